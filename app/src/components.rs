@@ -1,0 +1,72 @@
+//! Small pieces shared by several pages.
+
+use chrono::{DateTime, Utc};
+use domain::InterviewStatus;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::AppError;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <a class="brand" href="/">"Interview Simulator"</a>
+                <nav aria-label="Main">
+                    <a href="/">"Your interviews"</a>
+                    <a class="button button--primary" href="/interviews/new">"New interview"</a>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+/// The page for anything missing or not the caller's. On the server it also sets the 404
+/// status, so the two cases look the same from outside.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Not found" />
+        <section class="page not-found">
+            <h1>"Page not found"</h1>
+            <p>
+                "There is nothing here. If you followed a link to an interview, it may have been deleted, or it was created in another browser: interviews are private to the browser that made them."
+            </p>
+            <p>
+                <a class="button" href="/">"Go to your interviews"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Shows an error that is not about one input field. Not-found errors get the full 404 page.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    match error {
+        AppError::NotFound => view! { <NotFound /> }.into_any(),
+        other => view! {
+            <div class="notice notice--error" role="alert">
+                {other.to_string()}
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: InterviewStatus) -> impl IntoView {
+    view! { <span class=format!("badge badge--{}", status.as_str())>{status.label()}</span> }
+}
+
+/// A timestamp rendered the same on server and client (UTC), so hydration matches.
+#[component]
+pub fn Timestamp(at: DateTime<Utc>) -> impl IntoView {
+    view! {
+        <time datetime=at.to_rfc3339()>{at.format("%-d %b %Y, %H:%M UTC").to_string()}</time>
+    }
+}

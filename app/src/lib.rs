@@ -1,0 +1,69 @@
+//! The Leptos UI, rendered on the server and hydrated in the browser.
+//!
+//! - `pages/`: one module per route.
+//! - `components/`: pieces shared by pages.
+//! - `server_fns`: the `#[server]` functions, thin adapters over `services`.
+//! - `error`: the error type the browser sees.
+
+mod components;
+pub mod error;
+mod pages;
+pub mod server_fns;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub use error::AppError;
+
+/// The name cargo-leptos gives the JS, WASM and CSS bundles (`[[workspace.metadata.leptos]]`).
+pub const BUNDLE_NAME: &str = "interview-simulator";
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser: this marks the moment the page became interactive,
+    // which the end-to-end tests and the first-load benchmark wait for.
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href=format!("/pkg/{BUNDLE_NAME}.css") />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Interview Simulator".to_owned() } else { format!("{page} · Interview Simulator") }
+        } />
+        <Router>
+            <components::SiteHeader />
+            <main id="main" class="container">
+                <Routes fallback=|| view! { <components::NotFound /> }>
+                    <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/new") view=pages::NewInterviewPage />
+                    <Route path=path!("/interviews/:id") view=pages::InterviewPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,66 @@
+//! `/interviews/:id`: one interview.
+
+use domain::{Interview, InterviewId};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{ErrorNotice, NotFound, StatusBadge, Timestamp};
+use crate::server_fns::get_interview;
+
+#[component]
+pub fn InterviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|raw| raw.parse::<InterviewId>().ok());
+    let interview = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => Some(get_interview(id).await),
+            None => None,
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading the interview…"</p> }>
+            {move || Suspend::new(async move {
+                match interview.await {
+                    None => view! { <NotFound /> }.into_any(),
+                    Some(Ok(interview)) => view! { <InterviewDetails interview /> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn InterviewDetails(interview: Interview) -> impl IntoView {
+    view! {
+        <Title text=format!("{} at {}", interview.job_title, interview.company) />
+        <section class="page">
+            <p class="eyebrow">"Practice interview"</p>
+            <h1 class="interview-title">{interview.job_title.clone()}</h1>
+            <p class="interview-company">{interview.company.clone()}</p>
+            <dl class="facts">
+                <div>
+                    <dt>"Status"</dt>
+                    <dd><StatusBadge status=interview.status /></dd>
+                </div>
+                <div>
+                    <dt>"Kind"</dt>
+                    <dd>{interview.kind.label()}</dd>
+                </div>
+                <div>
+                    <dt>"Seniority"</dt>
+                    <dd>{interview.seniority.label()}</dd>
+                </div>
+                <div>
+                    <dt>"Questions"</dt>
+                    <dd>{interview.question_count}</dd>
+                </div>
+                <div>
+                    <dt>"Created"</dt>
+                    <dd><Timestamp at=interview.created_at /></dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

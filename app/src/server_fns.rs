@@ -1,0 +1,62 @@
+//! Server functions: read the caller's identity, call one service, map the error.
+
+use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
+use leptos::prelude::*;
+
+use crate::AppError;
+
+#[cfg(feature = "ssr")]
+mod caller {
+    use axum::Extension;
+    use leptos::prelude::use_context;
+    use services::{OwnerKey, Services};
+
+    use crate::AppError;
+
+    /// The services and the owner of the current request (set by the server's identity layer).
+    pub async fn context() -> Result<(Services, OwnerKey), AppError> {
+        let services = use_context::<Services>().ok_or_else(|| {
+            tracing::error!("Services missing from the Leptos context");
+            AppError::Internal
+        })?;
+        let Extension(owner) = leptos_axum::extract::<Extension<OwnerKey>>()
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "owner identity missing from the request");
+                AppError::Internal
+            })?;
+        Ok((services, owner))
+    }
+}
+
+/// The caller's interviews, newest first.
+#[server]
+pub async fn list_interviews() -> Result<Vec<InterviewSummary>, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.interviews.list(&owner).await?)
+}
+
+/// One of the caller's interviews.
+#[server]
+pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.interviews.get(&owner, id).await?)
+}
+
+/// Creates an interview and sends the browser to it (a client-side navigation when
+/// hydrated, a 302 for a plain form post).
+#[server]
+pub async fn create_interview(input: NewInterview) -> Result<InterviewId, AppError> {
+    let (services, owner) = caller::context().await?;
+    match services.interviews.create(&owner, &input).await {
+        Ok(interview) => {
+            leptos_axum::redirect(&format!("/interviews/{}", interview.id));
+            Ok(interview.id)
+        }
+        Err(services::Error::Validation(fields)) => Err(AppError::Invalid {
+            fields,
+            submitted: Some(input),
+        }),
+        Err(other) => Err(other.into()),
+    }
+}

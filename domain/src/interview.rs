@@ -1,0 +1,254 @@
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::validation::{required_name, FieldError};
+
+pub const MIN_QUESTION_COUNT: u8 = 3;
+pub const MAX_QUESTION_COUNT: u8 = 12;
+pub const DEFAULT_QUESTION_COUNT: u8 = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct InterviewId(pub Uuid);
+
+impl fmt::Display for InterviewId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for InterviewId {
+    type Err = uuid::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s).map(Self)
+    }
+}
+
+/// Declares a string-backed enum with its wire name (also its database text) and a label for
+/// people, so the two never drift apart.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used on the wire and in the database.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    other => Err(format!("unknown {}: {other:?}", stringify!($name))),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where an interview is in its life.
+    InterviewStatus {
+        NotReady => "not_ready", "Needs CV and job description";
+        Ready => "ready", "Ready to start";
+        InProgress => "in_progress", "In progress";
+        Completed => "completed", "Completed";
+    }
+);
+
+text_enum!(
+    /// What the interviewer focuses on.
+    InterviewKind {
+        Behavioral => "behavioral", "Behavioural";
+        Technical => "technical", "Technical";
+        Mixed => "mixed", "Mixed";
+    }
+);
+
+text_enum!(
+    /// The level of the role, which sets the depth of the questions.
+    Seniority {
+        Junior => "junior", "Junior";
+        Mid => "mid", "Mid-level";
+        Senior => "senior", "Senior";
+    }
+);
+
+/// What the user asks for when setting up an interview (form or JSON body), before checks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewInterview {
+    pub job_title: String,
+    pub company: String,
+    #[serde(default)]
+    pub kind: Option<InterviewKind>,
+    #[serde(default)]
+    pub seniority: Option<Seniority>,
+    /// Between 3 and 12; 8 when absent.
+    #[serde(default)]
+    pub question_count: Option<u8>,
+}
+
+/// A [`NewInterview`] that passed every rule: names trimmed, defaults filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidNewInterview {
+    pub job_title: String,
+    pub company: String,
+    pub kind: InterviewKind,
+    pub seniority: Seniority,
+    pub question_count: u8,
+}
+
+impl NewInterview {
+    /// Applies the set-up rules, reporting every invalid field at once.
+    pub fn validate(&self) -> Result<ValidNewInterview, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let job_title = required_name("job_title", "Job title", &self.job_title, &mut errors);
+        let company = required_name("company", "Company", &self.company, &mut errors);
+        let question_count = self.question_count.unwrap_or(DEFAULT_QUESTION_COUNT);
+        if !(MIN_QUESTION_COUNT..=MAX_QUESTION_COUNT).contains(&question_count) {
+            errors.push(FieldError::new(
+                "question_count",
+                format!(
+                    "Number of questions must be between {MIN_QUESTION_COUNT} and {MAX_QUESTION_COUNT}."
+                ),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ValidNewInterview {
+            job_title,
+            company,
+            kind: self.kind.unwrap_or(InterviewKind::Mixed),
+            seniority: self.seniority.unwrap_or(Seniority::Mid),
+            question_count,
+        })
+    }
+}
+
+/// One row of the interview list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InterviewSummary {
+    pub id: InterviewId,
+    pub job_title: String,
+    pub company: String,
+    pub status: InterviewStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An interview as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Interview {
+    pub id: InterviewId,
+    pub job_title: String,
+    pub company: String,
+    pub kind: InterviewKind,
+    pub seniority: Seniority,
+    pub question_count: u8,
+    pub status: InterviewStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Interview {
+    pub fn summary(&self) -> InterviewSummary {
+        InterviewSummary {
+            id: self.id,
+            job_title: self.job_title.clone(),
+            company: self.company.clone(),
+            status: self.status,
+            created_at: self.created_at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(job_title: &str, company: &str) -> NewInterview {
+        NewInterview {
+            job_title: job_title.into(),
+            company: company.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn trims_and_fills_defaults() {
+        let valid = input("  Backend Engineer ", "\tAcme GmbH\n").validate().unwrap();
+        assert_eq!(valid.job_title, "Backend Engineer");
+        assert_eq!(valid.company, "Acme GmbH");
+        assert_eq!(valid.kind, InterviewKind::Mixed);
+        assert_eq!(valid.seniority, Seniority::Mid);
+        assert_eq!(valid.question_count, DEFAULT_QUESTION_COUNT);
+    }
+
+    #[test]
+    fn whitespace_only_names_are_missing_and_all_errors_are_reported() {
+        let errors = input("   ", "").validate().unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["job_title", "company"]);
+        assert_eq!(errors[0].message, "Job title is required.");
+    }
+
+    #[test]
+    fn length_limit_counts_characters_not_bytes() {
+        let at_limit = "ü".repeat(200);
+        assert!(input(&at_limit, "Acme").validate().is_ok());
+        let over = "a".repeat(201);
+        let errors = input("Engineer", &over).validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "company");
+        assert!(errors[0].message.contains("at most 200"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn question_count_must_be_in_range() {
+        for (count, ok) in [(2, false), (3, true), (12, true), (13, false)] {
+            let mut new = input("Engineer", "Acme");
+            new.question_count = Some(count);
+            assert_eq!(new.validate().is_ok(), ok, "count {count}");
+        }
+    }
+
+    #[test]
+    fn enums_round_trip_through_their_wire_names() {
+        for status in InterviewStatus::ALL {
+            assert_eq!(status.as_str().parse::<InterviewStatus>().unwrap(), *status);
+            let json = serde_json::to_string(status).unwrap();
+            assert_eq!(json, format!("\"{}\"", status.as_str()));
+        }
+        assert!("bogus".parse::<Seniority>().is_err());
+        let kind: InterviewKind = serde_json::from_str("\"behavioral\"").unwrap();
+        assert_eq!(kind, InterviewKind::Behavioral);
+    }
+}

@@ -1,0 +1,13 @@
+//! Types the browser and the server share.
+//!
+//! Everything here compiles to WASM: serde only, no I/O. Validation rules live here too, so
+//! the form can check input as the user types and the server enforces exactly the same rules.
+
+mod interview;
+mod validation;
+
+pub use interview::{
+    Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
+    Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
+};
+pub use validation::{FieldError, MAX_NAME_CHARS};

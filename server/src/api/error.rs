@@ -1,0 +1,90 @@
+//! API errors: a status and `{"error": {"code", "message", "field"?, "fields"?}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use domain::FieldError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    body: ErrorDetail,
+}
+
+/// The body of every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: `not_found`, `validation`, `malformed_request`, …
+    code: &'static str,
+    /// For people: what went wrong and what to do.
+    message: String,
+    /// The first invalid field, for validation errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    /// Every invalid field, for validation errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: ErrorDetail {
+                code,
+                message: message.into(),
+                field: None,
+                fields: Vec::new(),
+            },
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        let message = fields
+            .iter()
+            .map(|error| error.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", message);
+        error.body.field = fields.first().map(|error| error.field.clone());
+        error.body.fields = fields;
+        error
+    }
+}
+
+impl From<services::Error> for ApiError {
+    fn from(error: services::Error) -> Self {
+        match error {
+            services::Error::NotFound => Self::not_found("No interview with this id."),
+            services::Error::Validation(fields) => Self::invalid(fields),
+            services::Error::Conflict(message) => {
+                Self::new(StatusCode::CONFLICT, "conflict", message)
+            }
+            services::Error::Database(cause) => {
+                tracing::error!(error = %cause, "database error in the JSON API");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong on our side. Please try again.",
+                )
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(ErrorBody { error: self.body })).into_response()
+    }
+}

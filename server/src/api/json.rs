@@ -1,0 +1,54 @@
+//! A JSON body extractor whose refusals follow the API's error format, unlike axum's plain
+//! text ones: 400 for broken JSON, 415 for another content type, 413 for too large, 422 for
+//! JSON of the wrong shape.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use super::ApiError;
+
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(refusal(rejection)),
+        }
+    }
+}
+
+fn refusal(rejection: JsonRejection) -> ApiError {
+    let detail = rejection.body_text();
+    match rejection {
+        JsonRejection::JsonDataError(_) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            format!("The JSON body does not have the expected fields: {detail}"),
+        ),
+        JsonRejection::JsonSyntaxError(_) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_request",
+            format!("The body is not valid JSON: {detail}"),
+        ),
+        JsonRejection::MissingJsonContentType(_) => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the body as JSON with `Content-Type: application/json`.",
+        ),
+        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "The request body is too large.",
+        ),
+        other => ApiError::new(other.status(), "malformed_request", detail),
+    }
+}

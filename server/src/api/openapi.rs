@@ -1,0 +1,34 @@
+//! The OpenAPI document at `/api/v1/openapi.json`, generated from the handlers' annotations
+//! and the domain types, so it cannot drift from the code.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+use super::error::{ErrorBody, ErrorDetail};
+use super::interviews;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Interview Simulator API",
+        version = "1",
+        description = "Practise a job interview: set up interviews for a job, answer tailored questions, get feedback. \
+            Identity is an anonymous owner cookie (`owner`), set on the first response; every interview belongs to one owner \
+            and is reported as missing (404) to anyone else."
+    ),
+    paths(interviews::create, interviews::list, interviews::get),
+    components(schemas(
+        ErrorBody,
+        ErrorDetail,
+        domain::FieldError,
+        domain::InterviewStatus,
+        domain::InterviewKind,
+        domain::Seniority,
+    )),
+    tags((name = "interviews", description = "Practice interviews"))
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

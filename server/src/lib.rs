@@ -1,0 +1,63 @@
+//! The HTTP server, as a library so the integration tests can start it on port 0.
+//!
+//! Start-up: config → telemetry → pool + migrations → router → serve (see [`run`]).
+
+mod api;
+mod health;
+mod identity;
+mod router;
+mod shutdown;
+pub mod telemetry;
+
+use std::net::SocketAddr;
+
+use services::{Config, Services};
+use tokio::net::TcpListener;
+
+pub use router::build_router;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot connect to the database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Runs the server described by `config` until a shutdown signal arrives.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    let pool = services::db::connect(&config.database_url, config.database_max_connections).await?;
+    let listener = TcpListener::bind(config.bind_addr)
+        .await
+        .map_err(|source| StartError::Bind { addr: config.bind_addr, source })?;
+    serve(config, pool, listener, shutdown::signal()).await
+}
+
+/// Migrates the database behind `pool`, then serves on `listener` until `shutdown` completes,
+/// letting requests in flight finish.
+pub async fn serve(
+    config: Config,
+    pool: sqlx::PgPool,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), StartError> {
+    services::db::migrate(&pool).await?;
+    let services = Services::new(pool);
+    let router = build_router(&config, services);
+    let addr = listener.local_addr().map_err(StartError::Serve)?;
+    tracing::info!(%addr, public_url = %config.public_url, "listening");
+    println!("Interview Simulator is running at http://{addr}");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(StartError::Serve)?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! The whole HTTP surface in one place: health, the JSON API, Leptos pages and server
+//! functions, static files, and the layers every request passes through.
+
+use axum::extract::{FromRef, Request};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{middleware, Router};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use services::{Config, Services};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::identity::{owner_identity, IdentitySettings};
+use crate::{api, health};
+
+/// What handlers can extract with `State<…>`.
+#[derive(Clone, FromRef)]
+pub(crate) struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub services: Services,
+}
+
+pub fn build_router(config: &Config, services: Services) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::BUNDLE_NAME)
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.bind_addr)
+        .env(Env::PROD)
+        .build();
+    let state = AppState {
+        leptos_options,
+        services: services.clone(),
+    };
+    // Every SSR render and server function call gets the services through the context.
+    let provide_services = move || provide_context(services.clone());
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+
+    Router::new()
+        .route("/healthz", get(health::alive))
+        .route("/readyz", get(health::ready))
+        .nest("/api/v1", api::routes())
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(app::App),
+            provide_services.clone(),
+            shell,
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            provide_services,
+            app::shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            IdentitySettings {
+                secure_cookie: config.serves_https(),
+            },
+            owner_identity,
+        ))
+        // Outermost first: a request id, a log span carrying it, the id echoed on the
+        // response, compression, a body size limit and a time limit.
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(CompressionLayer::new())
+                .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    config.request_timeout,
+                )),
+        )
+        .with_state(state)
+}
+
+fn request_span(request: &Request) -> tracing::Span {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("-");
+    // The path only: query strings may carry user input.
+    tracing::info_span!(
+        "request",
+        request_id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    )
+}

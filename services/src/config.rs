@@ -1,0 +1,149 @@
+//! Configuration from the environment, with `.env` as a fallback for local runs.
+//! Every setting is listed in `.env.example`.
+
+use std::net::SocketAddr;
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `DATABASE_URL` (required).
+    pub database_url: String,
+    /// `DATABASE_MAX_CONNECTIONS`, default 10.
+    pub database_max_connections: u32,
+    /// `BIND_ADDR`, default `127.0.0.1:3000`.
+    pub bind_addr: SocketAddr,
+    /// `PUBLIC_URL`: the address users reach the site at, e.g. `https://interviews.example.com`.
+    /// When it is https, cookies are marked `Secure`. Default `http://<BIND_ADDR>`.
+    pub public_url: String,
+    /// `SITE_ROOT`: the directory cargo-leptos builds the browser bundle into. Default `target/site`.
+    pub site_root: String,
+    /// `RUST_LOG` filter, default `info`.
+    pub log_filter: String,
+    /// `LOG_FORMAT`: `json` for one JSON object per line, `text` (default) for people.
+    pub log_json: bool,
+    /// `MAX_BODY_BYTES`: largest request body outside document uploads, default 1 MiB.
+    pub max_body_bytes: usize,
+    /// `REQUEST_TIMEOUT_SECS`: a request taking longer gets 408, default 30.
+    pub request_timeout: Duration,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("configuration: {name}: {message}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub message: String,
+}
+
+impl Config {
+    /// Reads `.env` (if present, without overriding real environment variables), then the
+    /// environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Builds the configuration from any source of variables (tests pass a map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let database_url = get("DATABASE_URL").ok_or_else(|| ConfigError {
+            name: "DATABASE_URL",
+            message: "is not set; `make run` starts a local PostgreSQL and sets it for you".into(),
+        })?;
+        let bind_addr: SocketAddr = parse_or(&get, "BIND_ADDR", "127.0.0.1:3000".parse().unwrap())?;
+        let public_url = get("PUBLIC_URL")
+            .map(|url| url.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{bind_addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                name: "PUBLIC_URL",
+                message: format!("must start with http:// or https://, got {public_url:?}"),
+            });
+        }
+        let log_json = match get("LOG_FORMAT").as_deref() {
+            None | Some("text") => false,
+            Some("json") => true,
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "LOG_FORMAT",
+                    message: format!("must be `text` or `json`, got {other:?}"),
+                })
+            }
+        };
+        Ok(Self {
+            database_url,
+            database_max_connections: parse_or(&get, "DATABASE_MAX_CONNECTIONS", 10)?,
+            bind_addr,
+            public_url,
+            site_root: get("SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            log_filter: get("RUST_LOG").unwrap_or_else(|| "info".into()),
+            log_json,
+            max_body_bytes: parse_or(&get, "MAX_BODY_BYTES", 1024 * 1024)?,
+            request_timeout: Duration::from_secs(parse_or(&get, "REQUEST_TIMEOUT_SECS", 30)?),
+        })
+    }
+
+    /// True when users reach the site over https, so cookies must be `Secure`.
+    pub fn serves_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn parse_or<T: FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: T,
+) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    match get(name) {
+        None => Ok(default),
+        Some(raw) => raw.trim().parse().map_err(|err| ConfigError {
+            name,
+            message: format!("cannot read {raw:?}: {err}"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_need_only_a_database() {
+        let config = config(&[("DATABASE_URL", "postgres://localhost/x")]).unwrap();
+        assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert!(!config.serves_https());
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn missing_database_url_is_explained() {
+        let err = config(&[]).unwrap_err();
+        assert_eq!(err.name, "DATABASE_URL");
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = config(&[("DATABASE_URL", "x"), ("BIND_ADDR", "nope")]).unwrap_err();
+        assert_eq!(err.name, "BIND_ADDR");
+        let err = config(&[("DATABASE_URL", "x"), ("LOG_FORMAT", "xml")]).unwrap_err();
+        assert_eq!(err.name, "LOG_FORMAT");
+    }
+
+    #[test]
+    fn https_public_url_means_secure_cookies() {
+        let config = config(&[("DATABASE_URL", "x"), ("PUBLIC_URL", "https://example.com/")]).unwrap();
+        assert!(config.serves_https());
+        assert_eq!(config.public_url, "https://example.com");
+    }
+}

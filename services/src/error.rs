@@ -1,0 +1,19 @@
+use domain::FieldError;
+
+/// What can go wrong in a service call. Keeps causes for the logs; the adapters (server
+/// functions, JSON API) turn it into a status and a message a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Missing, or owned by someone else: callers cannot tell the two apart.
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Validation(Vec<FieldError>),
+    /// The request conflicts with the current state (a stale question, already started).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

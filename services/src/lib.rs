@@ -1,0 +1,38 @@
+//! Everything the server does that is not HTTP or HTML: configuration, owner identity and the
+//! interview service over PostgreSQL. The `app` server functions and the `server` JSON API are
+//! thin adapters over [`Services`].
+
+pub mod config;
+pub mod db;
+mod error;
+pub mod identity;
+pub mod interviews;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use identity::{OwnerKey, OwnerToken};
+pub use interviews::InterviewService;
+
+use sqlx::PgPool;
+
+/// All services, built once at start-up. Cheap to clone (the pool is reference-counted) and
+/// holds no per-user state, so any number of server instances can share one database.
+#[derive(Clone, Debug)]
+pub struct Services {
+    pub interviews: InterviewService,
+    pool: PgPool,
+}
+
+impl Services {
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            interviews: InterviewService::new(pool.clone()),
+            pool,
+        }
+    }
+
+    /// True when the database answers a trivial query (used by `/readyz`).
+    pub async fn database_ready(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
