@@ -1,0 +1,69 @@
+//! Starts the real server on port 0 against the fresh database `#[sqlx::test]` made for the
+//! test, and stops it when the test ends.
+
+use std::collections::HashMap;
+
+use services::Config;
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+pub struct TestServer {
+    pub base_url: String,
+    _stop: oneshot::Sender<()>,
+}
+
+impl TestServer {
+    pub async fn start(pool: PgPool) -> Self {
+        Self::start_with(pool, &[]).await
+    }
+
+    /// `vars` are extra configuration variables, e.g. `("PUBLIC_URL", "https://…")`.
+    pub async fn start_with(pool: PgPool, vars: &[(&str, &str)]) -> Self {
+        let mut env: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        // The pool is handed over directly; the URL is only required by the config loader.
+        env.entry("DATABASE_URL".into()).or_insert_with(|| "postgres://unused".into());
+        let config = Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            if let Err(error) = server::serve(config, pool, listener, shutdown).await {
+                panic!("test server failed: {error}");
+            }
+        });
+        let server = Self { base_url, _stop: stop };
+        server.wait_until_ready().await;
+        server
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// A client with its own cookie jar: one browser, one owner.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    async fn wait_until_ready(&self) {
+        let client = reqwest::Client::new();
+        for _ in 0..100 {
+            if let Ok(response) = client.get(self.url("/readyz")).send().await {
+                if response.status().is_success() {
+                    return;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("test server did not become ready");
+    }
+}
