@@ -204,7 +204,9 @@ mod tests {
 
     #[test]
     fn trims_and_fills_defaults() {
-        let valid = input("  Backend Engineer ", "\tAcme GmbH\n").validate().unwrap();
+        let valid = input("  Backend Engineer ", "\tAcme GmbH\n")
+            .validate()
+            .unwrap();
         assert_eq!(valid.job_title, "Backend Engineer");
         assert_eq!(valid.company, "Acme GmbH");
         assert_eq!(valid.kind, InterviewKind::Mixed);
@@ -228,7 +230,11 @@ mod tests {
         let errors = input("Engineer", &over).validate().unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "company");
-        assert!(errors[0].message.contains("at most 200"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("at most 200"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]

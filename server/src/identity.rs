@@ -71,7 +71,10 @@ mod tests {
     #[test]
     fn finds_the_owner_cookie_among_others() {
         let token = OwnerToken::generate();
-        let found = token_from(&headers(&format!("theme=dark; owner={}; x=1", token.as_str())));
+        let found = token_from(&headers(&format!(
+            "theme=dark; owner={}; x=1",
+            token.as_str()
+        )));
         assert_eq!(found, Some(token));
     }
 

@@ -36,7 +36,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let pool = services::db::connect(&config.database_url, config.database_max_connections).await?;
     let listener = TcpListener::bind(config.bind_addr)
         .await
-        .map_err(|source| StartError::Bind { addr: config.bind_addr, source })?;
+        .map_err(|source| StartError::Bind {
+            addr: config.bind_addr,
+            source,
+        })?;
     serve(config, pool, listener, shutdown::signal()).await
 }
 

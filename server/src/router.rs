@@ -56,10 +56,10 @@ pub fn build_router(config: &Config, services: Services) -> Router {
             provide_services.clone(),
             shell,
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            provide_services,
-            app::shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_services, app::shell))
         .layer(middleware::from_fn_with_state(
             IdentitySettings {
                 secure_cookie: config.serves_https(),

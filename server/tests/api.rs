@@ -10,7 +10,12 @@ use serde_json::{json, Value};
 use sqlx::PgPool;
 
 async fn create(client: &reqwest::Client, server: &TestServer, body: Value) -> reqwest::Response {
-    client.post(server.url("/api/v1/interviews")).json(&body).send().await.unwrap()
+    client
+        .post(server.url("/api/v1/interviews"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
 }
 
 #[sqlx::test(migrations = false)]
@@ -33,20 +38,33 @@ async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     assert_eq!(first["question_count"], 6);
     assert_eq!(first["status"], "not_ready");
 
-    let second: Value = create(&browser, &server, json!({"job_title": "Analyst", "company": "Acme"}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let second: Value = create(
+        &browser,
+        &server,
+        json!({"job_title": "Analyst", "company": "Acme"}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(second["kind"], "mixed");
     assert_eq!(second["question_count"], 8);
 
-    let list: Vec<Value> =
-        browser.get(server.url("/api/v1/interviews")).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> = browser
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let ids: Vec<&Value> = list.iter().map(|item| &item["id"]).collect();
     assert_eq!(ids, [&second["id"], &first["id"]], "newest first");
 
-    let url = server.url(&format!("/api/v1/interviews/{}", first["id"].as_str().unwrap()));
+    let url = server.url(&format!(
+        "/api/v1/interviews/{}",
+        first["id"].as_str().unwrap()
+    ));
     let response = browser.get(&url).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let fetched: Value = response.json().await.unwrap();
@@ -59,27 +77,49 @@ async fn another_cookie_jar_gets_404_for_someone_elses_interview(pool: PgPool) {
     let owner = server.browser();
     let stranger = server.browser();
 
-    let created: Value = create(&owner, &server, json!({"job_title": "Engineer", "company": "Acme"}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let created: Value = create(
+        &owner,
+        &server,
+        json!({"job_title": "Engineer", "company": "Acme"}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     let id = created["id"].as_str().unwrap();
 
-    let response = stranger.get(server.url(&format!("/api/v1/interviews/{id}"))).send().await.unwrap();
+    let response = stranger
+        .get(server.url(&format!("/api/v1/interviews/{id}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "not_found");
 
-    let theirs: Vec<Value> =
-        stranger.get(server.url("/api/v1/interviews")).send().await.unwrap().json().await.unwrap();
+    let theirs: Vec<Value> = stranger
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(theirs.is_empty());
 
     // The page answers the same way: 404, as if it did not exist.
-    let page = stranger.get(server.url(&format!("/interviews/{id}"))).send().await.unwrap();
+    let page = stranger
+        .get(server.url(&format!("/interviews/{id}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
     assert!(page.text().await.unwrap().contains("Page not found"));
-    let page = owner.get(server.url(&format!("/interviews/{id}"))).send().await.unwrap();
+    let page = owner
+        .get(server.url(&format!("/interviews/{id}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("Engineer"));
 }
@@ -89,31 +129,55 @@ async fn invalid_input_gets_422_with_field_messages(pool: PgPool) {
     let server = TestServer::start(pool).await;
     let browser = server.browser();
 
-    let response = create(&browser, &server, json!({"job_title": "   ", "company": "x".repeat(201)})).await;
+    let response = create(
+        &browser,
+        &server,
+        json!({"job_title": "   ", "company": "x".repeat(201)}),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "validation");
     assert_eq!(body["error"]["field"], "job_title");
-    assert_eq!(body["error"]["fields"][0]["message"], "Job title is required.");
+    assert_eq!(
+        body["error"]["fields"][0]["message"],
+        "Job title is required."
+    );
     assert_eq!(body["error"]["fields"][1]["field"], "company");
-    assert!(body["error"]["fields"][1]["message"].as_str().unwrap().contains("at most 200"));
+    assert!(body["error"]["fields"][1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("at most 200"));
 
-    let response =
-        create(&browser, &server, json!({"job_title": "A", "company": "B", "question_count": 20})).await;
+    let response = create(
+        &browser,
+        &server,
+        json!({"job_title": "A", "company": "B", "question_count": 20}),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["field"], "question_count");
 
     // Wrong shape (missing field, unknown enum value) is also 422, with a JSON error body.
-    for body in [json!({"job_title": "A"}), json!({"job_title": "A", "company": "B", "kind": "chat"})] {
+    for body in [
+        json!({"job_title": "A"}),
+        json!({"job_title": "A", "company": "B", "kind": "chat"}),
+    ] {
         let response = create(&browser, &server, body).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"]["code"], "invalid_body");
     }
 
-    let list: Vec<Value> =
-        browser.get(server.url("/api/v1/interviews")).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> = browser
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(list.is_empty(), "nothing invalid was stored");
 }
 
@@ -131,20 +195,38 @@ async fn malformed_requests_get_json_errors(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "malformed_request");
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error"]["code"],
+        "malformed_request"
+    );
 
     let response = browser.post(&url).body("job_title=A").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
-    let huge = format!("{{\"job_title\": \"{}\", \"company\": \"B\"}}", "a".repeat(2 * 1024 * 1024));
-    let response =
-        browser.post(&url).header(CONTENT_TYPE, "application/json").body(huge).send().await.unwrap();
+    let huge = format!(
+        "{{\"job_title\": \"{}\", \"company\": \"B\"}}",
+        "a".repeat(2 * 1024 * 1024)
+    );
+    let response = browser
+        .post(&url)
+        .header(CONTENT_TYPE, "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
 
-    for path in ["/api/v1/interviews/not-a-uuid", "/api/v1/interviews/00000000-0000-0000-0000-000000000000", "/api/v1/nothing"] {
+    for path in [
+        "/api/v1/interviews/not-a-uuid",
+        "/api/v1/interviews/00000000-0000-0000-0000-000000000000",
+        "/api/v1/nothing",
+    ] {
         let response = browser.get(server.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "not_found");
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["code"],
+            "not_found"
+        );
     }
 }
 
@@ -152,19 +234,45 @@ async fn malformed_requests_get_json_errors(pool: PgPool) {
 async fn owner_cookie_is_http_only_and_only_its_hash_is_stored(pool: PgPool) {
     let server = TestServer::start(pool.clone()).await;
     let browser = server.browser();
-    let response = create(&browser, &server, json!({"job_title": "Engineer", "company": "Acme"})).await;
-    let set_cookie = response.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let response = create(
+        &browser,
+        &server,
+        json!({"job_title": "Engineer", "company": "Acme"}),
+    )
+    .await;
+    let set_cookie = response
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(set_cookie.starts_with("owner="), "{set_cookie}");
     assert!(set_cookie.contains("HttpOnly"));
     assert!(set_cookie.contains("SameSite=Lax"));
-    assert!(!set_cookie.contains("Secure"), "plain http must not mark the cookie Secure");
-    let token = set_cookie.trim_start_matches("owner=").split(';').next().unwrap().to_owned();
+    assert!(
+        !set_cookie.contains("Secure"),
+        "plain http must not mark the cookie Secure"
+    );
+    let token = set_cookie
+        .trim_start_matches("owner=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
 
     // A known cookie is not re-issued.
-    let again = browser.get(server.url("/api/v1/interviews")).send().await.unwrap();
+    let again = browser
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap();
     assert!(again.headers().get(SET_COOKIE).is_none());
 
-    let stored: Vec<u8> = sqlx::query_scalar("SELECT owner_key FROM interviews").fetch_one(&pool).await.unwrap();
+    let stored: Vec<u8> = sqlx::query_scalar("SELECT owner_key FROM interviews")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     use sha2::Digest;
     assert_eq!(stored, sha2::Sha256::digest(token.as_bytes()).to_vec());
     let dump: String = sqlx::query_scalar("SELECT string_agg(t::text, ' ') FROM interviews t")
@@ -176,9 +284,20 @@ async fn owner_cookie_is_http_only_and_only_its_hash_is_stored(pool: PgPool) {
 
 #[sqlx::test(migrations = false)]
 async fn https_sites_get_secure_cookies(pool: PgPool) {
-    let server = TestServer::start_with(pool, &[("PUBLIC_URL", "https://interviews.example.com")]).await;
-    let response = server.browser().get(server.url("/api/v1/interviews")).send().await.unwrap();
-    let set_cookie = response.headers().get(SET_COOKIE).unwrap().to_str().unwrap();
+    let server =
+        TestServer::start_with(pool, &[("PUBLIC_URL", "https://interviews.example.com")]).await;
+    let response = server
+        .browser()
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap();
+    let set_cookie = response
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(set_cookie.contains("Secure"), "{set_cookie}");
 }
 

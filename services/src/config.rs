@@ -112,8 +112,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -142,7 +144,11 @@ mod tests {
 
     #[test]
     fn https_public_url_means_secure_cookies() {
-        let config = config(&[("DATABASE_URL", "x"), ("PUBLIC_URL", "https://example.com/")]).unwrap();
+        let config = config(&[
+            ("DATABASE_URL", "x"),
+            ("PUBLIC_URL", "https://example.com/"),
+        ])
+        .unwrap();
         assert!(config.serves_https());
         assert_eq!(config.public_url, "https://example.com");
     }

@@ -70,7 +70,13 @@ mod tests {
 
     #[test]
     fn malformed_tokens_are_rejected() {
-        for bad in ["", "abc", "not base64 at all!!", &"A".repeat(44), &"A".repeat(42)] {
+        for bad in [
+            "",
+            "abc",
+            "not base64 at all!!",
+            &"A".repeat(44),
+            &"A".repeat(42),
+        ] {
             assert!(OwnerToken::parse(bad).is_none(), "{bad:?}");
         }
     }

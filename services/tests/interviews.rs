@@ -37,11 +37,26 @@ async fn list_is_per_owner_and_newest_first(pool: PgPool) {
     let service = InterviewService::new(pool);
     let alice = OwnerToken::generate().key();
     let bob = OwnerToken::generate().key();
-    let first = service.create(&alice, &new_interview("First", "A")).await.unwrap();
-    let second = service.create(&alice, &new_interview("Second", "B")).await.unwrap();
-    service.create(&bob, &new_interview("Bob's", "C")).await.unwrap();
+    let first = service
+        .create(&alice, &new_interview("First", "A"))
+        .await
+        .unwrap();
+    let second = service
+        .create(&alice, &new_interview("Second", "B"))
+        .await
+        .unwrap();
+    service
+        .create(&bob, &new_interview("Bob's", "C"))
+        .await
+        .unwrap();
 
-    let ids: Vec<_> = service.list(&alice).await.unwrap().into_iter().map(|s| s.id).collect();
+    let ids: Vec<_> = service
+        .list(&alice)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, [second.id, first.id]);
     assert_eq!(service.list(&bob).await.unwrap().len(), 1);
 }
@@ -51,19 +66,33 @@ async fn another_owner_cannot_tell_an_interview_exists(pool: PgPool) {
     let service = InterviewService::new(pool);
     let owner = OwnerToken::generate().key();
     let stranger = OwnerToken::generate().key();
-    let created = service.create(&owner, &new_interview("Analyst", "Acme")).await.unwrap();
+    let created = service
+        .create(&owner, &new_interview("Analyst", "Acme"))
+        .await
+        .unwrap();
 
-    assert!(matches!(service.get(&stranger, created.id).await, Err(Error::NotFound)));
+    assert!(matches!(
+        service.get(&stranger, created.id).await,
+        Err(Error::NotFound)
+    ));
     let missing = domain::InterviewId(uuid::Uuid::new_v4());
-    assert!(matches!(service.get(&owner, missing).await, Err(Error::NotFound)));
+    assert!(matches!(
+        service.get(&owner, missing).await,
+        Err(Error::NotFound)
+    ));
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn invalid_input_is_refused_and_nothing_is_stored(pool: PgPool) {
     let service = InterviewService::new(pool);
     let owner = OwnerToken::generate().key();
-    let err = service.create(&owner, &new_interview(" ", &"x".repeat(201))).await.unwrap_err();
-    let Error::Validation(fields) = err else { panic!("expected validation error, got {err:?}") };
+    let err = service
+        .create(&owner, &new_interview(" ", &"x".repeat(201)))
+        .await
+        .unwrap_err();
+    let Error::Validation(fields) = err else {
+        panic!("expected validation error, got {err:?}")
+    };
     assert_eq!(fields.len(), 2);
     assert!(service.list(&owner).await.unwrap().is_empty());
 }

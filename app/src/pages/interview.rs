@@ -11,7 +11,12 @@ use crate::server_fns::get_interview;
 #[component]
 pub fn InterviewPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|raw| raw.parse::<InterviewId>().ok());
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<InterviewId>().ok())
+    };
     let interview = Resource::new(id, |id| async move {
         match id {
             Some(id) => Some(get_interview(id).await),

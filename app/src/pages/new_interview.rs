@@ -2,8 +2,8 @@
 //! as a live form once hydrated (character counters, errors without a reload).
 
 use domain::{
-    InterviewKind, Seniority, DEFAULT_QUESTION_COUNT, MAX_NAME_CHARS,
-    MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
+    InterviewKind, Seniority, DEFAULT_QUESTION_COUNT, MAX_NAME_CHARS, MAX_QUESTION_COUNT,
+    MIN_QUESTION_COUNT,
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -28,7 +28,9 @@ pub fn NewInterviewPage() -> impl IntoView {
         Signal::derive(move || failed().and_then(|error| error.field_message(field)))
     };
     let general_error = move || {
-        failed().filter(|error| !matches!(error, AppError::Invalid { .. })).map(|e| e.to_string())
+        failed()
+            .filter(|error| !matches!(error, AppError::Invalid { .. }))
+            .map(|e| e.to_string())
     };
 
     view! {
@@ -158,4 +160,3 @@ fn FieldMessage(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl
         </p>
     }
 }
-

@@ -15,7 +15,10 @@ pub use error::ApiError;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi::document))
-        .route("/interviews", get(interviews::list).post(interviews::create))
+        .route(
+            "/interviews",
+            get(interviews::list).post(interviews::create),
+        )
         .route("/interviews/{id}", get(interviews::get))
         .fallback(|| async { ApiError::not_found("No such API endpoint.") })
 }

@@ -20,10 +20,13 @@ impl TestServer {
 
     /// `vars` are extra configuration variables, e.g. `("PUBLIC_URL", "https://…")`.
     pub async fn start_with(pool: PgPool, vars: &[(&str, &str)]) -> Self {
-        let mut env: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut env: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         // The pool is handed over directly; the URL is only required by the config loader.
-        env.entry("DATABASE_URL".into()).or_insert_with(|| "postgres://unused".into());
+        env.entry("DATABASE_URL".into())
+            .or_insert_with(|| "postgres://unused".into());
         let config = Config::from_lookup(|name| env.get(name).cloned()).unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
@@ -36,7 +39,10 @@ impl TestServer {
                 panic!("test server failed: {error}");
             }
         });
-        let server = Self { base_url, _stop: stop };
+        let server = Self {
+            base_url,
+            _stop: stop,
+        };
         server.wait_until_ready().await;
         server
     }

@@ -1,0 +1,88 @@
+# Interview Simulator. `make run` and `make test` set up everything they need on a fresh Debian
+# machine with rustup (see README.md). Targets are safe to re-run: set-up steps skip what exists.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.10
+export CARGO_LEPTOS_VERSION
+
+# A project-local PostgreSQL (scripts/local-postgres.sh) unless DATABASE_URL is given.
+PG_PORT ?= 5433
+export PG_PORT
+ifeq ($(origin DATABASE_URL),undefined)
+  LOCAL_POSTGRES := yes
+  DATABASE_URL := postgres://postgres@127.0.0.1:$(PG_PORT)/interview_simulator
+  E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PG_PORT)/interview_simulator_e2e
+endif
+E2E_DATABASE_URL ?= $(DATABASE_URL)
+export DATABASE_URL E2E_DATABASE_URL
+
+BIND_ADDR ?= 127.0.0.1:3000
+export BIND_ADDR
+
+# Debian packages: the PostgreSQL server, wasm-opt (binaryen) for the release WASM, and for
+# the tests Chromium and Node.js.
+RUN_PACKAGES := postgresql binaryen
+TEST_PACKAGES := chromium nodejs npm
+
+.PHONY: help
+help:
+	@echo "make run    set up, build (release) and serve on http://$(BIND_ADDR)"
+	@echo "make test   set up and run every check: fmt, clippy, unit + integration tests, browser tests"
+	@echo "make e2e    only the browser tests (builds the release first)"
+	@echo "make build  release build of server and WASM bundle into target/"
+	@echo "make db     start the local PostgreSQL and create the databases"
+	@echo "make db-stop   stop the local PostgreSQL"
+
+.PHONY: setup tools packages db db-stop
+setup: packages tools db
+
+packages:
+	@scripts/install-packages.sh $(RUN_PACKAGES)
+
+tools:
+	@scripts/install-rust-tools.sh
+
+db: packages
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh interview_simulator interview_simulator_e2e
+endif
+
+db-stop:
+	@scripts/local-postgres.sh --stop
+
+.PHONY: build run
+build: tools packages
+	cargo leptos build --release
+
+run: setup build
+	@echo "Serving on http://$(BIND_ADDR) (Ctrl-C to stop)"
+	SITE_ROOT=target/site ./target/release/server
+
+.PHONY: test test-setup fmt-check clippy rust-test e2e
+test: setup test-setup fmt-check clippy rust-test e2e
+	@echo "All checks passed."
+
+test-setup:
+	@scripts/install-packages.sh $(TEST_PACKAGES)
+	@cd end2end && if [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+
+fmt-check:
+	cargo fmt --all -- --check
+
+# Two passes so `app` is linted with `ssr` (server side) and with `hydrate` (browser side)
+# without unifying the two features.
+clippy: tools
+	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
+
+rust-test: db
+	cargo test --workspace --exclude frontend
+
+e2e: build db test-setup
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh --recreate interview_simulator_e2e
+endif
+	cd end2end && npx playwright test
