@@ -22,6 +22,12 @@ export DATABASE_URL E2E_DATABASE_URL
 BIND_ADDR ?= 127.0.0.1:3000
 export BIND_ADDR
 
+# Build output: cargo's target dir (CARGO_TARGET_DIR may move it, as .ci/run does); the
+# browser bundle always goes to target/site in the project.
+SERVER_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/server
+SITE_ROOT ?= $(CURDIR)/target/site
+export SERVER_BIN SITE_ROOT
+
 # Debian packages: the PostgreSQL server, wasm-opt (binaryen) for the release WASM, and for
 # the tests Chromium and Node.js.
 RUN_PACKAGES := postgresql binaryen
@@ -59,7 +65,7 @@ build: tools packages
 
 run: setup build
 	@echo "Serving on http://$(BIND_ADDR) (Ctrl-C to stop)"
-	SITE_ROOT=target/site ./target/release/server
+	$(SERVER_BIN)
 
 .PHONY: test test-setup fmt-check clippy rust-test e2e
 test: setup test-setup fmt-check clippy rust-test e2e

@@ -37,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: path.join(root, 'target/release/server'),
+    command: process.env.SERVER_BIN ?? path.join(root, 'target/release/server'),
     cwd: root,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
@@ -47,7 +47,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       BIND_ADDR: `127.0.0.1:${port}`,
-      SITE_ROOT: path.join(root, 'target/site'),
+      SITE_ROOT: process.env.SITE_ROOT ?? path.join(root, 'target/site'),
       RUST_LOG: 'warn',
     },
   },
