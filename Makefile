@@ -6,7 +6,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 CARGO_LEPTOS_VERSION := 0.3.10
-export CARGO_LEPTOS_VERSION
+BINARYEN_VERSION := 132.0.0
+export CARGO_LEPTOS_VERSION BINARYEN_VERSION
+# cargo-leptos finds wasm-opt on PATH; ours is the pinned one in .local/tools.
+export PATH := $(CURDIR)/.local/tools/node_modules/.bin:$(PATH)
 
 # A project-local PostgreSQL (scripts/local-postgres.sh) unless DATABASE_URL is given.
 PG_PORT ?= 5433
@@ -28,10 +31,10 @@ SERVER_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/server
 SITE_ROOT ?= $(CURDIR)/target/site
 export SERVER_BIN SITE_ROOT
 
-# Debian packages: the PostgreSQL server, wasm-opt (binaryen) for the release WASM, and for
-# the tests Chromium and Node.js.
-RUN_PACKAGES := postgresql binaryen
-TEST_PACKAGES := chromium nodejs npm
+# Debian packages: the PostgreSQL server; for the tests, Chromium. Node.js (for wasm-opt and
+# Playwright) comes from Debian too when the machine has none.
+RUN_PACKAGES := postgresql
+TEST_PACKAGES := chromium
 
 .PHONY: help
 help:
@@ -47,9 +50,10 @@ setup: packages tools db
 
 packages:
 	@scripts/install-packages.sh $(RUN_PACKAGES)
+	@command -v npm >/dev/null || scripts/install-packages.sh nodejs npm
 
-tools:
-	@scripts/install-rust-tools.sh
+tools: packages
+	@scripts/install-build-tools.sh
 
 db: packages
 ifdef LOCAL_POSTGRES
@@ -71,7 +75,7 @@ run: setup build
 test: setup test-setup fmt-check clippy rust-test e2e
 	@echo "All checks passed."
 
-test-setup:
+test-setup: packages
 	@scripts/install-packages.sh $(TEST_PACKAGES)
 	@cd end2end && if [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
 
