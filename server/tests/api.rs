@@ -18,6 +18,16 @@ async fn create(client: &reqwest::Client, server: &TestServer, body: Value) -> r
         .unwrap()
 }
 
+async fn list(client: &reqwest::Client, server: &TestServer) -> Vec<Value> {
+    let response = client
+        .get(server.url("/api/v1/interviews"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
 #[sqlx::test(migrations = false)]
 async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     let server = TestServer::start(pool).await;
@@ -50,15 +60,8 @@ async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     assert_eq!(second["kind"], "mixed");
     assert_eq!(second["question_count"], 8);
 
-    let list: Vec<Value> = browser
-        .get(server.url("/api/v1/interviews"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let ids: Vec<&Value> = list.iter().map(|item| &item["id"]).collect();
+    let listed = list(&browser, &server).await;
+    let ids: Vec<&Value> = listed.iter().map(|item| &item["id"]).collect();
     assert_eq!(ids, [&second["id"], &first["id"]], "newest first");
 
     let url = server.url(&format!(
@@ -97,14 +100,7 @@ async fn another_cookie_jar_gets_404_for_someone_elses_interview(pool: PgPool) {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "not_found");
 
-    let theirs: Vec<Value> = stranger
-        .get(server.url("/api/v1/interviews"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs = list(&stranger, &server).await;
     assert!(theirs.is_empty());
 
     // The page answers the same way: 404, as if it did not exist.
@@ -170,15 +166,8 @@ async fn invalid_input_gets_422_with_field_messages(pool: PgPool) {
         assert_eq!(body["error"]["code"], "invalid_body");
     }
 
-    let list: Vec<Value> = browser
-        .get(server.url("/api/v1/interviews"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert!(list.is_empty(), "nothing invalid was stored");
+    let listed = list(&browser, &server).await;
+    assert!(listed.is_empty(), "nothing invalid was stored");
 }
 
 #[sqlx::test(migrations = false)]

@@ -28,7 +28,9 @@ async fn binary_migrates_serves_and_stops_on_sigterm(pool: PgPool) {
 
     // "Interview Simulator is running at http://127.0.0.1:PORT"
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let base_url = line.trim().rsplit(' ').next().unwrap().to_owned();
     assert!(base_url.starts_with("http://127.0.0.1:"), "{line:?}");
 
@@ -40,7 +42,10 @@ async fn binary_migrates_serves_and_stops_on_sigterm(pool: PgPool) {
         .unwrap();
     assert!(migrated >= 1, "migrations ran at start-up");
 
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -48,7 +53,10 @@ async fn binary_migrates_serves_and_stops_on_sigterm(pool: PgPool) {
             assert!(exit.success(), "graceful shutdown exits 0, got {exit}");
             break;
         }
-        assert!(Instant::now() < deadline, "server did not stop within 10 s of SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "server did not stop within 10 s of SIGTERM"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
