@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod db;
+pub mod documents;
 mod error;
 pub mod identity;
 pub mod interviews;

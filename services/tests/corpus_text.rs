@@ -1,0 +1,194 @@
+//! Plain-text intake against the shared corpus (`testdata/corpus`, see its INDEX.md): every
+//! good TXT document keeps its `must_contain` phrases, and every hostile TXT input gets an
+//! outcome its `expected.json` accepts. PDF and DOCX extraction join this when they land.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use services::documents::{decode, detect, DocumentError, FileType};
+use unicode_normalization::UnicodeNormalization;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus")
+}
+
+fn expected(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap()
+}
+
+/// The corpus match rule: NFKC, format characters (Cf) removed, whitespace runs collapsed.
+fn comparable(text: &str) -> String {
+    let without_format: String = text.nfkc().filter(|c| !is_format_char(*c)).collect();
+    without_format
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+}
+
+fn assert_contains_all(text: &str, phrases: &Value, what: &str) {
+    let haystack = comparable(text);
+    for phrase in phrases.as_array().into_iter().flatten() {
+        let phrase = comparable(phrase.as_str().unwrap());
+        assert!(haystack.contains(&phrase), "{what}: missing {phrase:?}");
+    }
+}
+
+/// Share of ground-truth tokens (with multiplicity) found in the extraction.
+fn token_recall(extracted: &str, ground_truth: &str) -> f64 {
+    let mut available: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for token in comparable(extracted).split(' ') {
+        *available.entry(token.to_owned()).or_default() += 1;
+    }
+    let truth = comparable(ground_truth);
+    let tokens: Vec<&str> = truth.split(' ').collect();
+    let found = tokens
+        .iter()
+        .filter(|token| match available.get_mut(**token) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count();
+    found as f64 / tokens.len() as f64
+}
+
+fn document_in(dir: &Path) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name != "expected.json" && name != "ground_truth.txt"
+        })
+        .unwrap_or_else(|| panic!("no document in {}", dir.display()))
+}
+
+#[test]
+fn good_text_documents_keep_every_required_phrase() {
+    let mut recalls = Vec::new();
+    for kind in ["cv", "jd"] {
+        for entry in std::fs::read_dir(corpus().join(kind)).unwrap() {
+            let dir = entry.unwrap().path();
+            let meta = expected(&dir);
+            if meta["format"] != "txt" {
+                continue;
+            }
+            let bytes = std::fs::read(document_in(&dir)).unwrap();
+            assert_eq!(detect(&bytes), Ok(FileType::Text), "{}", dir.display());
+            let cleaned = decode(&bytes).unwrap();
+            assert_contains_all(
+                &cleaned.text,
+                &meta["must_contain"],
+                &dir.display().to_string(),
+            );
+            let truth = std::fs::read_to_string(dir.join("ground_truth.txt")).unwrap();
+            recalls.push(token_recall(&cleaned.text, &truth));
+        }
+    }
+    assert_eq!(
+        recalls.len(),
+        3,
+        "the public corpus has three TXT documents"
+    );
+    recalls.sort_by(f64::total_cmp);
+    let median = recalls[recalls.len() / 2];
+    println!(
+        "TXT token recall: median {median:.3}, min {:.3}",
+        recalls[0]
+    );
+    assert!(median >= 0.99, "median token recall {median}");
+}
+
+#[test]
+fn hostile_text_inputs_get_an_accepted_outcome() {
+    let bad = corpus().join("bad");
+    let case = |id: &str| -> (PathBuf, Value) {
+        let dir = std::fs::read_dir(&bad)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(id))
+            .unwrap();
+        let meta = expected(&dir);
+        (dir, meta)
+    };
+
+    // P06: whitespace only → "no text found".
+    let (dir, _) = case("P06");
+    let bytes = std::fs::read(document_in(&dir)).unwrap();
+    assert_eq!(detect(&bytes), Ok(FileType::Text));
+    assert_eq!(decode(&bytes), Err(DocumentError::NoText));
+
+    // P12 (UTF-16LE with BOM), P13 (Latin-1), P14 (NUL bytes), P15 (1.5 MB on one line):
+    // text comes back with every required phrase, no NUL, within the length budget.
+    for id in ["P12", "P13", "P14", "P15"] {
+        let (dir, meta) = case(id);
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        assert_eq!(detect(&bytes), Ok(FileType::Text), "{id}");
+        let started = std::time::Instant::now();
+        let cleaned = decode(&bytes).unwrap();
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "{id} took {:?}",
+            started.elapsed()
+        );
+        assert_contains_all(&cleaned.text, &meta["must_contain_if_text_is_returned"], id);
+        assert!(!cleaned.text.contains('\0'), "{id} kept a NUL");
+        assert!(cleaned.text.chars().count() <= services::documents::MAX_TEXT_CHARS);
+        if let Some(truth) = meta["ground_truth"].as_str() {
+            if id != "P15" {
+                let truth = std::fs::read_to_string(dir.join(truth)).unwrap();
+                assert_eq!(
+                    comparable(&cleaned.text),
+                    comparable(&truth),
+                    "{id} differs from its ground truth"
+                );
+            }
+        }
+    }
+    let (_, p13) = case("P13");
+    assert_eq!(p13["category"], "latin1_txt");
+}
+
+#[test]
+fn files_are_recognised_by_content_not_by_name() {
+    let bad = corpus().join("bad");
+    let file_of = |id: &str| {
+        let dir = std::fs::read_dir(&bad)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(id))
+            .unwrap();
+        std::fs::read(document_in(&dir)).unwrap()
+    };
+    // P05: zero bytes, named resume.pdf.
+    assert_eq!(detect(&file_of("P05")), Err(DocumentError::Empty));
+    // P07: a PNG named .pdf.
+    let message = detect(&file_of("P07")).unwrap_err().to_string();
+    assert!(message.starts_with("This is an image"), "{message}");
+    assert!(message.contains("paste the text"), "{message}");
+    // P20: an OpenDocument file is a ZIP, but not a DOCX.
+    let message = detect(&file_of("P20")).unwrap_err().to_string();
+    assert!(message.contains(".odt"), "{message}");
+    // P08: "docx" that is not a ZIP: whatever it is, it is not taken for a DOCX.
+    assert_ne!(detect(&file_of("P08")), Ok(FileType::Docx));
+    // Every good document is detected as the format its expected.json names.
+    for kind in ["cv", "jd"] {
+        for entry in std::fs::read_dir(corpus().join(kind)).unwrap() {
+            let dir = entry.unwrap().path();
+            let format = expected(&dir)["format"].as_str().unwrap().to_owned();
+            let detected = detect(&std::fs::read(document_in(&dir)).unwrap()).unwrap();
+            let want = match format.as_str() {
+                "pdf" => FileType::Pdf,
+                "docx" => FileType::Docx,
+                _ => FileType::Text,
+            };
+            assert_eq!(detected, want, "{}", dir.display());
+        }
+    }
+}
