@@ -1,11 +1,12 @@
-//! Plain-text intake against the shared corpus (`testdata/corpus`, see its INDEX.md): every
-//! good TXT document keeps its `must_contain` phrases, and every hostile TXT input gets an
-//! outcome its `expected.json` accepts. PDF and DOCX extraction join this when they land.
+//! Document intake against the shared corpus (`testdata/corpus`, see its INDEX.md): every
+//! good TXT and DOCX document keeps its `must_contain` phrases, and every hostile TXT and DOCX
+//! input gets an outcome its `expected.json` accepts, within time and memory bounds. PDF
+//! extraction joins this when it lands.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use services::documents::{decode, detect, DocumentError, FileType};
+use services::documents::{clean, decode, detect, docx, DocumentError, FileType};
 use unicode_normalization::UnicodeNormalization;
 
 fn corpus() -> PathBuf {
@@ -72,52 +73,138 @@ fn document_in(dir: &Path) -> PathBuf {
 #[test]
 fn good_text_documents_keep_every_required_phrase() {
     let mut recalls = Vec::new();
-    for kind in ["cv", "jd"] {
-        for entry in std::fs::read_dir(corpus().join(kind)).unwrap() {
-            let dir = entry.unwrap().path();
-            let meta = expected(&dir);
-            if meta["format"] != "txt" {
-                continue;
-            }
-            let bytes = std::fs::read(document_in(&dir)).unwrap();
-            assert_eq!(detect(&bytes), Ok(FileType::Text), "{}", dir.display());
-            let cleaned = decode(&bytes).unwrap();
-            assert_contains_all(
-                &cleaned.text,
-                &meta["must_contain"],
-                &dir.display().to_string(),
-            );
-            let truth = std::fs::read_to_string(dir.join("ground_truth.txt")).unwrap();
-            recalls.push(token_recall(&cleaned.text, &truth));
-        }
+    for (dir, meta) in good("txt") {
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        assert_eq!(detect(&bytes), Ok(FileType::Text), "{}", dir.display());
+        let cleaned = decode(&bytes).unwrap();
+        assert_contains_all(
+            &cleaned.text,
+            &meta["must_contain"],
+            &dir.display().to_string(),
+        );
+        let truth = std::fs::read_to_string(dir.join("ground_truth.txt")).unwrap();
+        recalls.push(token_recall(&cleaned.text, &truth));
     }
     assert_eq!(
         recalls.len(),
         3,
         "the public corpus has three TXT documents"
     );
-    recalls.sort_by(f64::total_cmp);
-    let median = recalls[recalls.len() / 2];
-    println!(
-        "TXT token recall: median {median:.3}, min {:.3}",
-        recalls[0]
-    );
+    let median = median(recalls);
+    println!("TXT token recall: median {median:.3}");
     assert!(median >= 0.99, "median token recall {median}");
+}
+
+/// The folder of hostile input `id` (e.g. "P09") and its expected.json.
+fn case(id: &str) -> (PathBuf, Value) {
+    let dir = std::fs::read_dir(corpus().join("bad"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(id))
+        .unwrap();
+    let meta = expected(&dir);
+    (dir, meta)
+}
+
+/// Good documents of one format, as (folder, expected.json).
+fn good(format: &str) -> Vec<(PathBuf, Value)> {
+    let mut found = Vec::new();
+    for kind in ["cv", "jd"] {
+        for entry in std::fs::read_dir(corpus().join(kind)).unwrap() {
+            let dir = entry.unwrap().path();
+            let meta = expected(&dir);
+            if meta["format"] == format {
+                found.push((dir, meta));
+            }
+        }
+    }
+    found
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[test]
+fn good_docx_documents_keep_every_required_phrase() {
+    let mut recalls = Vec::new();
+    for (dir, meta) in good("docx") {
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        let raw = docx::extract(&bytes).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let cleaned = clean(&raw.text).unwrap();
+        assert_contains_all(
+            &cleaned.text,
+            &meta["must_contain"],
+            &dir.display().to_string(),
+        );
+        assert!(
+            cleaned.text.lines().count() > 10,
+            "{}: line structure kept",
+            dir.display()
+        );
+        assert_eq!(
+            raw.hidden_chars,
+            0,
+            "{}: no hidden text in a clean CV",
+            dir.display()
+        );
+        let truth = std::fs::read_to_string(dir.join("ground_truth.txt")).unwrap();
+        recalls.push(token_recall(&cleaned.text, &truth));
+    }
+    assert_eq!(recalls.len(), 6, "the public corpus has six DOCX documents");
+    let min = recalls.iter().copied().fold(1.0, f64::min);
+    let median = median(recalls);
+    println!("DOCX token recall: median {median:.3}, min {min:.3}");
+    assert!(median >= 0.95, "median token recall {median}");
+}
+
+#[test]
+fn hostile_docx_inputs_are_refused_or_read_safely_in_bounded_time() {
+    let timed = |id: &str| {
+        let (dir, meta) = case(id);
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        let started = std::time::Instant::now();
+        let result = docx::extract(&bytes);
+        let elapsed = started.elapsed();
+        assert!(elapsed.as_secs() < 5, "{id} took {elapsed:?}");
+        (result, meta)
+    };
+
+    // P09: a 1 GB document.xml deflated to 1.4 MB: refused as suspicious, never inflated.
+    let (result, _) = timed("P09");
+    assert!(
+        matches!(result, Err(DocumentError::Suspicious { .. })),
+        "{result:?}"
+    );
+
+    // P10: 200,000 levels of nesting: refused, no stack overflow.
+    let (result, _) = timed("P10");
+    assert!(
+        matches!(result, Err(DocumentError::Suspicious { .. })),
+        "{result:?}"
+    );
+
+    // P08: not a ZIP at all, named .docx.
+    let (result, _) = timed("P08");
+    assert!(
+        matches!(result, Err(DocumentError::Damaged { .. })),
+        "{result:?}"
+    );
+
+    // P17: white-text prompt injection: the visible CV is read and the hidden text counted.
+    let (result, meta) = timed("P17");
+    let raw = result.unwrap();
+    assert_contains_all(&raw.text, &meta["must_contain_if_text_is_returned"], "P17");
+    assert!(
+        raw.hidden_chars > 20,
+        "white text is noticed: {}",
+        raw.hidden_chars
+    );
 }
 
 #[test]
 fn hostile_text_inputs_get_an_accepted_outcome() {
-    let bad = corpus().join("bad");
-    let case = |id: &str| -> (PathBuf, Value) {
-        let dir = std::fs::read_dir(&bad)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(id))
-            .unwrap();
-        let meta = expected(&dir);
-        (dir, meta)
-    };
-
     // P06: whitespace only → "no text found".
     let (dir, _) = case("P06");
     let bytes = std::fs::read(document_in(&dir)).unwrap();
@@ -151,21 +238,11 @@ fn hostile_text_inputs_get_an_accepted_outcome() {
             }
         }
     }
-    let (_, p13) = case("P13");
-    assert_eq!(p13["category"], "latin1_txt");
 }
 
 #[test]
 fn files_are_recognised_by_content_not_by_name() {
-    let bad = corpus().join("bad");
-    let file_of = |id: &str| {
-        let dir = std::fs::read_dir(&bad)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(id))
-            .unwrap();
-        std::fs::read(document_in(&dir)).unwrap()
-    };
+    let file_of = |id: &str| std::fs::read(document_in(&case(id).0)).unwrap();
     // P05: zero bytes, named resume.pdf.
     assert_eq!(detect(&file_of("P05")), Err(DocumentError::Empty));
     // P07: a PNG named .pdf.
