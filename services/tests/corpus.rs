@@ -3,11 +3,53 @@
 //! input gets an outcome its `expected.json` accepts, within time and memory bounds. PDF
 //! extraction joins this when it lands.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 use services::documents::{clean, decode, detect, docx, DocumentError, FileType};
 use unicode_normalization::UnicodeNormalization;
+
+/// Counts live heap bytes and their peak, so tests can bound what an extraction allocates.
+/// Tests in this binary run in parallel, so a measured peak includes some of theirs: the
+/// bounds below leave room for that.
+struct CountingAllocator;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+static PEAK_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let pointer = unsafe { System.alloc(layout) };
+        if !pointer.is_null() {
+            let live = LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK_BYTES.fetch_max(live, Ordering::Relaxed);
+        }
+        pointer
+    }
+
+    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(pointer, layout) };
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// Runs `work` and returns its result with the growth of the heap's peak while it ran.
+fn peak_growth<T>(work: impl FnOnce() -> T) -> (T, usize) {
+    let baseline = LIVE_BYTES.load(Ordering::Relaxed);
+    PEAK_BYTES.store(baseline, Ordering::Relaxed);
+    let result = work();
+    (
+        result,
+        PEAK_BYTES.load(Ordering::Relaxed).saturating_sub(baseline),
+    )
+}
+
+const MIB: usize = 1024 * 1024;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus")
@@ -165,9 +207,16 @@ fn hostile_docx_inputs_are_refused_or_read_safely_in_bounded_time() {
         let (dir, meta) = case(id);
         let bytes = std::fs::read(document_in(&dir)).unwrap();
         let started = std::time::Instant::now();
-        let result = docx::extract(&bytes);
+        let (result, grew) = peak_growth(|| docx::extract(&bytes));
         let elapsed = started.elapsed();
         assert!(elapsed.as_secs() < 5, "{id} took {elapsed:?}");
+        // The caps are 16 MiB a part and 48 MiB in all; a bomb must never get near its
+        // claimed size (1 GB for P09).
+        assert!(grew < 100 * MIB, "{id} grew the heap by {} MiB", grew / MIB);
+        println!(
+            "{id}: {elapsed:?}, heap peak +{:.1} MiB",
+            grew as f64 / MIB as f64
+        );
         (result, meta)
     };
 
@@ -218,7 +267,13 @@ fn hostile_text_inputs_get_an_accepted_outcome() {
         let bytes = std::fs::read(document_in(&dir)).unwrap();
         assert_eq!(detect(&bytes), Ok(FileType::Text), "{id}");
         let started = std::time::Instant::now();
-        let cleaned = decode(&bytes).unwrap();
+        let (cleaned, grew) = peak_growth(|| decode(&bytes));
+        let cleaned = cleaned.unwrap();
+        assert!(
+            grew < 20 * bytes.len() + 20 * MIB,
+            "{id} grew the heap by {} MiB",
+            grew / MIB
+        );
         assert!(
             started.elapsed().as_secs() < 10,
             "{id} took {:?}",
