@@ -43,6 +43,7 @@ help:
 	@echo "make e2e    only the browser tests (builds the release first)"
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
+	@echo "make fuzz   fuzz document intake for FUZZ_SECONDS (default 600; needs a nightly toolchain)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
 .PHONY: setup tools packages db db-stop
@@ -96,3 +97,13 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_e2e
 endif
 	cd end2end && npx playwright test
+
+# Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, seeded with every
+# document of testdata/corpus. Crashes land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 600
+.PHONY: fuzz
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && ./seed-corpus.sh && cargo +nightly fuzz run extract_document -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=10 -rss_limit_mb=2048
