@@ -18,6 +18,13 @@ async fn create(client: &reqwest::Client, server: &TestServer, body: Value) -> r
         .unwrap()
 }
 
+/// Creates an interview that must be accepted, and returns it.
+async fn create_ok(client: &reqwest::Client, server: &TestServer, body: Value) -> Value {
+    let response = create(client, server, body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json().await.unwrap()
+}
+
 async fn list(client: &reqwest::Client, server: &TestServer) -> Vec<Value> {
     let response = client
         .get(server.url("/api/v1/interviews"))
@@ -48,15 +55,12 @@ async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     assert_eq!(first["question_count"], 6);
     assert_eq!(first["status"], "not_ready");
 
-    let second: Value = create(
+    let second = create_ok(
         &browser,
         &server,
         json!({"job_title": "Analyst", "company": "Acme"}),
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(second["kind"], "mixed");
     assert_eq!(second["question_count"], 8);
 
@@ -80,15 +84,12 @@ async fn another_cookie_jar_gets_404_for_someone_elses_interview(pool: PgPool) {
     let owner = server.browser();
     let stranger = server.browser();
 
-    let created: Value = create(
+    let created = create_ok(
         &owner,
         &server,
         json!({"job_title": "Engineer", "company": "Acme"}),
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let id = created["id"].as_str().unwrap();
 
     let response = stranger

@@ -37,55 +37,53 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocumentError> {
         return Err(too_big());
     }
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    if !names.iter().any(|name| name == "word/document.xml") {
+        return Err(damaged());
+    }
     let parts_like = |prefix: &str| {
-        let mut found: Vec<&String> = names
+        let mut found: Vec<String> = names
             .iter()
             .filter(|name| {
                 name.starts_with(prefix)
                     && name.ends_with(".xml")
                     && !name[prefix.len()..].contains('/')
             })
+            .cloned()
             .collect();
         found.sort();
-        found.into_iter().cloned().collect::<Vec<_>>()
+        found
     };
-    if !names.iter().any(|name| name == "word/document.xml") {
-        return Err(damaged());
-    }
+    let present = |name: &str| names.iter().any(|n| n == name).then(|| name.to_owned());
+    // Reading order: running headers, the body, notes, running footers.
+    let margins: Vec<String> = parts_like("word/header")
+        .into_iter()
+        .chain(parts_like("word/footer"))
+        .collect();
+    let mut order = parts_like("word/header");
+    order.push("word/document.xml".to_owned());
+    order.extend(
+        ["word/footnotes.xml", "word/endnotes.xml"]
+            .into_iter()
+            .filter_map(present),
+    );
+    order.extend(parts_like("word/footer"));
 
     let mut budget = MAX_TOTAL_BYTES;
-    let mut read = |name: &str| read_part(&mut archive, name, &mut budget);
     let mut out = RawText::default();
     let mut seen_margins: Vec<String> = Vec::new();
-    // Running headers and footers repeat per section (first page, even pages…): keep each once.
-    let mut margin = |xml: &str, out: &mut RawText| -> Result<(), DocumentError> {
-        let part = walk(xml)?;
-        let text = part.text.trim().to_owned();
-        if !text.is_empty() && !seen_margins.contains(&text) {
-            out.text.push_str(&text);
-            out.text.push('\n');
-            out.hidden_chars += part.hidden_chars;
-            seen_margins.push(text);
+    for name in order {
+        let part = walk(&read_part(&mut archive, &name, &mut budget)?)?;
+        if margins.contains(&name) {
+            // Headers and footers repeat per section (first page, even pages…): keep each once.
+            let text = part.text.trim();
+            if text.is_empty() || seen_margins.iter().any(|seen| seen == text) {
+                continue;
+            }
+            seen_margins.push(text.to_owned());
         }
-        Ok(())
-    };
-    for name in parts_like("word/header") {
-        let xml = read(&name)?;
-        margin(&xml, &mut out)?;
-    }
-    let body = walk(&read("word/document.xml")?)?;
-    out.text.push_str(&body.text);
-    out.hidden_chars += body.hidden_chars;
-    for name in ["word/footnotes.xml", "word/endnotes.xml"] {
-        if names.iter().any(|n| n == name) {
-            let notes = walk(&read(name)?)?;
-            out.text.push_str(&notes.text);
-            out.hidden_chars += notes.hidden_chars;
-        }
-    }
-    for name in parts_like("word/footer") {
-        let xml = read(&name)?;
-        margin(&xml, &mut out)?;
+        out.text.push_str(part.text.trim_end());
+        out.text.push('\n');
+        out.hidden_chars += part.hidden_chars;
     }
     Ok(out)
 }
