@@ -3,35 +3,54 @@
 //! - `detect`: the type from the bytes (magic numbers), never from the file name, with a
 //!   message for each kind of file we cannot read.
 //! - `docx`: text from Word files, bounded against zip bombs and absurd nesting.
+//! - `intake`: the single entry point (bytes or pasted text → text + warnings).
+//! - `injection`: noticing text written to instruct an AI.
+//! - `pdf`: text from PDF files, laid out from glyph positions, with a flattened page tree.
 //! - `text`: plain-text decoding (UTF-8, UTF-16 with or without BOM, Windows-1252) and the
 //!   clean-up every extracted text goes through (line endings, NUL and control characters,
 //!   NFC, a length budget).
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 pub mod detect;
 pub mod docx;
+pub mod injection;
+pub mod intake;
+pub mod pdf;
 pub mod text;
 
 pub use detect::{detect, FileType};
+pub use intake::{extract, pasted, Extracted};
 pub use text::{clean, decode, CleanText, MAX_TEXT_CHARS};
 
 /// Why a document was refused, worded for the person who uploaded it.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// Serialisable because it crosses the process boundary from the extraction worker.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum DocumentError {
     #[error("The file is empty. Choose the file again, or paste the text instead.")]
     Empty,
     #[error("We found no text in this file. If it is a scan, paste the text instead.")]
     NoText,
+    #[error("This PDF has no text layer: it looks like a scan or a photo. Paste the text instead, or export the CV from your word processor as PDF.")]
+    ScannedPdf,
+    #[error("This PDF is protected with a password. Remove the password (print or export it to a new PDF) and upload that, or paste the text.")]
+    PasswordProtected,
+    #[error("This PDF has more than {max} pages; a CV or job description has a few. Upload just the CV or job description, or paste the text.", max = pdf::MAX_PAGES)]
+    TooManyPages,
     #[error("This {what} is damaged and cannot be read. {advice}")]
     Damaged {
-        what: &'static str,
-        advice: &'static str,
+        what: Cow<'static, str>,
+        advice: Cow<'static, str>,
     },
     /// Refused for our safety (zip bombs, absurd nesting); the reason is the whole message.
     #[error("{reason} If it is a normal CV, export it as PDF or paste the text.")]
-    Suspicious { reason: &'static str },
+    Suspicious { reason: Cow<'static, str> },
     #[error("This is {what}, not a PDF, Word (.docx) or text file. {advice}")]
     Unsupported {
-        what: &'static str,
-        advice: &'static str,
+        what: Cow<'static, str>,
+        advice: Cow<'static, str>,
     },
 }

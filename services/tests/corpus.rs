@@ -1,14 +1,14 @@
 //! Document intake against the shared corpus (`testdata/corpus`, see its INDEX.md): every
-//! good TXT and DOCX document keeps its `must_contain` phrases, and every hostile TXT and DOCX
-//! input gets an outcome its `expected.json` accepts, within time and memory bounds. PDF
-//! extraction joins this when it lands.
+//! good document keeps its `must_contain` phrases, every hostile input gets an outcome its
+//! `expected.json` accepts, within time and memory bounds, and the token recall against
+//! `ground_truth.txt` is reported (run with `--nocapture` to see the figures).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
-use services::documents::{clean, decode, detect, docx, DocumentError, FileType};
+use services::documents::{clean, decode, detect, docx, extract, DocumentError, FileType};
 use unicode_normalization::UnicodeNormalization;
 
 /// Counts live heap bytes and their peak, so tests can bound what an extraction allocates.
@@ -323,4 +323,137 @@ fn files_are_recognised_by_content_not_by_name() {
             assert_eq!(detected, want, "{}", dir.display());
         }
     }
+}
+
+#[test]
+fn good_pdf_documents_keep_every_required_phrase() {
+    let mut recalls = Vec::new();
+    for (dir, meta) in good("pdf") {
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let extracted = extract(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(extracted.file_type, FileType::Pdf);
+        assert_contains_all(&extracted.text, &meta["must_contain"], &name);
+        assert!(
+            extracted.text.lines().count() > 10,
+            "{name}: line structure kept"
+        );
+        assert!(
+            extracted.warnings.is_empty(),
+            "{name}: a clean document gets no warnings: {:?}",
+            extracted.warnings
+        );
+        let truth = std::fs::read_to_string(dir.join("ground_truth.txt")).unwrap();
+        let recall = token_recall(&extracted.text, &truth);
+        println!("{name}: token recall {recall:.3}");
+        recalls.push(recall);
+    }
+    assert_eq!(
+        recalls.len(),
+        12,
+        "the public corpus has twelve PDF documents"
+    );
+    let min = recalls.iter().copied().fold(1.0, f64::min);
+    let median = median(recalls);
+    println!("PDF token recall: median {median:.3}, min {min:.3}");
+    assert!(median >= 0.95, "median token recall {median}");
+}
+
+/// Runs the whole intake on hostile input `id`, asserting time and heap bounds.
+fn extract_bounded(
+    bytes: &[u8],
+    what: &str,
+) -> Result<services::documents::Extracted, DocumentError> {
+    let started = std::time::Instant::now();
+    let (result, grew) = peak_growth(|| extract(bytes));
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_secs() < 5, "{what} took {elapsed:?}");
+    assert!(
+        grew < 200 * MIB,
+        "{what} grew the heap by {} MiB",
+        grew / MIB
+    );
+    println!(
+        "{what}: {elapsed:?}, heap peak +{:.1} MiB",
+        grew as f64 / MIB as f64
+    );
+    result
+}
+
+#[test]
+fn hostile_pdfs_are_refused_or_read_safely_in_bounded_time() {
+    let run = |id: &str| {
+        let (dir, meta) = case(id);
+        let bytes = std::fs::read(document_in(&dir)).unwrap();
+        (extract_bounded(&bytes, id), meta)
+    };
+    let message = |result: Result<_, DocumentError>| result.unwrap_err().to_string();
+
+    // P01: truncated mid-stream → "damaged ... incomplete".
+    let text = message(run("P01").0);
+    assert!(
+        text.contains("damaged") && text.contains("incomplete"),
+        "{text}"
+    );
+    // P02: garbage xref offsets: refused as damaged (lopdf does not rebuild the table).
+    assert!(message(run("P02").0).contains("damaged"));
+    // P03: AES-256 with an open password.
+    assert_eq!(run("P03").0, Err(DocumentError::PasswordProtected));
+    // P04: a scan: no text layer, and the message says to paste the text.
+    assert_eq!(run("P04").0, Err(DocumentError::ScannedPdf));
+    assert!(DocumentError::ScannedPdf
+        .to_string()
+        .contains("Paste the text"));
+    // P19: 5,000 pages.
+    assert_eq!(run("P19").0, Err(DocumentError::TooManyPages));
+
+    // P18: a page tree that contains itself: the one real page is read, with a warning.
+    let (result, meta) = run("P18");
+    let extracted = result.unwrap();
+    assert_contains_all(
+        &extracted.text,
+        &meta["must_contain_if_text_is_returned"],
+        "P18",
+    );
+    assert!(extracted
+        .warnings
+        .iter()
+        .any(|w| w.contains("list of pages is damaged")));
+
+    // P16: white and 1 pt text telling the AI to score 10/10: visible CV kept, both flagged.
+    let (result, meta) = run("P16");
+    let extracted = result.unwrap();
+    assert_contains_all(
+        &extracted.text,
+        &meta["must_contain_if_text_is_returned"],
+        "P16",
+    );
+    assert!(
+        extracted
+            .warnings
+            .iter()
+            .any(|w| w.contains("too small to read")),
+        "{:?}",
+        extracted.warnings
+    );
+    assert!(extracted
+        .warnings
+        .iter()
+        .any(|w| w.contains("instruction aimed at an AI")));
+
+    // Files found while probing pdf-extract: a /Parent loop without a media box (pdf-extract
+    // loops forever on it) and a ToUnicode that is a name (pdf-extract panics).
+    let crafted = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/crafted");
+    let bytes = std::fs::read(crafted.join("parent_loop_no_mediabox.pdf")).unwrap();
+    let result = extract_bounded(&bytes, "parent loop");
+    assert!(
+        result.is_ok() || matches!(result, Err(DocumentError::Damaged { .. })),
+        "{result:?}"
+    );
+    let bytes = std::fs::read(crafted.join("tounicode_name.pdf")).unwrap();
+    let result = extract_bounded(&bytes, "ToUnicode name");
+    assert!(
+        matches!(result, Err(DocumentError::Damaged { .. })),
+        "{result:?}"
+    );
 }

@@ -1,9 +1,12 @@
 //! File type by content. A PNG renamed `.pdf` or a `.doc` renamed `.docx` is recognised for
 //! what it is, and the refusal says what to do instead.
 
+use serde::{Deserialize, Serialize};
+
 use super::DocumentError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FileType {
     Pdf,
     Docx,
@@ -17,6 +20,12 @@ impl FileType {
             FileType::Docx => "docx",
             FileType::Text => "text",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<FileType> {
+        [FileType::Pdf, FileType::Docx, FileType::Text]
+            .into_iter()
+            .find(|file_type| file_type.as_str() == name)
     }
 }
 
@@ -67,7 +76,10 @@ pub fn detect(bytes: &[u8]) -> Result<FileType, DocumentError> {
 }
 
 fn unsupported(what: &'static str, advice: &'static str) -> DocumentError {
-    DocumentError::Unsupported { what, advice }
+    DocumentError::Unsupported {
+        what: what.into(),
+        advice: advice.into(),
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

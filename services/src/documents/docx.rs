@@ -90,15 +90,16 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocumentError> {
 
 fn damaged() -> DocumentError {
     DocumentError::Damaged {
-        what: "Word document",
+        what: "Word document".into(),
         advice:
-            "Open it in Word or LibreOffice and save it again, export it as PDF, or paste the text.",
+            "Open it in Word or LibreOffice and save it again, export it as PDF, or paste the text."
+                .into(),
     }
 }
 
 fn too_big() -> DocumentError {
     DocumentError::Suspicious {
-        reason: "This Word document expands to far more data than any CV needs when unpacked, so we did not open it.",
+        reason: "This Word document expands to far more data than any CV needs when unpacked, so we did not open it.".into(),
     }
 }
 
@@ -142,7 +143,7 @@ fn walk(xml: &str) -> Result<RawText, DocumentError> {
                 depth += 1;
                 if depth > MAX_XML_DEPTH {
                     return Err(DocumentError::Suspicious {
-                        reason: "This Word document is nested far more deeply than any real document, so we did not read it.",
+                        reason: "This Word document is nested far more deeply than any real document, so we did not read it.".into(),
                     });
                 }
                 if state.skip_depth.is_none() {
