@@ -6,6 +6,7 @@
 //! - `intake`: the single entry point (bytes or pasted text → text + warnings).
 //! - `injection`: noticing text written to instruct an AI.
 //! - `pdf`: text from PDF files, laid out from glyph positions, with a flattened page tree.
+//! - `worker`: runs extraction in a child process with limits and a deadline.
 //! - `text`: plain-text decoding (UTF-8, UTF-16 with or without BOM, Windows-1252) and the
 //!   clean-up every extracted text goes through (line endings, NUL and control characters,
 //!   NFC, a length budget).
@@ -20,6 +21,7 @@ pub mod injection;
 pub mod intake;
 pub mod pdf;
 pub mod text;
+pub mod worker;
 
 pub use detect::{detect, FileType};
 pub use intake::{extract, pasted, Extracted};
@@ -40,6 +42,12 @@ pub enum DocumentError {
     PasswordProtected,
     #[error("This PDF has more than {max} pages; a CV or job description has a few. Upload just the CV or job description, or paste the text.", max = pdf::MAX_PAGES)]
     TooManyPages,
+    #[error("This file took too long to read, so we stopped. Export it again as a simple PDF, or paste the text.")]
+    TooSlow,
+    #[error("This file could not be read: it made our reader fail. Export it again as PDF, or paste the text.")]
+    Unreadable,
+    #[error("We cannot read files right now. Paste the text instead, or try again in a minute.")]
+    Unavailable,
     #[error("This {what} is damaged and cannot be read. {advice}")]
     Damaged {
         what: Cow<'static, str>,
