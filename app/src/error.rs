@@ -20,6 +20,9 @@ pub enum AppError {
     },
     #[error("{0}")]
     Conflict(String),
+    /// A document was refused; the message says why and what to do.
+    #[error("{message}")]
+    Document { code: String, message: String },
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// The request did not reach the server or its answer could not be read.
@@ -58,6 +61,10 @@ impl From<services::Error> for AppError {
                 submitted: None,
             },
             services::Error::Conflict(message) => AppError::Conflict(message),
+            services::Error::Document(refusal) => AppError::Document {
+                code: refusal.code().into(),
+                message: refusal.to_string(),
+            },
             services::Error::Database(cause) => {
                 tracing::error!(error = %cause, "database error in a server function");
                 AppError::Internal

@@ -3,9 +3,15 @@
 //! Everything here compiles to WASM: serde only, no I/O. Validation rules live here too, so
 //! the form can check input as the user types and the server enforces exactly the same rules.
 
+#[macro_use]
+mod text_enum;
+mod document;
 mod interview;
 mod validation;
 
+pub use document::{
+    Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
+};
 pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,

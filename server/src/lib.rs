@@ -11,6 +11,7 @@ pub mod telemetry;
 
 use std::net::SocketAddr;
 
+use services::documents::worker::Extractor;
 use services::{Config, Services};
 use tokio::net::TcpListener;
 
@@ -52,7 +53,16 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
     services::db::migrate(&pool).await?;
-    let services = Services::new(pool);
+    let extractor = match &config.extraction_worker {
+        Some(program) => Extractor::new(
+            program.clone(),
+            config.extraction_workers,
+            config.extraction_timeout,
+        ),
+        None => Extractor::current_exe(config.extraction_workers, config.extraction_timeout)
+            .map_err(StartError::Serve)?,
+    };
+    let services = Services::new(pool, extractor);
     let router = build_router(&config, services);
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(%addr, public_url = %config.public_url, "listening");

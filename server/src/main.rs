@@ -1,8 +1,24 @@
 //! Interview Simulator server: `server` reads its configuration from the environment (and
 //! `.env`), migrates the database and serves until SIGTERM or Ctrl-C.
+//!
+//! `server extract-document-worker` is the document extraction worker the server starts for
+//! each uploaded file (see `services::documents::worker`): one binary to deploy.
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+use services::documents::worker;
+
+fn main() -> std::process::ExitCode {
+    if std::env::args().nth(1).as_deref() == Some(worker::WORKER_ARG) {
+        let code = worker::serve_one();
+        return std::process::ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the async runtime starts");
+    runtime.block_on(serve())
+}
+
+async fn serve() -> std::process::ExitCode {
     let config = match services::Config::from_env() {
         Ok(config) => config,
         Err(error) => {

@@ -25,7 +25,12 @@ use crate::{api, health};
 pub(crate) struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: Services,
+    pub upload_limit: UploadLimit,
 }
+
+/// The largest document upload, in bytes (`MAX_UPLOAD_BYTES`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UploadLimit(pub usize);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let leptos_options = LeptosOptions::builder()
@@ -38,6 +43,7 @@ pub fn build_router(config: &Config, services: Services) -> Router {
     let state = AppState {
         leptos_options,
         services: services.clone(),
+        upload_limit: UploadLimit(config.max_upload_bytes),
     };
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());
@@ -46,10 +52,8 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         move || app::shell(options.clone())
     };
 
-    Router::new()
-        .route("/healthz", get(health::alive))
-        .route("/readyz", get(health::ready))
-        .nest("/api/v1", api::routes())
+    // Pages, server functions and static files: bodies are small forms.
+    let pages = Router::new()
         .leptos_routes_with_context(
             &state,
             generate_route_list(app::App),
@@ -60,6 +64,13 @@ pub fn build_router(config: &Config, services: Services) -> Router {
             AppState,
             _,
         >(provide_services, app::shell))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
+
+    Router::new()
+        .route("/healthz", get(health::alive))
+        .route("/readyz", get(health::ready))
+        .nest("/api/v1", api::routes(config.max_body_bytes))
+        .merge(pages)
         .layer(middleware::from_fn_with_state(
             IdentitySettings {
                 secure_cookie: config.serves_https(),
@@ -67,7 +78,8 @@ pub fn build_router(config: &Config, services: Services) -> Router {
             owner_identity,
         ))
         // Outermost first: a request id, a log span carrying it, the id echoed on the
-        // response, compression, a body size limit and a time limit.
+        // response, compression and a time limit. Body limits are set per route: small
+        // everywhere, larger for document uploads.
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -78,7 +90,6 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CompressionLayer::new())
-                .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     config.request_timeout,

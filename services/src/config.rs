@@ -2,6 +2,7 @@
 //! Every setting is listed in `.env.example`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -26,6 +27,16 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `REQUEST_TIMEOUT_SECS`: a request taking longer gets 408, default 30.
     pub request_timeout: Duration,
+    /// `MAX_UPLOAD_BYTES`: largest document upload, default 10 MiB; refused while it streams.
+    pub max_upload_bytes: usize,
+    /// `EXTRACTION_TIMEOUT_SECS`: an extraction worker still running after this is killed and
+    /// the file refused, default 10.
+    pub extraction_timeout: Duration,
+    /// `EXTRACTION_WORKERS`: extraction processes at once, default one per CPU.
+    pub extraction_workers: usize,
+    /// `EXTRACTION_WORKER`: the program run as `<program> extract-document-worker`; default
+    /// the server binary itself.
+    pub extraction_worker: Option<PathBuf>,
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +91,14 @@ impl Config {
             log_json,
             max_body_bytes: parse_or(&get, "MAX_BODY_BYTES", 1024 * 1024)?,
             request_timeout: Duration::from_secs(parse_or(&get, "REQUEST_TIMEOUT_SECS", 30)?),
+            max_upload_bytes: parse_or(&get, "MAX_UPLOAD_BYTES", 10 * 1024 * 1024)?,
+            extraction_timeout: Duration::from_secs(parse_or(&get, "EXTRACTION_TIMEOUT_SECS", 10)?),
+            extraction_workers: parse_or(
+                &get,
+                "EXTRACTION_WORKERS",
+                std::thread::available_parallelism().map_or(2, usize::from),
+            )?,
+            extraction_worker: get("EXTRACTION_WORKER").map(PathBuf::from),
         })
     }
 
@@ -126,6 +145,10 @@ mod tests {
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.serves_https());
         assert_eq!(config.request_timeout, Duration::from_secs(30));
+        assert_eq!(config.max_upload_bytes, 10 * 1024 * 1024);
+        assert_eq!(config.extraction_timeout, Duration::from_secs(10));
+        assert!(config.extraction_workers >= 1);
+        assert_eq!(config.extraction_worker, None);
     }
 
     #[test]

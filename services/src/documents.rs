@@ -6,6 +6,7 @@
 //! - `intake`: the single entry point (bytes or pasted text → text + warnings).
 //! - `injection`: noticing text written to instruct an AI.
 //! - `pdf`: text from PDF files, laid out from glyph positions, with a flattened page tree.
+//! - `service`: storage of an interview's two documents and the interview's readiness.
 //! - `worker`: runs extraction in a child process with limits and a deadline.
 //! - `text`: plain-text decoding (UTF-8, UTF-16 with or without BOM, Windows-1252) and the
 //!   clean-up every extracted text goes through (line endings, NUL and control characters,
@@ -20,11 +21,13 @@ pub mod docx;
 pub mod injection;
 pub mod intake;
 pub mod pdf;
+mod service;
 pub mod text;
 pub mod worker;
 
 pub use detect::{detect, FileType};
-pub use intake::{extract, pasted, Extracted};
+pub use intake::{content_warnings, extract, pasted, Extracted};
+pub use service::DocumentService;
 pub use text::{clean, decode, CleanText, MAX_TEXT_CHARS};
 
 /// Why a document was refused, worded for the person who uploaded it.
@@ -42,6 +45,8 @@ pub enum DocumentError {
     PasswordProtected,
     #[error("This PDF has more than {max} pages; a CV or job description has a few. Upload just the CV or job description, or paste the text.", max = pdf::MAX_PAGES)]
     TooManyPages,
+    #[error("This file is larger than {} MB, the most we accept. Save it without images or as a smaller PDF, or paste the text.", limit_bytes / (1024 * 1024))]
+    TooLarge { limit_bytes: u64 },
     #[error("This file took too long to read, so we stopped. Export it again as a simple PDF, or paste the text.")]
     TooSlow,
     #[error("This file could not be read: it made our reader fail. Export it again as PDF, or paste the text.")]
@@ -61,4 +66,24 @@ pub enum DocumentError {
         what: Cow<'static, str>,
         advice: Cow<'static, str>,
     },
+}
+
+impl DocumentError {
+    /// A stable, machine-readable name for the JSON API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DocumentError::Empty => "empty_file",
+            DocumentError::NoText => "no_text",
+            DocumentError::ScannedPdf => "scanned_pdf",
+            DocumentError::PasswordProtected => "password_protected",
+            DocumentError::TooManyPages => "too_many_pages",
+            DocumentError::TooLarge { .. } => "file_too_large",
+            DocumentError::TooSlow => "extraction_timed_out",
+            DocumentError::Unreadable => "unreadable_file",
+            DocumentError::Unavailable => "extraction_unavailable",
+            DocumentError::Damaged { .. } => "damaged_file",
+            DocumentError::Suspicious { .. } => "suspicious_file",
+            DocumentError::Unsupported { .. } => "unsupported_file_type",
+        }
+    }
 }

@@ -1,5 +1,7 @@
 use domain::FieldError;
 
+use crate::documents::DocumentError;
+
 /// What can go wrong in a service call. Keeps causes for the logs; the adapters (server
 /// functions, JSON API) turn it into a status and a message a person can act on.
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +14,9 @@ pub enum Error {
     /// The request conflicts with the current state (a stale question, already started).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A document that cannot be used, with the reason worded for its uploader.
+    #[error("document refused: {0}")]
+    Document(#[from] DocumentError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

@@ -10,10 +10,12 @@ pub mod identity;
 pub mod interviews;
 
 pub use config::Config;
+pub use documents::DocumentService;
 pub use error::{Error, Result};
 pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
 
+use documents::worker::Extractor;
 use sqlx::PgPool;
 
 /// All services, built once at start-up. Cheap to clone (the pool is reference-counted) and
@@ -21,13 +23,15 @@ use sqlx::PgPool;
 #[derive(Clone, Debug)]
 pub struct Services {
     pub interviews: InterviewService,
+    pub documents: DocumentService,
     pool: PgPool,
 }
 
 impl Services {
-    pub fn new(pool: PgPool) -> Self {
+    pub fn new(pool: PgPool, extractor: Extractor) -> Self {
         Self {
             interviews: InterviewService::new(pool.clone()),
+            documents: DocumentService::new(pool.clone(), extractor),
             pool,
         }
     }

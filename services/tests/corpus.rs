@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
-use services::documents::{clean, decode, detect, docx, extract, DocumentError, FileType};
+use services::documents::{
+    clean, content_warnings, decode, detect, docx, extract, DocumentError, FileType,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// Counts live heap bytes and their peak, so tests can bound what an extraction allocates.
@@ -436,8 +438,7 @@ fn hostile_pdfs_are_refused_or_read_safely_in_bounded_time() {
         "{:?}",
         extracted.warnings
     );
-    assert!(extracted
-        .warnings
+    assert!(content_warnings(&extracted.text)
         .iter()
         .any(|w| w.contains("instruction aimed at an AI")));
 

@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::FieldError;
 use serde::Serialize;
+use services::documents::DocumentError;
 use utoipa::ToSchema;
 
 #[derive(Debug)]
@@ -63,6 +64,20 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// 415 for files of a type we do not read, 413 for files over the limit, 503 when
+    /// extraction itself is unavailable, 422 for everything else we could not read.
+    pub fn document(refusal: &DocumentError) -> Self {
+        let status = match refusal {
+            DocumentError::Unsupported { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            DocumentError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            DocumentError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        Self::new(status, refusal.code(), refusal.to_string())
+    }
+}
+
 impl From<services::Error> for ApiError {
     fn from(error: services::Error) -> Self {
         match error {
@@ -71,6 +86,7 @@ impl From<services::Error> for ApiError {
             services::Error::Conflict(message) => {
                 Self::new(StatusCode::CONFLICT, "conflict", message)
             }
+            services::Error::Document(refusal) => Self::document(&refusal),
             services::Error::Database(cause) => {
                 tracing::error!(error = %cause, "database error in the JSON API");
                 Self::new(

@@ -1,6 +1,7 @@
 //! The versioned JSON API (`/api/v1`), a thin adapter over the same services as the UI.
 //! The contract is in `../shared/design/API.md`; `openapi.rs` describes it.
 
+mod documents;
 mod error;
 mod interviews;
 mod json;
@@ -8,11 +9,14 @@ mod openapi;
 
 use axum::routing::get;
 use axum::Router;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::router::AppState;
 pub use error::ApiError;
 
-pub(crate) fn routes() -> Router<AppState> {
+/// Every body is limited to `max_body_bytes` except uploads, which stream against their own
+/// limit (see `documents::put`).
+pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi::document))
         .route(
@@ -20,5 +24,13 @@ pub(crate) fn routes() -> Router<AppState> {
             get(interviews::list).post(interviews::create),
         )
         .route("/interviews/{id}", get(interviews::get))
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .route(
+            "/interviews/{id}/documents/{kind}",
+            get(documents::get)
+                .patch(documents::correct)
+                .layer(RequestBodyLimitLayer::new(max_body_bytes))
+                .put(documents::put),
+        )
         .fallback(|| async { ApiError::not_found("No such API endpoint.") })
 }

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::error::{ErrorBody, ErrorDetail};
-use super::interviews;
+use super::{documents, interviews};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,7 +16,14 @@ use super::interviews;
             Identity is an anonymous owner cookie (`owner`), set on the first response; every interview belongs to one owner \
             and is reported as missing (404) to anyone else."
     ),
-    paths(interviews::create, interviews::list, interviews::get),
+    paths(
+        interviews::create,
+        interviews::list,
+        interviews::get,
+        documents::put,
+        documents::get,
+        documents::correct,
+    ),
     components(schemas(
         ErrorBody,
         ErrorDetail,
@@ -24,8 +31,15 @@ use super::interviews;
         domain::InterviewStatus,
         domain::InterviewKind,
         domain::Seniority,
+        domain::DocumentKind,
+        domain::Document,
+        domain::DocumentText,
+        documents::UploadForm,
     )),
-    tags((name = "interviews", description = "Practice interviews"))
+    tags(
+        (name = "interviews", description = "Practice interviews"),
+        (name = "documents", description = "The CV and job description of an interview"),
+    )
 )]
 pub struct ApiDoc;
 

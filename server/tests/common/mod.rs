@@ -25,6 +25,9 @@ impl TestServer {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         // The pool is handed over directly; the URL is only required by the config loader.
+        // Document extraction runs in worker processes: the server binary built for these tests.
+        env.entry("EXTRACTION_WORKER".into())
+            .or_insert_with(|| env!("CARGO_BIN_EXE_server").into());
         env.entry("DATABASE_URL".into())
             .or_insert_with(|| "postgres://unused".into());
         let config = Config::from_lookup(|name| env.get(name).cloned()).unwrap();

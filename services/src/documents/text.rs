@@ -7,7 +7,7 @@ use super::DocumentError;
 
 /// The most text we keep from one document. A long CV is ~20,000 characters; beyond this it
 /// is padding or keyword stuffing, and the interviewer could not use it anyway.
-pub const MAX_TEXT_CHARS: usize = 100_000;
+pub const MAX_TEXT_CHARS: usize = domain::MAX_DOCUMENT_CHARS;
 
 /// Text ready for the interviewer, with what the user should know about how it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]

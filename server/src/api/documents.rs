@@ -1,0 +1,213 @@
+//! `/api/v1/interviews/{id}/documents/{kind}`: upload (multipart) or paste (JSON) a CV or job
+//! description, read it back, and correct its text.
+
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use domain::{Document, DocumentKind, DocumentText, InterviewId};
+use services::documents::DocumentError;
+use services::{OwnerKey, Services};
+
+use super::error::ErrorBody;
+use super::json::ApiJson;
+use super::ApiError;
+use crate::router::UploadLimit;
+
+/// Room for multipart boundaries and part headers on top of the file itself.
+const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
+
+type DocumentPath =
+    Result<Path<(InterviewId, DocumentKind)>, axum::extract::rejection::PathRejection>;
+
+/// A malformed id or kind names no document: the same answer as a missing one.
+fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiError> {
+    path.map(|Path(parts)| parts).map_err(|_| {
+        ApiError::not_found("No such interview or document kind (use `cv` or `job_description`).")
+    })
+}
+
+/// Upload a file (multipart, part `file`) or paste text (JSON `{text}`) as the interview's CV
+/// or job description, replacing the earlier one. The file type comes from its content.
+#[utoipa::path(
+    put,
+    path = "/api/v1/interviews/{id}/documents/{kind}",
+    tag = "documents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The interview id"),
+        ("kind" = DocumentKind, Path, description = "`cv` or `job_description`"),
+    ),
+    request_body(
+        description = "`multipart/form-data` with a `file` part (PDF, DOCX or text, at most MAX_UPLOAD_BYTES, default 10 MB), or JSON `{text}`",
+        content(
+            (DocumentText = "application/json"),
+            (UploadForm = "multipart/form-data"),
+        )
+    ),
+    responses(
+        (status = 200, description = "Stored; the extracted text and warnings", body = Document),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview has started", body = ErrorBody),
+        (status = 413, description = "The file is over the limit (`file_too_large`)", body = ErrorBody),
+        (status = 415, description = "Not a PDF, DOCX or text file; the message names what it is", body = ErrorBody),
+        (status = 422, description = "Unreadable: empty, damaged, password-protected, scanned, too many pages…", body = ErrorBody),
+        (status = 503, description = "Extraction is unavailable", body = ErrorBody),
+    )
+)]
+pub async fn put(
+    State(services): State<Services>,
+    State(UploadLimit(limit)): State<UploadLimit>,
+    Extension(owner): Extension<OwnerKey>,
+    path: DocumentPath,
+    request: Request,
+) -> Result<Json<Document>, ApiError> {
+    let (id, kind) = parse_path(path)?;
+    let content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let document = if content_type.starts_with("multipart/form-data") {
+        let (file_name, bytes) = read_file_part(request, limit).await?;
+        services
+            .documents
+            .upload(&owner, id, kind, file_name.as_deref(), bytes)
+            .await?
+    } else if content_type.starts_with("application/json") {
+        let ApiJson(body) = ApiJson::<DocumentText>::from_request(request, &()).await?;
+        services
+            .documents
+            .paste(&owner, id, kind, &body.text)
+            .await?
+    } else {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send a file as multipart/form-data with a `file` part, or text as JSON `{\"text\": …}`.",
+        ));
+    };
+    Ok(Json(document))
+}
+
+/// Streams the `file` part, refusing it as soon as it passes `limit` bytes (or at once when
+/// Content-Length already says so), so an oversized upload is never buffered whole.
+async fn read_file_part(
+    request: Request,
+    limit: usize,
+) -> Result<(Option<String>, Vec<u8>), ApiError> {
+    let too_large = || {
+        ApiError::document(&DocumentError::TooLarge {
+            limit_bytes: limit as u64,
+        })
+    };
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit + MULTIPART_OVERHEAD_BYTES) {
+        return Err(too_large());
+    }
+    let malformed = |detail: String| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_request",
+            format!("The multipart body could not be read: {detail}"),
+        )
+    };
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| malformed(rejection.body_text()))?;
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|error| malformed(error.body_text()))?
+    {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let file_name = field.file_name().map(str::to_owned);
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field
+            .chunk()
+            .await
+            .map_err(|error| malformed(error.body_text()))?
+        {
+            if bytes.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok((file_name, bytes));
+    }
+    Err(ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+        "The multipart body has no `file` part.",
+    ))
+}
+
+/// The interview's CV or job description: the text the interviewer reads, and warnings.
+#[utoipa::path(
+    get,
+    path = "/api/v1/interviews/{id}/documents/{kind}",
+    tag = "documents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The interview id"),
+        ("kind" = DocumentKind, Path, description = "`cv` or `job_description`"),
+    ),
+    responses(
+        (status = 200, description = "The document", body = Document),
+        (status = 404, description = "No such document, or not the caller's", body = ErrorBody),
+    )
+)]
+pub async fn get(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: DocumentPath,
+) -> Result<Json<Document>, ApiError> {
+    let (id, kind) = parse_path(path)?;
+    Ok(Json(services.documents.get(&owner, id, kind).await?))
+}
+
+/// Correct the extracted text; the interviewer reads the corrected text.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/interviews/{id}/documents/{kind}",
+    tag = "documents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The interview id"),
+        ("kind" = DocumentKind, Path, description = "`cv` or `job_description`"),
+    ),
+    request_body = DocumentText,
+    responses(
+        (status = 200, description = "Corrected", body = Document),
+        (status = 404, description = "No such document, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview has started", body = ErrorBody),
+        (status = 422, description = "The text is empty", body = ErrorBody),
+    )
+)]
+pub async fn correct(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: DocumentPath,
+    ApiJson(body): ApiJson<DocumentText>,
+) -> Result<Json<Document>, ApiError> {
+    let (id, kind) = parse_path(path)?;
+    Ok(Json(
+        services
+            .documents
+            .correct(&owner, id, kind, &body.text)
+            .await?,
+    ))
+}
+
+/// The multipart form of an upload, for the OpenAPI document.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The file: PDF, DOCX or plain text.
+    #[schema(format = Binary, value_type = String)]
+    file: Vec<u8>,
+}
