@@ -43,6 +43,7 @@ help:
 	@echo "make e2e    only the browser tests (builds the release first)"
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
+	@echo "make bench  criterion benchmarks of document extraction over the corpus"
 	@echo "make fuzz   fuzz document intake for FUZZ_SECONDS (default 600; needs a nightly toolchain)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -106,6 +107,12 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_e2e
 endif
 	cd end2end && npx playwright test
+
+# Benchmarks (not part of `make test`): criterion over the corpus documents; reports in
+# target/criterion/.
+.PHONY: bench
+bench: setup
+	cargo bench -p services --bench extraction
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, seeded with every
 # document of testdata/corpus. Crashes land in fuzz/artifacts/.

@@ -6,6 +6,7 @@
 //! - `error`: the error type the browser sees.
 
 mod components;
+mod documents;
 pub mod error;
 mod pages;
 pub mod server_fns;

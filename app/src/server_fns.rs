@@ -1,6 +1,6 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
-use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
+use domain::{Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview};
 use leptos::prelude::*;
 
 use crate::AppError;
@@ -59,4 +59,43 @@ pub async fn create_interview(input: NewInterview) -> Result<InterviewId, AppErr
         }),
         Err(other) => Err(other.into()),
     }
+}
+
+/// What the set-up step needs: the interview's documents and the upload limit.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentSetup {
+    pub documents: Vec<Document>,
+    pub max_upload_bytes: u64,
+}
+
+/// The interview's documents (uploads go to the JSON API, which reports progress).
+#[server]
+pub async fn get_documents(id: InterviewId) -> Result<DocumentSetup, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(DocumentSetup {
+        documents: services.documents.list(&owner, id).await?,
+        max_upload_bytes: services.documents.max_upload_bytes() as u64,
+    })
+}
+
+/// Stores pasted text as the interview's CV or job description.
+#[server]
+pub async fn paste_document(
+    id: InterviewId,
+    kind: DocumentKind,
+    text: String,
+) -> Result<Document, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.documents.paste(&owner, id, kind, &text).await?)
+}
+
+/// Saves the user's correction of a document's text.
+#[server]
+pub async fn correct_document(
+    id: InterviewId,
+    kind: DocumentKind,
+    text: String,
+) -> Result<Document, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.documents.correct(&owner, id, kind, &text).await?)
 }

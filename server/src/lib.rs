@@ -62,7 +62,7 @@ pub async fn serve(
         None => Extractor::current_exe(config.extraction_workers, config.extraction_timeout)
             .map_err(StartError::Serve)?,
     };
-    let services = Services::new(pool, extractor);
+    let services = Services::new(pool, extractor, config.max_upload_bytes);
     let router = build_router(&config, services);
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(%addr, public_url = %config.public_url, "listening");

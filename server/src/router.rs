@@ -25,12 +25,7 @@ use crate::{api, health};
 pub(crate) struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: Services,
-    pub upload_limit: UploadLimit,
 }
-
-/// The largest document upload, in bytes (`MAX_UPLOAD_BYTES`).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct UploadLimit(pub usize);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let leptos_options = LeptosOptions::builder()
@@ -43,7 +38,6 @@ pub fn build_router(config: &Config, services: Services) -> Router {
     let state = AppState {
         leptos_options,
         services: services.clone(),
-        upload_limit: UploadLimit(config.max_upload_bytes),
     };
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());

@@ -28,10 +28,10 @@ pub struct Services {
 }
 
 impl Services {
-    pub fn new(pool: PgPool, extractor: Extractor) -> Self {
+    pub fn new(pool: PgPool, extractor: Extractor, max_upload_bytes: usize) -> Self {
         Self {
             interviews: InterviewService::new(pool.clone()),
-            documents: DocumentService::new(pool.clone(), extractor),
+            documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
             pool,
         }
     }

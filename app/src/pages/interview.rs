@@ -1,11 +1,12 @@
 //! `/interviews/:id`: one interview.
 
-use domain::{Interview, InterviewId};
+use domain::{Interview, InterviewId, InterviewStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorNotice, NotFound, StatusBadge, Timestamp};
+use crate::documents::DocumentSetup;
 use crate::server_fns::get_interview;
 
 #[component]
@@ -38,6 +39,12 @@ pub fn InterviewPage() -> impl IntoView {
 
 #[component]
 fn InterviewDetails(interview: Interview) -> impl IntoView {
+    let status = RwSignal::new(interview.status);
+    let in_setup = matches!(
+        interview.status,
+        InterviewStatus::NotReady | InterviewStatus::Ready
+    );
+    let id = interview.id;
     view! {
         <Title text=format!("{} at {}", interview.job_title, interview.company) />
         <section class="page">
@@ -47,7 +54,7 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
             <dl class="facts">
                 <div>
                     <dt>"Status"</dt>
-                    <dd><StatusBadge status=interview.status /></dd>
+                    <dd>{move || view! { <StatusBadge status=status.get() /> }}</dd>
                 </div>
                 <div>
                     <dt>"Kind"</dt>
@@ -67,5 +74,6 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
                 </div>
             </dl>
         </section>
+        {in_setup.then(|| view! { <DocumentSetup id status /> })}
     }
 }

@@ -12,7 +12,6 @@ use services::{OwnerKey, Services};
 use super::error::ErrorBody;
 use super::json::ApiJson;
 use super::ApiError;
-use crate::router::UploadLimit;
 
 /// Room for multipart boundaries and part headers on top of the file itself.
 const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
@@ -56,7 +55,6 @@ fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiErro
 )]
 pub async fn put(
     State(services): State<Services>,
-    State(UploadLimit(limit)): State<UploadLimit>,
     Extension(owner): Extension<OwnerKey>,
     path: DocumentPath,
     request: Request,
@@ -69,6 +67,7 @@ pub async fn put(
         .unwrap_or_default()
         .to_ascii_lowercase();
     let document = if content_type.starts_with("multipart/form-data") {
+        let limit = services.documents.max_upload_bytes();
         let (file_name, bytes) = read_file_part(request, limit).await?;
         services
             .documents

@@ -8,13 +8,14 @@ use sha2::{Digest, Sha256};
 use sqlx::{PgPool, Postgres, Transaction};
 
 use super::worker::Extractor;
-use super::{content_warnings, pasted, Extracted};
+use super::{content_warnings, pasted, DocumentError, Extracted};
 use crate::{Error, OwnerKey, Result};
 
 #[derive(Clone, Debug)]
 pub struct DocumentService {
     pool: PgPool,
     extractor: Extractor,
+    max_upload_bytes: usize,
 }
 
 #[derive(sqlx::FromRow)]
@@ -65,8 +66,18 @@ struct Incoming<'a> {
 }
 
 impl DocumentService {
-    pub fn new(pool: PgPool, extractor: Extractor) -> Self {
-        Self { pool, extractor }
+    pub fn new(pool: PgPool, extractor: Extractor, max_upload_bytes: usize) -> Self {
+        Self {
+            pool,
+            extractor,
+            max_upload_bytes,
+        }
+    }
+
+    /// The largest file [`upload`](Self::upload) accepts (`MAX_UPLOAD_BYTES`). Adapters that
+    /// stream an upload refuse it as soon as it passes this.
+    pub fn max_upload_bytes(&self) -> usize {
+        self.max_upload_bytes
     }
 
     /// Reads an uploaded file (in the extraction worker) and stores it as the interview's
@@ -79,6 +90,12 @@ impl DocumentService {
         file_name: Option<&str>,
         bytes: Vec<u8>,
     ) -> Result<Document> {
+        if bytes.len() > self.max_upload_bytes {
+            return Err(DocumentError::TooLarge {
+                limit_bytes: self.max_upload_bytes as u64,
+            }
+            .into());
+        }
         // Check first, so nobody can make the server extract files for an interview that is
         // not theirs or can no longer change.
         self.lock_editable(&mut self.pool.begin().await?, owner, id)

@@ -1,0 +1,71 @@
+//! Both document panels and whether the interview can start.
+
+use domain::{Document, DocumentKind, InterviewId, InterviewStatus};
+use leptos::prelude::*;
+
+use super::panel::DocumentPanel;
+use crate::components::ErrorNotice;
+use crate::server_fns::{get_documents, DocumentSetup as Setup};
+
+/// The set-up step; keeps `status` (shown elsewhere on the page) in step with the documents.
+#[component]
+pub fn DocumentSetup(id: InterviewId, status: RwSignal<InterviewStatus>) -> impl IntoView {
+    let setup = Resource::new(move || id, get_documents);
+    view! {
+        <section class="setup" aria-labelledby="setup-heading">
+            <h2 id="setup-heading">"Your CV and the job description"</h2>
+            <p class="muted">
+                "Upload each as a file (PDF, Word .docx or text) or paste the text. Then check what we read: "
+                "the interviewer reads exactly the text below, so correct anything that came out wrong."
+            </p>
+            <Suspense fallback=|| view! { <p class="muted">"Loading your documents…"</p> }>
+                {move || Suspend::new(async move {
+                    match setup.await {
+                        Ok(setup) => view! { <Panels id setup status /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> impl IntoView {
+    let stored = |kind| setup.documents.iter().find(|d| d.kind == kind).cloned();
+    let cv = RwSignal::new(stored(DocumentKind::Cv));
+    let job_description = RwSignal::new(stored(DocumentKind::JobDescription));
+    let usable = |document: RwSignal<Option<Document>>| {
+        document.with(|document| document.as_ref().is_some_and(Document::is_usable))
+    };
+    let ready = Memo::new(move |_| usable(cv) && usable(job_description));
+    // The server sets the same status when it stores a document; mirror it without a reload.
+    Effect::new(move |_| {
+        status.set(if ready.get() {
+            InterviewStatus::Ready
+        } else {
+            InterviewStatus::NotReady
+        })
+    });
+    let limit = setup.max_upload_bytes;
+    view! {
+        <div class="document-grid">
+            <DocumentPanel id kind=DocumentKind::Cv document=cv max_upload_bytes=limit />
+            <DocumentPanel
+                id
+                kind=DocumentKind::JobDescription
+                document=job_description
+                max_upload_bytes=limit
+            />
+        </div>
+        <p id="readiness" class="readiness" class:ready=ready aria-live="polite">
+            {move || {
+                if ready.get() {
+                    "Both documents are in: the interview is ready to start."
+                } else {
+                    "The interview can start once both texts are here (at least 50 characters each)."
+                }
+            }}
+        </p>
+    }
+}
