@@ -318,6 +318,45 @@ fn flag_on(element: &BytesStart) -> bool {
 mod tests {
     use super::*;
 
+    /// A DOCX whose `word/document.xml` inflates to 20 MiB while both ZIP headers (local and
+    /// central directory) claim 1,000 bytes.
+    fn docx_with_lying_sizes() -> Vec<u8> {
+        use std::io::Write;
+        use zip::write::SimpleFileOptions;
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file("word/document.xml", options).unwrap();
+        writer.write_all(body("").as_bytes()).unwrap();
+        writer.write_all(&vec![b' '; 20 * 1024 * 1024]).unwrap();
+        let mut bytes = writer.finish().unwrap().into_inner();
+        let claimed = 1000u32.to_le_bytes();
+        // Uncompressed size: offset 22 in a local header, 24 in a central directory header.
+        for (signature, offset) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let at = bytes
+                .windows(4)
+                .position(|window| window == signature)
+                .unwrap();
+            bytes[at + offset..at + offset + 4].copy_from_slice(&claimed);
+        }
+        bytes
+    }
+
+    #[test]
+    fn sizes_claimed_by_zip_headers_are_not_trusted() {
+        let bytes = docx_with_lying_sizes();
+        assert!(
+            bytes.len() < 100 * 1024,
+            "compressed: {} bytes",
+            bytes.len()
+        );
+        let result = extract(&bytes);
+        assert!(
+            matches!(result, Err(DocumentError::Suspicious { .. })),
+            "{result:?}"
+        );
+    }
+
     fn body(inner: &str) -> String {
         format!(
             r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>{inner}</w:body></w:document>"#
