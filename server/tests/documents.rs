@@ -273,7 +273,8 @@ async fn oversized_uploads_are_refused_while_they_stream(pool: PgPool) {
     let id = new_interview(&browser, &server).await;
     let url = document_url(&server, &id, "cv");
 
-    // Declared too large by Content-Length: refused without reading the body.
+    // Declared too large by Content-Length: refused without reading the body. (P11, the
+    // corpus's 30 MiB text file, meets the default 10 MiB limit the same way.)
     let (status, code, message) =
         error_of(upload(&browser, &url, "big.txt", vec![b'a'; 300_000]).await).await;
     assert_eq!(

@@ -458,3 +458,36 @@ fn hostile_pdfs_are_refused_or_read_safely_in_bounded_time() {
         "{result:?}"
     );
 }
+
+/// P11, made the way `make_big.sh` makes it (the corpus folder does not store the file): a
+/// CV header and one keyword-stuffed line repeated to exactly 30 MiB.
+fn huge_text_cv() -> Vec<u8> {
+    let header = "Morgan Lee\nSenior Software Engineer | Leeds, UK | +44 7700 900 350 | morgan.lee@example.com\n\nSUMMARY\nEngineer with 12 years of experience. The rest of this file is repeated filler to reach 30 MiB.\n\nEXPERIENCE\n";
+    let line = "* Led cross-functional initiatives leveraging Python, Java, Kubernetes, AWS, Terraform and stakeholder management to deliver measurable synergies across the organisation.\n";
+    let size = 31_457_280;
+    let mut bytes = Vec::with_capacity(size);
+    bytes.extend_from_slice(header.as_bytes());
+    while bytes.len() < size {
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    bytes.truncate(size);
+    bytes
+}
+
+#[test]
+fn a_30_mib_text_file_is_cut_to_the_budget_with_a_warning() {
+    // The upload limit (10 MiB) refuses this file before extraction (see the server's
+    // document tests); extraction itself must still stay bounded if the limit is raised.
+    let bytes = huge_text_cv();
+    let extracted = extract_bounded(&bytes, "P11").unwrap();
+    assert!(extracted.text.starts_with("Morgan Lee"));
+    assert!(extracted.text.chars().count() <= services::documents::MAX_TEXT_CHARS);
+    assert!(
+        extracted
+            .warnings
+            .iter()
+            .any(|w| w.contains("kept the first")),
+        "{:?}",
+        extracted.warnings
+    );
+}
