@@ -7,6 +7,7 @@
 mod text_enum;
 mod document;
 mod interview;
+mod transcript;
 mod validation;
 
 pub use document::{
@@ -15,5 +16,8 @@ pub use document::{
 pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
+};
+pub use transcript::{
+    AnswerOutcome, NewAnswer, Question, QuestionId, Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
 };
 pub use validation::{FieldError, MAX_NAME_CHARS};

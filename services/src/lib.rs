@@ -5,12 +5,15 @@
 pub mod config;
 pub mod db;
 pub mod documents;
+pub mod engine;
 mod error;
 pub mod identity;
+pub mod interviewer;
 pub mod interviews;
 
 pub use config::Config;
 pub use documents::DocumentService;
+pub use engine::InterviewEngine;
 pub use error::{Error, Result};
 pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
@@ -24,6 +27,7 @@ use sqlx::PgPool;
 pub struct Services {
     pub interviews: InterviewService,
     pub documents: DocumentService,
+    pub engine: InterviewEngine,
     pool: PgPool,
 }
 
@@ -32,6 +36,7 @@ impl Services {
         Self {
             interviews: InterviewService::new(pool.clone()),
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
+            engine: InterviewEngine::new(pool.clone()),
             pool,
         }
     }

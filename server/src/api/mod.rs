@@ -6,8 +6,9 @@ mod error;
 mod interviews;
 mod json;
 mod openapi;
+mod transcript;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -24,6 +25,10 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
             get(interviews::list).post(interviews::create),
         )
         .route("/interviews/{id}", get(interviews::get))
+        .route("/interviews/{id}/start", post(transcript::start))
+        .route("/interviews/{id}/answers", post(transcript::answer))
+        .route("/interviews/{id}/end", post(transcript::end))
+        .route("/interviews/{id}/transcript", get(transcript::transcript))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .route(
             "/interviews/{id}/documents/{kind}",

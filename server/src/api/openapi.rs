@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::error::{ErrorBody, ErrorDetail};
-use super::{documents, interviews};
+use super::{documents, interviews, transcript};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +23,10 @@ use super::{documents, interviews};
         documents::put,
         documents::get,
         documents::correct,
+        transcript::start,
+        transcript::answer,
+        transcript::end,
+        transcript::transcript,
     ),
     components(schemas(
         ErrorBody,
@@ -35,10 +39,17 @@ use super::{documents, interviews};
         domain::Document,
         domain::DocumentText,
         documents::UploadForm,
+        domain::Question,
+        domain::QuestionId,
+        domain::NewAnswer,
+        domain::AnswerOutcome,
+        domain::Transcript,
+        domain::TranscriptEntry,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),
         (name = "documents", description = "The CV and job description of an interview"),
+        (name = "interview", description = "Questions and answers, one open question at a time"),
     )
 )]
 pub struct ApiDoc;

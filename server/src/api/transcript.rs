@@ -1,0 +1,105 @@
+//! `/api/v1/interviews/{id}/start`, `/answers`, `/end` and `/transcript`: the interview
+//! itself, one open question at a time.
+
+use axum::extract::{Path, State};
+use axum::{Extension, Json};
+use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
+use services::{OwnerKey, Services};
+
+use super::error::ErrorBody;
+use super::json::ApiJson;
+use super::ApiError;
+
+type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
+
+fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
+    path.map(|Path(id)| id)
+        .map_err(|_| ApiError::not_found("No interview with this id."))
+}
+
+/// Start a ready interview (both documents in): returns the first question.
+#[utoipa::path(
+    post,
+    path = "/api/v1/interviews/{id}/start",
+    tag = "interview",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The first question (the same one again on a repeated start before any answer)", body = Question),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "Documents missing, already under way, or ended", body = ErrorBody),
+    )
+)]
+pub async fn start(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Json<Question>, ApiError> {
+    let id = parse_id(path)?;
+    Ok(Json(services.engine.start(&owner, id).await?))
+}
+
+/// Answer the open question. The same `client_id` again returns the same outcome and stores
+/// one answer.
+#[utoipa::path(
+    post,
+    path = "/api/v1/interviews/{id}/answers",
+    tag = "interview",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    request_body = NewAnswer,
+    responses(
+        (status = 200, description = "Stored; the next question, or `completed`", body = AnswerOutcome),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "Not the open question (a stale tab), not started, or ended", body = ErrorBody),
+        (status = 422, description = "Empty, or longer than 5,000 characters", body = ErrorBody),
+    )
+)]
+pub async fn answer(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+    ApiJson(input): ApiJson<NewAnswer>,
+) -> Result<Json<AnswerOutcome>, ApiError> {
+    let id = parse_id(path)?;
+    Ok(Json(services.engine.answer(&owner, id, &input).await?))
+}
+
+/// End the interview early; feedback covers what was answered.
+#[utoipa::path(
+    post,
+    path = "/api/v1/interviews/{id}/end",
+    tag = "interview",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "Completed; the transcript", body = Transcript),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "Not started", body = ErrorBody),
+    )
+)]
+pub async fn end(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Json<Transcript>, ApiError> {
+    let id = parse_id(path)?;
+    Ok(Json(services.engine.end(&owner, id).await?))
+}
+
+/// The questions and answers so far.
+#[utoipa::path(
+    get,
+    path = "/api/v1/interviews/{id}/transcript",
+    tag = "interview",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The transcript", body = Transcript),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+    )
+)]
+pub async fn transcript(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Json<Transcript>, ApiError> {
+    let id = parse_id(path)?;
+    Ok(Json(services.engine.transcript(&owner, id).await?))
+}

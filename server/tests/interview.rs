@@ -1,0 +1,166 @@
+//! The interview through the JSON API: start, answer (idempotent by client id), a stale tab,
+//! bad answers, ending early, and strangers.
+
+mod common;
+
+use common::TestServer;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
+const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
+
+async fn post(client: &reqwest::Client, url: String, body: Value) -> (StatusCode, Value) {
+    let response = client.post(url).json(&body).send().await.unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// A ready interview of three questions; returns its API base path.
+async fn ready_interview(client: &reqwest::Client, server: &TestServer) -> String {
+    let (status, interview) = post(
+        client,
+        server.url("/api/v1/interviews"),
+        json!({"job_title": "Data Scientist", "company": "Northwind Analytics", "question_count": 3}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let base = format!("/api/v1/interviews/{}", interview["id"].as_str().unwrap());
+    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
+        let response = client
+            .put(server.url(&format!("{base}/documents/{kind}")))
+            .json(&json!({ "text": text }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    base
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_interview_through_the_api(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let browser = server.browser();
+    let base = ready_interview(&browser, &server).await;
+
+    let (status, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first["position"], 1);
+    assert!(first["text"].as_str().unwrap().ends_with('?'));
+
+    // Bad answers: empty, too long, a body without the fields.
+    let answers = server.url(&format!("{base}/answers"));
+    let (status, error) = post(
+        &browser,
+        answers.clone(),
+        json!({"question_id": first["id"], "text": "  ", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["error"]["field"], "text");
+    let (status, _) = post(
+        &browser,
+        answers.clone(),
+        json!({"question_id": first["id"], "text": "a".repeat(5001), "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = post(&browser, answers.clone(), json!({"text": "hello"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A double submit: one stored answer, the same next question.
+    let answer = json!({"question_id": first["id"], "text": "I built the forecasting system at Larkspur.", "client_id": Uuid::new_v4()});
+    let (status, once) = post(&browser, answers.clone(), answer.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, twice) = post(&browser, answers.clone(), answer).await;
+    assert_eq!(once, twice);
+    assert_eq!(once["completed"], false);
+    let second = once["next_question"].clone();
+    assert_eq!(second["position"], 2);
+
+    // A stale tab answering question 1 again: 409 with a message that says what to do.
+    let (status, error) = post(
+        &browser,
+        answers.clone(),
+        json!({"question_id": first["id"], "text": "again", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(error["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Reload"));
+    // Starting again once answered: 409.
+    let (status, _) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    let (_, outcome) = post(&browser, answers.clone(), json!({"question_id": second["id"], "text": "CUPED cut variance by 30 %.", "client_id": Uuid::new_v4()})).await;
+    let third = outcome["next_question"].clone();
+    let (_, outcome) = post(&browser, answers.clone(), json!({"question_id": third["id"], "text": "I am glad we talked.", "client_id": Uuid::new_v4()})).await;
+    assert_eq!(outcome, json!({"next_question": null, "completed": true}));
+
+    let transcript: Value = browser
+        .get(server.url(&format!("{base}/transcript")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(transcript["status"], "completed");
+    assert_eq!(transcript["entries"].as_array().unwrap().len(), 3);
+    let (status, _) = post(
+        &browser,
+        answers,
+        json!({"question_id": third["id"], "text": "late", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
+#[sqlx::test(migrations = false)]
+async fn ending_early_and_strangers(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let owner = server.browser();
+    let stranger = server.browser();
+    let base = ready_interview(&owner, &server).await;
+
+    // Not started: nothing to end.
+    let (status, _) = post(&owner, server.url(&format!("{base}/end")), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = post(&stranger, server.url(&format!("{base}/start")), json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, first) = post(&owner, server.url(&format!("{base}/start")), json!({})).await;
+    for (path, body) in [
+        (
+            "answers",
+            json!({"question_id": first["id"], "text": "x", "client_id": Uuid::new_v4()}),
+        ),
+        ("end", json!({})),
+    ] {
+        let (status, _) = post(&stranger, server.url(&format!("{base}/{path}")), body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let response = stranger
+        .get(server.url(&format!("{base}/transcript")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    let (status, ended) = post(&owner, server.url(&format!("{base}/end")), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ended["status"], "completed");
+    let interview: Value = owner
+        .get(server.url(&base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(interview["status"], "completed");
+}

@@ -1,0 +1,427 @@
+//! The question plan of one interview: an opener, a body in the order to ask it (deep dives
+//! on job skills the CV backs up, gap probes for those it lacks, STAR questions on the CV's
+//! achievements and on common situations), the motivation question and closing questions.
+//!
+//! The body holds more questions than an interview needs, so questions already asked (by
+//! this coach or another interviewer) can be skipped and follow-ups can take their slots.
+
+use domain::{InterviewKind, Seniority};
+
+use super::analysis::{Analysis, Skill};
+use super::experience::Role;
+use super::phrasing::{achievement_lead, key_of, Phrasing, QUOTE_LENGTHS};
+use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word, SearchableText};
+use super::Purpose;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PlannedQuestion {
+    pub text: String,
+    pub purpose: Purpose,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    pub opener: PlannedQuestion,
+    pub body: Vec<PlannedQuestion>,
+    pub motivation: PlannedQuestion,
+    pub closings: Vec<String>,
+}
+
+impl Plan {
+    /// Whether `question` is one of the plan's opener, body or motivation questions.
+    pub(crate) fn contains(&self, question: &str) -> bool {
+        let question = question.trim();
+        self.opener.text == question
+            || self.motivation.text == question
+            || self.body.iter().any(|planned| planned.text == question)
+    }
+}
+
+const MAX_DEEP_DIVES: usize = 6;
+const MAX_GAP_PROBES: usize = 4;
+const MAX_ACHIEVEMENT_STARS: usize = 4;
+
+/// Which kind of question each body slot prefers, repeated; an exhausted kind gives its slot
+/// to the next one in the pattern.
+fn body_pattern(kind: InterviewKind) -> &'static [Purpose] {
+    use Purpose::{Behavioral as B, DeepDive as D, GapProbe as G};
+    match kind {
+        InterviewKind::Technical => &[D, D, G, B, D, G],
+        InterviewKind::Behavioral => &[B, B, D, G, B, B],
+        InterviewKind::Mixed => &[D, B, G, D, B, G],
+    }
+}
+
+pub(crate) fn build(
+    analysis: &Analysis,
+    kind: InterviewKind,
+    seniority: Seniority,
+    phrasing: &Phrasing,
+) -> Plan {
+    let writer = Writer {
+        analysis,
+        seniority,
+        phrasing,
+    };
+    let mut pools = [
+        (Purpose::DeepDive, writer.deep_dives()),
+        (Purpose::GapProbe, writer.gap_probes()),
+        (Purpose::Behavioral, writer.star_questions()),
+    ];
+    let mut body = Vec::new();
+    let pattern = body_pattern(kind);
+    for wanted in pattern.iter().cycle() {
+        if pools.iter().all(|(_, pool)| pool.is_empty()) {
+            break;
+        }
+        let start = pools
+            .iter()
+            .position(|(purpose, _)| purpose == wanted)
+            .unwrap_or(0);
+        let count = pools.len();
+        let chosen = (0..count)
+            .map(|offset| (start + offset) % count)
+            .find(|&index| !pools[index].1.is_empty())
+            .expect("a pool is not empty");
+        body.push(pools[chosen].1.remove(0));
+    }
+    body.extend(writer.general_questions());
+    Plan {
+        opener: writer.opener(),
+        body,
+        motivation: writer.motivation(),
+        closings: writer.closings(),
+    }
+}
+
+/// Renders the plan's questions from the analysis, in the seeded phrasing.
+struct Writer<'a> {
+    analysis: &'a Analysis,
+    seniority: Seniority,
+    phrasing: &'a Phrasing,
+}
+
+impl Writer<'_> {
+    fn title(&self) -> &str {
+        &self.analysis.job_title
+    }
+
+    fn company(&self) -> &str {
+        &self.analysis.company
+    }
+
+    fn question(
+        &self,
+        purpose: Purpose,
+        key: &str,
+        candidates: &[String],
+    ) -> Option<PlannedQuestion> {
+        let text = self.phrasing.first_fitting(key_of(key), candidates)?;
+        Some(PlannedQuestion { text, purpose })
+    }
+
+    /// Tries each lead sentence in order (the more concrete first), quoting the CV at
+    /// decreasing lengths, with the seeded choice of question.
+    fn quoted(
+        &self,
+        purpose: Purpose,
+        key: &str,
+        leads: impl Fn(usize) -> Vec<String>,
+        asks: &[String],
+    ) -> Option<PlannedQuestion> {
+        let lead_count = leads(QUOTE_LENGTHS[0]).len();
+        (0..lead_count).find_map(|lead_index| {
+            QUOTE_LENGTHS.iter().find_map(|&length| {
+                let lead = &leads(length)[lead_index];
+                let candidates: Vec<String> =
+                    asks.iter().map(|ask| format!("{lead} {ask}")).collect();
+                self.question(purpose, key, &candidates)
+            })
+        })
+    }
+
+    fn opener(&self) -> PlannedQuestion {
+        let (title, company) = (self.title(), self.company());
+        let mut candidates = Vec::new();
+        if let Some(employer) = self.analysis.most_recent_employer() {
+            candidates.push(format!("To start, how has your work at {employer} prepared you for the {title} role at {company}?"));
+            candidates.push(format!("Let's begin: could you walk me through your path to {employer} and why {company} comes next?"));
+        }
+        candidates.push(format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"));
+        candidates.push(format!(
+            "To start, how does your background lead to the {title} role at {company}?"
+        ));
+        self.question(Purpose::Opener, "opener", &candidates)
+            .unwrap_or_else(|| PlannedQuestion {
+                text: format!("Why {company}?"),
+                purpose: Purpose::Opener,
+            })
+    }
+
+    fn deep_dive_asks(&self, skill: &str, with_evidence: bool) -> Vec<String> {
+        match (self.seniority, with_evidence) {
+            (Seniority::Junior, true) => vec![
+                format!("How did you approach the {skill} side of it, and what did you learn?"),
+                format!("What did you find hardest about {skill} there, and how did you get past it?"),
+            ],
+            (Seniority::Mid, true) => vec![
+                format!("Which trade-offs did you weigh around {skill}, and how did you decide?"),
+                format!("What was the hardest {skill} problem there, and how did you solve it?"),
+            ],
+            (Seniority::Senior, true) => vec![
+                format!("How did you set direction on {skill} for others, and what would you change today?"),
+                format!("Which {skill} decisions would you revisit now, and why?"),
+            ],
+            (Seniority::Junior, false) => vec![format!("What have you done involving {skill}, and what did you learn from it?")],
+            (Seniority::Mid, false) => vec![format!("What is the hardest problem you have solved involving {skill}, and how?")],
+            (Seniority::Senior, false) => {
+                vec![format!("Where has your approach to {skill} failed, and what did you change afterwards?")]
+            }
+        }
+    }
+
+    /// One per job skill the CV backs up, quoting the CV's achievement that names it.
+    fn deep_dives(&self) -> Vec<PlannedQuestion> {
+        let mut quoted_achievements: Vec<&str> = Vec::new();
+        let mut questions = Vec::new();
+        for skill in self.analysis.supported.iter().take(MAX_DEEP_DIVES) {
+            let name = skill.name.as_str();
+            let evidence = achievement_naming(&self.analysis.roles, skill)
+                .filter(|(_, achievement)| !quoted_achievements.contains(achievement));
+            let planned = match evidence {
+                Some((employer, achievement)) => {
+                    quoted_achievements.push(achievement);
+                    let leads = |length| {
+                        vec![
+                            achievement_lead(Some(employer), achievement, length),
+                            achievement_lead(None, achievement, length),
+                        ]
+                    };
+                    self.quoted(
+                        Purpose::DeepDive,
+                        name,
+                        leads,
+                        &self.deep_dive_asks(name, true),
+                    )
+                }
+                None => {
+                    let leads = [
+                        format!("{} asks for {name}, and your CV lists it.", self.company()),
+                        format!(
+                            "Your CV names {name}, which the role at {} relies on.",
+                            self.company()
+                        ),
+                    ];
+                    let candidates: Vec<String> = leads
+                        .iter()
+                        .flat_map(|lead| {
+                            self.deep_dive_asks(name, false)
+                                .into_iter()
+                                .map(move |ask| format!("{lead} {ask}"))
+                        })
+                        .collect();
+                    self.question(Purpose::DeepDive, name, &candidates)
+                }
+            };
+            questions.extend(planned);
+        }
+        questions
+    }
+
+    fn gap_ask(&self) -> &'static str {
+        match self.seniority {
+            Seniority::Junior => {
+                "What comes closest in your experience, and how would you learn it?"
+            }
+            Seniority::Mid => "What is your closest experience, and how would you get up to speed?",
+            Seniority::Senior => {
+                "How would you close that gap quickly while still leading the work?"
+            }
+        }
+    }
+
+    /// Years of experience below what the job asks for first, then each missing skill.
+    fn gap_probes(&self) -> Vec<PlannedQuestion> {
+        let mut questions = Vec::new();
+        if let (Some(required), Some(shown)) =
+            (self.analysis.required_years, self.analysis.cv_years)
+        {
+            if shown < required {
+                let text = format!("The role asks for {required}+ years of experience and your CV shows {shown}. What makes you ready for this level?");
+                questions.extend(self.question(Purpose::GapProbe, "years", &[text]));
+            }
+        }
+        let (company, ask) = (self.company(), self.gap_ask());
+        for skill in self.analysis.gaps.iter().take(MAX_GAP_PROBES) {
+            let name = &skill.name;
+            let candidates = [
+                format!("The {company} job ad asks for {name}, which I could not find in your CV. {ask}"),
+                format!("{company} lists {name} for this role, but your CV does not mention it. {ask}"),
+            ];
+            questions.extend(self.question(Purpose::GapProbe, name, &candidates));
+        }
+        questions
+    }
+
+    fn star_asks(&self) -> Vec<String> {
+        let mut asks = vec![
+            "What was the situation, what did you personally do, and what was the result?"
+                .to_owned(),
+            "What nearly went wrong, how did you handle it, and what was the outcome?".to_owned(),
+        ];
+        asks.push(
+            match self.seniority {
+                Seniority::Junior => {
+                    "What did you do yourself, what did you learn, and what was the result?"
+                }
+                Seniority::Mid => {
+                    "What was the hardest decision, who did it affect, and what was the result?"
+                }
+                Seniority::Senior => {
+                    "Who did you need to convince, how did you do it, and what was the result?"
+                }
+            }
+            .to_owned(),
+        );
+        asks
+    }
+
+    /// STAR questions on the CV's achievements (those naming a job skill or a number first),
+    /// then on situations every interviewer asks about, set at the CV's employers.
+    fn star_questions(&self) -> Vec<PlannedQuestion> {
+        let mut achievements: Vec<(&str, &str)> = self
+            .analysis
+            .roles
+            .iter()
+            .flat_map(|role| {
+                role.achievements
+                    .iter()
+                    .map(move |a| (role.employer.as_str(), a.as_str()))
+            })
+            .collect();
+        let job_skills = &self.analysis.job;
+        achievements.sort_by_key(|(_, achievement)| {
+            let text = SearchableText::new(achievement);
+            let names_skill = job_skills.iter().any(|skill| skill.is_in(&text));
+            let has_number = achievement.contains(|c: char| c.is_ascii_digit());
+            (!names_skill, !has_number)
+        });
+        let asks = self.star_asks();
+        let mut questions: Vec<PlannedQuestion> = achievements
+            .iter()
+            .take(MAX_ACHIEVEMENT_STARS)
+            .filter_map(|(employer, achievement)| {
+                let leads = |length| vec![achievement_lead(Some(employer), achievement, length)];
+                self.quoted(Purpose::Behavioral, achievement, leads, &asks)
+            })
+            .collect();
+        let places: Vec<String> = self
+            .analysis
+            .roles
+            .iter()
+            .map(|role| format!("at {}", role.employer))
+            .chain(
+                self.analysis
+                    .supported
+                    .first()
+                    .map(|skill| format!("while working with {}", skill.name)),
+            )
+            .chain(std::iter::once(format!(
+                "in work close to the {} role",
+                self.title()
+            )))
+            .collect();
+        for (index, theme) in self.star_themes().iter().enumerate() {
+            let place = &places[index % places.len()];
+            let candidates = [theme.replace("{place}", place)];
+            questions.extend(self.question(Purpose::Behavioral, theme, &candidates));
+        }
+        questions
+    }
+
+    fn star_themes(&self) -> &'static [&'static str] {
+        match self.seniority {
+            Seniority::Junior => &[
+                "Tell me about a time {place} when you had to learn something new quickly. What did you do, and what happened?",
+                "Describe feedback you received {place} that changed how you work. What did you change?",
+                "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
+            ],
+            Seniority::Mid => &[
+                "Tell me about a time {place} when a deadline was at risk. What did you do, and what was the outcome?",
+                "Describe a disagreement with a colleague {place}. How did you resolve it, and what was the result?",
+                "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
+            ],
+            Seniority::Senior => &[
+                "Tell me about a time {place} when you changed a decision without formal authority. What was the outcome?",
+                "Describe a call you made {place} that turned out wrong. How did you notice and recover?",
+                "How did you help someone grow {place}? What did you do, and what changed for them?",
+            ],
+        }
+    }
+
+    /// Questions on the job's requirement lines, then on the role itself: enough to fill any
+    /// interview even when the documents give little to work with.
+    fn general_questions(&self) -> Vec<PlannedQuestion> {
+        let (title, company) = (self.title().to_owned(), self.company().to_owned());
+        let mut questions: Vec<PlannedQuestion> = self
+            .analysis
+            .requirements
+            .iter()
+            .filter_map(|requirement| {
+                let phrase = lowercase_first_word(&clip_phrase(requirement, 9));
+                let candidates = [
+                    format!("The role at {company} involves: {phrase}. When have you done that, and what was the result?"),
+                    format!("The {company} job ad lists \"{phrase}\". Where have you shown that, and with what result?"),
+                ];
+                self.question(Purpose::General, requirement, &candidates)
+            })
+            .collect();
+        let role_questions = [
+            format!("What would your first ninety days as {title} at {company} look like?"),
+            format!("Which part of the {title} role do you expect to find hardest, and how would you prepare?"),
+            format!("Which achievement on your CV best shows you can do the {title} job at {company}, and why?"),
+        ];
+        for (index, text) in role_questions.into_iter().enumerate() {
+            questions.extend(self.question(Purpose::General, &format!("role {index}"), &[text]));
+        }
+        questions
+    }
+
+    fn motivation(&self) -> PlannedQuestion {
+        let (title, company) = (self.title(), self.company());
+        let candidates = [
+            format!("Why do you want to join {company} as {title}, rather than a similar role elsewhere?"),
+            format!("What draws you to {company} in particular, and why is this {title} role your next step?"),
+            format!("What do you know about {company}, and why does the {title} role fit where you want to go?"),
+        ];
+        self.question(Purpose::Motivation, "motivation", &candidates)
+            .unwrap_or_else(|| PlannedQuestion {
+                text: format!("Why {company}?"),
+                purpose: Purpose::Motivation,
+            })
+    }
+
+    fn closings(&self) -> Vec<String> {
+        let (title, company) = (self.title(), self.company());
+        let candidates = [
+            format!("To close, what questions do you have for me about the {title} role or the team at {company}?"),
+            format!("Before we finish, what should {company} remember about you when comparing candidates for {title}?"),
+            format!("Last question: is there anything about your fit for {company} that we have not covered yet?"),
+        ];
+        let preferred = self.phrasing.order(key_of("closing"), candidates.len());
+        preferred
+            .map(|index| candidates[index].clone())
+            .filter(|text| is_well_formed_question(text))
+            .collect()
+    }
+}
+
+/// The first achievement, with its employer, that names `skill`.
+fn achievement_naming<'a>(roles: &'a [Role], skill: &Skill) -> Option<(&'a str, &'a str)> {
+    roles.iter().find_map(|role| {
+        role.achievements
+            .iter()
+            .find(|achievement| skill.is_in(&SearchableText::new(achievement)))
+            .map(|achievement| (role.employer.as_str(), achievement.as_str()))
+    })
+}

@@ -1,0 +1,245 @@
+//! The interview engine against a real PostgreSQL with the offline coach: the state machine,
+//! one open question at a time, idempotent answers, and owners kept apart.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use domain::{
+    DocumentKind, InterviewId, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS,
+};
+use services::documents::worker::Extractor;
+use services::{Error, OwnerKey, OwnerToken, Services};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const CV: &str = "Marcus Okafor\nSenior Product Manager, Berlin\nFernlicht Mobility GmbH, 2021 – present: own the rider app, roadmap across three squads, subscription passes.\nKiezkauf Marketplace, 2018 – 2021: seller onboarding, 60+ A/B tests, SQL, Amplitude, Figma.";
+const JOB: &str = "Product Manager, Marketplace at Kiezkauf\nRequirements:\n- 5+ years of product management in two-sided marketplaces\n- Experimentation: A/B testing, SQL, Amplitude\n- Stakeholder management across engineering and operations";
+
+fn services(pool: PgPool) -> Services {
+    let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
+    Services::new(
+        pool,
+        Extractor::new(worker, 1, Duration::from_secs(10)),
+        1 << 20,
+    )
+}
+
+/// A ready interview of `count` questions for `owner`.
+async fn ready_interview(services: &Services, owner: &OwnerKey, count: u8) -> InterviewId {
+    let input = NewInterview {
+        job_title: "Product Manager".into(),
+        company: "Kiezkauf".into(),
+        question_count: Some(count),
+        ..Default::default()
+    };
+    let id = services.interviews.create(owner, &input).await.unwrap().id;
+    services
+        .documents
+        .paste(owner, id, DocumentKind::Cv, CV)
+        .await
+        .unwrap();
+    services
+        .documents
+        .paste(owner, id, DocumentKind::JobDescription, JOB)
+        .await
+        .unwrap();
+    id
+}
+
+fn answer_to(question: &Question, text: &str) -> NewAnswer {
+    NewAnswer {
+        question_id: question.id,
+        text: text.into(),
+        client_id: Uuid::new_v4(),
+    }
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_whole_interview_from_start_to_completion(pool: PgPool) {
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, 4).await;
+
+    let mut question = services.engine.start(&owner, id).await.unwrap();
+    assert_eq!(question.position, 1);
+    let status = services.interviews.get(&owner, id).await.unwrap().status;
+    assert_eq!(status, InterviewStatus::InProgress);
+    let mut asked = vec![question.text.clone()];
+    for position in 1..=4u8 {
+        assert_eq!(question.position, position);
+        let outcome = services
+            .engine
+            .answer(
+                &owner,
+                id,
+                &answer_to(
+                    &question,
+                    "I ran 60 A/B tests and lifted conversion by 12 %.",
+                ),
+            )
+            .await
+            .unwrap();
+        match outcome.next_question {
+            Some(next) => {
+                assert!(!outcome.completed);
+                assert!(!asked.contains(&next.text), "repeated: {}", next.text);
+                asked.push(next.text.clone());
+                question = next;
+            }
+            None => {
+                assert!(outcome.completed);
+                assert_eq!(position, 4, "completed after the last question");
+            }
+        }
+    }
+    let transcript = services.engine.transcript(&owner, id).await.unwrap();
+    assert_eq!(transcript.status, InterviewStatus::Completed);
+    assert_eq!(transcript.entries.len(), 4);
+    assert!(transcript.entries.iter().all(|e| e.answer.is_some()));
+    assert!(transcript.open_question().is_none());
+
+    // Documents are part of the record now.
+    let refused = services
+        .documents
+        .paste(&owner, id, DocumentKind::Cv, CV)
+        .await;
+    assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn starting_needs_both_documents_and_happens_once(pool: PgPool) {
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let input = NewInterview {
+        job_title: "Product Manager".into(),
+        company: "Kiezkauf".into(),
+        ..Default::default()
+    };
+    let id = services.interviews.create(&owner, &input).await.unwrap().id;
+    let refused = services.engine.start(&owner, id).await;
+    assert!(
+        matches!(&refused, Err(Error::Conflict(m)) if m.contains("CV and the job description"))
+    );
+
+    let id = ready_interview(&services, &owner, 3).await;
+    let first = services.engine.start(&owner, id).await.unwrap();
+    // A double click: the same first question, not a second one.
+    assert_eq!(services.engine.start(&owner, id).await.unwrap(), first);
+    services
+        .engine
+        .answer(
+            &owner,
+            id,
+            &answer_to(&first, "I own the rider app roadmap."),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        services.engine.start(&owner, id).await,
+        Err(Error::Conflict(_))
+    ));
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn answers_are_checked_and_a_double_submit_stores_one(pool: PgPool) {
+    let services = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, 5).await;
+    let first = services.engine.start(&owner, id).await.unwrap();
+
+    for text in ["", "   \n\t "] {
+        let refused = services
+            .engine
+            .answer(&owner, id, &answer_to(&first, text))
+            .await;
+        assert!(
+            matches!(&refused, Err(Error::Validation(f)) if f[0].field == "text"),
+            "{refused:?}"
+        );
+    }
+    let too_long = "a".repeat(MAX_ANSWER_CHARS + 1);
+    let refused = services
+        .engine
+        .answer(&owner, id, &answer_to(&first, &too_long))
+        .await;
+    assert!(matches!(&refused, Err(Error::Validation(f)) if f[0].message.contains("5000")));
+
+    let answer = answer_to(&first, "  I led seller onboarding.  ");
+    let once = services.engine.answer(&owner, id, &answer).await.unwrap();
+    let twice = services.engine.answer(&owner, id, &answer).await.unwrap();
+    assert_eq!(once, twice, "the same client id gives the same outcome");
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM answers")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+    let transcript = services.engine.transcript(&owner, id).await.unwrap();
+    assert_eq!(
+        transcript.entries[0].answer.as_deref(),
+        Some("I led seller onboarding.")
+    );
+
+    // A stale tab answering the first question again with a new client id: conflict.
+    let stale = services
+        .engine
+        .answer(&owner, id, &answer_to(&first, "Again"))
+        .await;
+    assert!(matches!(&stale, Err(Error::Conflict(m)) if m.contains("already been answered")));
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn ending_early_stops_answers_and_strangers_see_nothing(pool: PgPool) {
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let stranger = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, 8).await;
+
+    assert!(matches!(
+        services.engine.start(&stranger, id).await,
+        Err(Error::NotFound)
+    ));
+    let first = services.engine.start(&owner, id).await.unwrap();
+    assert!(matches!(
+        services
+            .engine
+            .answer(&stranger, id, &answer_to(&first, "x"))
+            .await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        services.engine.transcript(&stranger, id).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        services.engine.end(&stranger, id).await,
+        Err(Error::NotFound)
+    ));
+
+    let outcome = services
+        .engine
+        .answer(
+            &owner,
+            id,
+            &answer_to(&first, "I shipped driver app v2 for 4,000 drivers."),
+        )
+        .await
+        .unwrap();
+    let second = outcome.next_question.unwrap();
+    let ended = services.engine.end(&owner, id).await.unwrap();
+    assert_eq!(ended.status, InterviewStatus::Completed);
+    assert_eq!(
+        ended.entries.len(),
+        2,
+        "the unanswered question stays in the record"
+    );
+    let late = services
+        .engine
+        .answer(&owner, id, &answer_to(&second, "Late"))
+        .await;
+    assert!(matches!(&late, Err(Error::Conflict(m)) if m.contains("ended")));
+    // Ending twice is harmless.
+    assert_eq!(
+        services.engine.end(&owner, id).await.unwrap().status,
+        InterviewStatus::Completed
+    );
+}
