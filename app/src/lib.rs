@@ -9,6 +9,7 @@ mod components;
 mod documents;
 pub mod error;
 mod pages;
+mod room;
 pub mod server_fns;
 
 use leptos::prelude::*;

@@ -1,6 +1,9 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
-use domain::{Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview};
+use domain::{
+    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
+    NewInterview, Question, Transcript,
+};
 use leptos::prelude::*;
 
 use crate::AppError;
@@ -98,4 +101,32 @@ pub async fn correct_document(
 ) -> Result<Document, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.documents.correct(&owner, id, kind, &text).await?)
+}
+
+/// Starts a ready interview; returns the first question.
+#[server]
+pub async fn start_interview(id: InterviewId) -> Result<Question, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.engine.start(&owner, id).await?)
+}
+
+/// The questions and answers so far.
+#[server]
+pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.engine.transcript(&owner, id).await?)
+}
+
+/// Answers the open question (idempotent by `answer.client_id`).
+#[server]
+pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerOutcome, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.engine.answer(&owner, id, &answer).await?)
+}
+
+/// Ends the interview early.
+#[server]
+pub async fn end_interview(id: InterviewId) -> Result<Transcript, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.engine.end(&owner, id).await?)
 }

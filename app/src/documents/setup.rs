@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::panel::DocumentPanel;
 use crate::components::ErrorNotice;
-use crate::server_fns::{get_documents, DocumentSetup as Setup};
+use crate::server_fns::{get_documents, start_interview, DocumentSetup as Setup};
 
 /// The set-up step; keeps `status` (shown elsewhere on the page) in step with the documents.
 #[component]
@@ -48,6 +48,13 @@ fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> i
         })
     });
     let limit = setup.max_upload_bytes;
+    let start = Action::new(move |_: &()| start_interview(id));
+    let start_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| match start.value().get() {
+        Some(Ok(_)) => status.set(InterviewStatus::InProgress),
+        Some(Err(refusal)) => start_error.set(Some(refusal.to_string())),
+        None => {}
+    });
     view! {
         <div class="document-grid">
             <DocumentPanel id kind=DocumentKind::Cv document=cv max_upload_bytes=limit />
@@ -67,5 +74,19 @@ fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> i
                 }
             }}
         </p>
+        {move || start_error.get().map(|message| view! {
+            <p class="error" role="alert" id="start-error">{message}</p>
+        })}
+        <button
+            id="start-interview"
+            type="button"
+            class="button button--primary"
+            disabled=move || !ready.get() || start.pending().get()
+            on:click=move |_| {
+                start.dispatch(());
+            }
+        >
+            {move || if start.pending().get() { "Starting…" } else { "Start the interview" }}
+        </button>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorNotice, NotFound, StatusBadge, Timestamp};
 use crate::documents::DocumentSetup;
+use crate::room::InterviewRoom;
 use crate::server_fns::get_interview;
 
 #[component]
@@ -40,10 +41,14 @@ pub fn InterviewPage() -> impl IntoView {
 #[component]
 fn InterviewDetails(interview: Interview) -> impl IntoView {
     let status = RwSignal::new(interview.status);
-    let in_setup = matches!(
-        interview.status,
-        InterviewStatus::NotReady | InterviewStatus::Ready
-    );
+    // A memo, so the set-up panels are not rebuilt when the status moves between
+    // "not ready" and "ready", only when the interview starts.
+    let in_setup = Memo::new(move |_| {
+        matches!(
+            status.get(),
+            InterviewStatus::NotReady | InterviewStatus::Ready
+        )
+    });
     let id = interview.id;
     view! {
         <Title text=format!("{} at {}", interview.job_title, interview.company) />
@@ -74,6 +79,8 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
                 </div>
             </dl>
         </section>
-        {in_setup.then(|| view! { <DocumentSetup id status /> })}
+        <Show when=move || in_setup.get() fallback=move || view! { <InterviewRoom id status /> }>
+            <DocumentSetup id status />
+        </Show>
     }
 }

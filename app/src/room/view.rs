@@ -1,0 +1,261 @@
+//! The room's components.
+
+use domain::{
+    InterviewId, InterviewStatus, NewAnswer, Question, Transcript, TranscriptEntry,
+    MAX_ANSWER_CHARS,
+};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::ErrorNotice;
+use crate::server_fns::{end_interview, get_transcript, submit_answer};
+
+/// Loads the transcript and shows the room; keeps `status` in step.
+#[component]
+pub fn InterviewRoom(id: InterviewId, status: RwSignal<InterviewStatus>) -> impl IntoView {
+    let transcript = Resource::new(move || id, get_transcript);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading the interview…"</p> }>
+            {move || Suspend::new(async move {
+                match transcript.await {
+                    Ok(transcript) => view! { <Room id transcript status /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Room(
+    id: InterviewId,
+    transcript: Transcript,
+    status: RwSignal<InterviewStatus>,
+) -> impl IntoView {
+    let question_count = transcript.question_count;
+    let entries = RwSignal::new(transcript.entries);
+    status.set(transcript.status);
+    let completed = move || status.get() == InterviewStatus::Completed;
+    let open_question = Memo::new(move |_| {
+        entries.with(|entries| {
+            entries
+                .last()
+                .filter(|entry| entry.answer.is_none())
+                .map(|entry| entry.question.clone())
+        })
+    });
+    let answered = move || entries.with(|e| e.iter().filter(|e| e.answer.is_some()).count());
+    let current_position = move || {
+        open_question
+            .get()
+            .map(|q| usize::from(q.position))
+            .unwrap_or_else(answered)
+    };
+
+    let ended = Action::new(move |_: &()| end_interview(id));
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| match ended.value().get() {
+        Some(Ok(transcript)) => {
+            entries.set(transcript.entries);
+            status.set(transcript.status);
+        }
+        Some(Err(refusal)) => error.set(Some(refusal.to_string())),
+        None => {}
+    });
+
+    view! {
+        <section class="room" aria-labelledby="room-heading">
+            <h2 id="room-heading" class="visually-hidden">"Interview"</h2>
+            <div class="room__progress">
+                <p id="progress-label">
+                    {move || {
+                        if completed() {
+                            format!("Interview complete: {} of {question_count} questions answered", answered())
+                        } else {
+                            format!("Question {} of {question_count}", current_position())
+                        }
+                    }}
+                </p>
+                <progress
+                    max=question_count
+                    value=move || if completed() { usize::from(question_count) } else { answered() }
+                    aria-labelledby="progress-label"
+                ></progress>
+            </div>
+            <ol class="transcript" id="transcript">
+                <For
+                    each=move || entries.get()
+                    key=|entry| (entry.question.id, entry.answer.is_some())
+                    let:entry
+                >
+                    <Exchange entry />
+                </For>
+            </ol>
+            {move || error.get().map(|message| view! {
+                <p class="error" role="alert" id="room-error">{message}</p>
+            })}
+            {move || match open_question.get() {
+                Some(question) if !completed() => {
+                    view! { <AnswerBox id question entries status error /> }.into_any()
+                }
+                _ => view! {
+                    <div class="room__done" id="interview-complete">
+                        <p>"Thank you: the interview is over. Your feedback is prepared from the answers above."</p>
+                    </div>
+                }
+                    .into_any(),
+            }}
+            <Show when=move || !completed()>
+                <div class="room__end">
+                    <button
+                        id="end-interview"
+                        type="button"
+                        class="button"
+                        disabled=move || ended.pending().get()
+                        on:click=move |_| {
+                            ended.dispatch(());
+                        }
+                    >
+                        "End the interview now"
+                    </button>
+                    <span class="muted small">"You get feedback on what you have answered so far."</span>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// One question and, when given, its answer. Text is always rendered as text.
+#[component]
+fn Exchange(entry: TranscriptEntry) -> impl IntoView {
+    let position = entry.question.position;
+    view! {
+        <li class="exchange">
+            <div class="bubble bubble--interviewer">
+                <span class="bubble__who">{format!("Interviewer · question {position}")}</span>
+                <p class="question-text">{entry.question.text}</p>
+            </div>
+            {entry.answer.map(|answer| view! {
+                <div class="bubble bubble--candidate">
+                    <span class="bubble__who">"You"</span>
+                    <p class="answer-text">{answer}</p>
+                </div>
+            })}
+        </li>
+    }
+}
+
+/// The answer to the open question: a draft kept in local storage, sent with Ctrl/Cmd+Enter
+/// or the button, retried with the same client id until the server confirms it.
+#[component]
+fn AnswerBox(
+    id: InterviewId,
+    question: Question,
+    entries: RwSignal<Vec<TranscriptEntry>>,
+    status: RwSignal<InterviewStatus>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let question_id = question.id;
+    let draft = RwSignal::new(String::new());
+    // Kept across retries of the same answer, so the server stores it once.
+    let client_id = RwSignal::new(None::<Uuid>);
+
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(saved) = super::browser::load_draft(id, question_id) {
+            draft.set(saved);
+        }
+    });
+
+    let send = Action::new(move |answer: &NewAnswer| submit_answer(id, answer.clone()));
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(outcome)) => {
+            let text = draft.get_untracked().trim().to_owned();
+            #[cfg(feature = "hydrate")]
+            super::browser::save_draft(id, question_id, "");
+            client_id.set(None);
+            error.set(None);
+            entries.update(|entries| {
+                if let Some(last) = entries.last_mut() {
+                    if last.question.id == question_id {
+                        last.answer = Some(text);
+                    }
+                }
+                if let Some(next) = outcome.next_question {
+                    entries.push(TranscriptEntry {
+                        question: next,
+                        answer: None,
+                        answered_at: None,
+                    });
+                }
+            });
+            if outcome.completed {
+                status.set(InterviewStatus::Completed);
+            }
+        }
+        Some(Err(refusal)) => error.set(Some(refusal.to_string())),
+        None => {}
+    });
+
+    let chars = move || draft.with(|d| d.trim().chars().count());
+    let can_send = move || !send.pending().get() && chars() > 0 && chars() <= MAX_ANSWER_CHARS;
+    let submit = move || {
+        if !can_send() {
+            return;
+        }
+        let id_for_this_answer = client_id.get_untracked().unwrap_or_else(|| {
+            #[cfg(feature = "hydrate")]
+            let fresh = super::browser::new_client_id();
+            // Never runs: events only fire in the browser.
+            #[cfg(not(feature = "hydrate"))]
+            let fresh = Uuid::nil();
+            client_id.set(Some(fresh));
+            fresh
+        });
+        send.dispatch(NewAnswer {
+            question_id,
+            text: draft.get_untracked(),
+            client_id: id_for_this_answer,
+        });
+    };
+
+    view! {
+        <form
+            class="answer-box"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <label for="answer">"Your answer"</label>
+            <textarea
+                id="answer"
+                rows="7"
+                prop:value=draft
+                aria-describedby="answer-help"
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    #[cfg(feature = "hydrate")]
+                    super::browser::save_draft(id, question_id, &text);
+                    draft.set(text);
+                    // A changed answer is a new answer: it gets a new id when sent.
+                    client_id.set(None);
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        ev.prevent_default();
+                        submit();
+                    }
+                }
+            ></textarea>
+            <div class="actions">
+                <button id="send-answer" type="submit" class="button button--primary" disabled=move || !can_send()>
+                    {move || if send.pending().get() { "Sending…" } else { "Send answer" }}
+                </button>
+                <span id="answer-help" class="muted small">
+                    {move || format!("{} / {MAX_ANSWER_CHARS} characters · Ctrl+Enter (⌘+Enter) sends · your draft is kept if you leave", chars())}
+                </span>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,92 @@
+import { test, expect, type Page } from '@playwright/test';
+import { INTERVIEW_URL, uniqueTitle, waitForHydration } from './helpers';
+
+const CV = [
+  'Priya Raghunathan',
+  'Data scientist, London.',
+  'Larkspur Grocers plc, 2019 – present: built a hierarchical demand-forecasting system with LightGBM;',
+  'ran CUPED experiments; moved reporting to Snowflake; Python and SQL every day.',
+].join('\n');
+const JOB = [
+  'Data Scientist at Northwind Analytics',
+  'Requirements:',
+  '- Experimentation and A/B testing at scale',
+  '- Python, SQL and Snowflake',
+  '- Demand forecasting; stakeholder communication',
+].join('\n');
+
+async function readyInterview(page: Page) {
+  await page.goto('/interviews/new');
+  await waitForHydration(page);
+  await page.getByLabel('Job title').fill(uniqueTitle('Data Scientist'));
+  await page.getByLabel('Company').fill('Northwind Analytics');
+  await page.getByRole('button', { name: 'Create interview' }).click();
+  await expect(page).toHaveURL(INTERVIEW_URL);
+  await page.locator('#cv-paste').fill(CV);
+  await page.locator('#cv-paste-save').click();
+  await expect(page.locator('#cv-text')).toHaveValue(CV);
+  await page.locator('#job_description-paste').fill(JOB);
+  await page.locator('#job_description-paste-save').click();
+  await expect(page.locator('#readiness')).toContainText('ready to start');
+}
+
+test('a full eight-question interview with the offline coach, with a reload in the middle', async ({ page }) => {
+  await readyInterview(page);
+  await page.locator('#start-interview').click();
+  await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
+
+  const questions: string[] = [];
+  for (let position = 1; position <= 8; position++) {
+    await expect(page.locator('#progress-label')).toHaveText(`Question ${position} of 8`);
+    const question = page.locator('.question-text').nth(position - 1);
+    await expect(question).toHaveText(/\?$/);
+    questions.push((await question.textContent())!);
+
+    const answer = `Answer ${position}: I led the forecasting work at Larkspur and cut waste by ${position * 3} %.`;
+    const box = page.locator('#answer');
+    if (position === 4) {
+      // Half typed, then a reload: the draft is still there.
+      await box.fill(answer);
+      await page.reload();
+      await waitForHydration(page);
+      await expect(page.locator('#progress-label')).toHaveText('Question 4 of 8');
+      await expect(page.locator('#answer')).toHaveValue(answer);
+      await expect(page.locator('.answer-text')).toHaveCount(3);
+    } else {
+      await box.fill(answer);
+    }
+    if (position % 2 === 0) {
+      await page.locator('#answer').press('Control+Enter');
+    } else {
+      await page.locator('#send-answer').click();
+    }
+    await expect(page.locator('.answer-text').nth(position - 1)).toHaveText(answer);
+  }
+
+  await expect(page.locator('#interview-complete')).toBeVisible();
+  await expect(page.locator('#progress-label')).toHaveText('Interview complete: 8 of 8 questions answered');
+  expect(new Set(questions).size).toBe(8);
+  // The questions are about these documents.
+  expect(questions.join(' ')).toContain('Northwind Analytics');
+
+  await page.reload();
+  await expect(page.locator('.answer-text')).toHaveCount(8);
+  await expect(page.locator('#answer')).toHaveCount(0);
+});
+
+test('an empty answer cannot be sent, and ending early keeps what was answered', async ({ page }) => {
+  await readyInterview(page);
+  await page.locator('#start-interview').click();
+  await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
+  await expect(page.locator('#send-answer')).toBeDisabled();
+  await page.locator('#answer').fill('   ');
+  await expect(page.locator('#send-answer')).toBeDisabled();
+
+  await page.locator('#answer').fill('I ran CUPED experiments that cut variance by 30 %.');
+  await page.locator('#send-answer').click();
+  await expect(page.locator('#progress-label')).toHaveText('Question 2 of 8');
+  await page.locator('#end-interview').click();
+  await expect(page.locator('#interview-complete')).toBeVisible();
+  await expect(page.locator('#progress-label')).toHaveText('Interview complete: 1 of 8 questions answered');
+  await expect(page.locator('.badge')).toContainText('Completed');
+});
