@@ -37,6 +37,126 @@ pub struct Config {
     /// `EXTRACTION_WORKER`: the program run as `<program> extract-document-worker`; default
     /// the server binary itself.
     pub extraction_worker: Option<PathBuf>,
+    /// `LLM_PROVIDERS`: LLM interviewers to try in order (`openai`, `gemini`, `anthropic`,
+    /// comma-separated), each configured by its own variables (see [`LlmProviderConfig`]).
+    /// Empty by default: the offline coach interviews, and always ends the chain.
+    pub llm_providers: Vec<LlmProviderConfig>,
+    /// `LLM_CONNECT_TIMEOUT_SECS` (default 5) and `LLM_TIMEOUT_SECS` (default 30, a whole call).
+    pub llm_connect_timeout: Duration,
+    pub llm_timeout: Duration,
+    /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
+    pub llm_max_attempts: u32,
+}
+
+/// Which wire format a provider speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LlmKind {
+    /// OpenAI chat completions and everything compatible (OpenRouter, Ollama, llama.cpp, vLLM).
+    OpenAi,
+    Gemini,
+    Anthropic,
+}
+
+impl LlmKind {
+    fn parse(name: &str) -> Option<LlmKind> {
+        match name {
+            "openai" => Some(LlmKind::OpenAi),
+            "gemini" => Some(LlmKind::Gemini),
+            "anthropic" => Some(LlmKind::Anthropic),
+            _ => None,
+        }
+    }
+
+    /// The prefix of its variables: `OPENAI_BASE_URL`, `OPENAI_API_KEY`, `OPENAI_MODEL`.
+    fn prefix(self) -> &'static str {
+        match self {
+            LlmKind::OpenAi => "OPENAI",
+            LlmKind::Gemini => "GEMINI",
+            LlmKind::Anthropic => "ANTHROPIC",
+        }
+    }
+
+    fn default_base_url(self) -> &'static str {
+        match self {
+            LlmKind::OpenAi => "https://api.openai.com/v1",
+            LlmKind::Gemini => "https://generativelanguage.googleapis.com",
+            LlmKind::Anthropic => "https://api.anthropic.com",
+        }
+    }
+
+    /// Local OpenAI-compatible servers (Ollama, llama.cpp) need no key; the others do.
+    fn needs_key(self) -> bool {
+        !matches!(self, LlmKind::OpenAi)
+    }
+}
+
+/// One LLM provider: `<PREFIX>_BASE_URL` (optional), `<PREFIX>_API_KEY`, `<PREFIX>_MODEL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LlmProviderConfig {
+    pub kind: LlmKind,
+    pub base_url: String,
+    pub api_key: Option<Secret>,
+    pub model: String,
+}
+
+/// A value that must never be printed: `Debug` shows `***`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Self {
+        Secret(value)
+    }
+
+    /// The value, for the one place that sends it (an HTTP header).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+fn llm_providers(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Vec<LlmProviderConfig>, ConfigError> {
+    let Some(list) = get("LLM_PROVIDERS") else {
+        return Ok(Vec::new());
+    };
+    let mut providers = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let kind = LlmKind::parse(&name.to_ascii_lowercase()).ok_or_else(|| ConfigError {
+            name: "LLM_PROVIDERS",
+            message: format!("unknown provider {name:?}; use openai, gemini or anthropic"),
+        })?;
+        let prefix = kind.prefix();
+        let variable = |suffix: &str| get(&format!("{prefix}_{suffix}"));
+        let model = variable("MODEL").ok_or_else(|| ConfigError {
+            name: "LLM_PROVIDERS",
+            message: format!("{name} is listed but {prefix}_MODEL is not set"),
+        })?;
+        let api_key = variable("API_KEY").map(Secret::new);
+        if kind.needs_key() && api_key.is_none() {
+            return Err(ConfigError {
+                name: "LLM_PROVIDERS",
+                message: format!("{name} is listed but {prefix}_API_KEY is not set"),
+            });
+        }
+        let base_url = variable("BASE_URL")
+            .unwrap_or_else(|| kind.default_base_url().to_owned())
+            .trim_end_matches('/')
+            .to_owned();
+        providers.push(LlmProviderConfig {
+            kind,
+            base_url,
+            api_key,
+            model,
+        });
+    }
+    Ok(providers)
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -99,6 +219,14 @@ impl Config {
                 std::thread::available_parallelism().map_or(2, usize::from),
             )?,
             extraction_worker: get("EXTRACTION_WORKER").map(PathBuf::from),
+            llm_providers: llm_providers(&get)?,
+            llm_connect_timeout: Duration::from_secs(parse_or(
+                &get,
+                "LLM_CONNECT_TIMEOUT_SECS",
+                5,
+            )?),
+            llm_timeout: Duration::from_secs(parse_or(&get, "LLM_TIMEOUT_SECS", 30)?),
+            llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
         })
     }
 
@@ -163,6 +291,54 @@ mod tests {
         assert_eq!(err.name, "BIND_ADDR");
         let err = config(&[("DATABASE_URL", "x"), ("LOG_FORMAT", "xml")]).unwrap_err();
         assert_eq!(err.name, "LOG_FORMAT");
+    }
+
+    #[test]
+    fn llm_providers_are_listed_in_order_and_keys_never_print() {
+        let config = config(&[
+            ("DATABASE_URL", "x"),
+            ("LLM_PROVIDERS", "anthropic, openai"),
+            ("ANTHROPIC_API_KEY", "sk-ant-secret"),
+            ("ANTHROPIC_MODEL", "claude-test"),
+            ("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1/"),
+            ("OPENAI_MODEL", "llama3"),
+        ])
+        .unwrap();
+        let kinds: Vec<LlmKind> = config.llm_providers.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [LlmKind::Anthropic, LlmKind::OpenAi]);
+        assert_eq!(
+            config.llm_providers[0].base_url,
+            "https://api.anthropic.com"
+        );
+        assert_eq!(
+            config.llm_providers[1].base_url,
+            "http://127.0.0.1:11434/v1"
+        );
+        assert_eq!(
+            config.llm_providers[1].api_key, None,
+            "a local server needs no key"
+        );
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("sk-ant-secret"), "{printed}");
+        assert!(printed.contains("***"));
+    }
+
+    #[test]
+    fn llm_misconfiguration_is_explained() {
+        let err = config(&[("DATABASE_URL", "x"), ("LLM_PROVIDERS", "gpt")]).unwrap_err();
+        assert!(err.message.contains("unknown provider"), "{err}");
+        let err = config(&[
+            ("DATABASE_URL", "x"),
+            ("LLM_PROVIDERS", "gemini"),
+            ("GEMINI_MODEL", "gemini-test"),
+        ])
+        .unwrap_err();
+        assert!(err.message.contains("GEMINI_API_KEY"), "{err}");
+        let defaults = config(&[("DATABASE_URL", "x")]).unwrap();
+        assert!(
+            defaults.llm_providers.is_empty(),
+            "offline coach only by default"
+        );
     }
 
     #[test]
