@@ -12,6 +12,7 @@ pub mod telemetry;
 use std::net::SocketAddr;
 
 use services::documents::worker::Extractor;
+use services::interviewer::chain::InterviewerChain;
 use services::{Config, Services};
 use tokio::net::TcpListener;
 
@@ -62,7 +63,13 @@ pub async fn serve(
         None => Extractor::current_exe(config.extraction_workers, config.extraction_timeout)
             .map_err(StartError::Serve)?,
     };
-    let services = Services::new(pool, extractor, config.max_upload_bytes);
+    let interviewers = InterviewerChain::from_config(&config)
+        .map_err(|error| StartError::Serve(std::io::Error::other(error.to_string())))?;
+    tracing::info!(
+        ?interviewers,
+        "interviewers (the offline coach ends the chain)"
+    );
+    let services = Services::new(pool, extractor, config.max_upload_bytes, interviewers);
     let router = build_router(&config, services);
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(%addr, public_url = %config.public_url, "listening");

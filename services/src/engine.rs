@@ -5,22 +5,23 @@
 
 use chrono::{DateTime, Utc};
 use domain::{
-    AnswerOutcome, FieldError, InterviewId, InterviewKind, InterviewStatus, NewAnswer, Question,
-    QuestionId, Seniority, Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
+    AnswerOutcome, FieldError, InterviewId, InterviewStatus, NewAnswer, Question, QuestionId,
+    Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
 };
 use sqlx::{PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
-use crate::interviewer::offline::{Exchange, OfflineCoach};
-use crate::{Error, OwnerKey, Result};
+use std::sync::Arc;
 
-/// Stored with every question the offline coach asks.
-const OFFLINE_INTERVIEWER: &str = "offline";
-const OFFLINE_PROMPT_VERSION: &str = "offline-coach-v1";
+use crate::interviewer::chain::{AskedQuestion, InterviewerChain};
+use crate::interviewer::offline::Exchange;
+use crate::interviewer::prompt::InterviewContext;
+use crate::{Error, OwnerKey, Result};
 
 #[derive(Clone, Debug)]
 pub struct InterviewEngine {
     pool: PgPool,
+    interviewers: Arc<InterviewerChain>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -68,8 +69,12 @@ fn corrupt(what: String) -> Error {
 }
 
 impl InterviewEngine {
-    pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+    /// `interviewers` asks the questions: configured LLMs in order, then the offline coach.
+    pub fn new(pool: PgPool, interviewers: InterviewerChain) -> Self {
+        Self {
+            pool,
+            interviewers: Arc::new(interviewers),
+        }
     }
 
     /// Starts a ready interview and returns its first question. Starting again before the
@@ -282,7 +287,7 @@ impl InterviewEngine {
         {
             return Ok(None);
         }
-        let text = self.generate(id, &interview, &questions).await?;
+        let asked = self.generate(id, &interview, &questions).await?;
         let position = i16::try_from(questions.len() + 1).unwrap_or(i16::MAX);
         sqlx::query(
             "INSERT INTO questions (id, interview_id, position, text, interviewer, prompt_version)
@@ -292,9 +297,9 @@ impl InterviewEngine {
         .bind(Uuid::new_v4())
         .bind(id.0)
         .bind(position)
-        .bind(&text)
-        .bind(OFFLINE_INTERVIEWER)
-        .bind(OFFLINE_PROMPT_VERSION)
+        .bind(&asked.text)
+        .bind(&asked.interviewer)
+        .bind(&asked.prompt_version)
         .execute(&self.pool)
         .await?;
         let stored = load_questions(&self.pool, id).await?;
@@ -304,13 +309,13 @@ impl InterviewEngine {
             .map(Question::from))
     }
 
-    /// The next question from the offline coach, deterministic for this interview.
+    /// The next question from the interviewer chain (an LLM, or the offline coach).
     async fn generate(
         &self,
         id: InterviewId,
         interview: &InterviewRow,
         questions: &[QuestionRow],
-    ) -> Result<String> {
+    ) -> Result<AskedQuestion> {
         let texts: Vec<(String, String)> = sqlx::query_as(
             "SELECT kind, COALESCE(edited_text, extracted_text) FROM documents WHERE interview_id = $1",
         )
@@ -324,18 +329,15 @@ impl InterviewEngine {
                 .map(|(_, text)| text.as_str())
                 .unwrap_or_default()
         };
-        let kind: InterviewKind = interview.kind.parse().map_err(corrupt)?;
-        let seniority: Seniority = interview.seniority.parse().map_err(corrupt)?;
-        let coach = OfflineCoach::new(
-            text_of("cv"),
-            text_of("job_description"),
-            &interview.job_title,
-            &interview.company,
-            kind,
-            seniority,
-            u8::try_from(interview.question_count).unwrap_or(8),
-            seed_of(id),
-        );
+        let context = InterviewContext {
+            job_title: &interview.job_title,
+            company: &interview.company,
+            kind: interview.kind.parse().map_err(corrupt)?,
+            seniority: interview.seniority.parse().map_err(corrupt)?,
+            question_count: u8::try_from(interview.question_count).unwrap_or(8),
+            cv: text_of("cv"),
+            job_description: text_of("job_description"),
+        };
         let history: Vec<Exchange> = questions
             .iter()
             .map(|q| Exchange {
@@ -343,14 +345,11 @@ impl InterviewEngine {
                 answer: q.answer.clone().unwrap_or_default(),
             })
             .collect();
-        Ok(coach.next_question(&history).text)
+        Ok(self
+            .interviewers
+            .next_question(&self.pool, id, &context, &history)
+            .await)
     }
-}
-
-/// A seed from the interview id, so each interview gets its own but repeatable phrasing.
-fn seed_of(id: InterviewId) -> u64 {
-    let value = id.0.as_u128();
-    (value as u64) ^ ((value >> 64) as u64)
 }
 
 fn validate_answer(text: &str) -> Result<&str> {

@@ -1,11 +1,13 @@
 //! Interviewers: what asks the next question of an interview.
 //!
+//! - `chain`: providers in order, then the offline coach; records every provider call.
 //! - `offline`: the built-in coach, the default and the end of every fallback chain. It needs
 //!   no network and gives the same questions for the same documents, settings and seed.
 //! - `prompt`: the versioned prompt templates, rendered with fenced documents, and the checks
 //!   a model's reply must pass to be asked.
 //! - `providers`: real LLMs over HTTP, with retries, timeouts and a circuit breaker.
 
+pub mod chain;
 pub mod offline;
 pub mod prompt;
 pub mod providers;

@@ -19,6 +19,7 @@ pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
 
 use documents::worker::Extractor;
+use interviewer::chain::InterviewerChain;
 use sqlx::PgPool;
 
 /// All services, built once at start-up. Cheap to clone (the pool is reference-counted) and
@@ -32,11 +33,16 @@ pub struct Services {
 }
 
 impl Services {
-    pub fn new(pool: PgPool, extractor: Extractor, max_upload_bytes: usize) -> Self {
+    pub fn new(
+        pool: PgPool,
+        extractor: Extractor,
+        max_upload_bytes: usize,
+        interviewers: InterviewerChain,
+    ) -> Self {
         Self {
             interviews: InterviewService::new(pool.clone()),
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
-            engine: InterviewEngine::new(pool.clone()),
+            engine: InterviewEngine::new(pool.clone(), interviewers),
             pool,
         }
     }

@@ -8,6 +8,7 @@ use domain::{
     DocumentKind, InterviewId, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS,
 };
 use services::documents::worker::Extractor;
+use services::interviewer::chain::InterviewerChain;
 use services::{Error, OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -21,6 +22,7 @@ fn services(pool: PgPool) -> Services {
         pool,
         Extractor::new(worker, 1, Duration::from_secs(10)),
         1 << 20,
+        InterviewerChain::default(),
     )
 }
 

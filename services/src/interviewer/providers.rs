@@ -5,7 +5,7 @@
 //!
 //! This file is the contract between the providers and their callers.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What to ask: a system prompt (the rules) and a user prompt (the fenced documents and the
 /// conversation so far).
@@ -60,4 +60,203 @@ impl ProviderError {
             ProviderError::Rejected { .. } | ProviderError::CircuitOpen
         )
     }
+}
+
+pub mod anthropic;
+mod breaker;
+mod config;
+pub mod gemini;
+mod http;
+pub mod openai;
+mod reply;
+mod retry;
+mod sse;
+
+pub use breaker::CircuitBreaker;
+pub use config::{ApiKey, ClientBuildError, ProviderConfig};
+pub use retry::RetryPolicy;
+
+/// One configured provider, called once, without retries.
+#[derive(Debug)]
+pub enum Provider {
+    OpenAi(openai::OpenAiClient),
+    Gemini(gemini::GeminiClient),
+    Anthropic(anthropic::AnthropicClient),
+}
+
+impl Provider {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Provider::OpenAi(_) => "openai",
+            Provider::Gemini(_) => "gemini",
+            Provider::Anthropic(_) => "anthropic",
+        }
+    }
+
+    pub fn model(&self) -> &str {
+        match self {
+            Provider::OpenAi(client) => client.model(),
+            Provider::Gemini(client) => client.model(),
+            Provider::Anthropic(client) => client.model(),
+        }
+    }
+
+    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        match self {
+            Provider::OpenAi(client) => client.complete(request).await,
+            Provider::Gemini(client) => client.complete(request).await,
+            Provider::Anthropic(client) => client.complete(request).await,
+        }
+    }
+
+    /// Calls `on_delta` with each piece of text as it arrives and returns the whole reply.
+    pub async fn stream(
+        &self,
+        request: &ChatRequest,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ChatReply, ProviderError> {
+        match self {
+            Provider::OpenAi(client) => client.stream(request, on_delta).await,
+            Provider::Gemini(client) => client.stream(request, on_delta).await,
+            Provider::Anthropic(client) => client.stream(request, on_delta).await,
+        }
+    }
+}
+
+/// A provider behind retries and a circuit breaker (timeouts are in its [`ProviderConfig`]).
+#[derive(Debug)]
+pub struct Resilient {
+    provider: Provider,
+    policy: RetryPolicy,
+    breaker: CircuitBreaker,
+}
+
+impl Resilient {
+    pub fn new(provider: Provider, policy: RetryPolicy, breaker: CircuitBreaker) -> Self {
+        Self {
+            provider,
+            policy,
+            breaker,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.provider.name()
+    }
+
+    pub fn model(&self) -> &str {
+        self.provider.model()
+    }
+
+    pub fn breaker(&self) -> &CircuitBreaker {
+        &self.breaker
+    }
+
+    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        let mut attempts = 0;
+        let mut last_error = None;
+        loop {
+            self.ask_breaker(&mut last_error)?;
+            attempts += 1;
+            let started = Instant::now();
+            let result = self.provider.complete(request).await;
+            match self.settle(result, attempts, started) {
+                Settled::Done(result) => return result,
+                Settled::RetryAfter(wait, error) => {
+                    last_error = Some(error);
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
+
+    /// Like [`Provider::stream`], with retries only while no text has reached `on_delta`:
+    /// once the caller has shown part of a reply, a retry would show it twice, so a stream
+    /// that fails after its first delta returns the error instead.
+    pub async fn stream(
+        &self,
+        request: &ChatRequest,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ChatReply, ProviderError> {
+        let mut attempts = 0;
+        let mut last_error = None;
+        let mut delivered_any = false;
+        loop {
+            self.ask_breaker(&mut last_error)?;
+            attempts += 1;
+            let started = Instant::now();
+            let mut counting = |piece: &str| {
+                delivered_any = true;
+                on_delta(piece);
+            };
+            let result = self.provider.stream(request, &mut counting).await;
+            match self.settle(result, attempts, started) {
+                Settled::Done(result) => return result,
+                Settled::RetryAfter(_, error) if delivered_any => return Err(error),
+                Settled::RetryAfter(wait, error) => {
+                    last_error = Some(error);
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
+
+    /// Asks the breaker before a call. Refused after a failed attempt, the caller gets that
+    /// failure rather than `CircuitOpen`: it says more.
+    fn ask_breaker(&self, last_error: &mut Option<ProviderError>) -> Result<(), ProviderError> {
+        self.breaker
+            .try_acquire()
+            .map_err(|refused| last_error.take().unwrap_or(refused))
+    }
+
+    fn settle(
+        &self,
+        result: Result<ChatReply, ProviderError>,
+        attempts_made: u32,
+        started: Instant,
+    ) -> Settled {
+        let error = match result {
+            Ok(reply) => {
+                self.breaker.record_success();
+                return Settled::Done(Ok(reply));
+            }
+            Err(error) => error,
+        };
+        if counts_against_provider(&error) {
+            self.breaker.record_failure();
+        }
+        match self.policy.delay_before_retry(attempts_made, &error) {
+            Some(wait) => {
+                tracing::warn!(
+                    provider = self.name(),
+                    model = self.model(),
+                    attempt = attempts_made,
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    retry_in_ms = wait.as_millis() as u64,
+                    %error,
+                    "provider call failed, retrying"
+                );
+                Settled::RetryAfter(wait, error)
+            }
+            None => Settled::Done(Err(error)),
+        }
+    }
+}
+
+enum Settled {
+    Done(Result<ChatReply, ProviderError>),
+    RetryAfter(Duration, ProviderError),
+}
+
+/// A refusal of this one request (too long, invalid) says nothing about the provider's
+/// health; everything else, bad keys and unknown models included, does.
+fn counts_against_provider(error: &ProviderError) -> bool {
+    !matches!(
+        error,
+        ProviderError::CircuitOpen
+            | ProviderError::Rejected {
+                status: 400 | 413 | 422,
+                ..
+            }
+    )
 }

@@ -1,0 +1,206 @@
+//! The fallback chain: each configured LLM provider in order, then the offline coach, so an
+//! interview never gets stuck. Every provider call is recorded in `llm_calls` (no text, only
+//! provider, model, prompt version, latency, tokens and outcome).
+
+use std::time::{Duration, Instant};
+
+use domain::InterviewId;
+use sqlx::PgPool;
+
+use super::offline::{Exchange, OfflineCoach};
+use super::prompt::{clean_question, next_question_request, InterviewContext, PROMPT_VERSION};
+use super::providers::{
+    anthropic::AnthropicClient, gemini::GeminiClient, openai::OpenAiClient, ApiKey, CircuitBreaker,
+    ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient, RetryPolicy,
+};
+use crate::config::{Config, LlmKind};
+
+/// Consecutive failures that open a provider's circuit, and how long it then rests.
+const BREAKER_FAILURES: u32 = 5;
+const BREAKER_COOLDOWN: Duration = Duration::from_secs(30);
+/// First retry delay (doubling, with jitter) and the longest wait between attempts.
+const RETRY_BASE_DELAY: Duration = Duration::from_millis(250);
+const RETRY_MAX_DELAY: Duration = Duration::from_secs(8);
+
+/// Who asked the offline coach's questions, and its "prompt" version.
+pub const OFFLINE_INTERVIEWER: &str = "offline";
+pub const OFFLINE_PROMPT_VERSION: &str = "offline-coach-v1";
+
+/// A question and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AskedQuestion {
+    pub text: String,
+    pub interviewer: String,
+    pub prompt_version: String,
+}
+
+#[derive(Default)]
+pub struct InterviewerChain {
+    providers: Vec<Resilient>,
+}
+
+impl std::fmt::Debug for InterviewerChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<String> = self
+            .providers
+            .iter()
+            .map(|p| format!("{}:{}", p.name(), p.model()))
+            .collect();
+        f.debug_struct("InterviewerChain")
+            .field("providers", &names)
+            .finish()
+    }
+}
+
+impl InterviewerChain {
+    /// Providers in the order they are tried; the offline coach always comes last.
+    pub fn new(providers: Vec<Resilient>) -> Self {
+        Self { providers }
+    }
+
+    /// The chain `LLM_PROVIDERS` describes (empty: the offline coach alone).
+    pub fn from_config(config: &Config) -> Result<Self, ClientBuildError> {
+        let mut providers = Vec::new();
+        for settings in &config.llm_providers {
+            let mut client_config = ProviderConfig::new(&settings.base_url, &settings.model)
+                .with_timeouts(config.llm_connect_timeout, config.llm_timeout);
+            if let Some(key) = &settings.api_key {
+                client_config = client_config.with_api_key(ApiKey::new(key.expose()));
+            }
+            let provider = match settings.kind {
+                LlmKind::OpenAi => Provider::OpenAi(OpenAiClient::new(client_config)?),
+                LlmKind::Gemini => Provider::Gemini(GeminiClient::new(client_config)?),
+                LlmKind::Anthropic => Provider::Anthropic(AnthropicClient::new(client_config)?),
+            };
+            providers.push(Resilient::new(
+                provider,
+                RetryPolicy::new(
+                    config.llm_max_attempts.max(1),
+                    RETRY_BASE_DELAY,
+                    RETRY_MAX_DELAY,
+                ),
+                CircuitBreaker::new(BREAKER_FAILURES, BREAKER_COOLDOWN),
+            ));
+        }
+        Ok(Self::new(providers))
+    }
+
+    /// The next question: the first provider whose reply passes the checks, else the coach.
+    pub async fn next_question(
+        &self,
+        pool: &PgPool,
+        interview_id: InterviewId,
+        context: &InterviewContext<'_>,
+        history: &[Exchange],
+    ) -> AskedQuestion {
+        let asked: Vec<&str> = history.iter().map(|e| e.question.as_str()).collect();
+        if !self.providers.is_empty() {
+            let request = next_question_request(context, history);
+            for provider in &self.providers {
+                let started = Instant::now();
+                let result = provider.complete(&request).await;
+                let latency = started.elapsed();
+                let (outcome, tokens, question) = match result {
+                    Ok(reply) => match clean_question(&reply.text, &asked) {
+                        Ok(text) => ("ok", (reply.input_tokens, reply.output_tokens), Some(text)),
+                        Err(reason) => {
+                            tracing::warn!(
+                                provider = provider.name(),
+                                reason,
+                                "the model's reply is not a usable question"
+                            );
+                            (
+                                "invalid_reply",
+                                (reply.input_tokens, reply.output_tokens),
+                                None,
+                            )
+                        }
+                    },
+                    Err(error) => {
+                        tracing::warn!(provider = provider.name(), %error, "provider call failed");
+                        (outcome_of(&error), (None, None), None)
+                    }
+                };
+                record_call(
+                    pool,
+                    interview_id,
+                    provider,
+                    latency.as_millis(),
+                    tokens,
+                    outcome,
+                )
+                .await;
+                if let Some(text) = question {
+                    return AskedQuestion {
+                        text,
+                        interviewer: provider.name().to_owned(),
+                        prompt_version: PROMPT_VERSION.to_owned(),
+                    };
+                }
+            }
+        }
+        let coach = OfflineCoach::new(
+            context.cv,
+            context.job_description,
+            context.job_title,
+            context.company,
+            context.kind,
+            context.seniority,
+            context.question_count,
+            seed_of(interview_id),
+        );
+        AskedQuestion {
+            text: coach.next_question(history).text,
+            interviewer: OFFLINE_INTERVIEWER.to_owned(),
+            prompt_version: OFFLINE_PROMPT_VERSION.to_owned(),
+        }
+    }
+}
+
+fn outcome_of(error: &ProviderError) -> &'static str {
+    match error {
+        ProviderError::RateLimited { .. } => "rate_limited",
+        ProviderError::Server { .. } => "server_error",
+        ProviderError::Timeout => "timeout",
+        ProviderError::Connection(_) => "connection",
+        ProviderError::Rejected { .. } => "rejected",
+        ProviderError::Malformed(_) => "malformed",
+        ProviderError::CircuitOpen => "circuit_open",
+    }
+}
+
+/// Records a call; a failure to record is logged, never passed on (the question matters more).
+async fn record_call(
+    pool: &PgPool,
+    interview_id: InterviewId,
+    provider: &Resilient,
+    latency_ms: u128,
+    (input_tokens, output_tokens): (Option<u32>, Option<u32>),
+    outcome: &str,
+) {
+    let to_i32 = |n: Option<u32>| n.map(|n| i32::try_from(n).unwrap_or(i32::MAX));
+    let result = sqlx::query(
+        "INSERT INTO llm_calls
+             (interview_id, purpose, provider, model, prompt_version, latency_ms, input_tokens, output_tokens, outcome)
+         VALUES ($1, 'question', $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(interview_id.0)
+    .bind(provider.name())
+    .bind(provider.model())
+    .bind(PROMPT_VERSION)
+    .bind(i32::try_from(latency_ms).unwrap_or(i32::MAX))
+    .bind(to_i32(input_tokens))
+    .bind(to_i32(output_tokens))
+    .bind(outcome)
+    .execute(pool)
+    .await;
+    if let Err(error) = result {
+        tracing::error!(%error, "could not record an LLM call");
+    }
+}
+
+/// A seed from the interview id, so each interview gets its own but repeatable phrasing.
+pub fn seed_of(id: InterviewId) -> u64 {
+    let value = id.0.as_u128();
+    (value as u64) ^ ((value >> 64) as u64)
+}

@@ -1,0 +1,221 @@
+//! Google Gemini: `POST {base_url}/v1beta/models/{model}:generateContent`, and its streaming
+//! form `:streamGenerateContent?alt=sse`, whose events are the same JSON, piece by piece.
+
+use std::fmt;
+use std::ops::ControlFlow;
+
+use reqwest::header::HeaderValue;
+use serde::{Deserialize, Serialize};
+
+use super::config::{http_client, secret_header, ClientBuildError, ProviderConfig};
+use super::http::{error_for_code, for_each_event, parse_chunk, read_json, send};
+use super::reply::{finished_reply, StreamedReply};
+use super::{ChatReply, ChatRequest, ProviderError};
+
+const API_KEY_HEADER: &str = "x-goog-api-key";
+
+pub struct GeminiClient {
+    config: ProviderConfig,
+    http: reqwest::Client,
+    /// Sent as a header, never in the URL, so it cannot end up in a logged URL.
+    api_key: Option<HeaderValue>,
+}
+
+impl fmt::Debug for GeminiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GeminiClient")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GeminiClient {
+    pub fn new(config: ProviderConfig) -> Result<Self, ClientBuildError> {
+        let api_key = config
+            .api_key
+            .as_ref()
+            .map(|key| secret_header("", key))
+            .transpose()?;
+        Ok(Self {
+            http: http_client(&config)?,
+            config,
+            api_key,
+        })
+    }
+
+    pub fn model(&self) -> &str {
+        &self.config.model
+    }
+
+    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        let response = send(
+            self.post(request, ":generateContent"),
+            self.config.api_key.as_ref(),
+        )
+        .await?;
+        let body: Generated = read_json(response).await?;
+        let (input_tokens, output_tokens) = body.token_counts();
+        let model = body
+            .model_version
+            .clone()
+            .unwrap_or_else(|| self.config.model.clone());
+        finished_reply(body.text(), model, input_tokens, output_tokens)
+    }
+
+    pub async fn stream(
+        &self,
+        request: &ChatRequest,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ChatReply, ProviderError> {
+        let key = self.config.api_key.as_ref();
+        let response = send(self.post(request, ":streamGenerateContent?alt=sse"), key).await?;
+        let mut reply = StreamedReply::default();
+        for_each_event(response, |event| {
+            let chunk: Generated = parse_chunk(&event.data)?;
+            if let Some(error) = &chunk.error {
+                let message = error.message.as_deref().unwrap_or_default();
+                return Err(error_for_code(error.code.unwrap_or(500), message, key));
+            }
+            reply.push_text(&chunk.text(), on_delta);
+            if chunk.usage_metadata.is_some() {
+                (reply.input_tokens, reply.output_tokens) = chunk.token_counts();
+            }
+            if reply.model.is_none() {
+                reply.model = chunk.model_version.clone();
+            }
+            // The last chunk carries the finish reason; there is no end marker after it.
+            let finish_reason = chunk
+                .candidates
+                .first()
+                .and_then(|c| c.finish_reason.as_ref());
+            reply.finished |= finish_reason.is_some();
+            Ok(ControlFlow::Continue(()))
+        })
+        .await?;
+        reply.finish(&self.config.model)
+    }
+
+    /// `method` is `:generateContent` or `:streamGenerateContent?alt=sse`.
+    fn post(&self, request: &ChatRequest, method: &str) -> reqwest::RequestBuilder {
+        // Model names are accepted with or without Google's `models/` prefix.
+        let model = self.config.model.trim_start_matches("models/");
+        let body = RequestBody {
+            system_instruction: Content {
+                role: None,
+                parts: [Part {
+                    text: &request.system,
+                }],
+            },
+            contents: [Content {
+                role: Some("user"),
+                parts: [Part {
+                    text: &request.user,
+                }],
+            }],
+            generation_config: GenerationConfig {
+                max_output_tokens: request.max_output_tokens,
+                temperature: request.temperature,
+            },
+        };
+        let url = format!("{}/v1beta/models/{model}{method}", self.config.base_url);
+        let mut builder = self.http.post(url).json(&body);
+        if let Some(api_key) = &self.api_key {
+            builder = builder.header(API_KEY_HEADER, api_key.clone());
+        }
+        builder
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RequestBody<'a> {
+    system_instruction: Content<'a>,
+    contents: [Content<'a>; 1],
+    generation_config: GenerationConfig,
+}
+
+#[derive(Serialize)]
+struct Content<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    parts: [Part<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Part<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GenerationConfig {
+    max_output_tokens: u32,
+    temperature: f32,
+}
+
+/// A `generateContent` reply, or one chunk of a streamed one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Generated {
+    #[serde(default)]
+    candidates: Vec<Candidate>,
+    usage_metadata: Option<UsageMetadata>,
+    model_version: Option<String>,
+    /// An error reported inside a stream that had started well.
+    error: Option<GeminiError>,
+}
+
+impl Generated {
+    /// The text of the first candidate; "thought" parts of thinking models are not the reply.
+    fn text(&self) -> String {
+        let Some(content) = self.candidates.first().and_then(|c| c.content.as_ref()) else {
+            return String::new();
+        };
+        content
+            .parts
+            .iter()
+            .filter(|part| !part.thought)
+            .filter_map(|part| part.text.as_deref())
+            .collect()
+    }
+
+    fn token_counts(&self) -> (Option<u32>, Option<u32>) {
+        match &self.usage_metadata {
+            Some(usage) => (usage.prompt_token_count, usage.candidates_token_count),
+            None => (None, None),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Candidate {
+    content: Option<ReplyContent>,
+    finish_reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ReplyContent {
+    #[serde(default)]
+    parts: Vec<ReplyPart>,
+}
+
+#[derive(Deserialize)]
+struct ReplyPart {
+    text: Option<String>,
+    #[serde(default)]
+    thought: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UsageMetadata {
+    prompt_token_count: Option<u32>,
+    candidates_token_count: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct GeminiError {
+    code: Option<u16>,
+    message: Option<String>,
+}

@@ -1,0 +1,211 @@
+//! OpenAI-compatible chat completions (`POST {base_url}/chat/completions`): OpenAI itself,
+//! OpenRouter, Ollama, llama.cpp and vLLM all speak it.
+
+use std::fmt;
+use std::ops::ControlFlow;
+
+use reqwest::header::{HeaderValue, AUTHORIZATION};
+use serde::{Deserialize, Serialize};
+
+use super::config::{http_client, secret_header, ClientBuildError, ProviderConfig};
+use super::http::{error_for_code, for_each_event, parse_chunk, read_json, send};
+use super::reply::{finished_reply, StreamedReply};
+use super::{ChatReply, ChatRequest, ProviderError};
+
+pub struct OpenAiClient {
+    config: ProviderConfig,
+    http: reqwest::Client,
+    /// `Bearer <key>`, marked sensitive; local servers need none.
+    authorization: Option<HeaderValue>,
+}
+
+impl fmt::Debug for OpenAiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OpenAiClient")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl OpenAiClient {
+    pub fn new(config: ProviderConfig) -> Result<Self, ClientBuildError> {
+        let authorization = config
+            .api_key
+            .as_ref()
+            .map(|key| secret_header("Bearer ", key))
+            .transpose()?;
+        Ok(Self {
+            http: http_client(&config)?,
+            config,
+            authorization,
+        })
+    }
+
+    pub fn model(&self) -> &str {
+        &self.config.model
+    }
+
+    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
+        let body: Completion = read_json(response).await?;
+        let text = body
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|choice| choice.message.content)
+            .unwrap_or_default();
+        let usage = body.usage.unwrap_or_default();
+        finished_reply(
+            text,
+            body.model.unwrap_or_else(|| self.config.model.clone()),
+            usage.prompt_tokens,
+            usage.completion_tokens,
+        )
+    }
+
+    pub async fn stream(
+        &self,
+        request: &ChatRequest,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ChatReply, ProviderError> {
+        let key = self.config.api_key.as_ref();
+        let response = send(self.post(request, true), key).await?;
+        let mut reply = StreamedReply::default();
+        for_each_event(response, |event| {
+            if event.data.trim() == "[DONE]" {
+                reply.finished = true;
+                return Ok(ControlFlow::Break(()));
+            }
+            let chunk: Chunk = parse_chunk(&event.data)?;
+            if let Some(error) = chunk.error {
+                let code = error.code.as_ref().and_then(serde_json::Value::as_u64);
+                return Err(error_for_code(
+                    code.and_then(|code| u16::try_from(code).ok())
+                        .unwrap_or(500),
+                    &error.message.unwrap_or_default(),
+                    key,
+                ));
+            }
+            if reply.model.is_none() {
+                reply.model = chunk.model;
+            }
+            if let Some(usage) = chunk.usage {
+                reply.input_tokens = usage.prompt_tokens;
+                reply.output_tokens = usage.completion_tokens;
+            }
+            if let Some(choice) = chunk.choices.into_iter().next() {
+                reply.push_text(&choice.delta.content.unwrap_or_default(), on_delta);
+                // Some servers end without `[DONE]`; a finish reason is as good.
+                reply.finished |= choice.finish_reason.is_some();
+            }
+            Ok(ControlFlow::Continue(()))
+        })
+        .await?;
+        reply.finish(&self.config.model)
+    }
+
+    fn post(&self, request: &ChatRequest, stream: bool) -> reqwest::RequestBuilder {
+        let body = RequestBody {
+            model: &self.config.model,
+            messages: [
+                Message {
+                    role: "system",
+                    content: &request.system,
+                },
+                Message {
+                    role: "user",
+                    content: &request.user,
+                },
+            ],
+            max_tokens: request.max_output_tokens,
+            temperature: request.temperature,
+            stream,
+            stream_options: stream.then_some(StreamOptions {
+                include_usage: true,
+            }),
+        };
+        let mut builder = self
+            .http
+            .post(format!("{}/chat/completions", self.config.base_url))
+            .json(&body);
+        if let Some(authorization) = &self.authorization {
+            builder = builder.header(AUTHORIZATION, authorization.clone());
+        }
+        builder
+    }
+}
+
+#[derive(Serialize)]
+struct RequestBody<'a> {
+    model: &'a str,
+    messages: [Message<'a>; 2],
+    max_tokens: u32,
+    temperature: f32,
+    stream: bool,
+    /// Asks for token counts in the last chunk of a stream.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stream_options: Option<StreamOptions>,
+}
+
+#[derive(Serialize)]
+struct Message<'a> {
+    role: &'static str,
+    content: &'a str,
+}
+
+#[derive(Serialize)]
+struct StreamOptions {
+    include_usage: bool,
+}
+
+#[derive(Deserialize)]
+struct Completion {
+    model: Option<String>,
+    choices: Vec<Choice>,
+    usage: Option<Usage>,
+}
+
+#[derive(Deserialize)]
+struct Choice {
+    message: ChoiceMessage,
+}
+
+#[derive(Deserialize)]
+struct ChoiceMessage {
+    content: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct Usage {
+    prompt_tokens: Option<u32>,
+    completion_tokens: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Chunk {
+    model: Option<String>,
+    #[serde(default)]
+    choices: Vec<ChunkChoice>,
+    usage: Option<Usage>,
+    /// OpenRouter reports a failure in the middle of a stream this way.
+    error: Option<ChunkError>,
+}
+
+#[derive(Deserialize)]
+struct ChunkChoice {
+    #[serde(default)]
+    delta: Delta,
+    finish_reason: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct Delta {
+    content: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ChunkError {
+    /// A number like an HTTP status on OpenRouter, a string elsewhere.
+    code: Option<serde_json::Value>,
+    message: Option<String>,
+}
