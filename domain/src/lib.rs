@@ -5,11 +5,17 @@
 
 #[macro_use]
 mod text_enum;
+mod analysis;
 mod document;
 mod interview;
 mod transcript;
 mod validation;
 
+pub use analysis::{
+    AnswerAnalysis, Confidence, Consistency, Fillers, InterviewAnalysis, NumberKind, NumberMention,
+    PhraseCount, Pronouns, Specificity, StarComponent, StarCues, StarSummary, TermCoverage,
+    WordCount,
+};
 pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };

@@ -2,6 +2,7 @@
 //! interview service over PostgreSQL. The `app` server functions and the `server` JSON API are
 //! thin adapters over [`Services`].
 
+pub mod analysis;
 pub mod config;
 pub mod db;
 pub mod documents;

@@ -9,14 +9,14 @@
 //! Every question ends with a question mark, has at most [`MAX_QUESTION_WORDS`] words, is
 //! never one already in the history, and the last one closes the interview.
 
-mod analysis;
+pub(crate) mod analysis;
 mod experience;
 mod follow_up;
 mod phrasing;
 mod plan;
 mod requirements;
-mod text;
-mod vocabulary;
+pub(crate) mod text;
+pub(crate) mod vocabulary;
 
 use std::collections::HashSet;
 

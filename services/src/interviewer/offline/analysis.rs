@@ -17,7 +17,7 @@ pub(crate) struct Skill {
 }
 
 impl Skill {
-    fn named(name: &str) -> Self {
+    pub(crate) fn named(name: &str) -> Self {
         Self {
             name: name.to_owned(),
             spellings: vec![name.to_owned()],
@@ -189,7 +189,7 @@ pub(crate) fn last_skill_in<'a>(skills: &'a [Skill], text: &str) -> Option<&'a S
         .map(|(_, skill)| skill)
 }
 
-fn vocabulary_skills() -> impl Iterator<Item = Skill> {
+pub(crate) fn vocabulary_skills() -> impl Iterator<Item = Skill> {
     TERMS.iter().map(|term| Skill {
         name: term.name.to_owned(),
         spellings: std::iter::once(term.name)
