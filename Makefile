@@ -43,7 +43,7 @@ help:
 	@echo "make e2e    only the browser tests (builds the release first)"
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
-	@echo "make bench  criterion benchmarks of document extraction over the corpus"
+	@echo "make bench  criterion benchmarks of document extraction, then a load test of the release server"
 	@echo "make fuzz   fuzz document intake for FUZZ_SECONDS (default 600; needs a nightly toolchain)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -108,11 +108,25 @@ ifdef LOCAL_POSTGRES
 endif
 	cd end2end && npx playwright test
 
-# Benchmarks (not part of `make test`): criterion over the corpus documents; reports in
-# target/criterion/.
-.PHONY: bench
-bench: setup
+# Benchmarks (not part of `make test`): criterion over the corpus documents (reports in
+# target/criterion/), then the load generator against the release server with a local fake
+# LLM provider (200 concurrent interviews at 0 ms and 1,000 ms provider latency; report in
+# target/loadtest-report.json). The load runs on a database of its own, recreated each time.
+ifdef LOCAL_POSTGRES
+  LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PG_PORT)/interview_simulator_load
+endif
+LOAD_DATABASE_URL ?= $(DATABASE_URL)
+.PHONY: bench bench-extraction bench-load
+bench: bench-extraction bench-load
+
+bench-extraction: setup
 	cargo bench -p services --bench extraction
+
+bench-load: setup build
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh --recreate interview_simulator_load
+endif
+	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN)
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, seeded with every
 # document of testdata/corpus. Crashes land in fuzz/artifacts/.

@@ -2,7 +2,7 @@
 
 use domain::{
     AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
-    NewInterview, Question, Transcript,
+    NewInterview, Transcript,
 };
 use leptos::prelude::*;
 
@@ -103,25 +103,31 @@ pub async fn correct_document(
     Ok(services.documents.correct(&owner, id, kind, &text).await?)
 }
 
-/// Starts a ready interview; returns the first question.
+/// Starts a ready interview. The room then streams the first question from the JSON API
+/// (`/api/v1/interviews/{id}/question/stream`), so it appears as it is written.
 #[server]
-pub async fn start_interview(id: InterviewId) -> Result<Question, AppError> {
+pub async fn start_interview(id: InterviewId) -> Result<(), AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.start(&owner, id).await?)
+    Ok(services.engine.begin(&owner, id).await?)
 }
 
-/// The questions and answers so far.
+/// The questions and answers so far, asking nothing: a missing next question is streamed.
 #[server]
 pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.transcript(&owner, id).await?)
+    Ok(services.engine.transcript_so_far(&owner, id).await?)
 }
 
-/// Answers the open question (idempotent by `answer.client_id`).
+/// Stores the answer to the open question (idempotent by `answer.client_id`); the next
+/// question is streamed afterwards, so `next_question` is always empty here.
 #[server]
 pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerOutcome, AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.answer(&owner, id, &answer).await?)
+    let stored = services.engine.store_answer(&owner, id, &answer).await?;
+    Ok(AnswerOutcome {
+        next_question: None,
+        completed: stored.completed_by_it,
+    })
 }
 
 /// Ends the interview early.

@@ -24,6 +24,7 @@ pub use interview::{
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
 };
 pub use transcript::{
-    AnswerOutcome, NewAnswer, Question, QuestionId, Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
+    AnswerOutcome, NewAnswer, Question, QuestionEvent, QuestionId, Transcript, TranscriptEntry,
+    MAX_ANSWER_CHARS,
 };
 pub use validation::{FieldError, MAX_NAME_CHARS};

@@ -84,3 +84,22 @@ pub struct AnswerOutcome {
     pub next_question: Option<Question>,
     pub completed: bool,
 }
+
+/// One event of the next-question stream (`GET /api/v1/interviews/{id}/question/stream`,
+/// server-sent events with one JSON object per `data:` line). The browser shows the deltas as
+/// they arrive; the final `question` is what was stored, after the reply was cleaned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionEvent {
+    /// More text of the question being generated.
+    Delta { text: String },
+    /// Forget the text shown so far: that interviewer failed and the next one is asking.
+    Restart,
+    /// The complete question, as stored: the stream ends.
+    Question { question: Question },
+    /// No question follows: the interview is complete. The stream ends.
+    Completed,
+    /// The question could not be generated; the answers are safe and asking again may work.
+    Failed { message: String },
+}

@@ -26,7 +26,7 @@ function fileIn(dir: string) {
   return path.join(dir, name!);
 }
 
-test('upload a PDF CV and a DOCX job description, correct a word, and the interview is ready', async ({ page }) => {
+test('upload a PDF CV and a DOCX job description, correct a word, and start', async ({ page }) => {
   await newInterview(page);
   await expect(page.locator('#readiness')).toContainText('can start once both texts are here');
 
@@ -53,6 +53,11 @@ test('upload a PDF CV and a DOCX job description, correct a word, and the interv
   await expect(page.locator('#cv-text')).toHaveValue(/Fernlicht Mobility AG/);
   await expect(page.locator('#cv-text')).not.toHaveValue(/Fernlicht Mobility GmbH/);
   await expect(page.locator('#readiness')).toContainText('ready to start');
+
+  // Start: the interviewer asks its first question.
+  await page.locator('#start-interview').click();
+  await expect(page.locator('#progress-label')).toHaveText(/^Question 1 of \d+$/);
+  await expect(page.locator('.question-text').first()).toHaveText(/\?$/);
 });
 
 test('a broken file gets a specific message and the pasted text still works', async ({ page }) => {

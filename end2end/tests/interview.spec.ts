@@ -90,3 +90,27 @@ test('an empty answer cannot be sent, and ending early keeps what was answered',
   await expect(page.locator('#progress-label')).toHaveText('Interview complete: 1 of 8 questions answered');
   await expect(page.locator('.badge')).toContainText('Completed');
 });
+
+test('a lost question stream offers "Try again" and keeps the answer', async ({ page }) => {
+  await readyInterview(page);
+  await page.locator('#start-interview').click();
+  await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
+  await expect(page.locator('.question-text').first()).toHaveText(/\?$/);
+
+  // The connection to the interviewer drops while question 2 is being asked.
+  await page.route('**/question/stream', (route) => route.abort('connectionreset'));
+  const answer = 'I ran CUPED experiments that cut variance by 30 %.';
+  await page.locator('#answer').fill(answer);
+  await page.locator('#send-answer').click();
+  await expect(page.locator('#ask-error')).toContainText('Your answers are saved');
+  await expect(page.locator('.answer-text')).toHaveText([answer]);
+  await expect(page.locator('#answer')).toHaveCount(0);
+
+  await page.unroute('**/question/stream');
+  await page.locator('#ask-again').click();
+  await expect(page.locator('.question-text')).toHaveCount(2);
+  await expect(page.locator('.question-text').nth(1)).toHaveText(/\?$/);
+  await expect(page.locator('#progress-label')).toHaveText('Question 2 of 8');
+  await expect(page.locator('#ask-error')).toHaveCount(0);
+  await expect(page.locator('#answer')).toBeVisible();
+});

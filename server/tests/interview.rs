@@ -164,3 +164,72 @@ async fn ending_early_and_strangers(pool: PgPool) {
         .unwrap();
     assert_eq!(interview["status"], "completed");
 }
+
+/// The `data:` payloads of a finished server-sent-events response.
+async fn events_of(response: reqwest::Response) -> Vec<Value> {
+    let body = response.text().await.unwrap();
+    body.lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .map(|data| serde_json::from_str(data).unwrap())
+        .collect()
+}
+
+#[sqlx::test(migrations = false)]
+async fn the_open_question_streams_as_server_sent_events(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let browser = server.browser();
+    let base = ready_interview(&browser, &server).await;
+    let stream_url = server.url(&format!("{base}/question/stream"));
+
+    let refused = browser.get(&stream_url).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let body: Value = refused.json().await.unwrap();
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not started"));
+
+    let (_, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
+    let (status, _) = post(
+        &browser,
+        server.url(&format!("{base}/answers")),
+        json!({"question_id": first["id"], "text": "I built the forecasting system and cut waste by 12 %.", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    // As if generating question 2 had failed after the answer was stored.
+    sqlx::query("DELETE FROM questions WHERE position = 2")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let response = browser.get(&stream_url).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        "text/event-stream"
+    );
+    let events = events_of(response).await;
+    let (last, deltas) = events.split_last().unwrap();
+    assert!(deltas.len() > 3, "word by word: {events:?}");
+    assert!(deltas.iter().all(|event| event["type"] == "delta"));
+    let shown: String = deltas
+        .iter()
+        .map(|event| event["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(last["type"], "question");
+    assert_eq!(last["question"]["position"], 2);
+    assert_eq!(last["question"]["text"].as_str().unwrap(), shown);
+
+    // Asked again, the stored question comes back whole, and nothing new is asked.
+    let again = events_of(browser.get(&stream_url).send().await.unwrap()).await;
+    assert_eq!(again, [last.clone()]);
+
+    // Strangers get 404; after the end there is nothing more to ask.
+    let stranger = server.browser().get(&stream_url).send().await.unwrap();
+    assert_eq!(stranger.status(), StatusCode::NOT_FOUND);
+    let (status, _) = post(&browser, server.url(&format!("{base}/end")), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let after_end = events_of(browser.get(&stream_url).send().await.unwrap()).await;
+    assert_eq!(after_end, [json!({"type": "completed"})]);
+}

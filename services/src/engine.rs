@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use std::sync::Arc;
 
-use crate::interviewer::chain::{AskedQuestion, InterviewerChain};
+use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
 use crate::interviewer::offline::Exchange;
 use crate::interviewer::prompt::InterviewContext;
 use crate::{Error, OwnerKey, Result};
@@ -31,6 +31,15 @@ struct QuestionRow {
     text: String,
     answer: Option<String>,
     answered_at: Option<DateTime<Utc>>,
+}
+
+/// An answer just stored (or found stored under the same client id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredAnswer {
+    /// The position of the question it answers.
+    pub position: i16,
+    /// This answer was the last one and completed the interview.
+    pub completed_by_it: bool,
 }
 
 impl From<&QuestionRow> for Question {
@@ -80,6 +89,15 @@ impl InterviewEngine {
     /// Starts a ready interview and returns its first question. Starting again before the
     /// first answer returns the same question (a double click); after that it is a conflict.
     pub async fn start(&self, owner: &OwnerKey, id: InterviewId) -> Result<Question> {
+        self.begin(owner, id).await?;
+        self.ensure_open_question(id, None)
+            .await?
+            .ok_or_else(|| corrupt("a started interview without questions".into()))
+    }
+
+    /// Moves a ready interview to "in progress" without asking anything yet: the browser then
+    /// streams the first question ([`Self::stream_open_question`]). Repeats like [`Self::start`].
+    pub async fn begin(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let interview = lock_interview(&mut tx, owner, id).await?;
         match interview.status()? {
@@ -114,9 +132,7 @@ impl InterviewEngine {
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, "interview started");
-        self.ensure_open_question(id)
-            .await?
-            .ok_or_else(|| corrupt("a started interview without questions".into()))
+        Ok(())
     }
 
     /// Stores an answer to the open question and returns what follows. The same `client_id`
@@ -127,6 +143,24 @@ impl InterviewEngine {
         id: InterviewId,
         input: &NewAnswer,
     ) -> Result<AnswerOutcome> {
+        let stored = self.store_answer(owner, id, input).await?;
+        if stored.completed_by_it {
+            return Ok(AnswerOutcome {
+                next_question: None,
+                completed: true,
+            });
+        }
+        self.outcome_after(id, stored.position).await
+    }
+
+    /// Stores an answer to the open question and asks nothing: the browser streams the next
+    /// question afterwards. The same `client_id` again stores nothing.
+    pub async fn store_answer(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        input: &NewAnswer,
+    ) -> Result<StoredAnswer> {
         let text = validate_answer(&input.text)?;
         let mut tx = self.pool.begin().await?;
         let interview = lock_interview(&mut tx, owner, id).await?;
@@ -141,7 +175,10 @@ impl InterviewEngine {
         .await?;
         if let Some(position) = earlier {
             tx.commit().await?;
-            return self.outcome_after(id, position).await;
+            return Ok(StoredAnswer {
+                position,
+                completed_by_it: false,
+            });
         }
 
         match interview.status()? {
@@ -180,13 +217,10 @@ impl InterviewEngine {
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, position, completed, "answer stored");
-        if completed {
-            return Ok(AnswerOutcome {
-                next_question: None,
-                completed: true,
-            });
-        }
-        self.outcome_after(id, position).await
+        Ok(StoredAnswer {
+            position,
+            completed_by_it: completed,
+        })
     }
 
     /// Ends the interview now; answering stops and feedback covers what was answered.
@@ -212,8 +246,14 @@ impl InterviewEngine {
     pub async fn transcript(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
         let interview = self.interview(owner, id).await?;
         if interview.status()? == InterviewStatus::InProgress {
-            self.ensure_open_question(id).await?;
+            self.ensure_open_question(id, None).await?;
         }
+        self.transcript_so_far(owner, id).await
+    }
+
+    /// Everything asked and answered, asking nothing: an interview in progress may have no
+    /// open question yet (the browser then streams it).
+    pub async fn transcript_so_far(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
         let interview = self.interview(owner, id).await?;
         let questions = load_questions(&self.pool, id).await?;
         Ok(Transcript {
@@ -228,6 +268,28 @@ impl InterviewEngine {
                 })
                 .collect(),
         })
+    }
+
+    /// The open question, streamed to `draft` while it is generated when it is missing.
+    /// `None` when the interview is complete. An interview not started yet is a conflict.
+    pub async fn stream_open_question(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        draft: DraftSink<'_>,
+    ) -> Result<Option<Question>> {
+        match self.interview(owner, id).await?.status()? {
+            InterviewStatus::InProgress => self.ensure_open_question(id, Some(draft)).await,
+            InterviewStatus::Completed => Ok(None),
+            InterviewStatus::NotReady | InterviewStatus::Ready => Err(Error::Conflict(
+                "This interview has not started yet.".into(),
+            )),
+        }
+    }
+
+    /// The interview's status, for callers that must check it before they begin streaming.
+    pub async fn status(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewStatus> {
+        self.interview(owner, id).await?.status()
     }
 
     async fn interview(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewRow> {
@@ -260,7 +322,7 @@ impl InterviewEngine {
                 next_question: next,
             });
         }
-        let open = self.ensure_open_question(id).await?;
+        let open = self.ensure_open_question(id, None).await?;
         Ok(AnswerOutcome {
             next_question: open.filter(|q| i16::from(q.position) > position),
             completed: false,
@@ -270,7 +332,11 @@ impl InterviewEngine {
     /// The open question of an interview in progress, asking it first if needed. Generation
     /// happens outside any transaction; two racing calls store one question (the unique
     /// position) and both return it.
-    async fn ensure_open_question(&self, id: InterviewId) -> Result<Option<Question>> {
+    async fn ensure_open_question(
+        &self,
+        id: InterviewId,
+        draft: Option<DraftSink<'_>>,
+    ) -> Result<Option<Question>> {
         let questions = load_questions(&self.pool, id).await?;
         if let Some(open) = questions.last().filter(|q| q.answer.is_none()) {
             return Ok(Some(Question::from(open)));
@@ -287,7 +353,7 @@ impl InterviewEngine {
         {
             return Ok(None);
         }
-        let asked = self.generate(id, &interview, &questions).await?;
+        let asked = self.generate(id, &interview, &questions, draft).await?;
         let position = i16::try_from(questions.len() + 1).unwrap_or(i16::MAX);
         sqlx::query(
             "INSERT INTO questions (id, interview_id, position, text, interviewer, prompt_version)
@@ -315,6 +381,7 @@ impl InterviewEngine {
         id: InterviewId,
         interview: &InterviewRow,
         questions: &[QuestionRow],
+        draft: Option<DraftSink<'_>>,
     ) -> Result<AskedQuestion> {
         let texts: Vec<(String, String)> = sqlx::query_as(
             "SELECT kind, COALESCE(edited_text, extracted_text) FROM documents WHERE interview_id = $1",
@@ -347,7 +414,7 @@ impl InterviewEngine {
             .collect();
         Ok(self
             .interviewers
-            .next_question(&self.pool, id, &context, &history)
+            .next_question(&self.pool, id, &context, &history, draft)
             .await)
     }
 }

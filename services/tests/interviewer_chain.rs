@@ -13,10 +13,11 @@ use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::{Json, Router};
 use domain::{DocumentKind, InterviewId, NewInterview};
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 use services::config::{Config, LlmKind, LlmProviderConfig};
 use services::documents::worker::Extractor;
-use services::interviewer::chain::InterviewerChain;
+use services::interviewer::chain::{Draft, InterviewerChain};
 use services::{OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
 
@@ -28,6 +29,8 @@ const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Exper
 struct Script {
     status: StatusCode,
     content: &'static str,
+    /// Streamed replies stop after two words with the connection dropped.
+    cut_stream: bool,
     calls: Arc<AtomicUsize>,
     last_request: Arc<std::sync::Mutex<Value>>,
 }
@@ -35,16 +38,21 @@ struct Script {
 async fn chat_completions(
     State(script): State<Script>,
     Json(body): Json<Value>,
-) -> impl IntoResponse {
+) -> axum::response::Response {
     script.calls.fetch_add(1, Ordering::SeqCst);
+    let streaming = body["stream"] == json!(true);
     *script.last_request.lock().unwrap() = body;
+    if streaming && script.status == StatusCode::OK {
+        return sse_reply(script.content, script.cut_stream).into_response();
+    }
     if script.status != StatusCode::OK {
         return (
             script.status,
             Json(json!({"error": {"message": "scripted failure"}})),
-        );
+        )
+            .into_response();
     }
-    (
+    let reply = (
         StatusCode::OK,
         Json(json!({
             "id": "chatcmpl-1",
@@ -53,7 +61,41 @@ async fn chat_completions(
             "choices": [{"index": 0, "message": {"role": "assistant", "content": script.content}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}
         })),
-    )
+    );
+    reply.into_response()
+}
+
+/// The reply as OpenAI streams it: a chunk per word, a few milliseconds apart, then
+/// `[DONE]`; or, with `cut`, the connection dropped after the first two words.
+fn sse_reply(content: &'static str, cut: bool) -> axum::response::Response {
+    let words: Vec<&'static str> = content.split_inclusive(' ').collect();
+    let sent = if cut { &words[..2] } else { &words[..] };
+    let mut chunks: Vec<String> = sent
+        .iter()
+        .map(|word| {
+            let chunk = json!({"model": "fake-model", "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": null}]});
+            format!("data: {chunk}\n\n")
+        })
+        .collect();
+    if !cut {
+        chunks.push("data: [DONE]\n\n".into());
+    }
+    let body = futures_util::stream::iter(chunks)
+        .then(|chunk| async move {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            Ok::<_, std::io::Error>(chunk)
+        })
+        .chain(
+            futures_util::stream::iter(cut.then_some(())).then(|()| async {
+                // Let the words leave the write buffer, then drop the connection mid-reply.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Err(std::io::Error::other("cut"))
+            }),
+        );
+    axum::response::Response::builder()
+        .header("content-type", "text/event-stream")
+        .body(axum::body::Body::from_stream(body))
+        .unwrap()
 }
 
 /// Starts the fake provider and returns its base URL.
@@ -71,6 +113,7 @@ fn script(status: StatusCode, content: &'static str) -> Script {
     Script {
         status,
         content,
+        cut_stream: false,
         calls: Arc::default(),
         last_request: Arc::default(),
     }
@@ -215,4 +258,135 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
     assert_eq!(interviewer, "offline");
     assert!(!text.contains("10/10"));
     assert_eq!(calls(&pool).await[0].2, "invalid_reply");
+}
+
+/// What a streaming caller saw: `Some(text)` per delta, `None` for a restart.
+async fn stream_first_question(
+    services: &Services,
+    owner: &OwnerKey,
+    id: InterviewId,
+) -> (Vec<Option<String>>, domain::Question) {
+    services.engine.begin(owner, id).await.unwrap();
+    let mut seen = Vec::new();
+    let mut sink = |draft: Draft<'_>| {
+        seen.push(match draft {
+            Draft::Delta(text) => Some(text.to_owned()),
+            Draft::Restart => None,
+        })
+    };
+    let question = services
+        .engine
+        .stream_open_question(owner, id, &mut sink)
+        .await
+        .unwrap()
+        .expect("an interview in progress has an open question");
+    (seen, question)
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPool) {
+    let raw =
+        "Question: How did you choose between LightGBM and Prophet for the Larkspur forecasts?";
+    let script = script(StatusCode::OK, raw);
+    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let (seen, question) = stream_first_question(&services, &owner, id).await;
+    assert_eq!(
+        seen.len(),
+        raw.split(' ').count(),
+        "one delta per streamed word"
+    );
+    let shown: String = seen.iter().map(|delta| delta.clone().unwrap()).collect();
+    assert_eq!(shown, raw);
+    assert_eq!(
+        question.text,
+        "How did you choose between LightGBM and Prophet for the Larkspur forecasts?"
+    );
+    assert_eq!(
+        stored_question(&pool).await,
+        (question.text.clone(), "openai".into(), "v1".into())
+    );
+    assert_eq!(script.last_request.lock().unwrap()["stream"], json!(true));
+    assert_eq!(calls(&pool).await[0].2, "ok");
+
+    // Asking again streams nothing new: the open question is returned as stored.
+    let mut again = Vec::new();
+    let same = services
+        .engine
+        .stream_open_question(&owner, id, &mut |draft: Draft<'_>| {
+            again.push(format!("{draft:?}"))
+        })
+        .await
+        .unwrap();
+    assert_eq!(same, Some(question));
+    assert!(again.is_empty());
+    assert_eq!(script.calls.load(Ordering::SeqCst), 1);
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_stream_cut_midway_restarts_and_the_offline_coach_asks(pool: PgPool) {
+    let mut script = script(
+        StatusCode::OK,
+        "Why did the CUPED experiments change how Larkspur planned promotions?",
+    );
+    script.cut_stream = true;
+    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let (seen, question) = stream_first_question(&services, &owner, id).await;
+    // Two words from the provider, a restart, then the coach's question word by word.
+    assert_eq!(seen[0].as_deref(), Some("Why "));
+    assert_eq!(seen[1].as_deref(), Some("did "));
+    assert_eq!(seen[2], None, "{seen:?}");
+    let after_restart: String = seen[3..]
+        .iter()
+        .map(|delta| delta.clone().unwrap())
+        .collect();
+    assert_eq!(after_restart, question.text);
+    assert_eq!(stored_question(&pool).await.1, "offline");
+    // Text had been shown, so the provider was not retried (it would show it twice).
+    assert_eq!(script.calls.load(Ordering::SeqCst), 1);
+    assert_eq!(calls(&pool).await[0].2, "connection");
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgPool) {
+    let script = script(StatusCode::INTERNAL_SERVER_ERROR, "");
+    let services = services_with(pool.clone(), fake_provider(script).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let (_, first) = stream_first_question(&services, &owner, id).await;
+    let answer = domain::NewAnswer {
+        question_id: first.id,
+        text: "I chose LightGBM because it cut forecast error by 12 %.".into(),
+        client_id: uuid::Uuid::new_v4(),
+    };
+    let stored = services
+        .engine
+        .store_answer(&owner, id, &answer)
+        .await
+        .unwrap();
+    assert_eq!((stored.position, stored.completed_by_it), (1, false));
+    let so_far = services.engine.transcript_so_far(&owner, id).await.unwrap();
+    assert_eq!(so_far.entries.len(), 1);
+    assert!(so_far.open_question().is_none());
+
+    // A stranger streams nothing; the owner gets question 2.
+    let stranger = OwnerToken::generate().key();
+    let refused = services
+        .engine
+        .stream_open_question(&stranger, id, &mut |_: Draft<'_>| {})
+        .await;
+    assert!(matches!(refused, Err(services::Error::NotFound)));
+    let second = services
+        .engine
+        .stream_open_question(&owner, id, &mut |_: Draft<'_>| {})
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(second.position, 2);
 }

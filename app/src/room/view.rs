@@ -45,12 +45,58 @@ fn Room(
         })
     });
     let answered = move || entries.with(|e| e.iter().filter(|e| e.answer.is_some()).count());
-    let current_position = move || {
-        open_question
-            .get()
-            .map(|q| usize::from(q.position))
-            .unwrap_or_else(answered)
+    // Every question so far is answered but the interview goes on: the next one is streamed.
+    let awaiting_question = Memo::new(move |_| {
+        !completed() && open_question.get().is_none() && answered() < usize::from(question_count)
+    });
+    let current_position = move || match open_question.get() {
+        Some(question) => usize::from(question.position),
+        None if awaiting_question.get() => answered() + 1,
+        None => answered(),
     };
+    // The question being written (shown as it streams) and why asking it failed, if it did.
+    let streamed = RwSignal::new(String::new());
+    let ask_failed = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    {
+        let asking = StoredValue::new(false);
+        Effect::new(move |_| {
+            if !awaiting_question.get() || ask_failed.get().is_some() || asking.get_value() {
+                return;
+            }
+            asking.set_value(true);
+            streamed.set(String::new());
+            super::stream::stream_question(id, move |event| {
+                use domain::QuestionEvent;
+                match event {
+                    QuestionEvent::Delta { text } => {
+                        streamed.update(|so_far| so_far.push_str(&text))
+                    }
+                    QuestionEvent::Restart => streamed.set(String::new()),
+                    QuestionEvent::Question { question } => {
+                        asking.set_value(false);
+                        entries.update(|entries| {
+                            if entries.iter().all(|entry| entry.question.id != question.id) {
+                                entries.push(TranscriptEntry {
+                                    question,
+                                    answer: None,
+                                    answered_at: None,
+                                });
+                            }
+                        });
+                    }
+                    QuestionEvent::Completed => {
+                        asking.set_value(false);
+                        status.set(InterviewStatus::Completed);
+                    }
+                    QuestionEvent::Failed { message } => {
+                        asking.set_value(false);
+                        ask_failed.set(Some(message));
+                    }
+                }
+            });
+        });
+    }
 
     let ended = Action::new(move |_: &()| end_interview(id));
     let error = RwSignal::new(None::<String>);
@@ -90,7 +136,35 @@ fn Room(
                 >
                     <Exchange entry />
                 </For>
+                <Show when=move || awaiting_question.get() && ask_failed.get().is_none()>
+                    <li class="exchange exchange--pending">
+                        <div class="bubble bubble--interviewer" aria-live="polite">
+                            <span class="bubble__who">
+                                {move || format!("Interviewer · question {}", answered() + 1)}
+                            </span>
+                            <p class="streaming-text" id="streaming-question">
+                                {move || {
+                                    let text = streamed.get();
+                                    if text.is_empty() { "The interviewer is thinking…".to_owned() } else { text }
+                                }}
+                            </p>
+                        </div>
+                    </li>
+                </Show>
             </ol>
+            {move || ask_failed.get().map(|message| view! {
+                <div class="error ask-failed" role="alert" id="ask-error">
+                    <p>{message}</p>
+                    <button
+                        id="ask-again"
+                        type="button"
+                        class="button"
+                        on:click=move |_| ask_failed.set(None)
+                    >
+                        "Try again"
+                    </button>
+                </div>
+            })}
             {move || error.get().map(|message| view! {
                 <p class="error" role="alert" id="room-error">{message}</p>
             })}

@@ -6,6 +6,7 @@ mod error;
 mod interviews;
 mod json;
 mod openapi;
+mod question_stream;
 mod transcript;
 
 use axum::routing::{get, post};
@@ -29,6 +30,10 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
         .route("/interviews/{id}/answers", post(transcript::answer))
         .route("/interviews/{id}/end", post(transcript::end))
         .route("/interviews/{id}/transcript", get(transcript::transcript))
+        .route(
+            "/interviews/{id}/question/stream",
+            get(question_stream::stream),
+        )
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .route(
             "/interviews/{id}/documents/{kind}",

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::error::{ErrorBody, ErrorDetail};
-use super::{documents, interviews, transcript};
+use super::{documents, interviews, question_stream, transcript};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -27,6 +27,7 @@ use super::{documents, interviews, transcript};
         transcript::answer,
         transcript::end,
         transcript::transcript,
+        question_stream::stream,
     ),
     components(schemas(
         ErrorBody,
@@ -45,6 +46,7 @@ use super::{documents, interviews, transcript};
         domain::AnswerOutcome,
         domain::Transcript,
         domain::TranscriptEntry,
+        domain::QuestionEvent,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),

@@ -86,19 +86,33 @@ impl InterviewerChain {
     }
 
     /// The next question: the first provider whose reply passes the checks, else the coach.
+    /// With a `draft` sink the question is streamed: each provider's text goes to it as it
+    /// arrives, a `Restart` when a provider that had shown text fails, and the coach's
+    /// question word by word.
     pub async fn next_question(
         &self,
         pool: &PgPool,
         interview_id: InterviewId,
         context: &InterviewContext<'_>,
         history: &[Exchange],
+        mut draft: Option<DraftSink<'_>>,
     ) -> AskedQuestion {
         let asked: Vec<&str> = history.iter().map(|e| e.question.as_str()).collect();
         if !self.providers.is_empty() {
             let request = next_question_request(context, history);
             for provider in &self.providers {
                 let started = Instant::now();
-                let result = provider.complete(&request).await;
+                let mut shown_any = false;
+                let result = match draft.as_deref_mut() {
+                    Some(sink) => {
+                        let mut forward = |piece: &str| {
+                            shown_any = true;
+                            sink(Draft::Delta(piece));
+                        };
+                        provider.stream(&request, &mut forward).await
+                    }
+                    None => provider.complete(&request).await,
+                };
                 let latency = started.elapsed();
                 let (outcome, tokens, question) = match result {
                     Ok(reply) => match clean_question(&reply.text, &asked) {
@@ -137,6 +151,11 @@ impl InterviewerChain {
                         prompt_version: PROMPT_VERSION.to_owned(),
                     };
                 }
+                if shown_any {
+                    if let Some(sink) = draft.as_deref_mut() {
+                        sink(Draft::Restart);
+                    }
+                }
             }
         }
         let coach = OfflineCoach::new(
@@ -149,13 +168,34 @@ impl InterviewerChain {
             context.question_count,
             seed_of(interview_id),
         );
+        let text = coach.next_question(history).text;
+        if let Some(sink) = draft {
+            // The coach has its question at once; sending it a word at a time lets the
+            // browser show every interviewer the same way.
+            for word in text.split_inclusive(' ') {
+                sink(Draft::Delta(word));
+            }
+        }
         AskedQuestion {
-            text: coach.next_question(history).text,
+            text,
             interviewer: OFFLINE_INTERVIEWER.to_owned(),
             prompt_version: OFFLINE_PROMPT_VERSION.to_owned(),
         }
     }
 }
+
+/// What a streaming caller of [`InterviewerChain::next_question`] receives while the question
+/// is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Draft<'a> {
+    /// More text of the question.
+    Delta(&'a str),
+    /// The text so far is void: its provider failed and the next one starts over.
+    Restart,
+}
+
+/// Where drafts go (the server turns them into server-sent events).
+pub type DraftSink<'s> = &'s mut (dyn FnMut(Draft<'_>) + Send);
 
 fn outcome_of(error: &ProviderError) -> &'static str {
     match error {

@@ -1,0 +1,382 @@
+//! Turns what a phase saw into figures, prints them as a table and writes them as JSON.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::fake_provider::CallCounts;
+use crate::scenario::{AnswerTiming, PhaseRun};
+
+/// How the server-side latency is obtained; printed under the table and stored in the JSON.
+pub const METHOD: &str = "Server-side latency = client-observed latency of each answer request minus the time the fake provider spent handling the calls the server made for that user during that request (its handler's time from receiving the request body to returning the response: the configured latency plus building the reply). Calls are attributed by a user tag in the company name, which the server puts in the system prompt; a user answers one question at a time, so every call charged to it during a request belongs to that request. What remains includes the server's own HTTP client to the provider and both loopback hops, so it is an upper bound on the server's time. Throughput is answers acknowledged divided by the answering phase (all users start answering together after set-up; set-up is not measured).";
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Percentiles {
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+}
+
+impl Percentiles {
+    /// Nearest-rank percentiles; all zero for no samples.
+    fn of(mut samples: Vec<Duration>) -> Self {
+        samples.sort_unstable();
+        let rank = |p: f64| {
+            if samples.is_empty() {
+                return 0.0;
+            }
+            // Nearest rank: the smallest sample with at least p% of samples at or below it.
+            let index = ((p / 100.0) * samples.len() as f64).ceil() as usize;
+            millis(samples[index.clamp(1, samples.len()) - 1])
+        };
+        Self {
+            p50_ms: rank(50.0),
+            p99_ms: rank(99.0),
+            max_ms: rank(100.0),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProviderCalls {
+    pub total: u64,
+    /// One for the first question and one after every answer but the last.
+    pub expected: u64,
+    /// Calls made while an answer request was in flight.
+    pub during_answers: u64,
+    pub streamed: u64,
+    /// Calls to other paths or with broken bodies.
+    pub unexpected: u64,
+    /// Calls whose prompt carried no user tag, so their time could not be subtracted.
+    pub unattributed: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseReport {
+    pub provider_latency_ms: u64,
+    pub users: usize,
+    pub question_count: u8,
+    pub answers_ok: usize,
+    pub answers_expected: usize,
+    pub setup_seconds: f64,
+    pub answering_seconds: f64,
+    pub answers_per_second: f64,
+    /// The most answers per second the provider's latency allows: every interview needs
+    /// `question_count - 1` sequential provider calls while answering. `None` at 0 ms.
+    pub provider_bound_answers_per_second: Option<f64>,
+    /// `answers_per_second` as a share of that bound (1.0 = entirely provider-bound).
+    pub share_of_provider_bound: Option<f64>,
+    pub client_latency: Percentiles,
+    pub server_latency_excluding_provider: Percentiles,
+    pub provider_time_per_answer: Percentiles,
+    pub errors: usize,
+    pub error_samples: Vec<String>,
+    pub interviews_intact: usize,
+    pub lost_answers: usize,
+    pub duplicated_answers: usize,
+    pub verification_problems: Vec<String>,
+    pub offline_fallback_questions: usize,
+    pub provider_calls: ProviderCalls,
+    /// `VmHWM` of the server process after the phase, in MiB.
+    pub peak_rss_mib: f64,
+    /// `VmRSS` right after start-up, for comparison.
+    pub rss_at_ready_mib: f64,
+    /// CPU seconds over the whole phase; with the phase's wall time they show whether the
+    /// server or the load generator ran out of processor.
+    pub cpu: Cpu,
+    pub server_log: String,
+    pub passed: bool,
+}
+
+/// What the phase's server process reported about its memory.
+#[derive(Clone, Copy, Debug)]
+pub struct Memory {
+    pub peak_rss_kib: u64,
+    pub rss_at_ready_kib: u64,
+}
+
+/// CPU time used during the phase (set-up, answering and verification), in seconds.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Cpu {
+    pub server_seconds: f64,
+    /// This process: the virtual users and the fake provider.
+    pub load_generator_seconds: f64,
+}
+
+const SAMPLES: usize = 10;
+
+impl PhaseReport {
+    pub fn new(
+        latency: Duration,
+        question_count: u8,
+        run: &PhaseRun,
+        calls: CallCounts,
+        memory: Memory,
+        cpu: Cpu,
+        server_log: &Path,
+    ) -> Self {
+        let users = run.users.len();
+        let timings: Vec<&AnswerTiming> = run.users.iter().flat_map(|u| &u.answers).collect();
+        let answers_ok = timings.len();
+        let answers_expected = users * usize::from(question_count);
+        let answering_seconds = run.answering.as_secs_f64();
+        let answers_per_second = if answering_seconds > 0.0 {
+            answers_ok as f64 / answering_seconds
+        } else {
+            0.0
+        };
+        let provider_bound = (!latency.is_zero() && question_count > 1).then(|| {
+            answers_expected as f64 / (f64::from(question_count - 1) * latency.as_secs_f64())
+        });
+        let errors: Vec<&String> = run.users.iter().flat_map(|u| &u.errors).collect();
+        let verifications: Vec<_> = run
+            .users
+            .iter()
+            .filter_map(|u| u.verification.as_ref())
+            .collect();
+        let interviews_intact = verifications.iter().filter(|v| v.intact).count();
+        let lost_answers = verifications.iter().map(|v| v.lost).sum();
+        let duplicated_answers = verifications.iter().map(|v| v.duplicated).sum();
+        let offline_fallback_questions = verifications.iter().map(|v| v.offline_questions).sum();
+        let verification_problems = verifications
+            .iter()
+            .flat_map(|v| &v.problems)
+            .take(SAMPLES)
+            .cloned()
+            .collect();
+        let provider_calls = ProviderCalls {
+            total: calls.total,
+            expected: answers_expected as u64,
+            during_answers: timings.iter().map(|t| t.provider_calls).sum(),
+            streamed: calls.streamed,
+            unexpected: calls.unexpected,
+            unattributed: calls.unattributed,
+        };
+        let passed = errors.is_empty()
+            && answers_ok == answers_expected
+            && interviews_intact == users
+            && offline_fallback_questions == 0
+            && calls.unexpected == 0
+            && calls.unattributed == 0;
+        Self {
+            provider_latency_ms: u64::try_from(latency.as_millis()).unwrap_or(u64::MAX),
+            users,
+            question_count,
+            answers_ok,
+            answers_expected,
+            setup_seconds: run.setup.as_secs_f64(),
+            answering_seconds,
+            answers_per_second,
+            provider_bound_answers_per_second: provider_bound,
+            share_of_provider_bound: provider_bound.map(|bound| answers_per_second / bound),
+            client_latency: Percentiles::of(timings.iter().map(|t| t.client).collect()),
+            server_latency_excluding_provider: Percentiles::of(
+                timings.iter().map(|t| t.server()).collect(),
+            ),
+            provider_time_per_answer: Percentiles::of(timings.iter().map(|t| t.provider).collect()),
+            errors: errors.len(),
+            error_samples: errors.into_iter().take(SAMPLES).cloned().collect(),
+            interviews_intact,
+            lost_answers,
+            duplicated_answers,
+            verification_problems,
+            offline_fallback_questions,
+            provider_calls,
+            peak_rss_mib: mib(memory.peak_rss_kib),
+            rss_at_ready_mib: mib(memory.rss_at_ready_kib),
+            cpu,
+            server_log: server_log.display().to_string(),
+            passed,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub generated_unix_seconds: u64,
+    pub server_binary: String,
+    pub users: usize,
+    pub question_count: u8,
+    pub database_max_connections: u32,
+    pub method: &'static str,
+    pub phases: &'a [PhaseReport],
+    pub passed: bool,
+}
+
+impl Report<'_> {
+    pub fn write_json(&self, path: &Path) -> Result<(), String> {
+        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let json = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
+        std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub fn print_table(&self) {
+        println!();
+        println!(
+            "Load test: {} concurrent interviews x {} answers against {} (pool {})",
+            self.users, self.question_count, self.server_binary, self.database_max_connections
+        );
+        let header: Vec<String> = self
+            .phases
+            .iter()
+            .map(|p| format!("provider {} ms", p.provider_latency_ms))
+            .collect();
+        row("", &header);
+        let rows: [Row; 17] = [
+            ("answers ok / expected", |p| {
+                format!("{} / {}", p.answers_ok, p.answers_expected)
+            }),
+            ("set-up phase (s, not measured)", |p| {
+                format!("{:.2}", p.setup_seconds)
+            }),
+            ("answering phase (s)", |p| {
+                format!("{:.2}", p.answering_seconds)
+            }),
+            ("answers per second", |p| {
+                format!("{:.1}", p.answers_per_second)
+            }),
+            ("provider-bound max (answers/s)", |p| {
+                p.provider_bound_answers_per_second
+                    .map_or("-".into(), |bound| format!("{bound:.1}"))
+            }),
+            ("share of provider-bound max", |p| {
+                p.share_of_provider_bound
+                    .map_or("-".into(), |share| format!("{:.1} %", share * 100.0))
+            }),
+            ("client p50 / p99 (ms)", |p| pair(&p.client_latency)),
+            ("server p50 / p99 excl. provider (ms)", |p| {
+                pair(&p.server_latency_excluding_provider)
+            }),
+            ("server max excl. provider (ms)", |p| {
+                format!("{:.1}", p.server_latency_excluding_provider.max_ms)
+            }),
+            ("provider time p50 per answer (ms)", |p| {
+                format!("{:.1}", p.provider_time_per_answer.p50_ms)
+            }),
+            ("errors (non-2xx or transport)", |p| p.errors.to_string()),
+            ("interviews intact", |p| {
+                format!("{} / {}", p.interviews_intact, p.users)
+            }),
+            ("answers lost / duplicated", |p| {
+                format!("{} / {}", p.lost_answers, p.duplicated_answers)
+            }),
+            ("offline-coach fallback questions", |p| {
+                p.offline_fallback_questions.to_string()
+            }),
+            ("provider calls made / expected", |p| {
+                format!("{} / {}", p.provider_calls.total, p.provider_calls.expected)
+            }),
+            ("peak RSS, VmHWM (MiB)", |p| {
+                format!("{:.1} (at ready {:.1})", p.peak_rss_mib, p.rss_at_ready_mib)
+            }),
+            ("CPU s, whole phase: server / loadgen", |p| {
+                format!(
+                    "{:.1} / {:.1}",
+                    p.cpu.server_seconds, p.cpu.load_generator_seconds
+                )
+            }),
+        ];
+        for (label, value) in rows {
+            let values: Vec<String> = self.phases.iter().map(value).collect();
+            row(label, &values);
+        }
+        let verdicts: Vec<String> = self
+            .phases
+            .iter()
+            .map(|p| if p.passed { "PASS" } else { "FAIL" }.to_owned())
+            .collect();
+        row("result", &verdicts);
+        println!();
+        println!("{}", wrap(METHOD, 100));
+        for phase in self.phases.iter().filter(|p| !p.passed) {
+            println!();
+            println!(
+                "Provider {} ms failed (server log: {}):",
+                phase.provider_latency_ms, phase.server_log
+            );
+            for line in phase
+                .error_samples
+                .iter()
+                .chain(&phase.verification_problems)
+            {
+                println!("  - {line}");
+            }
+            if phase.answers_ok < phase.answers_expected {
+                println!(
+                    "  - {} of {} answers acknowledged",
+                    phase.answers_ok, phase.answers_expected
+                );
+            }
+            if phase.offline_fallback_questions > 0 {
+                println!(
+                    "  - {} questions came from the offline coach: the provider's replies failed or were refused (see the server log)",
+                    phase.offline_fallback_questions
+                );
+            }
+            let calls = &phase.provider_calls;
+            if calls.unexpected > 0 || calls.unattributed > 0 {
+                println!(
+                    "  - provider calls unexpected: {}, without a user tag: {}",
+                    calls.unexpected, calls.unattributed
+                );
+            }
+        }
+    }
+}
+
+/// A table row: its label and how to print one phase's value.
+type Row = (&'static str, fn(&PhaseReport) -> String);
+
+fn row(label: &str, values: &[String]) {
+    let mut line = format!("{label:<38}");
+    for value in values {
+        line.push_str(&format!("{value:>24}"));
+    }
+    println!("{}", line.trim_end());
+}
+
+fn pair(p: &Percentiles) -> String {
+    format!("{:.1} / {:.1}", p.p50_ms, p.p99_ms)
+}
+
+fn millis(duration: Duration) -> f64 {
+    (duration.as_secs_f64() * 10_000.0).round() / 10.0
+}
+
+fn mib(kib: u64) -> f64 {
+    (kib as f64 / 1024.0 * 10.0).round() / 10.0
+}
+
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("never empty");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let samples: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
+        let p = Percentiles::of(samples);
+        assert_eq!((p.p50_ms, p.p99_ms, p.max_ms), (50.0, 99.0, 100.0));
+        let one = Percentiles::of(vec![Duration::from_micros(1500)]);
+        assert_eq!((one.p50_ms, one.p99_ms), (1.5, 1.5));
+        assert_eq!(Percentiles::of(Vec::new()).p99_ms, 0.0);
+    }
+}
