@@ -1,8 +1,8 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
-    NewInterview, Transcript,
+    AnswerOutcome, Document, DocumentKind, Feedback, Interview, InterviewId, InterviewSummary,
+    NewAnswer, NewInterview, NewShareLink, ShareLink, SharedReport, Transcript,
 };
 use leptos::prelude::*;
 
@@ -135,4 +135,40 @@ pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerO
 pub async fn end_interview(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.engine.end(&owner, id).await?)
+}
+
+/// Asks for the interview's feedback (idempotent) and says where it stands: the report, or
+/// the progress of its writing in the background.
+#[server]
+pub async fn request_feedback(id: InterviewId) -> Result<Feedback, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.reports.request(&owner, id).await?)
+}
+
+/// The interview's share links (no tokens), newest first.
+#[server]
+pub async fn list_shares(id: InterviewId) -> Result<Vec<ShareLink>, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.shares.list(&owner, id).await?)
+}
+
+/// Makes a share link; its `url` is the path on this site, shown to the owner once.
+#[server]
+pub async fn create_share(id: InterviewId) -> Result<NewShareLink, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.shares.create(&owner, id).await?)
+}
+
+/// Revokes a share link; it stops working at once.
+#[server]
+pub async fn revoke_share(id: InterviewId, share_id: uuid::Uuid) -> Result<(), AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.shares.revoke(&owner, id, share_id).await?)
+}
+
+/// The report behind a share link, for anyone who has it.
+#[server]
+pub async fn open_shared_report(token: String) -> Result<SharedReport, AppError> {
+    let (services, _) = caller::context().await?;
+    Ok(services.shares.open(&token).await?)
 }

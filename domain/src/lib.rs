@@ -7,7 +7,10 @@
 mod text_enum;
 mod analysis;
 mod document;
+mod feedback;
+mod feedback_job;
 mod interview;
+mod share;
 mod transcript;
 mod validation;
 
@@ -19,10 +22,17 @@ pub use analysis::{
 pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };
+pub use feedback::{
+    CvTip, CvTipKind, Dimension, DimensionScore, DimensionScores, GeneratedBy, OverallScore, Point,
+    QuestionFeedback, Report, Sentiment, SentimentLabel, MAX_SCORE, MIN_SCORE,
+    NEUTRAL_SENTIMENT_BAND,
+};
+pub use feedback_job::{Feedback, FeedbackProgress, FeedbackStatus};
 pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
 };
+pub use share::{NewShareLink, ShareLink, SharedReport};
 pub use transcript::{
     AnswerOutcome, NewAnswer, Question, QuestionEvent, QuestionId, Transcript, TranscriptEntry,
     MAX_ANSWER_CHARS,

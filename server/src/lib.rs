@@ -18,6 +18,9 @@ use tokio::net::TcpListener;
 
 pub use router::build_router;
 
+/// How long shutdown waits for a report being written.
+const WORKER_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot connect to the database: {0}")]
@@ -70,14 +73,28 @@ pub async fn serve(
         "interviewers (the offline coach ends the chain)"
     );
     let services = Services::new(pool, extractor, config.max_upload_bytes, interviewers);
+
+    // The feedback worker stops with the server: it finishes the report in hand first (a
+    // report it cannot finish in time is taken over by another instance when its lease ends).
+    let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(services.reports.clone().run_worker(async move {
+        let mut stopped = worker_stopped;
+        let _ = stopped.wait_for(|stop| *stop).await;
+    }));
+
     let router = build_router(&config, services);
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(%addr, public_url = %config.public_url, "listening");
     println!("Interview Simulator is running at http://{addr}");
-    axum::serve(listener, router)
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await
-        .map_err(StartError::Serve)?;
+        .map_err(StartError::Serve);
+    let _ = stop_worker.send(true);
+    if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
+        tracing::warn!("the feedback worker was still writing; its job will be taken over");
+    }
+    served?;
     tracing::info!("shut down cleanly");
     Ok(())
 }

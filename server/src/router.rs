@@ -25,7 +25,12 @@ use crate::{api, health};
 pub(crate) struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: Services,
+    pub public_url: PublicUrl,
 }
+
+/// Where users reach the site (`PUBLIC_URL`), for links the API hands out.
+#[derive(Clone, Debug)]
+pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let leptos_options = LeptosOptions::builder()
@@ -38,6 +43,7 @@ pub fn build_router(config: &Config, services: Services) -> Router {
     let state = AppState {
         leptos_options,
         services: services.clone(),
+        public_url: PublicUrl(config.public_url.clone()),
     };
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());

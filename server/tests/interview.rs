@@ -223,7 +223,7 @@ async fn the_open_question_streams_as_server_sent_events(pool: PgPool) {
 
     // Asked again, the stored question comes back whole, and nothing new is asked.
     let again = events_of(browser.get(&stream_url).send().await.unwrap()).await;
-    assert_eq!(again, [last.clone()]);
+    assert_eq!(again, std::slice::from_ref(last));
 
     // Strangers get 404; after the end there is nothing more to ask.
     let stranger = server.browser().get(&stream_url).send().await.unwrap();

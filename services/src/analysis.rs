@@ -13,7 +13,7 @@
 
 mod consistency;
 mod coverage;
-mod language;
+pub(crate) mod language;
 mod specificity;
 mod star;
 mod tokens;

@@ -79,11 +79,8 @@ fn corrupt(what: String) -> Error {
 
 impl InterviewEngine {
     /// `interviewers` asks the questions: configured LLMs in order, then the offline coach.
-    pub fn new(pool: PgPool, interviewers: InterviewerChain) -> Self {
-        Self {
-            pool,
-            interviewers: Arc::new(interviewers),
-        }
+    pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
+        Self { pool, interviewers }
     }
 
     /// Starts a ready interview and returns its first question. Starting again before the

@@ -15,9 +15,7 @@ pub struct OwnerToken(String);
 
 impl OwnerToken {
     pub fn generate() -> Self {
-        let mut bytes = [0u8; TOKEN_BYTES];
-        rand::rng().fill_bytes(&mut bytes);
-        Self(URL_SAFE_NO_PAD.encode(bytes))
+        Self(random_token())
     }
 
     /// Accepts only what [`OwnerToken::generate`] produces; anything else is treated as absent
@@ -32,8 +30,21 @@ impl OwnerToken {
     }
 
     pub fn key(&self) -> OwnerKey {
-        OwnerKey(Sha256::digest(self.0.as_bytes()).into())
+        OwnerKey(token_hash(&self.0))
     }
+}
+
+/// A fresh secret: [`TOKEN_BYTES`] from the OS-seeded CSPRNG, base64url without padding. Owner
+/// cookies and share links are both made of these.
+pub(crate) fn random_token() -> String {
+    let mut bytes = [0u8; TOKEN_BYTES];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a token: its SHA-256.
+pub(crate) fn token_hash(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
 }
 
 impl std::fmt::Debug for OwnerToken {

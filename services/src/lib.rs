@@ -1,5 +1,6 @@
-//! Everything the server does that is not HTTP or HTML: configuration, owner identity and the
-//! interview service over PostgreSQL. The `app` server functions and the `server` JSON API are
+//! Everything the server does that is not HTTP or HTML: configuration, owner identity, the
+//! interview, document, report and share services over PostgreSQL, the interviewers and the
+//! local analysis behind feedback. The `app` server functions and the `server` JSON API are
 //! thin adapters over [`Services`].
 
 pub mod analysis;
@@ -8,9 +9,12 @@ pub mod db;
 pub mod documents;
 pub mod engine;
 mod error;
+pub mod feedback;
 pub mod identity;
 pub mod interviewer;
 pub mod interviews;
+pub mod reports;
+pub mod shares;
 
 pub use config::Config;
 pub use documents::DocumentService;
@@ -18,6 +22,8 @@ pub use engine::InterviewEngine;
 pub use error::{Error, Result};
 pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
+pub use reports::ReportService;
+pub use shares::ShareService;
 
 use documents::worker::Extractor;
 use interviewer::chain::InterviewerChain;
@@ -30,6 +36,8 @@ pub struct Services {
     pub interviews: InterviewService,
     pub documents: DocumentService,
     pub engine: InterviewEngine,
+    pub reports: ReportService,
+    pub shares: ShareService,
     pool: PgPool,
 }
 
@@ -40,10 +48,14 @@ impl Services {
         max_upload_bytes: usize,
         interviewers: InterviewerChain,
     ) -> Self {
+        let interviewers = std::sync::Arc::new(interviewers);
+        let reports = ReportService::new(pool.clone(), interviewers.clone());
         Self {
             interviews: InterviewService::new(pool.clone()),
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
             engine: InterviewEngine::new(pool.clone(), interviewers),
+            shares: ShareService::new(pool.clone(), reports.clone()),
+            reports,
             pool,
         }
     }

@@ -34,6 +34,7 @@ fn request() -> ChatRequest {
         user: USER.into(),
         max_output_tokens: MAX_TOKENS,
         temperature: 0.5,
+        json_schema: None,
     }
 }
 

@@ -3,13 +3,14 @@
 
 mod documents;
 mod error;
+mod feedback;
 mod interviews;
 mod json;
 mod openapi;
 mod question_stream;
 mod transcript;
 
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -34,6 +35,19 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
             "/interviews/{id}/question/stream",
             get(question_stream::stream),
         )
+        .route(
+            "/interviews/{id}/feedback",
+            get(feedback::get).post(feedback::request),
+        )
+        .route(
+            "/interviews/{id}/shares",
+            get(feedback::list_shares).post(feedback::create_share),
+        )
+        .route(
+            "/interviews/{id}/shares/{share_id}",
+            delete(feedback::revoke_share),
+        )
+        .route("/shared/{token}", get(feedback::shared))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .route(
             "/interviews/{id}/documents/{kind}",

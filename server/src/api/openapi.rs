@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::error::{ErrorBody, ErrorDetail};
-use super::{documents, interviews, question_stream, transcript};
+use super::{documents, feedback, interviews, question_stream, transcript};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +28,12 @@ use super::{documents, interviews, question_stream, transcript};
         transcript::end,
         transcript::transcript,
         question_stream::stream,
+        feedback::request,
+        feedback::get,
+        feedback::create_share,
+        feedback::list_shares,
+        feedback::revoke_share,
+        feedback::shared,
     ),
     components(schemas(
         ErrorBody,
@@ -47,11 +53,18 @@ use super::{documents, interviews, question_stream, transcript};
         domain::Transcript,
         domain::TranscriptEntry,
         domain::QuestionEvent,
+        domain::Report,
+        domain::FeedbackProgress,
+        domain::FeedbackStatus,
+        domain::ShareLink,
+        domain::NewShareLink,
+        domain::SharedReport,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),
         (name = "documents", description = "The CV and job description of an interview"),
         (name = "interview", description = "Questions and answers, one open question at a time"),
+        (name = "feedback", description = "The report on an interview, and read-only share links to it"),
     )
 )]
 pub struct ApiDoc;

@@ -39,8 +39,9 @@ const HEDGES: &[&str] = &[
     "i'm guessing",
 ];
 
-/// Before "kind of" / "sort of", these make it a noun: "what kind of system".
-const KIND_OF_AS_NOUN: &[&str] = &[
+/// Before "kind of" / "sort of", these make it a noun: "what kind of system". The feedback's
+/// quote trimming reads it too.
+pub(crate) const KIND_OF_AS_NOUN: &[&str] = &[
     "what",
     "which",
     "the",

@@ -58,6 +58,11 @@ impl InterviewerChain {
         Self { providers }
     }
 
+    /// The configured providers in order (the offline coach is not among them).
+    pub fn providers(&self) -> &[Resilient] {
+        &self.providers
+    }
+
     /// The chain `LLM_PROVIDERS` describes (empty: the offline coach alone).
     pub fn from_config(config: &Config) -> Result<Self, ClientBuildError> {
         let mut providers = Vec::new();
@@ -137,11 +142,15 @@ impl InterviewerChain {
                 };
                 record_call(
                     pool,
-                    interview_id,
+                    CallRecord {
+                        interview_id,
+                        purpose: "question",
+                        prompt_version: PROMPT_VERSION,
+                        latency,
+                        tokens,
+                        outcome,
+                    },
                     provider,
-                    latency.as_millis(),
-                    tokens,
-                    outcome,
                 )
                 .await;
                 if let Some(text) = question {
@@ -197,7 +206,7 @@ pub enum Draft<'a> {
 /// Where drafts go (the server turns them into server-sent events).
 pub type DraftSink<'s> = &'s mut (dyn FnMut(Draft<'_>) + Send);
 
-fn outcome_of(error: &ProviderError) -> &'static str {
+pub(crate) fn outcome_of(error: &ProviderError) -> &'static str {
     match error {
         ProviderError::RateLimited { .. } => "rate_limited",
         ProviderError::Server { .. } => "server_error",
@@ -209,29 +218,34 @@ fn outcome_of(error: &ProviderError) -> &'static str {
     }
 }
 
-/// Records a call; a failure to record is logged, never passed on (the question matters more).
-async fn record_call(
-    pool: &PgPool,
-    interview_id: InterviewId,
-    provider: &Resilient,
-    latency_ms: u128,
-    (input_tokens, output_tokens): (Option<u32>, Option<u32>),
-    outcome: &str,
-) {
+/// One provider call as `llm_calls` stores it (no prompt or reply text).
+pub(crate) struct CallRecord<'a> {
+    pub interview_id: InterviewId,
+    /// `question` or `feedback`.
+    pub purpose: &'static str,
+    pub prompt_version: &'a str,
+    pub latency: Duration,
+    pub tokens: (Option<u32>, Option<u32>),
+    pub outcome: &'a str,
+}
+
+/// Records a call; a failure to record is logged, never passed on (the answer matters more).
+pub(crate) async fn record_call(pool: &PgPool, call: CallRecord<'_>, provider: &Resilient) {
     let to_i32 = |n: Option<u32>| n.map(|n| i32::try_from(n).unwrap_or(i32::MAX));
     let result = sqlx::query(
         "INSERT INTO llm_calls
              (interview_id, purpose, provider, model, prompt_version, latency_ms, input_tokens, output_tokens, outcome)
-         VALUES ($1, 'question', $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(interview_id.0)
+    .bind(call.interview_id.0)
+    .bind(call.purpose)
     .bind(provider.name())
     .bind(provider.model())
-    .bind(PROMPT_VERSION)
-    .bind(i32::try_from(latency_ms).unwrap_or(i32::MAX))
-    .bind(to_i32(input_tokens))
-    .bind(to_i32(output_tokens))
-    .bind(outcome)
+    .bind(call.prompt_version)
+    .bind(i32::try_from(call.latency.as_millis()).unwrap_or(i32::MAX))
+    .bind(to_i32(call.tokens.0))
+    .bind(to_i32(call.tokens.1))
+    .bind(call.outcome)
     .execute(pool)
     .await;
     if let Err(error) = result {

@@ -84,6 +84,7 @@ pub fn next_question_request(context: &InterviewContext, history: &[Exchange]) -
         user,
         max_output_tokens: 200,
         temperature: 0.7,
+        json_schema: None,
     }
 }
 
@@ -103,8 +104,9 @@ fn transcript(history: &[Exchange]) -> String {
         .join("\n\n")
 }
 
-/// Replaces each `{{name}}` with its value in one pass: values are never scanned again.
-fn render(template: &str, values: &[(&str, &str)]) -> String {
+/// Replaces each `{{name}}` with its value in one pass: values are never scanned again, so a
+/// CV containing `{{schema}}` stays literal. Shared with the feedback prompt.
+pub(crate) fn render(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() * 2);
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -130,11 +132,12 @@ fn render(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// Breaks up closing tags inside data (`</cv>` → `< /cv>`), so fenced text stays fenced.
-fn fence(data: &str) -> String {
+pub(crate) fn fence(data: &str) -> String {
     data.replace("</", "< /")
 }
 
-fn truncate_chars(text: &str, max: usize) -> String {
+/// At most `max` characters, marked where cut.
+pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}\n[…cut]", &text[..cut]),
         None => text.to_owned(),

@@ -15,6 +15,21 @@ pub struct ChatRequest {
     pub user: String,
     pub max_output_tokens: u32,
     pub temperature: f32,
+    /// Asks for JSON in this shape where the provider can be held to one (OpenAI-compatible
+    /// `response_format: json_schema`, Gemini `responseSchema`); the prompt asks for it too,
+    /// for those that cannot (Anthropic).
+    pub json_schema: Option<JsonSchema>,
+}
+
+/// A JSON Schema for structured output, in the two dialects the providers take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonSchema {
+    /// A short identifier OpenAI asks for.
+    pub name: &'static str,
+    /// OpenAI strict mode: every property required, no additional properties.
+    pub openai: serde_json::Value,
+    /// Gemini's OpenAPI-subset schema.
+    pub gemini: serde_json::Value,
 }
 
 /// A complete reply.

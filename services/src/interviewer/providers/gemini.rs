@@ -115,6 +115,8 @@ impl GeminiClient {
             generation_config: GenerationConfig {
                 max_output_tokens: request.max_output_tokens,
                 temperature: request.temperature,
+                response_mime_type: request.json_schema.as_ref().map(|_| "application/json"),
+                response_schema: request.json_schema.as_ref().map(|schema| &schema.gemini),
             },
         };
         let url = format!("{}/v1beta/models/{model}{method}", self.config.base_url);
@@ -131,7 +133,7 @@ impl GeminiClient {
 struct RequestBody<'a> {
     system_instruction: Content<'a>,
     contents: [Content<'a>; 1],
-    generation_config: GenerationConfig,
+    generation_config: GenerationConfig<'a>,
 }
 
 #[derive(Serialize)]
@@ -148,9 +150,14 @@ struct Part<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct GenerationConfig {
+struct GenerationConfig<'a> {
     max_output_tokens: u32,
     temperature: f32,
+    /// Structured output: JSON in the shape of `response_schema`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_mime_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_schema: Option<&'a serde_json::Value>,
 }
 
 /// A `generateContent` reply, or one chunk of a streamed one.

@@ -123,6 +123,12 @@ impl OpenAiClient {
             stream_options: stream.then_some(StreamOptions {
                 include_usage: true,
             }),
+            response_format: request.json_schema.as_ref().map(|schema| {
+                serde_json::json!({
+                    "type": "json_schema",
+                    "json_schema": {"name": schema.name, "strict": true, "schema": schema.openai},
+                })
+            }),
         };
         let mut builder = self
             .http
@@ -145,6 +151,9 @@ struct RequestBody<'a> {
     /// Asks for token counts in the last chunk of a stream.
     #[serde(skip_serializing_if = "Option::is_none")]
     stream_options: Option<StreamOptions>,
+    /// Structured output; servers that reject it get the request again without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_format: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]

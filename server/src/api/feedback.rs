@@ -1,0 +1,180 @@
+//! `/api/v1/interviews/{id}/feedback`, `…/shares` and `/api/v1/shared/{token}`: the report,
+//! written in the background, and the read-only links to it.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use domain::{
+    Feedback, FeedbackProgress, InterviewId, NewShareLink, Report, ShareLink, SharedReport,
+};
+use services::{OwnerKey, Services};
+use uuid::Uuid;
+
+use super::error::ErrorBody;
+use super::ApiError;
+use crate::router::PublicUrl;
+
+type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
+
+fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
+    path.map(|Path(id)| id)
+        .map_err(|_| ApiError::not_found("No interview with this id."))
+}
+
+/// 200 with the report when it is ready, else 202 with the job's progress.
+fn respond(feedback: Feedback) -> Response {
+    match feedback {
+        Feedback::Ready(report) => (StatusCode::OK, Json(report)).into_response(),
+        Feedback::Pending(progress) => (StatusCode::ACCEPTED, Json(progress)).into_response(),
+    }
+}
+
+/// Ask for the report of a completed interview (idempotent): it is written in the background.
+#[utoipa::path(
+    post,
+    path = "/api/v1/interviews/{id}/feedback",
+    tag = "feedback",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The report (already written)", body = Report),
+        (status = 202, description = "Being written; poll `GET` for progress", body = FeedbackProgress),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview is not complete", body = ErrorBody),
+    )
+)]
+pub async fn request(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Response, ApiError> {
+    let id = parse_id(path)?;
+    Ok(respond(services.reports.request(&owner, id).await?))
+}
+
+/// The report, or the progress of its writing (asking for it first if nobody has).
+#[utoipa::path(
+    get,
+    path = "/api/v1/interviews/{id}/feedback",
+    tag = "feedback",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The report", body = Report),
+        (status = 202, description = "Being written", body = FeedbackProgress),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview is not complete", body = ErrorBody),
+    )
+)]
+pub async fn get(
+    services: State<Services>,
+    owner: Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Response, ApiError> {
+    // The same as asking: a report nobody asked for yet is queued on first sight.
+    request(services, owner, path).await
+}
+
+/// Make a read-only link to the report. The token is in the answer only this once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/interviews/{id}/shares",
+    tag = "feedback",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 201, description = "The new link", body = NewShareLink),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "No report yet", body = ErrorBody),
+    )
+)]
+pub async fn create_share(
+    State(services): State<Services>,
+    State(PublicUrl(public_url)): State<PublicUrl>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<(StatusCode, Json<NewShareLink>), ApiError> {
+    let id = parse_id(path)?;
+    let mut link = services.shares.create(&owner, id).await?;
+    link.url = format!("{}{}", public_url.trim_end_matches('/'), link.url);
+    Ok((StatusCode::CREATED, Json(link)))
+}
+
+/// The interview's links, newest first: ids and dates, never tokens.
+#[utoipa::path(
+    get,
+    path = "/api/v1/interviews/{id}/shares",
+    tag = "feedback",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The links, revoked ones included", body = [ShareLink]),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+    )
+)]
+pub async fn list_shares(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: InterviewPath,
+) -> Result<Json<Vec<ShareLink>>, ApiError> {
+    let id = parse_id(path)?;
+    Ok(Json(services.shares.list(&owner, id).await?))
+}
+
+/// Revoke a link: it stops working at once.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/interviews/{id}/shares/{share_id}",
+    tag = "feedback",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The interview id"),
+        ("share_id" = uuid::Uuid, Path, description = "The link's id"),
+    ),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+    )
+)]
+pub async fn revoke_share(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    path: Result<Path<(InterviewId, Uuid)>, axum::extract::rejection::PathRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Ok(Path((id, share_id))) = path else {
+        return Err(ApiError::not_found("No such share link."));
+    };
+    services
+        .shares
+        .revoke(&owner, id, share_id)
+        .await
+        .map_err(|error| match error {
+            services::Error::NotFound => ApiError::not_found("No such share link."),
+            other => other.into(),
+        })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A shared report, for anyone with the link: no CV, no documents, nothing about its owner.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shared/{token}",
+    tag = "feedback",
+    params(("token" = String, Path, description = "The token from the share link")),
+    responses(
+        (status = 200, description = "The report", body = SharedReport),
+        (status = 404, description = "Unknown or revoked", body = ErrorBody),
+    )
+)]
+pub async fn shared(
+    State(services): State<Services>,
+    Path(token): Path<String>,
+) -> Result<Json<SharedReport>, ApiError> {
+    services
+        .shares
+        .open(&token)
+        .await
+        .map(Json)
+        .map_err(|error| match error {
+            services::Error::NotFound => {
+                ApiError::not_found("This link does not exist or has been revoked.")
+            }
+            other => other.into(),
+        })
+}

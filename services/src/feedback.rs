@@ -1,0 +1,218 @@
+//! Feedback on a finished (or ended) interview: the report the feedback page shows.
+//!
+//! Two writers, one shape ([`domain::Report`]):
+//! - an LLM, asked with the versioned prompt of `prompt` (documents and answers fenced as data,
+//!   the local metrics given as facts, the JSON schema of `schema`); its reply is checked by
+//!   `validate` (one repair round with the error is the caller's to send, see
+//!   [`repair_request`]) and then held to the local metrics by `guard`;
+//! - the offline coach (`offline`), from the local analysis alone: the default, and the
+//!   fallback when the LLM's reply cannot be used.
+//!
+//! `scores` maps the local metrics to scores for both; `quote` finds the candidate's sentences
+//! that points quote.
+
+mod guard;
+mod offline;
+mod prompt;
+mod quote;
+mod schema;
+mod scores;
+mod validate;
+
+use domain::{GeneratedBy, InterviewAnalysis, Report};
+
+use crate::analysis::Analyser;
+
+pub use guard::reconcile;
+pub use offline::{offline_report, OFFLINE_FEEDBACK_VERSION, OFFLINE_MODEL, OFFLINE_PROVIDER};
+pub use prompt::{feedback_request, repair_prompt, repair_request, FEEDBACK_PROMPT_VERSION};
+pub use schema::{gemini_response_schema, report_json_schema};
+pub use validate::{parse_llm_report, LlmReport, ReportError};
+
+/// Everything feedback is written from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedbackInput {
+    pub job_title: String,
+    pub company: String,
+    pub cv: String,
+    pub job_description: String,
+    /// (question, answer) in the order asked; an unanswered question (the open one when the
+    /// interview ended early) has an empty answer and is left out of the feedback.
+    pub exchanges: Vec<(String, String)>,
+    /// The number of questions planned, to say how many were answered.
+    pub question_count: u8,
+}
+
+/// An answered question with its number (from 1) in the interview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Answered<'a> {
+    pub number: u8,
+    pub question: &'a str,
+    pub answer: &'a str,
+}
+
+impl FeedbackInput {
+    /// The questions with a non-blank answer, in order.
+    pub(crate) fn answered(&self) -> Vec<Answered<'_>> {
+        self.exchanges
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, answer))| !answer.trim().is_empty())
+            .map(|(index, (question, answer))| Answered {
+                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+                question: question.trim(),
+                answer: answer.trim(),
+            })
+            .collect()
+    }
+
+    pub(crate) fn analyser(&self) -> Analyser {
+        Analyser::new(&self.job_description, &self.cv)
+    }
+
+    /// The local analysis of the answered questions: stored in the report, and what both the
+    /// offline report and the guard are built on. Its `answers` follow [`Self::answered`].
+    pub fn analyse(&self) -> InterviewAnalysis {
+        self.analyse_with(&self.analyser())
+    }
+
+    pub(crate) fn analyse_with(&self, analyser: &Analyser) -> InterviewAnalysis {
+        let pairs: Vec<(&str, &str)> = self
+            .answered()
+            .iter()
+            .map(|answered| (answered.question, answered.answer))
+            .collect();
+        analyser.analyse_interview(&pairs)
+    }
+}
+
+/// The report from an LLM's reply: validated, completed with the analysis and who wrote it,
+/// and held to the local metrics. On `Err`, send [`repair_request`] once, then fall back to
+/// [`fallback_report`].
+pub fn llm_report(
+    reply: &str,
+    input: &FeedbackInput,
+    analysis: &InterviewAnalysis,
+    generated_by: GeneratedBy,
+) -> Result<Report, ReportError> {
+    let part = parse_llm_report(reply, input)?;
+    Ok(reconcile(
+        part.into_report(analysis.clone(), generated_by),
+        analysis,
+    ))
+}
+
+/// The offline coach's report, labelled as standing in for an LLM whose reply was unusable.
+pub fn fallback_report(input: &FeedbackInput) -> Report {
+    let mut report = offline_report(input);
+    report.generated_by.offline_fallback = true;
+    report
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use domain::{OverallScore, MAX_SCORE, MIN_SCORE};
+    use serde_json::json;
+
+    use super::test_support::{input, valid_reply, CV, STRONG};
+    use super::*;
+
+    /// A provider that answers from a script: the first reply, then the reply to the repair
+    /// request (which must carry the validation error); an unusable second reply ends in the
+    /// offline coach's report.
+    fn generate(input: &FeedbackInput, first: &str, second: &str) -> Report {
+        let analysis = input.analyse();
+        let request = feedback_request(input, &analysis);
+        let by = GeneratedBy {
+            provider: "fake".into(),
+            model: "fake-1".into(),
+            prompt_version: FEEDBACK_PROMPT_VERSION.into(),
+            offline_fallback: false,
+        };
+        match llm_report(first, input, &analysis, by.clone()) {
+            Ok(report) => report,
+            Err(error) => {
+                let repair = repair_request(&request, first, &error.to_string());
+                assert!(repair.user.contains(&error.to_string()));
+                llm_report(second, input, &analysis, by).unwrap_or_else(|_| fallback_report(input))
+            }
+        }
+    }
+
+    /// What may be stored: scores in range or "not enough evidence" with a reason, every
+    /// answered question in the breakdown, no empty text.
+    fn assert_storable(report: &Report, input: &FeedbackInput) {
+        let in_range = |score: u8| (MIN_SCORE..=MAX_SCORE).contains(&score);
+        match &report.overall {
+            OverallScore::Scored { score } => assert!(in_range(*score)),
+            OverallScore::NotEnoughEvidence { reason } => assert!(!reason.trim().is_empty()),
+        }
+        assert!(report
+            .dimensions
+            .iter()
+            .all(|(_, d)| d.score.is_none_or(in_range)));
+        let numbers: Vec<u8> = report.questions.iter().map(|q| q.number).collect();
+        let answered: Vec<u8> = input.answered().iter().map(|a| a.number).collect();
+        assert_eq!(numbers, answered);
+        let texts = report
+            .strengths
+            .iter()
+            .chain(&report.weaknesses)
+            .chain(&report.missing)
+            .map(|p| p.text.as_str())
+            .chain(report.questions.iter().map(|q| q.sample_answer.as_str()))
+            .chain([report.summary.as_str()]);
+        for text in texts {
+            assert!(!text.trim().is_empty());
+        }
+        assert!((-1.0..=1.0).contains(&report.sentiment.score));
+        assert_eq!(report.analysis, input.analyse());
+    }
+
+    #[test]
+    fn every_reply_ends_in_a_storable_report() {
+        let input = input(CV, &STRONG);
+        let valid = valid_reply().to_string();
+        let mut strings = valid_reply();
+        strings["overall"]["score"] = json!("8");
+        strings["sentiment"] = json!("0.4");
+        let mut missing = valid_reply();
+        missing.as_object_mut().unwrap().remove("dimensions");
+        let mut extra = valid_reply();
+        extra["note"] = json!("Ignore the rubric.");
+        let mut out_of_range = valid_reply();
+        out_of_range["dimensions"]["structure"]["score"] = json!(14);
+        let fenced = format!("```json\n{valid}\n```");
+        let truncated = &valid[..valid.len() / 2];
+        let cases: [(&str, &str, &str, bool); 8] = [
+            ("valid", &valid, "unused", false),
+            ("fenced", &fenced, "unused", false),
+            ("strings for numbers", &strings.to_string(), "unused", false),
+            ("extra fields", &extra.to_string(), "unused", false),
+            (
+                "missing fields, repaired",
+                &missing.to_string(),
+                &valid,
+                false,
+            ),
+            ("truncated, repaired", truncated, &valid, false),
+            (
+                "out of range twice",
+                &out_of_range.to_string(),
+                &out_of_range.to_string(),
+                true,
+            ),
+            ("not JSON twice", "I cannot do that.", "Still no.", true),
+        ];
+        for (name, first, second, fallback) in cases {
+            let report = generate(&input, first, second);
+            assert_storable(&report, &input);
+            assert_eq!(report.generated_by.offline_fallback, fallback, "{name}");
+            let provider = if fallback { OFFLINE_PROVIDER } else { "fake" };
+            assert_eq!(report.generated_by.provider, provider, "{name}");
+        }
+    }
+}

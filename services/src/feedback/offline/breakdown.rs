@@ -1,0 +1,330 @@
+//! Per answered question: what worked, what to add, and a stronger sample answer in STAR
+//! shape built from the candidate's own sentences (tidied of fillers and softeners), with a
+//! bracketed placeholder wherever they gave nothing: the sample never invents a fact.
+
+use domain::{AnswerAnalysis, QuestionFeedback, StarComponent};
+
+use super::dimensions::list;
+use super::Context;
+use crate::feedback::quote::{first_person, sentences, tidy};
+use crate::feedback::scores::SUBSTANTIAL_WORDS;
+use crate::feedback::Answered;
+use crate::interviewer::offline::text::SearchableText;
+
+const MAX_TO_ADD: usize = 4;
+
+pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
+    context
+        .answers()
+        .map(|(answered, analysis)| QuestionFeedback {
+            number: answered.number,
+            question: answered.question.to_owned(),
+            answer: answered.answer.to_owned(),
+            worked: worked(analysis),
+            to_add: to_add(context, answered, analysis),
+            sample_answer: sample_answer(context, answered, analysis),
+        })
+        .collect()
+}
+
+fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
+    let mut worked = Vec::new();
+    let present = analysis.star.present();
+    if analysis.star.is_complete() {
+        worked
+            .push("A complete STAR story: situation, task, your action and the result.".to_owned());
+    } else if !present.is_empty() {
+        worked.push(format!("You gave the {}.", component_list(&present)));
+    }
+    if !analysis.specificity.numbers.is_empty() {
+        let numbers: Vec<String> = analysis
+            .specificity
+            .numbers
+            .iter()
+            .map(|number| number.text.clone())
+            .collect();
+        worked.push(format!("Concrete numbers: {}.", list(&numbers, 4)));
+    }
+    if !analysis.coverage.used.is_empty() {
+        worked.push(format!(
+            "You named what the job asks for: {}.",
+            list(&analysis.coverage.used, 4)
+        ));
+    }
+    let committed = analysis.confidence.commitments.first();
+    if let (Some(phrase), true) = (committed, analysis.pronouns.i_count > 0) {
+        worked.push(format!(
+            "You owned the work (\u{201c}{}\u{201d}).",
+            first_person(&phrase.phrase)
+        ));
+    }
+    worked
+}
+
+fn component_list(components: &[StarComponent]) -> String {
+    let names: Vec<String> = components
+        .iter()
+        .map(|component| component.label().to_lowercase())
+        .collect();
+    list(&names, 4)
+}
+
+fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let mut add = Vec::new();
+    if analysis.word_count < SUBSTANTIAL_WORDS {
+        add.push(format!(
+            "One concrete example: where you were, what you did yourself and what changed ({} word{} is too little to judge).",
+            analysis.word_count,
+            if analysis.word_count == 1 { "" } else { "s" }
+        ));
+    }
+    // Most useful first: what was done and what came of it, the evidence, then the setting.
+    let missing = analysis.star.missing();
+    for component in [StarComponent::Result, StarComponent::Action] {
+        if missing.contains(&component) {
+            add.push(star_advice(component));
+        }
+    }
+    if analysis.specificity.numbers.is_empty() {
+        add.push("A number: a percentage, an amount, a count or a time.".to_owned());
+    }
+    if analysis.pronouns.we_count >= 2 && analysis.pronouns.i_count == 0 {
+        add.push("Your own part: say \u{201c}I\u{201d} for what you did yourself.".to_owned());
+    }
+    if let Some(term) = asked_but_not_named(context, answered) {
+        add.push(format!(
+            "{term}: the question asked about it; say how you have used it."
+        ));
+    }
+    for component in [StarComponent::Situation, StarComponent::Task] {
+        if missing.contains(&component) {
+            add.push(star_advice(component));
+        }
+    }
+    if !analysis.confidence.hedges.is_empty() {
+        let hedges: Vec<String> = analysis
+            .confidence
+            .hedges
+            .iter()
+            .map(|hedge| format!("\u{201c}{}\u{201d}", first_person(&hedge.phrase)))
+            .collect();
+        add.push(format!(
+            "Say it plainly: drop {} where you are sure.",
+            list(&hedges, 3)
+        ));
+    }
+    if add.is_empty() {
+        add.push(
+            "A closing line: what you learned, or what you would do differently next time."
+                .to_owned(),
+        );
+    }
+    add.truncate(MAX_TO_ADD);
+    add
+}
+
+fn star_advice(component: StarComponent) -> String {
+    match component {
+        StarComponent::Situation => "The situation: where and when, and what was at stake.",
+        StarComponent::Task => "Your task: what you had to achieve and why it mattered.",
+        StarComponent::Action => "Your own actions, in the first person: what you decided and did.",
+        StarComponent::Result => "The result: what changed, by how much and by when.",
+    }
+    .to_owned()
+}
+
+/// A job skill the question names that the answer does not.
+fn asked_but_not_named(context: &Context, answered: &Answered) -> Option<String> {
+    let question = SearchableText::new(answered.question);
+    let answer = SearchableText::new(answered.answer);
+    context
+        .documents
+        .job
+        .iter()
+        .find(|skill| skill.is_in(&question) && !skill.is_in(&answer))
+        .map(|skill| skill.name.clone())
+}
+
+/// The candidate's sentences in their order, tidied, each STAR part they lack as a
+/// placeholder where it belongs (a missing situation first, a missing task or action before
+/// the first sentence of a later part, a missing result at the end), their own
+/// share after a "we"-only action, the number a result lacks after it, and a closing line.
+fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
+    let hedges: Vec<&str> = analysis
+        .confidence
+        .hedges
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    let fillers: Vec<&str> = analysis
+        .fillers
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    let mut placed: Vec<StarComponent> = analysis.star.present();
+    let mut parts: Vec<String> = Vec::new();
+    // An answer opens with its setting: a missing one goes first.
+    if !placed.contains(&StarComponent::Situation) {
+        placed.push(StarComponent::Situation);
+        parts.push(placeholder(context, answered, StarComponent::Situation));
+    }
+    let place_before =
+        |component: StarComponent, placed: &mut Vec<StarComponent>, parts: &mut Vec<String>| {
+            for earlier in StarComponent::ALL
+                .iter()
+                .copied()
+                .take_while(|&earlier| earlier != component)
+            {
+                if !placed.contains(&earlier) {
+                    placed.push(earlier);
+                    parts.push(placeholder(context, answered, earlier));
+                }
+            }
+        };
+    for sentence in sentences(answered.answer) {
+        let role = StarComponent::ALL.iter().copied().find(|&component| {
+            analysis
+                .star
+                .cue(component)
+                .is_some_and(|cue| sentence.contains(cue))
+        });
+        if let Some(role) = role {
+            place_before(role, &mut placed, &mut parts);
+        }
+        let tidied = tidy(sentence, &hedges, &fillers);
+        if tidied.is_empty() {
+            continue;
+        }
+        parts.push(tidied);
+        if let Some(role) = role {
+            parts.extend(supplement(analysis, role, sentence));
+        }
+    }
+    place_before(StarComponent::Result, &mut placed, &mut parts);
+    if !placed.contains(&StarComponent::Result) {
+        parts.push(placeholder(context, answered, StarComponent::Result));
+    }
+    parts.push("[One sentence on what you learned, or would do differently next time.]".to_owned());
+    parts.join(" ")
+}
+
+/// What a part needs beyond the candidate's sentence: their own share of a "we" action, the
+/// number a result lacks.
+fn supplement(
+    analysis: &AnswerAnalysis,
+    component: StarComponent,
+    sentence: &str,
+) -> Option<String> {
+    match component {
+        StarComponent::Action if analysis.pronouns.i_count == 0 => {
+            Some("My own part was to [what you did yourself].".to_owned())
+        }
+        StarComponent::Result
+            if !analysis
+                .specificity
+                .numbers
+                .iter()
+                .any(|number| sentence.contains(&number.text)) =>
+        {
+            Some("[Add the number: by how much, for how many, by when.]".to_owned())
+        }
+        _ => None,
+    }
+}
+
+fn placeholder(context: &Context, answered: &Answered, component: StarComponent) -> String {
+    match component {
+        StarComponent::Situation => {
+            "[Where and when: the team, the company and the problem you faced.]".to_owned()
+        }
+        StarComponent::Task => {
+            "My task was to [what you had to achieve, and why it mattered].".to_owned()
+        }
+        StarComponent::Action => match asked_term(context, answered) {
+            Some(term) => format!("I [the steps you took yourself, and how you used {term}]."),
+            None => "I [the steps you took yourself, in order].".to_owned(),
+        },
+        StarComponent::Result => {
+            "As a result, [what changed] by [number] within [time].".to_owned()
+        }
+    }
+}
+
+/// The job skill the question is about, if it names one.
+fn asked_term(context: &Context, answered: &Answered) -> Option<String> {
+    let question = SearchableText::new(answered.question);
+    context
+        .documents
+        .job
+        .iter()
+        .find(|skill| skill.is_in(&question))
+        .map(|skill| skill.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::feedback::offline::offline_report;
+    use crate::feedback::test_support::{input, CV, STRONG, WEAK};
+
+    #[test]
+    fn a_strong_answer_keeps_its_sentences_and_a_weak_one_gets_placeholders() {
+        let strong = offline_report(&input(CV, &STRONG));
+        let first = &strong.questions[0];
+        assert_eq!(first.number, 1);
+        assert_eq!(first.answer, STRONG[0].1);
+        assert!(first
+            .sample_answer
+            .starts_with("At Helvetic Clearing our settlement ledger"));
+        assert!(first.sample_answer.contains("saved CHF 18,000 a year."));
+        assert!(
+            first.sample_answer.ends_with(
+                ". [One sentence on what you learned, or would do differently next time.]"
+            ),
+            "only the closing line is missing: {}",
+            first.sample_answer
+        );
+        assert_eq!(first.sample_answer.matches('[').count(), 1);
+        // Every sentence of the answer is kept, the action of the third one too.
+        assert!(strong.questions[2]
+            .sample_answer
+            .contains("I wrote the Dockerfiles, I set up the Kubernetes manifests and I trained four colleagues."));
+        assert!(first.worked.iter().any(|w| w.contains("complete STAR")));
+
+        let weak = offline_report(&input(CV, &WEAK));
+        let first = &weak.questions[0];
+        // The candidate's own sentences, tidied, in their order; what they never said is a
+        // placeholder in its place.
+        assert!(
+            first
+                .sample_answer
+                .starts_with("We improved things. Maybe it was okay and the team was happy"),
+            "the scene is set by the candidate's sentence: {}",
+            first.sample_answer
+        );
+        assert!(first
+            .sample_answer
+            .contains("My task was to [what you had to achieve"));
+        assert!(weak.questions[2]
+            .sample_answer
+            .starts_with("[Where and when"));
+        assert!(
+            first.sample_answer.contains("[number]")
+                || first.sample_answer.contains("[Add the number"),
+            "{}",
+            first.sample_answer
+        );
+        assert!(!first.sample_answer.to_lowercase().contains("um,"));
+        assert!(first.to_add.iter().any(|a| a.starts_with("A number")));
+        assert!(weak.questions.iter().all(|q| !q.to_add.is_empty()));
+        // The Docker question: the weak answer never names Docker.
+        assert!(
+            weak.questions[2]
+                .to_add
+                .iter()
+                .any(|a| a.starts_with("Docker")),
+            "{:?}",
+            weak.questions[2].to_add
+        );
+    }
+}

@@ -1,0 +1,365 @@
+//! Turns an LLM's reply into the LLM's part of a report, or says precisely what is wrong
+//! with it, in words the repair prompt can send back.
+//!
+//! 1. `extract`: the JSON object inside the reply (code fences and prose around it dropped).
+//! 2. `conform`: the object held to the report schema, value by value, with the deliberate
+//!    coercions documented there (numbers in strings, a 0–1 score scale, unknown fields
+//!    dropped); the result is read by serde into typed structs.
+//! 3. Here, the rules between fields and against the interview: string lengths, one verdict
+//!    (a score or a "not enough evidence" reason), one breakdown entry per answered question,
+//!    question numbers that were answered. A quote the candidate never said is dropped (the
+//!    point stays), never shown as theirs; so is a CV "before" line the CV does not contain.
+
+mod conform;
+mod extract;
+
+use domain::{
+    CvTip, DimensionScores, GeneratedBy, InterviewAnalysis, OverallScore, Point, QuestionFeedback,
+    Report, Sentiment,
+};
+use serde::Deserialize;
+
+use super::quote::is_quoted_from;
+use super::schema::report_json_schema;
+use super::{Answered, FeedbackInput};
+use conform::{conform, normalise_score_scale, Problems};
+use extract::{json_object, Unreadable};
+
+/// Longest accepted texts, in characters.
+const MAX_SUMMARY_CHARS: usize = 800;
+const MAX_COMMENT_CHARS: usize = 400;
+const MAX_POINT_CHARS: usize = 400;
+const MAX_QUOTE_CHARS: usize = 600;
+const MAX_LINE_CHARS: usize = 400;
+const MAX_ITEM_CHARS: usize = 300;
+const MAX_SAMPLE_ANSWER_CHARS: usize = 2_500;
+const MAX_THEME_CHARS: usize = 60;
+
+/// Why a reply cannot be used. The message is meant for the repair prompt.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("the reply contains no JSON object")]
+    NoJson,
+    #[error("the JSON object is cut off before its end ({0}); reply with the complete object")]
+    Truncated(String),
+    #[error("the reply is not valid JSON: {0}")]
+    Syntax(String),
+    /// Every problem found, each starting with its path.
+    #[error("{}", .0.join("; "))]
+    Invalid(Vec<String>),
+}
+
+/// The part of a report an LLM writes, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LlmReport {
+    pub overall: OverallScore,
+    pub summary: String,
+    pub dimensions: DimensionScores,
+    pub strengths: Vec<Point>,
+    pub weaknesses: Vec<Point>,
+    pub missing: Vec<Point>,
+    pub cv_tips: Vec<CvTip>,
+    pub questions: Vec<QuestionFeedback>,
+    pub themes: Vec<String>,
+    pub key_points: Vec<String>,
+    pub sentiment: Sentiment,
+}
+
+impl LlmReport {
+    /// The whole report; pass it through [`super::reconcile`] before storing it.
+    pub fn into_report(self, analysis: InterviewAnalysis, generated_by: GeneratedBy) -> Report {
+        Report {
+            overall: self.overall,
+            summary: self.summary,
+            dimensions: self.dimensions,
+            strengths: self.strengths,
+            weaknesses: self.weaknesses,
+            missing: self.missing,
+            cv_tips: self.cv_tips,
+            questions: self.questions,
+            themes: self.themes,
+            key_points: self.key_points,
+            sentiment: self.sentiment,
+            analysis,
+            generated_by,
+        }
+    }
+}
+
+/// The reply once it has the schema's shape (the schema's names and nesting; domain types
+/// where they have the same fields).
+#[derive(Deserialize)]
+struct Wire {
+    overall: WireOverall,
+    summary: String,
+    dimensions: DimensionScores,
+    strengths: Vec<Point>,
+    weaknesses: Vec<Point>,
+    missing: Vec<Point>,
+    cv_tips: Vec<CvTip>,
+    questions: Vec<WireQuestion>,
+    themes: Vec<String>,
+    key_points: Vec<String>,
+    sentiment: f64,
+}
+
+#[derive(Deserialize)]
+struct WireOverall {
+    score: Option<u8>,
+    not_enough_evidence: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WireQuestion {
+    number: u8,
+    worked: Vec<String>,
+    to_add: Vec<String>,
+    sample_answer: String,
+}
+
+/// The LLM's part of the report in `reply`, checked against `input`.
+pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
+    let mut object = json_object(reply).map_err(|unreadable| match unreadable {
+        Unreadable::NoObject => ReportError::NoJson,
+        Unreadable::Truncated(message) => ReportError::Truncated(message),
+        Unreadable::Syntax(message) => ReportError::Syntax(message),
+    })?;
+    normalise_score_scale(&mut object);
+    let mut problems = Problems::default();
+    let shaped = conform(
+        &report_json_schema(),
+        Some(&serde_json::Value::Object(object)),
+        "",
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Err(ReportError::Invalid(problems.into_vec()));
+    }
+    let wire: Wire = serde_json::from_value(shaped)
+        .map_err(|error| ReportError::Invalid(vec![error.to_string()]))?;
+    check(wire, input)
+}
+
+fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
+    let answered = input.answered();
+    let mut problems = Problems::default();
+    let overall = match (wire.overall.score, wire.overall.not_enough_evidence) {
+        (Some(score), None) => OverallScore::Scored { score },
+        (None, Some(reason)) => OverallScore::NotEnoughEvidence { reason },
+        (None, None) => {
+            problems.push("overall", "give a score or a not_enough_evidence reason");
+            OverallScore::Scored { score: 1 }
+        }
+        (Some(_), Some(_)) => {
+            problems.push(
+                "overall",
+                "give a score or a not_enough_evidence reason, not both",
+            );
+            OverallScore::Scored { score: 1 }
+        }
+    };
+    if let OverallScore::NotEnoughEvidence { reason } = &overall {
+        length(
+            &mut problems,
+            "overall.not_enough_evidence",
+            reason,
+            MAX_COMMENT_CHARS,
+        );
+    }
+    length(&mut problems, "summary", &wire.summary, MAX_SUMMARY_CHARS);
+    for (dimension, score) in wire.dimensions.iter() {
+        let path = format!("dimensions.{}.comment", dimension.as_str());
+        length(&mut problems, &path, &score.comment, MAX_COMMENT_CHARS);
+    }
+    let strengths = points(&mut problems, "strengths", wire.strengths, &answered);
+    let weaknesses = points(&mut problems, "weaknesses", wire.weaknesses, &answered);
+    let missing = points(&mut problems, "missing", wire.missing, &answered);
+    let cv_tips = cv_tips(&mut problems, wire.cv_tips, &input.cv);
+    let questions = questions(&mut problems, wire.questions, &answered);
+    for (list, name, max) in [
+        (&wire.themes, "themes", MAX_THEME_CHARS),
+        (&wire.key_points, "key_points", MAX_ITEM_CHARS),
+    ] {
+        for (index, item) in list.iter().enumerate() {
+            length(&mut problems, &format!("{name}[{index}]"), item, max);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ReportError::Invalid(problems.into_vec()));
+    }
+    Ok(LlmReport {
+        overall,
+        summary: wire.summary,
+        dimensions: wire.dimensions,
+        strengths,
+        weaknesses,
+        missing,
+        cv_tips,
+        questions,
+        themes: wire.themes,
+        key_points: wire.key_points,
+        sentiment: Sentiment::from_score(wire.sentiment),
+    })
+}
+
+fn length(problems: &mut Problems, path: &str, text: &str, max: usize) {
+    let chars = text.chars().count();
+    if chars > max {
+        problems.push(path, format!("{chars} characters, at most {max}"));
+    }
+}
+
+fn answered_list(answered: &[Answered]) -> String {
+    let numbers: Vec<String> = answered.iter().map(|a| a.number.to_string()).collect();
+    if numbers.is_empty() {
+        "none".to_owned()
+    } else {
+        numbers.join(", ")
+    }
+}
+
+/// Points with their question numbers checked and their quotes verified: a quote that is not
+/// in the answer it names (or, without a number, in any answer) is dropped.
+fn points(
+    problems: &mut Problems,
+    name: &str,
+    points: Vec<Point>,
+    answered: &[Answered],
+) -> Vec<Point> {
+    points
+        .into_iter()
+        .enumerate()
+        .map(|(index, mut point)| {
+            let path = format!("{name}[{index}]");
+            length(
+                problems,
+                &format!("{path}.text"),
+                &point.text,
+                MAX_POINT_CHARS,
+            );
+            if let Some(quote) = &point.quote {
+                length(problems, &format!("{path}.quote"), quote, MAX_QUOTE_CHARS);
+            }
+            let answer = match point.question {
+                Some(number) => match answered.iter().find(|a| a.number == number) {
+                    Some(answer) => Some(answer),
+                    None => {
+                        problems.push(
+                            &format!("{path}.question"),
+                            format!(
+                                "{number} is not an answered question (answered: {})",
+                                answered_list(answered)
+                            ),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            if let Some(quote) = point.quote.take() {
+                let source = match answer {
+                    Some(answer) => is_quoted_from(&quote, answer.answer).then_some(answer),
+                    None => answered.iter().find(|a| is_quoted_from(&quote, a.answer)),
+                };
+                if let Some(source) = source {
+                    point.quote = Some(quote);
+                    point.question = Some(source.number);
+                }
+            }
+            point
+        })
+        .collect()
+}
+
+fn cv_tips(problems: &mut Problems, tips: Vec<CvTip>, cv: &str) -> Vec<CvTip> {
+    tips.into_iter()
+        .enumerate()
+        .map(|(index, mut tip)| {
+            let path = format!("cv_tips[{index}]");
+            length(
+                problems,
+                &format!("{path}.text"),
+                &tip.text,
+                MAX_POINT_CHARS,
+            );
+            for (field, line) in [("before", &tip.before), ("after", &tip.after)] {
+                if let Some(line) = line {
+                    length(problems, &format!("{path}.{field}"), line, MAX_LINE_CHARS);
+                }
+            }
+            let in_cv =
+                |line: &str| is_quoted_from(line.trim_start_matches(['-', '•', '*', ' ']), cv);
+            if tip.before.as_deref().is_some_and(|before| !in_cv(before)) {
+                tip.before = None;
+            }
+            tip
+        })
+        .collect()
+}
+
+/// One entry per answered question, in order, with the question and answer as they were.
+fn questions(
+    problems: &mut Problems,
+    entries: Vec<WireQuestion>,
+    answered: &[Answered],
+) -> Vec<QuestionFeedback> {
+    let mut found: Vec<QuestionFeedback> = Vec::new();
+    for (index, entry) in entries.into_iter().enumerate() {
+        let path = format!("questions[{index}]");
+        let Some(source) = answered.iter().find(|a| a.number == entry.number) else {
+            problems.push(
+                &format!("{path}.number"),
+                format!(
+                    "{} is not an answered question (answered: {})",
+                    entry.number,
+                    answered_list(answered)
+                ),
+            );
+            continue;
+        };
+        if found.iter().any(|q| q.number == entry.number) {
+            problems.push(
+                &format!("{path}.number"),
+                format!("question {} appears twice", entry.number),
+            );
+            continue;
+        }
+        for (field, items) in [("worked", &entry.worked), ("to_add", &entry.to_add)] {
+            for (item_index, item) in items.iter().enumerate() {
+                length(
+                    problems,
+                    &format!("{path}.{field}[{item_index}]"),
+                    item,
+                    MAX_ITEM_CHARS,
+                );
+            }
+        }
+        length(
+            problems,
+            &format!("{path}.sample_answer"),
+            &entry.sample_answer,
+            MAX_SAMPLE_ANSWER_CHARS,
+        );
+        found.push(QuestionFeedback {
+            number: entry.number,
+            question: source.question.to_owned(),
+            answer: source.answer.to_owned(),
+            worked: entry.worked,
+            to_add: entry.to_add,
+            sample_answer: entry.sample_answer,
+        });
+    }
+    for source in answered {
+        if !found.iter().any(|q| q.number == source.number) {
+            problems.push(
+                "questions",
+                format!("question {} has no entry", source.number),
+            );
+        }
+    }
+    found.sort_by_key(|q| q.number);
+    found
+}
+
+#[cfg(test)]
+mod tests;

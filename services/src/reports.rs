@@ -1,0 +1,148 @@
+//! The feedback service: a report is requested once an interview is complete, written in the
+//! background by whichever server instance claims its job, and stored once.
+//!
+//! Jobs live in PostgreSQL (`feedback_jobs`), so a reload, a server restart or a second
+//! instance changes nothing: a worker claims the oldest unfinished job with
+//! `FOR UPDATE SKIP LOCKED` and holds it by a lease that every progress step renews. A lease
+//! that runs out (its server died) lets another worker take the job over; the report insert
+//! and the job's completion share one transaction, so a report is stored exactly once.
+
+mod input;
+pub mod worker;
+mod writer;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use domain::{Feedback, FeedbackProgress, FeedbackStatus, InterviewId, InterviewStatus, Report};
+use sqlx::PgPool;
+use tokio::sync::Notify;
+
+use crate::interviewer::chain::InterviewerChain;
+use crate::{Error, OwnerKey, Result};
+
+pub use writer::ReportWriter;
+
+/// How long a claimed job is held without a sign of life before another worker may take it.
+const LEASE: Duration = Duration::from_secs(300);
+/// A job that failed this many times stays failed until the owner asks again.
+const MAX_ATTEMPTS: i16 = 3;
+
+#[derive(Clone, Debug)]
+pub struct ReportService {
+    pool: PgPool,
+    writer: Arc<ReportWriter>,
+    /// Wakes this instance's worker when a job is queued here; other instances find it by
+    /// polling.
+    queued: Arc<Notify>,
+}
+
+#[derive(sqlx::FromRow)]
+struct JobRow {
+    status: String,
+    progress: i16,
+    stage: String,
+}
+
+impl ReportService {
+    pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
+        Self {
+            writer: Arc::new(ReportWriter::new(pool.clone(), interviewers)),
+            pool,
+            queued: Arc::new(Notify::new()),
+        }
+    }
+
+    /// Asks for the report of a completed interview (idempotent): queues its job unless it
+    /// exists, re-queues a failed one, and says where it stands.
+    pub async fn request(&self, owner: &OwnerKey, id: InterviewId) -> Result<Feedback> {
+        match self.interview_status(owner, id).await? {
+            InterviewStatus::Completed => {}
+            InterviewStatus::InProgress => {
+                return Err(Error::Conflict(
+                    "Finish the interview, or end it early, to get your feedback.".into(),
+                ))
+            }
+            InterviewStatus::NotReady | InterviewStatus::Ready => {
+                return Err(Error::Conflict(
+                    "This interview has not started yet, so there is nothing to give feedback on."
+                        .into(),
+                ))
+            }
+        }
+        let queued = sqlx::query(
+            "INSERT INTO feedback_jobs (interview_id) VALUES ($1)
+             ON CONFLICT (interview_id) DO UPDATE
+                 SET status = 'queued', progress = 0, stage = 'queued', attempts = 0,
+                     last_error = NULL, updated_at = now()
+                 WHERE feedback_jobs.status = 'failed'",
+        )
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if queued > 0 {
+            tracing::info!(interview_id = %id, "feedback requested");
+            self.queued.notify_one();
+        }
+        self.feedback(owner, id).await
+    }
+
+    /// The report when it is ready, else the job's progress. `None` when none was requested.
+    pub async fn feedback(&self, owner: &OwnerKey, id: InterviewId) -> Result<Feedback> {
+        self.interview_status(owner, id).await?;
+        if let Some(report) = self.stored_report(id).await? {
+            return Ok(Feedback::Ready(Box::new(report)));
+        }
+        let job: Option<JobRow> = sqlx::query_as(
+            "SELECT status, progress, stage FROM feedback_jobs WHERE interview_id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(job) = job else {
+            return Err(Error::NotFound);
+        };
+        let status: FeedbackStatus = job.status.parse().map_err(corrupt)?;
+        Ok(Feedback::Pending(FeedbackProgress {
+            status,
+            progress: u8::try_from(job.progress.clamp(0, 100)).unwrap_or_default(),
+            stage: stage_label(status, &job.stage),
+        }))
+    }
+
+    /// The stored report of an interview, whoever asks (share links check their token first).
+    pub(crate) async fn stored_report(&self, id: InterviewId) -> Result<Option<Report>> {
+        let report: Option<sqlx::types::Json<Report>> =
+            sqlx::query_scalar("SELECT report FROM reports WHERE interview_id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(report.map(|json| json.0))
+    }
+
+    async fn interview_status(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewStatus> {
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM interviews WHERE id = $1 AND owner_key = $2")
+                .bind(id.0)
+                .bind(owner.as_bytes())
+                .fetch_optional(&self.pool)
+                .await?;
+        status.ok_or(Error::NotFound)?.parse().map_err(corrupt)
+    }
+}
+
+/// The words people see for a job's stage.
+fn stage_label(status: FeedbackStatus, stage: &str) -> String {
+    match (status, stage) {
+        (FeedbackStatus::Failed, _) => {
+            "Your feedback could not be written. Ask again to retry.".into()
+        }
+        (_, "queued") => "Waiting for a free writer…".into(),
+        (_, stage) => stage.to_owned(),
+    }
+}
+
+fn corrupt(what: String) -> Error {
+    Error::Database(sqlx::Error::Decode(what.into()))
+}

@@ -1,0 +1,135 @@
+//! Writes one report: each configured LLM in order (its reply validated, one repair round with
+//! the validation error, then held to the local metrics), and the offline coach's report when
+//! none gives a usable one, labelled as a fallback.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use domain::{GeneratedBy, InterviewId, Report};
+use sqlx::PgPool;
+
+use crate::feedback::{
+    fallback_report, feedback_request, llm_report, offline_report, repair_request, FeedbackInput,
+    FEEDBACK_PROMPT_VERSION,
+};
+use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
+use crate::interviewer::providers::{ChatReply, ChatRequest, ProviderError, Resilient};
+use crate::Result;
+
+#[derive(Debug)]
+pub struct ReportWriter {
+    pool: PgPool,
+    interviewers: Arc<InterviewerChain>,
+}
+
+impl ReportWriter {
+    pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
+        Self { pool, interviewers }
+    }
+
+    /// The report on `input`. `progress(percent, stage)` is told what is happening; its
+    /// error (the database is gone) stops the writing.
+    pub async fn write<F, Fut>(
+        &self,
+        id: InterviewId,
+        input: &FeedbackInput,
+        progress: F,
+    ) -> Result<Report>
+    where
+        F: Fn(u8, &'static str) -> Fut,
+        Fut: Future<Output = Result<()>>,
+    {
+        let providers = self.interviewers.providers();
+        if providers.is_empty() {
+            progress(50, "The offline coach is reviewing your answers").await?;
+            return Ok(offline_report(input));
+        }
+        let analysis = input.analyse();
+        for (index, provider) in providers.iter().enumerate() {
+            let share = 20 + (60 * index / providers.len()) as u8;
+            progress(share, "Your interviewer is writing the report").await?;
+            let request = feedback_request(input, &analysis);
+            let Some(reply) = self.call(id, provider, &request).await else {
+                continue;
+            };
+            let generated_by = GeneratedBy {
+                provider: provider.name().to_owned(),
+                model: reply.model.clone(),
+                prompt_version: FEEDBACK_PROMPT_VERSION.to_owned(),
+                offline_fallback: false,
+            };
+            let error = match llm_report(&reply.text, input, &analysis, generated_by.clone()) {
+                Ok(report) => return Ok(report),
+                Err(error) => error,
+            };
+            tracing::warn!(provider = provider.name(), %error, "feedback reply invalid; asking for a repair");
+            progress(share + 10, "Checking the report").await?;
+            let repair = repair_request(&request, &reply.text, &error.to_string());
+            let Some(repaired) = self.call(id, provider, &repair).await else {
+                continue;
+            };
+            match llm_report(&repaired.text, input, &analysis, generated_by) {
+                Ok(report) => return Ok(report),
+                Err(error) => {
+                    tracing::warn!(provider = provider.name(), %error, "repaired feedback still invalid")
+                }
+            }
+        }
+        progress(90, "The offline coach is finishing your report").await?;
+        Ok(fallback_report(input))
+    }
+
+    /// One call, recorded in `llm_calls`. A provider that refuses the structured-output
+    /// settings (some OpenAI-compatible servers answer 400 to a JSON schema) is asked once
+    /// more with the schema left to the prompt.
+    async fn call(
+        &self,
+        id: InterviewId,
+        provider: &Resilient,
+        request: &ChatRequest,
+    ) -> Option<ChatReply> {
+        let mut result = self.call_once(id, provider, request).await;
+        if let (Err(ProviderError::Rejected { status: 400, .. }), Some(_)) =
+            (&result, &request.json_schema)
+        {
+            let plain = ChatRequest {
+                json_schema: None,
+                ..request.clone()
+            };
+            result = self.call_once(id, provider, &plain).await;
+        }
+        result.ok()
+    }
+
+    async fn call_once(
+        &self,
+        id: InterviewId,
+        provider: &Resilient,
+        request: &ChatRequest,
+    ) -> Result<ChatReply, ProviderError> {
+        let started = Instant::now();
+        let result = provider.complete(request).await;
+        let (outcome, tokens) = match &result {
+            Ok(reply) => ("ok", (reply.input_tokens, reply.output_tokens)),
+            Err(error) => {
+                tracing::warn!(provider = provider.name(), %error, "feedback call failed");
+                (outcome_of(error), (None, None))
+            }
+        };
+        record_call(
+            &self.pool,
+            CallRecord {
+                interview_id: id,
+                purpose: "feedback",
+                prompt_version: FEEDBACK_PROMPT_VERSION,
+                latency: started.elapsed(),
+                tokens,
+                outcome,
+            },
+            provider,
+        )
+        .await;
+        result
+    }
+}

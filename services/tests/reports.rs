@@ -1,0 +1,261 @@
+//! Feedback through the report service against a real PostgreSQL: requested once an interview
+//! is complete, written once in the background (two workers never write the same report, a
+//! dead worker's job is taken over), and shared through revocable links.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use domain::{DocumentKind, Feedback, FeedbackStatus, InterviewId, NewAnswer, NewInterview};
+use services::documents::worker::Extractor;
+use services::interviewer::chain::InterviewerChain;
+use services::{Error, OwnerKey, OwnerToken, Services};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const CV: &str = "Marcus Okafor\nSenior Product Manager, Berlin\nFernlicht Mobility GmbH, 2021 – present: own the rider app, roadmap across three squads, subscription passes.\nKiezkauf Marketplace, 2018 – 2021: seller onboarding, 60+ A/B tests, SQL, Amplitude, Figma.";
+const JOB: &str = "Product Manager, Marketplace at Kiezkauf\nRequirements:\n- 5+ years of product management in two-sided marketplaces\n- Experimentation: A/B testing, SQL, Amplitude\n- Stakeholder management across engineering and operations";
+const ANSWER: &str = "At Fernlicht I owned the rider app. Sign-ups were falling, so I ran 12 A/B tests on the onboarding flow with SQL and Amplitude. I decided to cut two steps, and conversion rose by 18 % in three months.";
+
+fn services(pool: PgPool) -> Services {
+    let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
+    Services::new(
+        pool,
+        Extractor::new(worker, 1, Duration::from_secs(10)),
+        1 << 20,
+        InterviewerChain::default(),
+    )
+}
+
+/// An interview of three questions, all answered with `answer`.
+async fn completed_interview(services: &Services, owner: &OwnerKey, answer: &str) -> InterviewId {
+    let input = NewInterview {
+        job_title: "Product Manager".into(),
+        company: "Kiezkauf".into(),
+        question_count: Some(3),
+        ..Default::default()
+    };
+    let id = services.interviews.create(owner, &input).await.unwrap().id;
+    for (kind, text) in [(DocumentKind::Cv, CV), (DocumentKind::JobDescription, JOB)] {
+        services
+            .documents
+            .paste(owner, id, kind, text)
+            .await
+            .unwrap();
+    }
+    let mut question = Some(services.engine.start(owner, id).await.unwrap());
+    while let Some(open) = question {
+        let outcome = services
+            .engine
+            .answer(
+                owner,
+                id,
+                &NewAnswer {
+                    question_id: open.id,
+                    text: answer.into(),
+                    client_id: Uuid::new_v4(),
+                },
+            )
+            .await
+            .unwrap();
+        question = outcome.next_question;
+    }
+    id
+}
+
+async fn attempts(pool: &PgPool, id: InterviewId) -> i16 {
+    sqlx::query_scalar("SELECT attempts FROM feedback_jobs WHERE interview_id = $1")
+        .bind(id.0)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn feedback_is_written_once_in_the_background(pool: PgPool) {
+    let services = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&services, &owner, ANSWER).await;
+
+    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("nothing has written the report yet");
+    };
+    assert_eq!(progress.status, FeedbackStatus::Queued);
+    assert!(services.reports.work_once().await.unwrap());
+    assert!(!services.reports.work_once().await.unwrap(), "one job only");
+
+    let Feedback::Ready(report) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("the report is written");
+    };
+    assert_eq!(report.generated_by.provider, "offline");
+    assert!(
+        !report.generated_by.offline_fallback,
+        "no LLM was configured"
+    );
+    assert_eq!(report.questions.len(), 3);
+    assert!(report.overall.score().is_some(), "{:?}", report.overall);
+    // Asking again changes nothing.
+    assert!(matches!(
+        services.reports.request(&owner, id).await.unwrap(),
+        Feedback::Ready(_)
+    ));
+    assert!(!services.reports.work_once().await.unwrap());
+    assert_eq!(attempts(&pool, id).await, 1);
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn feedback_needs_a_finished_interview_of_ones_own(pool: PgPool) {
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let input = NewInterview {
+        job_title: "Product Manager".into(),
+        company: "Kiezkauf".into(),
+        ..Default::default()
+    };
+    let unstarted = services.interviews.create(&owner, &input).await.unwrap().id;
+    let refused = services.reports.request(&owner, unstarted).await;
+    assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
+
+    let id = completed_interview(&services, &owner, ANSWER).await;
+    let stranger = OwnerToken::generate().key();
+    let refused = services.reports.request(&stranger, id).await;
+    assert!(matches!(refused, Err(Error::NotFound)), "{refused:?}");
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn two_workers_never_write_the_same_report(pool: PgPool) {
+    let first = services(pool.clone());
+    let second = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let mut ids = Vec::new();
+    for _ in 0..6 {
+        let id = completed_interview(&first, &owner, ANSWER).await;
+        first.reports.request(&owner, id).await.unwrap();
+        ids.push(id);
+    }
+    let drain = |services: Services| async move {
+        let mut written = 0;
+        while services.reports.work_once().await.unwrap() {
+            written += 1;
+        }
+        written
+    };
+    let (a, b) = tokio::join!(drain(first.clone()), drain(second.clone()));
+    assert_eq!(a + b, 6, "every job written once between them ({a} + {b})");
+    for id in ids {
+        assert_eq!(attempts(&pool, id).await, 1, "claimed once");
+        assert!(matches!(
+            second.reports.request(&owner, id).await.unwrap(),
+            Feedback::Ready(_)
+        ));
+    }
+    let reports: i64 = sqlx::query_scalar("SELECT count(*) FROM reports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reports, 6);
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_job_whose_worker_died_is_taken_over(pool: PgPool) {
+    let services = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&services, &owner, ANSWER).await;
+    services.reports.request(&owner, id).await.unwrap();
+    // As a worker leaves it when its server is killed mid-job: running, lease run out.
+    sqlx::query(
+        "UPDATE feedback_jobs SET status = 'running', attempts = 1, lease_until = now() - interval '1 second'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("not written yet");
+    };
+    assert_eq!(progress.status, FeedbackStatus::Running);
+
+    assert!(services.reports.work_once().await.unwrap());
+    assert_eq!(attempts(&pool, id).await, 2);
+    assert!(matches!(
+        services.reports.request(&owner, id).await.unwrap(),
+        Feedback::Ready(_)
+    ));
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn share_links_are_unguessable_read_only_and_revocable(pool: PgPool) {
+    let services = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&services, &owner, ANSWER).await;
+
+    let early = services.shares.create(&owner, id).await;
+    assert!(
+        matches!(early, Err(Error::Conflict(_))),
+        "no report yet: {early:?}"
+    );
+    services.reports.request(&owner, id).await.unwrap();
+    services.reports.work_once().await.unwrap();
+
+    let link = services.shares.create(&owner, id).await.unwrap();
+    assert_eq!(link.token.len(), 43, "256 bits, base64url");
+    assert_eq!(link.url, format!("/share/{}", link.token));
+    let other = services.shares.create(&owner, id).await.unwrap();
+    assert_ne!(link.token, other.token);
+
+    let shared = services.shares.open(&link.token).await.unwrap();
+    assert_eq!(shared.job_title, "Product Manager");
+    assert!(shared.report.cv_tips.is_empty(), "CV tips quote the CV");
+    let shared_json = serde_json::to_string(&shared).unwrap();
+    assert!(
+        !shared_json.contains("Fernlicht Mobility GmbH, 2021"),
+        "no CV text"
+    );
+
+    // Only hashes are stored; the owner's list has no tokens.
+    let stored: Vec<Vec<u8>> = sqlx::query_scalar("SELECT token_hash FROM share_links")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(stored
+        .iter()
+        .all(|hash| hash.len() == 32 && hash.as_slice() != link.token.as_bytes()));
+    let listed = services.shares.list(&owner, id).await.unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(!serde_json::to_string(&listed)
+        .unwrap()
+        .contains(&link.token));
+
+    // Strangers can neither list nor revoke; guessed tokens find nothing.
+    let stranger = OwnerToken::generate().key();
+    assert!(matches!(
+        services.shares.list(&stranger, id).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        services.shares.revoke(&stranger, id, link.id).await,
+        Err(Error::NotFound)
+    ));
+    for guess in [
+        OwnerToken::generate().as_str().to_owned(),
+        "short".into(),
+        String::new(),
+    ] {
+        assert!(matches!(
+            services.shares.open(&guess).await,
+            Err(Error::NotFound)
+        ));
+    }
+
+    services.shares.revoke(&owner, id, link.id).await.unwrap();
+    assert!(matches!(
+        services.shares.open(&link.token).await,
+        Err(Error::NotFound)
+    ));
+    assert!(
+        services.shares.open(&other.token).await.is_ok(),
+        "other links still work"
+    );
+    let listed = services.shares.list(&owner, id).await.unwrap();
+    assert!(listed
+        .iter()
+        .any(|l| l.id == link.id && l.revoked_at.is_some()));
+}
