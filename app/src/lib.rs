@@ -2,13 +2,20 @@
 //!
 //! - `pages/`: one module per route.
 //! - `components/`: pieces shared by pages.
+//! - `report/`: the feedback report, shared by the feedback page and share links.
 //! - `server_fns`: the `#[server]` functions, thin adapters over `services`.
 //! - `error`: the error type the browser sees.
+
+// Leptos views are nested generic types; the report's sections (lists of items holding
+// optional lists) go past rustc's default query depth of 128 when the browser bundle computes
+// their hydration futures.
+#![recursion_limit = "256"]
 
 mod components;
 mod documents;
 pub mod error;
 mod pages;
+mod report;
 mod room;
 pub mod server_fns;
 
@@ -65,6 +72,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/interviews/new") view=pages::NewInterviewPage />
                     <Route path=path!("/interviews/:id") view=pages::InterviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/:id/feedback") view=pages::FeedbackPage ssr=SsrMode::Async />
+                    <Route path=path!("/share/:token") view=pages::SharePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

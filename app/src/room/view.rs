@@ -175,6 +175,9 @@ fn Room(
                 _ => view! {
                     <div class="room__done" id="interview-complete">
                         <p>"Thank you: the interview is over. Your feedback is prepared from the answers above."</p>
+                        <a id="see-feedback" class="button button--primary" href=format!("/interviews/{id}/feedback")>
+                            "See your feedback"
+                        </a>
                     </div>
                 }
                     .into_any(),

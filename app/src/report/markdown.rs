@@ -1,0 +1,450 @@
+//! The report as a Markdown document, built in the browser for "Download as Markdown".
+//!
+//! User and LLM text is escaped so that it stays text in any Markdown viewer: an answer that
+//! contains `[a link](…)`, `<b>` or a line starting with `#` shows those characters instead of
+//! becoming a link, HTML or a heading.
+
+use domain::{CvTipKind, OverallScore, Point, Report};
+
+use super::score_phrase;
+
+/// A file name from the report's title: lower-case letters and digits joined by dashes.
+pub fn file_name(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "interview-feedback.md".to_owned()
+    } else {
+        format!("interview-feedback-{slug}.md")
+    }
+}
+
+/// The whole report; `title` names the job ("Data Scientist at Northwind").
+pub fn report_markdown(title: &str, report: &Report) -> String {
+    let mut doc = Doc::default();
+    doc.line(&format!("# Interview feedback: {}", inline(title)));
+    doc.blank();
+    match &report.overall {
+        OverallScore::Scored { .. } => {
+            doc.line(&format!(
+                "**Overall score: {}**",
+                score_phrase(&report.overall)
+            ));
+        }
+        OverallScore::NotEnoughEvidence { reason } => {
+            doc.line(&format!(
+                "**Overall score: not enough evidence.** {}",
+                inline(reason)
+            ));
+        }
+    }
+    doc.blank();
+    doc.paragraph(&report.summary);
+    let by = &report.generated_by;
+    if by.offline_fallback {
+        doc.line(
+            "*The AI interviewer's report could not be used; this is the offline coach's report.*",
+        );
+        doc.blank();
+    }
+    doc.line(&format!(
+        "*Written by {} · {} · prompt {}*",
+        inline(&by.provider),
+        inline(&by.model),
+        inline(&by.prompt_version)
+    ));
+    doc.blank();
+
+    doc.heading("Scores by dimension");
+    for (dimension, score) in report.dimensions.iter() {
+        let value = match score.score {
+            Some(value) => format!("{value}/{}", domain::MAX_SCORE),
+            None => "not enough evidence".to_owned(),
+        };
+        doc.line(&format!(
+            "- **{}: {value}.** {}",
+            dimension.label(),
+            inline(&score.comment)
+        ));
+    }
+    doc.blank();
+
+    doc.points("Strengths", &report.strengths);
+    doc.points("Weaknesses", &report.weaknesses);
+    doc.points("What was missing", &report.missing);
+
+    if !report.cv_tips.is_empty() {
+        doc.heading("Improve your CV for this job");
+        for &kind in CvTipKind::ALL {
+            let tips: Vec<_> = report
+                .cv_tips
+                .iter()
+                .filter(|tip| tip.kind == kind)
+                .collect();
+            if tips.is_empty() {
+                continue;
+            }
+            doc.line(&format!("### {}", kind.label()));
+            doc.blank();
+            for tip in tips {
+                doc.line(&format!("- {}", inline(&tip.text)));
+                if let Some(before) = &tip.before {
+                    doc.line(&format!("  - Before: {}", inline(before)));
+                }
+                if let Some(after) = &tip.after {
+                    doc.line(&format!("  - After: {}", inline(after)));
+                }
+            }
+            doc.blank();
+        }
+    }
+
+    let coverage = &report.analysis.coverage;
+    doc.heading("Job-term coverage");
+    let total = coverage.used.len() + coverage.missed.len();
+    match coverage.ratio {
+        Some(ratio) if total > 0 => {
+            doc.line(&format!(
+                "Your answers used {} of the {total} terms from the job description ({:.0} %).",
+                coverage.used.len(),
+                ratio * 100.0
+            ));
+            doc.blank();
+            doc.line(&format!("- **Used:** {}", term_list(&coverage.used)));
+            doc.line(&format!("- **Missed:** {}", term_list(&coverage.missed)));
+        }
+        _ => doc
+            .line("The job description names no terms we recognise, so coverage was not measured."),
+    }
+    doc.blank();
+
+    doc.heading("Question by question");
+    for question in &report.questions {
+        doc.line(&format!("### Question {}", question.number));
+        doc.blank();
+        doc.line(&format!("**{}**", inline(&question.question)));
+        doc.blank();
+        doc.line("Your answer:");
+        doc.blank();
+        doc.quote(&question.answer);
+        doc.list("What worked:", &question.worked);
+        doc.list("What to add:", &question.to_add);
+        doc.line("A stronger answer:");
+        doc.blank();
+        doc.quote(&question.sample_answer);
+    }
+    if report.questions.is_empty() {
+        doc.paragraph("No question was answered.");
+    }
+
+    doc.heading("Themes and tone");
+    doc.list("Themes:", &report.themes);
+    doc.list("Key points:", &report.key_points);
+    doc.line(&format!(
+        "Sentiment: {} ({:+.2} on a scale from -1 to +1)",
+        report.sentiment.label.label(),
+        report.sentiment.score
+    ));
+    doc.finish()
+}
+
+fn term_list(terms: &[String]) -> String {
+    if terms.is_empty() {
+        "none".to_owned()
+    } else {
+        terms
+            .iter()
+            .map(|term| inline(term))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A Markdown document written line by line.
+#[derive(Default)]
+struct Doc {
+    text: String,
+}
+
+impl Doc {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.line(&format!("## {text}"));
+        self.blank();
+    }
+
+    /// Text that may span lines, escaped line by line, then a blank line.
+    fn paragraph(&mut self, text: &str) {
+        for line in text.lines() {
+            self.line(&escape_line(line));
+        }
+        self.blank();
+    }
+
+    /// A block quote keeping the text's lines and blank lines.
+    fn quote(&mut self, text: &str) {
+        for line in text.trim().lines() {
+            let line = escape_line(line.trim_end());
+            if line.is_empty() {
+                self.line(">");
+            } else {
+                self.line(&format!("> {line}"));
+            }
+        }
+        self.blank();
+    }
+
+    /// A label and a bulleted list, or "none".
+    fn list(&mut self, label: &str, items: &[String]) {
+        if items.is_empty() {
+            self.line(&format!("{label} none."));
+        } else {
+            self.line(label);
+            self.blank();
+            for item in items {
+                self.line(&format!("- {}", inline(item)));
+            }
+        }
+        self.blank();
+    }
+
+    fn points(&mut self, heading: &str, points: &[Point]) {
+        self.heading(heading);
+        if points.is_empty() {
+            self.line("None.");
+        }
+        for point in points {
+            let source = point
+                .question
+                .map(|number| format!(" (question {number})"))
+                .unwrap_or_default();
+            self.line(&format!("- {}{source}", inline(&point.text)));
+            if let Some(quote) = &point.quote {
+                self.line(&format!("  > {}", inline(quote)));
+            }
+        }
+        self.blank();
+    }
+
+    fn finish(self) -> String {
+        let mut text = self.text.trim_end().to_owned();
+        text.push('\n');
+        text
+    }
+}
+
+/// Text on one line (line breaks become spaces), escaped.
+fn inline(text: &str) -> String {
+    escape_line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// One line of user or LLM text with Markdown's active characters escaped: emphasis, code,
+/// links, HTML and tables anywhere; headings, lists and quotes at the start of the line.
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let start = out.len() - out.trim_start().len();
+    let rest = &out[start..];
+    if rest.starts_with(['#', '-', '+', '=']) {
+        out.insert(start, '\\');
+    } else {
+        // "1." or "1)" would start a numbered list.
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            out.insert(start + digits, '\\');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::{
+        Confidence, CvTip, DimensionScore, DimensionScores, Fillers, GeneratedBy,
+        InterviewAnalysis, Pronouns, QuestionFeedback, Sentiment, Specificity, StarSummary,
+        TermCoverage,
+    };
+
+    fn dimension(score: Option<u8>) -> DimensionScore {
+        DimensionScore {
+            score,
+            comment: "Because.".into(),
+        }
+    }
+
+    fn report() -> Report {
+        Report {
+            overall: OverallScore::Scored { score: 7 },
+            summary: "Solid answers with *numbers*.\n# Not a heading".into(),
+            dimensions: DimensionScores {
+                relevance: dimension(Some(7)),
+                structure: dimension(Some(6)),
+                specificity: dimension(Some(8)),
+                clarity: dimension(Some(7)),
+                confidence: dimension(Some(6)),
+                consistency: dimension(None),
+            },
+            strengths: vec![Point {
+                text: "You gave a number.".into(),
+                quote: Some("We cut costs by 20%.".into()),
+                question: Some(1),
+            }],
+            weaknesses: Vec::new(),
+            missing: vec![Point {
+                text: "Your own part.".into(),
+                quote: None,
+                question: Some(2),
+            }],
+            cv_tips: vec![CvTip {
+                kind: CvTipKind::Quantify,
+                text: "Add a number.".into(),
+                before: Some("Led the team.".into()),
+                after: Some("Led a team of [number].".into()),
+            }],
+            questions: vec![
+                QuestionFeedback {
+                    number: 1,
+                    question: "Why forecasting?".into(),
+                    answer: "We cut costs by 20%.\n\nSee [my site](http://evil.example).".into(),
+                    worked: vec!["A number.".into()],
+                    to_add: Vec::new(),
+                    sample_answer: "I cut costs by 20% in 3 months.".into(),
+                },
+                QuestionFeedback {
+                    number: 2,
+                    question: "<script>alert(1)</script>?".into(),
+                    answer: "1. first".into(),
+                    worked: Vec::new(),
+                    to_add: vec!["Your part.".into()],
+                    sample_answer: "I led it.".into(),
+                },
+            ],
+            themes: vec!["costs".into()],
+            key_points: vec!["cut costs by 20%".into()],
+            sentiment: Sentiment::from_score(0.4),
+            analysis: InterviewAnalysis {
+                answers: Vec::new(),
+                word_count: 12,
+                mean_word_count: 6.0,
+                star: StarSummary::default(),
+                specificity: Specificity::default(),
+                coverage: TermCoverage {
+                    used: vec!["Python".into()],
+                    missed: vec!["Snowflake".into(), "SQL".into()],
+                    ratio: Some(1.0 / 3.0),
+                },
+                confidence: Confidence::default(),
+                pronouns: Pronouns::default(),
+                fillers: Fillers::default(),
+                consistency: None,
+                top_words: Vec::new(),
+            },
+            generated_by: GeneratedBy {
+                provider: "offline".into(),
+                model: "offline-coach".into(),
+                prompt_version: "v1".into(),
+                offline_fallback: false,
+            },
+        }
+    }
+
+    #[test]
+    fn the_document_has_every_section_in_order() {
+        let md = report_markdown("Data Scientist at Northwind", &report());
+        let order = [
+            "# Interview feedback: Data Scientist at Northwind",
+            "**Overall score: 7/10**",
+            "Solid answers with \\*numbers\\*.",
+            "*Written by offline · offline-coach · prompt v1*",
+            "## Scores by dimension",
+            "- **Relevance to the job: 7/10.** Because.",
+            "- **Consistency: not enough evidence.** Because.",
+            "## Strengths",
+            "- You gave a number. (question 1)\n  > We cut costs by 20%.",
+            "## Weaknesses\n\nNone.",
+            "## What was missing\n\n- Your own part. (question 2)",
+            "## Improve your CV for this job",
+            "### Add a number",
+            "  - Before: Led the team.\n  - After: Led a team of \\[number\\].",
+            "Your answers used 1 of the 3 terms from the job description (33 %).",
+            "- **Missed:** Snowflake, SQL",
+            "## Question by question",
+            "### Question 1",
+            "**Why forecasting?**",
+            "> We cut costs by 20%.\n>\n> See \\[my site\\](http://evil.example).",
+            "What to add: none.",
+            "> I cut costs by 20% in 3 months.",
+            "### Question 2",
+            "**\\<script\\>alert(1)\\</script\\>?**",
+            "> 1\\. first",
+            "## Themes and tone",
+            "Sentiment: Positive (+0.40 on a scale from -1 to +1)",
+        ];
+        let mut from = 0;
+        for part in order {
+            let at = md[from..]
+                .find(part)
+                .unwrap_or_else(|| panic!("{part:?} missing after byte {from} in:\n{md}"));
+            from += at + part.len();
+        }
+        // A line of user text never becomes a heading.
+        assert!(md.contains("\n\\# Not a heading\n"), "{md}");
+        assert!(md.ends_with("+1)\n"));
+    }
+
+    #[test]
+    fn thin_reports_say_so_and_fallbacks_are_labelled() {
+        let mut report = report();
+        report.overall = OverallScore::NotEnoughEvidence {
+            reason: "Two one-word answers.".into(),
+        };
+        report.generated_by.offline_fallback = true;
+        report.cv_tips.clear();
+        report.analysis.coverage = TermCoverage::default();
+        let md = report_markdown("Job", &report);
+        assert!(md.contains("**Overall score: not enough evidence.** Two one-word answers."));
+        assert!(md.contains("this is the offline coach's report"));
+        assert!(!md.contains("Improve your CV"));
+        assert!(md.contains("coverage was not measured"));
+    }
+
+    #[test]
+    fn file_names_are_slugs() {
+        assert_eq!(
+            file_name("Data Scientist at Northwind (London)"),
+            "interview-feedback-data-scientist-at-northwind-london.md"
+        );
+        assert_eq!(file_name("???"), "interview-feedback.md");
+        assert_eq!(
+            file_name("Ingénieur · Zürich"),
+            "interview-feedback-ingénieur-zürich.md"
+        );
+    }
+}
