@@ -44,7 +44,7 @@ help:
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
 	@echo "make bench  criterion benchmarks of document extraction, then a load test of the release server"
-	@echo "make fuzz   fuzz document intake for FUZZ_SECONDS (default 600; needs a nightly toolchain)"
+	@echo "make fuzz   fuzz document intake and the LLM reply parser, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
 .PHONY: setup tools packages db db-stop
@@ -128,12 +128,18 @@ ifdef LOCAL_POSTGRES
 endif
 	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN)
 
-# Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, seeded with every
-# document of testdata/corpus. Crashes land in fuzz/artifacts/.
+# Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, each target for
+# FUZZ_SECONDS: document intake (seeded with every document of testdata/corpus) and the LLM
+# feedback-reply parser (seeded with fuzz/seeds/). Crashes land in fuzz/artifacts/.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= extract_document parse_feedback_reply
 .PHONY: fuzz
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	cd fuzz && ./seed-corpus.sh && cargo +nightly fuzz run extract_document -- \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=10 -rss_limit_mb=2048
+	cd fuzz && ./seed-corpus.sh
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && cargo +nightly fuzz run $$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=10 -rss_limit_mb=2048) || exit 1; \
+	done
