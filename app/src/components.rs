@@ -1,11 +1,23 @@
 //! Small pieces shared by several pages.
 
 use chrono::{DateTime, Utc};
-use domain::InterviewStatus;
+use domain::{InterviewId, InterviewStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::AppError;
+
+/// The `:id` of the current route as an interview id; `None` when it is malformed (the page
+/// then shows the 404, as for a missing interview).
+pub fn interview_id_param() -> impl Fn() -> Option<InterviewId> + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<InterviewId>().ok())
+    }
+}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {

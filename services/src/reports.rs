@@ -85,12 +85,11 @@ impl ReportService {
             tracing::info!(interview_id = %id, "feedback requested");
             self.queued.notify_one();
         }
-        self.feedback(owner, id).await
+        self.current(id).await
     }
 
-    /// The report when it is ready, else the job's progress. `None` when none was requested.
-    pub async fn feedback(&self, owner: &OwnerKey, id: InterviewId) -> Result<Feedback> {
-        self.interview_status(owner, id).await?;
+    /// The report when it is ready, else the job's progress (the caller has checked the owner).
+    async fn current(&self, id: InterviewId) -> Result<Feedback> {
         if let Some(report) = self.stored_report(id).await? {
             return Ok(Feedback::Ready(Box::new(report)));
         }

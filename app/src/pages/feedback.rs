@@ -9,9 +9,8 @@ mod share;
 use domain::{Feedback, FeedbackProgress, FeedbackStatus, Interview, InterviewId, ShareLink};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
-use crate::components::{ErrorNotice, NotFound};
+use crate::components::{interview_id_param, ErrorNotice, NotFound};
 use crate::report::{ExportBar, ReportView};
 use crate::server_fns::{get_interview, list_shares, request_feedback};
 use crate::AppError;
@@ -30,13 +29,7 @@ async fn load(id: InterviewId) -> Result<PageData, AppError> {
 
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<InterviewId>().ok())
-    };
+    let id = interview_id_param();
     let data = Resource::new(id, |id| async move {
         match id {
             Some(id) => Some(load(id).await),

@@ -1,24 +1,17 @@
 //! `/interviews/:id`: one interview.
 
-use domain::{Interview, InterviewId, InterviewStatus};
+use domain::{Interview, InterviewStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use crate::components::{ErrorNotice, NotFound, StatusBadge, Timestamp};
+use crate::components::{interview_id_param, ErrorNotice, NotFound, StatusBadge, Timestamp};
 use crate::documents::DocumentSetup;
 use crate::room::InterviewRoom;
 use crate::server_fns::get_interview;
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<InterviewId>().ok())
-    };
+    let id = interview_id_param();
     let interview = Resource::new(id, |id| async move {
         match id {
             Some(id) => Some(get_interview(id).await),
