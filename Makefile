@@ -43,7 +43,7 @@ help:
 	@echo "make e2e    only the browser tests (builds the release first)"
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
-	@echo "make bench  criterion benchmarks of document extraction, then a load test of the release server"
+	@echo "make bench  criterion benchmarks of document extraction, a load test of the release server, first load in Chromium"
 	@echo "make fuzz   fuzz document intake and the LLM reply parser, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -74,7 +74,7 @@ BUILD_STAMP := target/.release-build
 build: tools packages $(BUILD_STAMP)
 
 $(BUILD_STAMP): $(BUILD_INPUTS)
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	@test -x $(SERVER_BIN) || { echo "expected the server binary at $(SERVER_BIN)" >&2; exit 1; }
 	@touch $@
 
@@ -116,8 +116,8 @@ ifdef LOCAL_POSTGRES
   LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PG_PORT)/interview_simulator_load
 endif
 LOAD_DATABASE_URL ?= $(DATABASE_URL)
-.PHONY: bench bench-extraction bench-load
-bench: bench-extraction bench-load
+.PHONY: bench bench-extraction bench-load bench-first-load
+bench: bench-extraction bench-load bench-first-load
 
 bench-extraction: setup
 	cargo bench -p services --bench extraction
@@ -127,6 +127,14 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_load
 endif
 	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN)
+
+# First load in headless Chromium: FCP, time to hydration, WASM/JS transfer sizes and the
+# budgets (report in target/first-load-report.json; fails when a budget is exceeded).
+bench-first-load: setup build test-setup
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh --recreate interview_simulator_load
+endif
+	cd end2end && DATABASE_URL=$(LOAD_DATABASE_URL) node bench/first-load.mjs
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, each target for
 # FUZZ_SECONDS: document intake (seeded with every document of testdata/corpus) and the LLM

@@ -8,5 +8,8 @@ mod browser;
 #[cfg(feature = "hydrate")]
 mod stream;
 mod view;
+#[cfg(feature = "hydrate")]
+mod voice;
+mod voice_controls;
 
 pub use view::InterviewRoom;

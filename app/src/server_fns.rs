@@ -39,6 +39,13 @@ pub async fn list_interviews() -> Result<Vec<InterviewSummary>, AppError> {
     Ok(services.interviews.list(&owner).await?)
 }
 
+/// Deletes one of the caller's interviews with everything that belongs to it.
+#[server]
+pub async fn delete_interview(id: InterviewId) -> Result<(), AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.interviews.delete(&owner, id).await?)
+}
+
 /// One of the caller's interviews.
 #[server]
 pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {

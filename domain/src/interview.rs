@@ -118,7 +118,30 @@ pub struct InterviewSummary {
     pub job_title: String,
     pub company: String,
     pub status: InterviewStatus,
+    pub question_count: u8,
+    /// Answers given so far.
+    pub answered: u8,
+    /// The report's overall score, once there is a report that gives one.
+    pub score: Option<u8>,
     pub created_at: DateTime<Utc>,
+}
+
+impl InterviewSummary {
+    /// Interviews for the same job (title and company, ignoring case and spacing) share this
+    /// key, so the history can chart their scores together.
+    pub fn job_key(&self) -> String {
+        let normalise = |text: &str| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        format!(
+            "{}\n{}",
+            normalise(&self.job_title),
+            normalise(&self.company)
+        )
+    }
 }
 
 /// An interview as its owner sees it.
@@ -136,17 +159,7 @@ pub struct Interview {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Interview {
-    pub fn summary(&self) -> InterviewSummary {
-        InterviewSummary {
-            id: self.id,
-            job_title: self.job_title.clone(),
-            company: self.company.clone(),
-            status: self.status,
-            created_at: self.created_at,
-        }
-    }
-}
+impl Interview {}
 
 #[cfg(test)]
 mod tests {
@@ -214,5 +227,27 @@ mod tests {
         assert!("bogus".parse::<Seniority>().is_err());
         let kind: InterviewKind = serde_json::from_str("\"behavioral\"").unwrap();
         assert_eq!(kind, InterviewKind::Behavioral);
+    }
+
+    #[test]
+    fn interviews_for_the_same_job_share_a_key_whatever_the_case_and_spacing() {
+        let summary = |job_title: &str, company: &str| InterviewSummary {
+            id: InterviewId(uuid::Uuid::nil()),
+            job_title: job_title.into(),
+            company: company.into(),
+            status: InterviewStatus::Completed,
+            question_count: 6,
+            answered: 6,
+            score: Some(7),
+            created_at: Utc::now(),
+        };
+        assert_eq!(
+            summary("Data  Scientist", "Northwind").job_key(),
+            summary("data scientist", " NORTHWIND ").job_key()
+        );
+        assert_ne!(
+            summary("Data Scientist", "Northwind").job_key(),
+            summary("Data Scientist", "Contoso").job_key()
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! functions, static files, and the layers every request passes through.
 
 use axum::extract::{FromRef, Request};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
@@ -13,6 +13,8 @@ use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -33,12 +35,14 @@ pub(crate) struct AppState {
 pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
+    let hashed_bundle = bundle_is_hashed();
     let leptos_options = LeptosOptions::builder()
         .output_name(app::BUNDLE_NAME)
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.bind_addr)
         .env(Env::PROD)
+        .hash_files(hashed_bundle)
         .build();
     let state = AppState {
         leptos_options,
@@ -67,6 +71,7 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
 
     Router::new()
+        .nest_service("/pkg", bundle_files(&config.site_root, hashed_bundle))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .nest("/api/v1", api::routes(config.max_body_bytes))
@@ -96,6 +101,45 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 )),
         )
         .with_state(state)
+}
+
+/// The release build names the bundle's files by content hash and writes the hashes to
+/// `hash.txt` beside the server binary (cargo-leptos `hash-files`). Without it (a debug build,
+/// the tests) the plain names are used.
+fn bundle_is_hashed() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(HASH_FILE)))
+        .is_some_and(|path| path.is_file())
+}
+
+const HASH_FILE: &str = "hash.txt";
+
+/// `/pkg`: the JS, WASM and CSS bundle, served from the gzip and brotli files the release
+/// build wrote beside them when the browser accepts those. Hashed names never change content,
+/// so browsers keep them for a year without asking again; plain names must be revalidated.
+fn bundle_files(site_root: &str, hashed: bool) -> Router {
+    let cache_control = if hashed {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    };
+    let files = ServeDir::new(std::path::Path::new(site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    // Only found files: a 404 cached for a year would outlive the deploy that fixes it.
+    let for_found_files = move |response: &axum::response::Response| {
+        response
+            .status()
+            .is_success()
+            .then(|| cache_control.clone())
+    };
+    Router::new()
+        .fallback_service(files)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            for_found_files,
+        ))
 }
 
 fn request_span(request: &Request) -> tracing::Span {

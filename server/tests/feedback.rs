@@ -172,3 +172,81 @@ async fn the_openapi_document_describes_feedback_and_shares(pool: PgPool) {
     }
     assert!(document["components"]["schemas"]["Report"].is_object());
 }
+
+#[sqlx::test(migrations = false)]
+async fn deleting_an_interview_removes_everything_for_good(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let owner = server.browser();
+    let stranger = server.browser();
+    let base = completed_interview(&owner, &server).await;
+    let feedback = server.url(&format!("{base}/feedback"));
+    send(owner.post(&feedback)).await;
+    wait_for_report(&owner, &feedback).await;
+    let (_, link) = send(owner.post(server.url(&format!("{base}/shares")))).await;
+    let shared_url = server.url(&format!(
+        "/api/v1/shared/{}",
+        link["token"].as_str().unwrap()
+    ));
+    let (status, _) = send(reqwest::Client::new().get(&shared_url)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The list shows the score before the delete.
+    let (_, listed) = send(owner.get(server.url("/api/v1/interviews"))).await;
+    assert_eq!(listed[0]["answered"], 3);
+    assert!(listed[0]["score"].as_u64().is_some(), "{listed}");
+
+    // A stranger cannot delete it, nor learn that it exists.
+    let status = stranger
+        .delete(server.url(&base))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let status = owner
+        .delete(server.url(&base))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    for path in [
+        base.clone(),
+        format!("{base}/transcript"),
+        format!("{base}/feedback"),
+        format!("{base}/shares"),
+        format!("{base}/documents/cv"),
+    ] {
+        let (status, _) = send(owner.get(server.url(&path))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let (status, _) = send(reqwest::Client::new().get(&shared_url)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, listed) = send(owner.get(server.url("/api/v1/interviews"))).await;
+    assert_eq!(listed, json!([]));
+    // Nothing is left behind in any table.
+    for table in [
+        "interviews",
+        "documents",
+        "questions",
+        "answers",
+        "feedback_jobs",
+        "reports",
+        "share_links",
+    ] {
+        let rows: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(rows, 0, "{table}");
+    }
+    // A second delete finds nothing.
+    let status = owner
+        .delete(server.url(&base))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

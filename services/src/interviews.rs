@@ -50,6 +50,32 @@ impl TryFrom<InterviewRow> for Interview {
     }
 }
 
+/// A row of the owner's list: the interview plus what its card shows.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    #[sqlx(flatten)]
+    interview: InterviewRow,
+    answered: i64,
+    score: Option<i16>,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Result<InterviewSummary> {
+        let interview = Interview::try_from(self.interview)?;
+        Ok(InterviewSummary {
+            id: interview.id,
+            job_title: interview.job_title,
+            company: interview.company,
+            status: interview.status,
+            question_count: interview.question_count,
+            answered: u8::try_from(self.answered).unwrap_or(u8::MAX),
+            // Reports are validated before they are stored; a score outside 0..=10 is not shown.
+            score: self.score.and_then(|score| u8::try_from(score).ok()),
+            created_at: interview.created_at,
+        })
+    }
+}
+
 impl InterviewService {
     pub fn new(pool: PgPool) -> Self {
         Self { pool }
@@ -78,19 +104,39 @@ impl InterviewService {
         Ok(interview)
     }
 
-    /// The owner's interviews, newest first.
+    /// The owner's interviews, newest first, with progress and the report's score.
     pub async fn list(&self, owner: &OwnerKey) -> Result<Vec<InterviewSummary>> {
-        let rows: Vec<InterviewRow> = sqlx::query_as(&format!(
-            "SELECT {INTERVIEW_COLUMNS} FROM interviews
-             WHERE owner_key = $1
-             ORDER BY created_at DESC, id DESC"
-        ))
+        let rows: Vec<SummaryRow> = sqlx::query_as(
+            "SELECT i.id, i.job_title, i.company, i.kind, i.seniority, i.question_count, i.status,
+                    i.created_at, i.updated_at,
+                    (SELECT count(*) FROM answers a WHERE a.interview_id = i.id) AS answered,
+                    (r.report -> 'overall' ->> 'score')::smallint AS score
+             FROM interviews i
+             LEFT JOIN reports r ON r.interview_id = i.id
+             WHERE i.owner_key = $1
+             ORDER BY i.created_at DESC, i.id DESC",
+        )
         .bind(owner.as_bytes())
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|row| Interview::try_from(row).map(|interview| interview.summary()))
-            .collect()
+        rows.into_iter().map(SummaryRow::into_summary).collect()
+    }
+
+    /// Deletes the interview and, through the schema's cascades, its documents, questions,
+    /// answers, feedback job, report and share links. Someone else's interview is
+    /// [`Error::NotFound`], like a missing one.
+    pub async fn delete(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
+        let deleted = sqlx::query("DELETE FROM interviews WHERE id = $1 AND owner_key = $2")
+            .bind(id.0)
+            .bind(owner.as_bytes())
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(Error::NotFound);
+        }
+        tracing::info!(interview_id = %id, "interview deleted");
+        Ok(())
     }
 
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.

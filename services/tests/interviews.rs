@@ -96,3 +96,50 @@ async fn invalid_input_is_refused_and_nothing_is_stored(pool: PgPool) {
     assert_eq!(fields.len(), 2);
     assert!(service.list(&owner).await.unwrap().is_empty());
 }
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_new_interview_is_listed_unanswered_and_unscored(pool: PgPool) {
+    let service = InterviewService::new(pool);
+    let owner = OwnerToken::generate().key();
+    let created = service
+        .create(&owner, &new_interview("Nurse", "St Mary's"))
+        .await
+        .unwrap();
+    let [summary] = &service.list(&owner).await.unwrap()[..] else {
+        panic!("one interview expected");
+    };
+    assert_eq!(
+        (
+            summary.id,
+            summary.answered,
+            summary.score,
+            summary.question_count
+        ),
+        (created.id, 0, None, created.question_count)
+    );
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn only_the_owner_can_delete_and_a_deleted_interview_is_gone(pool: PgPool) {
+    let service = InterviewService::new(pool);
+    let owner = OwnerToken::generate().key();
+    let stranger = OwnerToken::generate().key();
+    let created = service
+        .create(&owner, &new_interview("Nurse", "St Mary's"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        service.delete(&stranger, created.id).await,
+        Err(Error::NotFound)
+    ));
+    service.get(&owner, created.id).await.unwrap();
+    service.delete(&owner, created.id).await.unwrap();
+    assert!(matches!(
+        service.get(&owner, created.id).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        service.delete(&owner, created.id).await,
+        Err(Error::NotFound)
+    ));
+}

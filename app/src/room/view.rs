@@ -7,6 +7,7 @@ use domain::{
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::voice_controls::{DictationToggle, ReadAloudToggle};
 use crate::components::ErrorNotice;
 use crate::server_fns::{end_interview, get_transcript, submit_answer};
 
@@ -109,6 +110,29 @@ fn Room(
         None => {}
     });
 
+    // A new question takes the focus (screen readers read it; Tab goes on to the answer box),
+    // but not on page load, where the focus stays where the browser put it.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |previous: Option<Option<domain::QuestionId>>| {
+        use wasm_bindgen::JsCast;
+        let current = open_question.with(|question| question.as_ref().map(|q| q.id));
+        if let (Some(before), Some(question)) = (previous, open_question.get_untracked()) {
+            if before != current {
+                // After the frame that renders it: the effect can run before the list has.
+                let target = format!("question-{}", question.position);
+                request_animation_frame(move || {
+                    let element = document().get_element_by_id(&target);
+                    if let Some(element) =
+                        element.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+                    {
+                        let _ = element.focus();
+                    }
+                });
+            }
+        }
+        current
+    });
+
     view! {
         <section class="room" aria-labelledby="room-heading">
             <h2 id="room-heading" class="visually-hidden">"Interview"</h2>
@@ -127,6 +151,7 @@ fn Room(
                     value=move || if completed() { usize::from(question_count) } else { answered() }
                     aria-labelledby="progress-label"
                 ></progress>
+                <ReadAloudToggle question=open_question />
             </div>
             <ol class="transcript" id="transcript">
                 <For
@@ -210,7 +235,7 @@ fn Exchange(entry: TranscriptEntry) -> impl IntoView {
         <li class="exchange">
             <div class="bubble bubble--interviewer">
                 <span class="bubble__who">{format!("Interviewer · question {position}")}</span>
-                <p class="question-text">{entry.question.text}</p>
+                <p class="question-text" id=format!("question-{position}") tabindex="-1">{entry.question.text}</p>
             </div>
             {entry.answer.map(|answer| view! {
                 <div class="bubble bubble--candidate">
@@ -274,6 +299,15 @@ fn AnswerBox(
         None => {}
     });
 
+    // Typing and dictation change the answer the same way.
+    let set_draft = Callback::new(move |text: String| {
+        #[cfg(feature = "hydrate")]
+        super::browser::save_draft(id, question_id, &text);
+        draft.set(text);
+        // A changed answer is a new answer: it gets a new id when sent.
+        client_id.set(None);
+    });
+
     let chars = move || draft.with(|d| d.trim().chars().count());
     let can_send = move || !send.pending().get() && chars() > 0 && chars() <= MAX_ANSWER_CHARS;
     let submit = move || {
@@ -310,14 +344,7 @@ fn AnswerBox(
                 rows="7"
                 prop:value=draft
                 aria-describedby="answer-help"
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    #[cfg(feature = "hydrate")]
-                    super::browser::save_draft(id, question_id, &text);
-                    draft.set(text);
-                    // A changed answer is a new answer: it gets a new id when sent.
-                    client_id.set(None);
-                }
+                on:input=move |ev| set_draft.run(event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                         ev.prevent_default();
@@ -332,6 +359,9 @@ fn AnswerBox(
                 <span id="answer-help" class="muted small">
                     {move || format!("{} / {MAX_ANSWER_CHARS} characters · Ctrl+Enter (⌘+Enter) sends · your draft is kept if you leave", chars())}
                 </span>
+            </div>
+            <div class="voice">
+                <DictationToggle draft on_text=set_draft />
             </div>
         </form>
     }

@@ -68,3 +68,27 @@ pub async fn get(
     };
     Ok(Json(services.interviews.get(&owner, id).await?))
 }
+
+/// Delete one of the caller's interviews for good: its documents, transcript, report and
+/// share links go with it.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/interviews/{id}",
+    tag = "interviews",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 204, description = "Deleted, with everything that belonged to it"),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+    )
+)]
+pub async fn delete(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    id: Result<Path<InterviewId>, axum::extract::rejection::PathRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::not_found("No interview with this id."));
+    };
+    services.interviews.delete(&owner, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -26,7 +26,10 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
             "/interviews",
             get(interviews::list).post(interviews::create),
         )
-        .route("/interviews/{id}", get(interviews::get))
+        .route(
+            "/interviews/{id}",
+            get(interviews::get).delete(interviews::delete),
+        )
         .route("/interviews/{id}/start", post(transcript::start))
         .route("/interviews/{id}/answers", post(transcript::answer))
         .route("/interviews/{id}/end", post(transcript::end))

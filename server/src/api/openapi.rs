@@ -20,6 +20,7 @@ use super::{documents, feedback, interviews, question_stream, transcript};
         interviews::create,
         interviews::list,
         interviews::get,
+        interviews::delete,
         documents::put,
         documents::get,
         documents::correct,

@@ -1,6 +1,9 @@
 //! Starts the real server on port 0 against the fresh database `#[sqlx::test]` made for the
 //! test, and stops it when the test ends.
 
+// Each test binary compiles this module and uses a different part of it.
+#![allow(dead_code)]
+
 use std::collections::HashMap;
 
 use services::Config;

@@ -1,0 +1,193 @@
+// First-load benchmark (`make bench-first-load`, part of `make bench`): starts the release
+// server, loads the history, the interview room and the feedback page in headless Chromium
+// with a cold cache, and reports from the browser's Performance API the time to first
+// contentful paint and to hydration (the app's `hydrated` mark), plus what the WASM and JS
+// cost on the wire. Checks the budgets: WASM at most 350 KB gzip; hydration under 300 ms.
+// Writes target/first-load-report.json.
+
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const port = process.env.BENCH_PORT ?? '3300';
+const baseURL = `http://127.0.0.1:${port}`;
+const runs = Number(process.env.FIRST_LOAD_RUNS ?? 15);
+const WASM_GZIP_BUDGET = 350 * 1000;
+const HYDRATION_BUDGET_MS = 300;
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('DATABASE_URL must name the database to run against');
+const serverBin = process.env.SERVER_BIN ?? path.join(root, 'target/release/server');
+const siteRoot = process.env.SITE_ROOT ?? path.join(root, 'target/site');
+
+const server = spawn(serverBin, [], {
+  env: { ...process.env, BIND_ADDR: `127.0.0.1:${port}`, SITE_ROOT: siteRoot, RUST_LOG: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stopServer = () => server.kill('SIGTERM');
+process.on('exit', stopServer);
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${baseURL}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not become ready in 30 s');
+}
+
+/** One owner with a finished, scored interview and one in progress. */
+async function seed(api) {
+  const create = async (title) => {
+    const response = await api.post('/api/v1/interviews', { data: { job_title: title, company: 'Northwind Analytics', question_count: 3 } });
+    const { id } = await response.json();
+    for (const [kind, text] of [['cv', 'Priya Raghunathan\nData scientist. LightGBM forecasting, CUPED experiments, Snowflake, Python.'], ['job_description', 'Data Scientist at Northwind Analytics\nExperimentation, Python, SQL, forecasting.']]) {
+      await api.put(`/api/v1/interviews/${id}/documents/${kind}`, { data: { text } });
+    }
+    return id;
+  };
+  const finished = await create('Data Scientist');
+  let question = await (await api.post(`/api/v1/interviews/${finished}/start`)).json();
+  for (;;) {
+    const outcome = await (await api.post(`/api/v1/interviews/${finished}/answers`, {
+      data: { question_id: question.id, text: 'At Larkspur I rebuilt demand forecasting with LightGBM and cut waste by 18 % in six months.', client_id: crypto.randomUUID() },
+    })).json();
+    if (outcome.completed) break;
+    question = outcome.next_question;
+  }
+  await api.post(`/api/v1/interviews/${finished}/feedback`);
+  for (let attempt = 0; attempt < 200 && (await api.get(`/api/v1/interviews/${finished}/feedback`)).status() !== 200; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const running = await create('Analytics Engineer');
+  await api.post(`/api/v1/interviews/${running}/start`);
+  return { finished, running };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+const p90 = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.9) - 1];
+};
+
+/** The bundle as built: raw, and as the gzip and brotli files the server sends. */
+function bundleSizes() {
+  const pkg = path.join(siteRoot, 'pkg');
+  const sizes = {};
+  for (const name of readdirSync(pkg)) {
+    const match = name.match(/\.(wasm|js|css)$/);
+    if (!match) continue;
+    const bytes = readFileSync(path.join(pkg, name));
+    const onDisk = (suffix) => {
+      try { return statSync(path.join(pkg, name + suffix)).size; } catch { return null; }
+    };
+    sizes[match[1]] = {
+      file: name,
+      raw: bytes.length,
+      gzip: onDisk('.gz') ?? gzipSync(bytes, { level: 9 }).length,
+      brotli: onDisk('.br') ?? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      precompressed: onDisk('.gz') !== null && onDisk('.br') !== null,
+    };
+  }
+  return sizes;
+}
+
+async function main() {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  // The owner cookie is shared by the API set-up and the measured page loads.
+  const owner = await browser.newContext({ baseURL });
+  const ids = await seed(owner.request);
+  const { cookies } = await owner.storageState();
+  await owner.close();
+
+  const pages = { history: '/', room: `/interviews/${ids.running}`, feedback: `/interviews/${ids.finished}/feedback` };
+  const results = {};
+  for (const [name, url] of Object.entries(pages)) {
+    const samples = [];
+    for (let run = 0; run < runs; run++) {
+      // A fresh context each time: nothing cached.
+      const context = await browser.newContext({ baseURL });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('body[data-hydrated="true"]');
+      samples.push(await page.evaluate(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const hydrated = performance.getEntriesByName('hydrated')[0];
+        const resources = performance.getEntriesByType('resource');
+        const wasm = resources.find((entry) => entry.name.endsWith('.wasm'));
+        const js = resources.find((entry) => /\/pkg\/.*\.js$/.test(entry.name));
+        return {
+          fcp: paint?.startTime ?? null,
+          hydration: hydrated?.startTime ?? null,
+          // From the moment the WASM had arrived to the hydrated mark: compiling and running it.
+          hydrationAfterWasm: hydrated && wasm ? hydrated.startTime - wasm.responseEnd : null,
+          wasmTransfer: wasm?.transferSize ?? null,
+          jsTransfer: js?.transferSize ?? null,
+        };
+      }));
+      await context.close();
+    }
+    const summary = (key) => ({ median: median(samples.map((s) => s[key])), p90: p90(samples.map((s) => s[key])) });
+    results[name] = {
+      url: url.replace(/[0-9a-f-]{36}/, ':id'),
+      runs,
+      fcp_ms: summary('fcp'),
+      hydration_ms: summary('hydration'),
+      hydration_after_wasm_ms: summary('hydrationAfterWasm'),
+      wasm_transfer_bytes: samples[0].wasmTransfer,
+      js_transfer_bytes: samples[0].jsTransfer,
+    };
+  }
+
+  // The wire format and cache headers of the bundle, as a browser asks for it.
+  const html = await (await fetch(`${baseURL}/`)).text();
+  const wasmPath = html.match(/\/pkg\/[^"']+\.wasm/)?.[0];
+  const headers = {};
+  for (const encoding of ['br', 'gzip']) {
+    const response = await fetch(`${baseURL}${wasmPath}`, { headers: { 'accept-encoding': encoding } });
+    headers[encoding] = { contentEncoding: response.headers.get('content-encoding'), cacheControl: response.headers.get('cache-control') };
+  }
+  await browser.close();
+
+  const bundle = bundleSizes();
+  const hydrationWorst = Math.max(...Object.values(results).map((r) => r.hydration_ms.median));
+  const budgets = {
+    wasm_gzip_bytes: { limit: WASM_GZIP_BUDGET, actual: bundle.wasm.gzip, ok: bundle.wasm.gzip <= WASM_GZIP_BUDGET },
+    hydration_median_ms: { limit: HYDRATION_BUDGET_MS, actual: hydrationWorst, ok: hydrationWorst < HYDRATION_BUDGET_MS },
+  };
+  const report = { measured_at: new Date().toISOString(), runs_per_page: runs, pages: results, bundle, wasm_path: wasmPath, wasm_headers: headers, budgets };
+  writeFileSync(path.join(root, 'target/first-load-report.json'), JSON.stringify(report, null, 2));
+
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  console.log(`First load, ${runs} cold loads per page (median / p90):`);
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`  ${name.padEnd(9)} FCP ${r.fcp_ms.median.toFixed(0)} / ${r.fcp_ms.p90.toFixed(0)} ms · hydrated ${r.hydration_ms.median.toFixed(0)} / ${r.hydration_ms.p90.toFixed(0)} ms (${r.hydration_after_wasm_ms.median.toFixed(0)} ms after the WASM arrived) · on the wire: WASM ${kb(r.wasm_transfer_bytes)}, JS ${kb(r.js_transfer_bytes)}`);
+  }
+  for (const [kind, size] of Object.entries(bundle)) {
+    console.log(`  ${kind.padEnd(4)} ${size.file}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli${size.precompressed ? ' (pre-compressed)' : ''}`);
+  }
+  console.log(`  ${wasmPath}: br → ${headers.br.contentEncoding}, gzip → ${headers.gzip.contentEncoding}; Cache-Control: ${headers.br.cacheControl}`);
+  for (const [name, budget] of Object.entries(budgets)) {
+    console.log(`  budget ${name}: ${budget.actual.toFixed ? budget.actual.toFixed(0) : budget.actual} (limit ${budget.limit}) ${budget.ok ? 'OK' : 'OVER'}`);
+  }
+  stopServer();
+  if (!Object.values(budgets).every((budget) => budget.ok)) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  stopServer();
+  process.exit(1);
+});
