@@ -84,3 +84,17 @@ test('a failed delete says so and keeps the interview', async ({ page }) => {
   await expect(card).toHaveCount(0);
   expect((await page.request.get(`/api/v1/interviews/${id}`)).status()).toBe(404);
 });
+
+test('a history that fails to load offers to try again', async ({ page }) => {
+  const title = uniqueTitle('Pharmacist');
+  await readyInterview(page.request, title);
+  await page.goto('/interviews/new');
+  await waitForHydration(page);
+  await page.route('**/api/list_interviews*', (route) => route.abort('connectionrefused'));
+  // A client-side navigation: the list is fetched by the browser.
+  await page.getByRole('link', { name: 'Your interviews' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.unroute('**/api/list_interviews*');
+  await page.locator('#history-retry').click();
+  await expect(page.locator('.interview-card', { hasText: title })).toBeVisible();
+});

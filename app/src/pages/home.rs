@@ -27,7 +27,13 @@ pub fn HomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match interviews.await {
                         Ok(list) => view! { <History initial=list heading /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Err(error) => view! {
+                            <ErrorNotice error />
+                            <button type="button" class="button" id="history-retry" on:click=move |_| interviews.refetch()>
+                                "Try again"
+                            </button>
+                        }
+                        .into_any(),
                     }
                 })}
             </Suspense>
