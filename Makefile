@@ -67,14 +67,16 @@ db-stop:
 
 # The release build reruns only when a source changed (cargo-leptos itself would rerun
 # wasm-bindgen and wasm-opt every time, ~25 s), so a second `make run` starts at once.
-BUILD_INPUTS := Cargo.toml Cargo.lock $(shell find domain services app frontend server style public migrations -type f 2>/dev/null)
+BUILD_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml $(shell find domain services app frontend server style public migrations -type f 2>/dev/null)
 BUILD_STAMP := target/.release-build
 
 .PHONY: build run
 build: tools packages $(BUILD_STAMP)
 
+# --split: each page's code is its own lazily loaded WASM chunk (the routes are `Lazy`); a
+# build without it leaves the JS importing "__wasm_split_placeholder__", and nothing hydrates.
 $(BUILD_STAMP): $(BUILD_INPUTS)
-	cargo leptos build --release --precompress
+	cargo leptos build --release --split --precompress
 	@# cargo-leptos's gzip is a fast level; -9 makes the WASM ~15 % smaller for browsers without brotli.
 	@for file in $(SITE_ROOT)/pkg/*.wasm $(SITE_ROOT)/pkg/*.js $(SITE_ROOT)/pkg/*.css; do gzip -9 -n -k -f "$$file"; done
 	@test -x $(SERVER_BIN) || { echo "expected the server binary at $(SERVER_BIN)" >&2; exit 1; }

@@ -3,7 +3,6 @@
 //! can return it.
 
 use domain::{FieldError, NewInterview};
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +43,7 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = crate::codec::JsonStrEncoding;
 
     fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
         AppError::Transport(error.to_string())

@@ -11,6 +11,7 @@
 // their hydration futures.
 #![recursion_limit = "256"]
 
+mod codec;
 mod components;
 mod documents;
 pub mod error;
@@ -22,7 +23,7 @@ pub mod server_fns;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 pub use error::AppError;
 
@@ -77,10 +78,10 @@ pub fn App() -> impl IntoView {
             <main id="main" class="container">
                 <Routes fallback=|| view! { <components::NotFound /> }>
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/interviews/new") view=pages::NewInterviewPage />
-                    <Route path=path!("/interviews/:id") view=pages::InterviewPage ssr=SsrMode::Async />
-                    <Route path=path!("/interviews/:id/feedback") view=pages::FeedbackPage ssr=SsrMode::Async />
-                    <Route path=path!("/share/:token") view=pages::SharePage ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/new") view={Lazy::<pages::NewInterviewRoute>::new()} />
+                    <Route path=path!("/interviews/:id") view={Lazy::<pages::InterviewRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/:id/feedback") view={Lazy::<pages::FeedbackRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/share/:token") view={Lazy::<pages::ShareRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

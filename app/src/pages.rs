@@ -6,8 +6,8 @@ mod interview;
 mod new_interview;
 mod share;
 
-pub use feedback::FeedbackPage;
+pub use feedback::FeedbackRoute;
 pub use home::HomePage;
-pub use interview::InterviewPage;
-pub use new_interview::NewInterviewPage;
-pub use share::SharePage;
+pub use interview::InterviewRoute;
+pub use new_interview::NewInterviewRoute;
+pub use share::ShareRoute;

@@ -1,11 +1,13 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, Feedback, Interview, InterviewId, InterviewSummary,
-    NewAnswer, NewInterview, NewShareLink, ShareLink, SharedReport, Transcript,
+    AnswerOutcome, Document, DocumentKind, Feedback, FeedbackProgress, Interview, InterviewId,
+    InterviewSummary, NewAnswer, NewInterview, NewShareLink, Report, ShareLink, SharedReport,
+    Transcript,
 };
 use leptos::prelude::*;
 
+use crate::codec::JsonStr;
 use crate::AppError;
 
 #[cfg(feature = "ssr")]
@@ -33,21 +35,21 @@ mod caller {
 }
 
 /// The caller's interviews, newest first.
-#[server]
+#[server(output = JsonStr)]
 pub async fn list_interviews() -> Result<Vec<InterviewSummary>, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.interviews.list(&owner).await?)
 }
 
 /// Deletes one of the caller's interviews with everything that belongs to it.
-#[server]
+#[server(output = JsonStr)]
 pub async fn delete_interview(id: InterviewId) -> Result<(), AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.interviews.delete(&owner, id).await?)
 }
 
 /// One of the caller's interviews.
-#[server]
+#[server(output = JsonStr)]
 pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.interviews.get(&owner, id).await?)
@@ -55,7 +57,7 @@ pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {
 
 /// Creates an interview and sends the browser to it (a client-side navigation when
 /// hydrated, a 302 for a plain form post).
-#[server]
+#[server(output = JsonStr)]
 pub async fn create_interview(input: NewInterview) -> Result<InterviewId, AppError> {
     let (services, owner) = caller::context().await?;
     match services.interviews.create(&owner, &input).await {
@@ -79,7 +81,7 @@ pub struct DocumentSetup {
 }
 
 /// The interview's documents (uploads go to the JSON API, which reports progress).
-#[server]
+#[server(output = JsonStr)]
 pub async fn get_documents(id: InterviewId) -> Result<DocumentSetup, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(DocumentSetup {
@@ -89,7 +91,7 @@ pub async fn get_documents(id: InterviewId) -> Result<DocumentSetup, AppError> {
 }
 
 /// Stores pasted text as the interview's CV or job description.
-#[server]
+#[server(output = JsonStr)]
 pub async fn paste_document(
     id: InterviewId,
     kind: DocumentKind,
@@ -100,7 +102,7 @@ pub async fn paste_document(
 }
 
 /// Saves the user's correction of a document's text.
-#[server]
+#[server(output = JsonStr)]
 pub async fn correct_document(
     id: InterviewId,
     kind: DocumentKind,
@@ -112,14 +114,14 @@ pub async fn correct_document(
 
 /// Starts a ready interview. The room then streams the first question from the JSON API
 /// (`/api/v1/interviews/{id}/question/stream`), so it appears as it is written.
-#[server]
+#[server(output = JsonStr)]
 pub async fn start_interview(id: InterviewId) -> Result<(), AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.engine.begin(&owner, id).await?)
 }
 
 /// The questions and answers so far, asking nothing: a missing next question is streamed.
-#[server]
+#[server(output = JsonStr)]
 pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.engine.transcript_so_far(&owner, id).await?)
@@ -127,7 +129,7 @@ pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
 
 /// Stores the answer to the open question (idempotent by `answer.client_id`); the next
 /// question is streamed afterwards, so `next_question` is always empty here.
-#[server]
+#[server(output = JsonStr)]
 pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerOutcome, AppError> {
     let (services, owner) = caller::context().await?;
     let stored = services.engine.store_answer(&owner, id, &answer).await?;
@@ -138,43 +140,62 @@ pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerO
 }
 
 /// Ends the interview early.
-#[server]
+#[server(output = JsonStr)]
 pub async fn end_interview(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.engine.end(&owner, id).await?)
 }
 
+/// [`Feedback`] as the feedback page gets it. The same two cases, but serde's default
+/// (externally tagged) shape: `Feedback`'s internally tagged JSON, kept for the JSON API, is
+/// read by buffering the whole report in serde's `Content` first, which would put a second
+/// copy of the report's deserializer into the WASM bundle.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum PageFeedback {
+    Pending(FeedbackProgress),
+    Ready(Box<Report>),
+}
+
+impl From<Feedback> for PageFeedback {
+    fn from(feedback: Feedback) -> Self {
+        match feedback {
+            Feedback::Pending(progress) => PageFeedback::Pending(progress),
+            Feedback::Ready(report) => PageFeedback::Ready(report),
+        }
+    }
+}
+
 /// Asks for the interview's feedback (idempotent) and says where it stands: the report, or
 /// the progress of its writing in the background.
-#[server]
-pub async fn request_feedback(id: InterviewId) -> Result<Feedback, AppError> {
+#[server(output = JsonStr)]
+pub async fn request_feedback(id: InterviewId) -> Result<PageFeedback, AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.reports.request(&owner, id).await?)
+    Ok(services.reports.request(&owner, id).await?.into())
 }
 
 /// The interview's share links (no tokens), newest first.
-#[server]
+#[server(output = JsonStr)]
 pub async fn list_shares(id: InterviewId) -> Result<Vec<ShareLink>, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.shares.list(&owner, id).await?)
 }
 
 /// Makes a share link; its `url` is the path on this site, shown to the owner once.
-#[server]
+#[server(output = JsonStr)]
 pub async fn create_share(id: InterviewId) -> Result<NewShareLink, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.shares.create(&owner, id).await?)
 }
 
 /// Revokes a share link; it stops working at once.
-#[server]
+#[server(output = JsonStr)]
 pub async fn revoke_share(id: InterviewId, share_id: uuid::Uuid) -> Result<(), AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.shares.revoke(&owner, id, share_id).await?)
 }
 
 /// The report behind a share link, for anyone who has it.
-#[server]
+#[server(output = JsonStr)]
 pub async fn open_shared_report(token: String) -> Result<SharedReport, AppError> {
     let (services, _) = caller::context().await?;
     Ok(services.shares.open(&token).await?)

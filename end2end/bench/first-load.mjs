@@ -78,12 +78,15 @@ const p90 = (values) => {
 };
 
 /** The bundle as built: raw, and as the gzip and brotli files the server sends. */
-function bundleSizes() {
+function bundleSizes(mainWasm) {
   const pkg = path.join(siteRoot, 'pkg');
   const sizes = {};
   for (const name of readdirSync(pkg)) {
     const match = name.match(/\.(wasm|js|css)$/);
     if (!match) continue;
+    // Only the main bundle; the lazy routes' chunks are counted per page.
+    if (match[1] === 'wasm' && `/pkg/${name}` !== mainWasm) continue;
+    if (match[1] === 'js' && !name.startsWith('interview-simulator.')) continue;
     const bytes = readFileSync(path.join(pkg, name));
     const onDisk = (suffix) => {
       try { return statSync(path.join(pkg, name + suffix)).size; } catch { return null; }
@@ -126,15 +129,24 @@ async function main() {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         const hydrated = performance.getEntriesByName('hydrated')[0];
         const resources = performance.getEntriesByType('resource');
-        const wasm = resources.find((entry) => entry.name.endsWith('.wasm'));
-        const js = resources.find((entry) => /\/pkg\/.*\.js$/.test(entry.name));
+        // The main bundle, then the chunks of the page's lazy route (`--split`).
+        const wasmFiles = resources.filter((entry) => entry.name.endsWith('.wasm'));
+        const jsFiles = resources.filter((entry) => /\/pkg\/.*\.js$/.test(entry.name));
+        const wasm = wasmFiles.find((entry) => /\/pkg\/interview-simulator\.[^/]*\.wasm$/.test(entry.name));
+        const navigation = performance.getEntriesByType('navigation')[0];
         return {
+          ttfb: navigation.responseStart,
+          htmlDone: navigation.responseEnd,
+          wasmStart: wasm?.startTime ?? null,
+          wasmEnd: wasm?.responseEnd ?? null,
           fcp: paint?.startTime ?? null,
           hydration: hydrated?.startTime ?? null,
-          // From the moment the WASM had arrived to the hydrated mark: compiling and running it.
+          // From the moment the main WASM had arrived to the hydrated mark: compiling it,
+          // fetching the route's chunks, running it.
           hydrationAfterWasm: hydrated && wasm ? hydrated.startTime - wasm.responseEnd : null,
-          wasmTransfer: wasm?.transferSize ?? null,
-          jsTransfer: js?.transferSize ?? null,
+          wasmFiles: wasmFiles.map((entry) => new URL(entry.name).pathname),
+          wasmTransfer: wasmFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
+          jsTransfer: jsFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
         };
       }));
       await context.close();
@@ -143,11 +155,18 @@ async function main() {
     results[name] = {
       url: url.replace(/[0-9a-f-]{36}/, ':id'),
       runs,
+      ttfb_ms: summary('ttfb'),
+      html_done_ms: summary('htmlDone'),
+      wasm_fetch_ms: { start: summary('wasmStart'), end: summary('wasmEnd') },
       fcp_ms: summary('fcp'),
       hydration_ms: summary('hydration'),
       hydration_after_wasm_ms: summary('hydrationAfterWasm'),
+      wasm_files: samples[0].wasmFiles,
+      // What a browser with brotli fetched (Chromium asks for br), all WASM files summed.
       wasm_transfer_bytes: samples[0].wasmTransfer,
       js_transfer_bytes: samples[0].jsTransfer,
+      // The same files as gzip -9 (what a browser without brotli fetches).
+      wasm_gzip_bytes: samples[0].wasmFiles.reduce((sum, file) => sum + statSync(path.join(siteRoot, file + '.gz')).size, 0),
     };
   }
 
@@ -161,11 +180,13 @@ async function main() {
   }
   await browser.close();
 
-  const bundle = bundleSizes();
+  const bundle = bundleSizes(wasmPath);
   const hydrationWorst = Math.max(...Object.values(results).map((r) => r.hydration_ms.median));
   const budgets = {
     wasm_gzip_bytes: { limit: WASM_GZIP_BUDGET, actual: bundle.wasm.gzip, ok: bundle.wasm.gzip <= WASM_GZIP_BUDGET },
     hydration_median_ms: { limit: HYDRATION_BUDGET_MS, actual: hydrationWorst, ok: hydrationWorst < HYDRATION_BUDGET_MS },
+    // Reported, not enforced: the main bundle is the budget's subject; a route's chunks load with it.
+    page_wasm_gzip_bytes: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.wasm_gzip_bytes])),
   };
   const report = { measured_at: new Date().toISOString(), runs_per_page: runs, pages: results, bundle, wasm_path: wasmPath, wasm_headers: headers, budgets };
   writeFileSync(path.join(root, 'target/first-load-report.json'), JSON.stringify(report, null, 2));
@@ -173,17 +194,18 @@ async function main() {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   console.log(`First load, ${runs} cold loads per page (median / p90):`);
   for (const [name, r] of Object.entries(results)) {
-    console.log(`  ${name.padEnd(9)} FCP ${r.fcp_ms.median.toFixed(0)} / ${r.fcp_ms.p90.toFixed(0)} ms · hydrated ${r.hydration_ms.median.toFixed(0)} / ${r.hydration_ms.p90.toFixed(0)} ms (${r.hydration_after_wasm_ms.median.toFixed(0)} ms after the WASM arrived) · on the wire: WASM ${kb(r.wasm_transfer_bytes)}, JS ${kb(r.js_transfer_bytes)}`);
+    console.log(`  ${name.padEnd(9)} TTFB ${r.ttfb_ms.median.toFixed(0)} ms · HTML done ${r.html_done_ms.median.toFixed(0)} ms · main WASM fetched ${r.wasm_fetch_ms.start.median.toFixed(0)}–${r.wasm_fetch_ms.end.median.toFixed(0)} ms`);
+    console.log(`  ${' '.repeat(9)} FCP ${r.fcp_ms.median.toFixed(0)} / ${r.fcp_ms.p90.toFixed(0)} ms · hydrated ${r.hydration_ms.median.toFixed(0)} / ${r.hydration_ms.p90.toFixed(0)} ms (${r.hydration_after_wasm_ms.median.toFixed(0)} ms after the main WASM arrived) · WASM ${r.wasm_files.length} file(s): ${kb(r.wasm_transfer_bytes)} brotli on the wire, ${kb(r.wasm_gzip_bytes)} gzip · JS ${kb(r.js_transfer_bytes)}`);
   }
   for (const [kind, size] of Object.entries(bundle)) {
     console.log(`  ${kind.padEnd(4)} ${size.file}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli${size.precompressed ? ' (pre-compressed)' : ''}`);
   }
   console.log(`  ${wasmPath}: br → ${headers.br.contentEncoding}, gzip → ${headers.gzip.contentEncoding}; Cache-Control: ${headers.br.cacheControl}`);
-  for (const [name, budget] of Object.entries(budgets)) {
-    console.log(`  budget ${name}: ${budget.actual.toFixed ? budget.actual.toFixed(0) : budget.actual} (limit ${budget.limit}) ${budget.ok ? 'OK' : 'OVER'}`);
-  }
+  const enforced = [budgets.wasm_gzip_bytes, budgets.hydration_median_ms];
+  console.log(`  budget: main WASM ${budgets.wasm_gzip_bytes.actual} B gzip (limit ${WASM_GZIP_BUDGET}) ${budgets.wasm_gzip_bytes.ok ? 'OK' : 'OVER'}`);
+  console.log(`  budget: slowest page's median hydration ${hydrationWorst.toFixed(0)} ms (limit ${HYDRATION_BUDGET_MS}) ${budgets.hydration_median_ms.ok ? 'OK' : 'OVER'}`);
   stopServer();
-  if (!Object.values(budgets).every((budget) => budget.ok)) process.exit(1);
+  if (!enforced.every((budget) => budget.ok)) process.exit(1);
 }
 
 main().catch((error) => {

@@ -6,19 +6,19 @@
 mod poll;
 mod share;
 
-use domain::{Feedback, FeedbackProgress, FeedbackStatus, Interview, InterviewId, ShareLink};
+use domain::{FeedbackProgress, FeedbackStatus, Interview, InterviewId, ShareLink};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::{interview_id_param, ErrorNotice, NotFound};
 use crate::report::{ExportBar, ReportView};
-use crate::server_fns::{get_interview, list_shares, request_feedback};
+use crate::server_fns::{get_interview, list_shares, request_feedback, PageFeedback};
 use crate::AppError;
 use share::ShareControls;
 
 /// What the page needs: the interview, where its feedback stands (or why there is none,
 /// e.g. the interview is not finished) and its share links.
-type PageData = (Interview, Result<Feedback, AppError>, Vec<ShareLink>);
+type PageData = (Interview, Result<PageFeedback, AppError>, Vec<ShareLink>);
 
 async fn load(id: InterviewId) -> Result<PageData, AppError> {
     let interview = get_interview(id).await?;
@@ -27,8 +27,23 @@ async fn load(id: InterviewId) -> Result<PageData, AppError> {
     Ok((interview, feedback, shares))
 }
 
+/// The route, split into its own WASM chunk (`cargo leptos build --split`): the report's code
+/// is loaded only by the pages that show it.
+pub struct FeedbackRoute;
+
+#[leptos_router::lazy_route]
+impl leptos_router::LazyRoute for FeedbackRoute {
+    fn data() -> Self {
+        FeedbackRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <FeedbackPage /> }.into_any()
+    }
+}
+
 #[component]
-pub fn FeedbackPage() -> impl IntoView {
+fn FeedbackPage() -> impl IntoView {
     let id = interview_id_param();
     let data = Resource::new(id, |id| async move {
         match id {
@@ -55,7 +70,7 @@ pub fn FeedbackPage() -> impl IntoView {
 #[component]
 fn FeedbackDetails(
     interview: Interview,
-    feedback: Result<Feedback, AppError>,
+    feedback: Result<PageFeedback, AppError>,
     shares: Vec<ShareLink>,
 ) -> impl IntoView {
     let id = interview.id;
@@ -83,12 +98,12 @@ fn FeedbackDetails(
 fn FeedbackState(
     id: InterviewId,
     title: String,
-    feedback: Feedback,
+    feedback: PageFeedback,
     shares: Vec<ShareLink>,
 ) -> impl IntoView {
     let (report, progress) = match feedback {
-        Feedback::Ready(report) => (Some(*report), None),
-        Feedback::Pending(progress) => (None, Some(progress)),
+        PageFeedback::Ready(report) => (Some(*report), None),
+        PageFeedback::Pending(progress) => (None, Some(progress)),
     };
     let report = RwSignal::new(report);
     let progress = RwSignal::new(progress);

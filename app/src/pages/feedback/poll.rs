@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use domain::{Feedback, FeedbackProgress, FeedbackStatus, InterviewId, Report};
+use domain::{FeedbackProgress, FeedbackStatus, InterviewId, Report};
 use leptos::prelude::*;
 
-use crate::server_fns::request_feedback;
+use crate::server_fns::{request_feedback, PageFeedback};
 use crate::AppError;
 
 pub const INTERVAL: Duration = Duration::from_secs(1);
@@ -41,11 +41,11 @@ pub fn watch(id: InterviewId, watched: Watched, delay: Duration) {
                     return;
                 }
                 match answer {
-                    Ok(Feedback::Ready(report)) => {
+                    Ok(PageFeedback::Ready(report)) => {
                         watched.error.set(None);
                         watched.report.set(Some(*report));
                     }
-                    Ok(Feedback::Pending(progress)) => {
+                    Ok(PageFeedback::Pending(progress)) => {
                         watched.error.set(None);
                         let going_on = progress.status != FeedbackStatus::Failed;
                         watched.progress.set(Some(progress));
