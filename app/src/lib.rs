@@ -20,6 +20,8 @@ mod report;
 mod room;
 pub mod server_fns;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -30,8 +32,15 @@ pub use error::AppError;
 /// The name cargo-leptos gives the JS, WASM and CSS bundles (`[[workspace.metadata.leptos]]`).
 pub const BUNDLE_NAME: &str = "interview-simulator";
 
-/// The HTML document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The HTML document around the app, rendered on the server only. `inline_css` is the built
+/// stylesheet when the server could read it: inlined, the first paint does not wait for a
+/// second request (and neither does hydration, since module scripts wait for stylesheets).
+pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoView {
+    let stylesheet = match inline_css {
+        // Our own build output, not user text: safe as raw text (escaping would break `>`).
+        Some(css) => view! { <style id="leptos" inner_html=css.to_string()></style> }.into_any(),
+        None => view! { <HashedStylesheet options=options.clone() id="leptos" /> }.into_any(),
+    };
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -41,8 +50,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 // The bundle's file names carry a content hash in release builds, so browsers
-                // may cache them for a year; both tags read the names from the build.
-                <HashedStylesheet options=options.clone() id="leptos" />
+                // may cache them for a year; the tags read the names from the build.
+                {stylesheet}
                 <HydrationScripts options />
                 <MetaTags />
             </head>

@@ -137,6 +137,8 @@ async function main() {
         return {
           ttfb: navigation.responseStart,
           htmlDone: navigation.responseEnd,
+          // Module scripts (the hydration script) run here, after the stylesheet has loaded.
+          domContentLoaded: navigation.domContentLoadedEventStart,
           wasmStart: wasm?.startTime ?? null,
           wasmEnd: wasm?.responseEnd ?? null,
           fcp: paint?.startTime ?? null,
@@ -157,6 +159,7 @@ async function main() {
       runs,
       ttfb_ms: summary('ttfb'),
       html_done_ms: summary('htmlDone'),
+      dom_content_loaded_ms: summary('domContentLoaded'),
       wasm_fetch_ms: { start: summary('wasmStart'), end: summary('wasmEnd') },
       fcp_ms: summary('fcp'),
       hydration_ms: summary('hydration'),
@@ -194,7 +197,7 @@ async function main() {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   console.log(`First load, ${runs} cold loads per page (median / p90):`);
   for (const [name, r] of Object.entries(results)) {
-    console.log(`  ${name.padEnd(9)} TTFB ${r.ttfb_ms.median.toFixed(0)} ms · HTML done ${r.html_done_ms.median.toFixed(0)} ms · main WASM fetched ${r.wasm_fetch_ms.start.median.toFixed(0)}–${r.wasm_fetch_ms.end.median.toFixed(0)} ms`);
+    console.log(`  ${name.padEnd(9)} TTFB ${r.ttfb_ms.median.toFixed(0)} ms · HTML done ${r.html_done_ms.median.toFixed(0)} ms · DOMContentLoaded ${r.dom_content_loaded_ms.median.toFixed(0)} ms · main WASM fetched ${r.wasm_fetch_ms.start.median.toFixed(0)}–${r.wasm_fetch_ms.end.median.toFixed(0)} ms`);
     console.log(`  ${' '.repeat(9)} FCP ${r.fcp_ms.median.toFixed(0)} / ${r.fcp_ms.p90.toFixed(0)} ms · hydrated ${r.hydration_ms.median.toFixed(0)} / ${r.hydration_ms.p90.toFixed(0)} ms (${r.hydration_after_wasm_ms.median.toFixed(0)} ms after the main WASM arrived) · WASM ${r.wasm_files.length} file(s): ${kb(r.wasm_transfer_bytes)} brotli on the wire, ${kb(r.wasm_gzip_bytes)} gzip · JS ${kb(r.js_transfer_bytes)}`);
   }
   for (const [kind, size] of Object.entries(bundle)) {

@@ -4,14 +4,14 @@ import { test, expect } from '@playwright/test';
 // by `make bench` (bench/first-load.mjs), never here.
 const WASM_GZIP_BUDGET = 350 * 1000;
 
-test('the bundle has content-hashed names, is served pre-compressed and cached for a year, within budget', async ({ page, request }) => {
+test('the stylesheet is inlined; the bundle has content-hashed names, is served pre-compressed and cached for a year, within budget', async ({ page, request }) => {
   await page.goto('/');
   const wasm = await page.evaluate(() => (document.querySelector('link[rel="preload"][href$=".wasm"]') as HTMLLinkElement | null)?.getAttribute('href'));
-  const assets = await page.evaluate(() => [
-    ...[...document.querySelectorAll('link[href^="/pkg/"]')].map((link) => link.getAttribute('href')),
-  ]);
   expect(wasm).toMatch(/^\/pkg\/interview-simulator\.[A-Za-z0-9_-]+\.wasm$/);
-  expect(assets.some((href) => /^\/pkg\/interview-simulator\.[A-Za-z0-9_-]+\.css$/.test(href!))).toBe(true);
+  // The stylesheet is inlined: the first paint waits for no second request.
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  expect(await page.locator('head style#leptos').textContent()).toContain('.interview-card');
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).borderBottomStyle)).toBe('solid');
 
   for (const encoding of ['br', 'gzip']) {
     const response = await request.get(wasm!, { headers: { 'accept-encoding': encoding } });

@@ -1,6 +1,8 @@
 //! The whole HTTP surface in one place: health, the JSON API, Leptos pages and server
 //! functions, static files, and the layers every request passes through.
 
+use std::sync::Arc;
+
 use axum::extract::{FromRef, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
@@ -51,9 +53,10 @@ pub fn build_router(config: &Config, services: Services) -> Router {
     };
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());
+    let inline_css = bundle_css(&config.site_root, hashed_bundle);
     let shell = {
-        let options = state.leptos_options.clone();
-        move || app::shell(options.clone())
+        let (options, inline_css) = (state.leptos_options.clone(), inline_css.clone());
+        move || app::shell(options.clone(), inline_css.clone())
     };
 
     // Pages, server functions and static files: bodies are small forms.
@@ -67,7 +70,9 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(provide_services, app::shell))
+        >(provide_services, move |options| {
+            app::shell(options, inline_css.clone())
+        }))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
 
     Router::new()
@@ -107,13 +112,36 @@ pub fn build_router(config: &Config, services: Services) -> Router {
 /// `hash.txt` beside the server binary (cargo-leptos `hash-files`). Without it (a debug build,
 /// the tests) the plain names are used.
 fn bundle_is_hashed() -> bool {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| Some(exe.parent()?.join(HASH_FILE)))
-        .is_some_and(|path| path.is_file())
+    hash_file().is_some_and(|path| path.is_file())
 }
 
-const HASH_FILE: &str = "hash.txt";
+fn hash_file() -> Option<std::path::PathBuf> {
+    Some(std::env::current_exe().ok()?.parent()?.join("hash.txt"))
+}
+
+/// The built stylesheet, read once, for the pages to inline; `None` (the pages then link it)
+/// when there is no build to read, as in the tests.
+fn bundle_css(site_root: &str, hashed: bool) -> Option<Arc<str>> {
+    let name = if hashed {
+        let hashes = std::fs::read_to_string(hash_file()?).ok()?;
+        let hash = hashes
+            .lines()
+            .find_map(|line| line.strip_prefix("css:"))?
+            .trim()
+            .to_owned();
+        format!("{}.{hash}.css", app::BUNDLE_NAME)
+    } else {
+        format!("{}.css", app::BUNDLE_NAME)
+    };
+    let path = std::path::Path::new(site_root).join("pkg").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(css) => Some(css.into()),
+        Err(error) => {
+            tracing::warn!(path = %path.display(), %error, "stylesheet not inlined; pages link it");
+            None
+        }
+    }
+}
 
 /// `/pkg`: the JS, WASM and CSS bundle, served from the gzip and brotli files the release
 /// build wrote beside them when the browser accepts those. Hashed names never change content,
