@@ -36,9 +36,14 @@ pub const BUNDLE_NAME: &str = "interview-simulator";
 /// stylesheet when the server could read it: inlined, the first paint does not wait for a
 /// second request (and neither does hydration, since module scripts wait for stylesheets).
 pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     let stylesheet = match inline_css {
         // Our own build output, not user text: safe as raw text (escaping would break `>`).
-        Some(css) => view! { <style id="leptos" inner_html=css.to_string()></style> }.into_any(),
+        Some(css) => view! {
+            <style id="leptos" nonce=leptos::nonce::use_nonce() inner_html=css.to_string()></style>
+        }
+        .into_any(),
         None => view! { <HashedStylesheet options=options.clone() id="leptos" /> }.into_any(),
     };
     view! {
@@ -59,6 +64,27 @@ pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoV
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The page's Content-Security-Policy: scripts and styles only from this site or carrying
+/// this render's nonce (Leptos puts it on its inline scripts), WASM allowed to compile,
+/// nothing framed, no plugins, forms and connections to this site only.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -102,9 +102,17 @@ async function seriousViolations(page: Page) {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe-core finds no serious or critical violations on any page (${colorScheme})`, async ({ page }) => {
+  test(`axe-core finds no serious or critical violations and the CSP blocks nothing on any page (${colorScheme})`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
+    // Anything the Content-Security-Policy blocks (a script, a style, the WASM) is recorded.
+    await page.addInitScript(() => {
+      (window as any).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as any).cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+      });
+    });
+    const cspViolations = () => page.evaluate(() => (window as any).cspViolations);
     await page.goto('/');
     await waitForHydration(page);
     // The empty history first, before anything exists.
@@ -115,6 +123,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       if (name === 'room') await expect(page.locator('#answer')).toBeVisible();
       if (name === 'feedback') await expect(page.locator('#score-gauge')).toBeVisible({ timeout: 20_000 });
       expect(await seriousViolations(page), name).toEqual([]);
+      expect(await cspViolations(), name).toEqual([]);
     }
   });
 }

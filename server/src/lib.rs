@@ -6,6 +6,7 @@ mod api;
 mod health;
 mod identity;
 mod router;
+mod security;
 mod shutdown;
 pub mod telemetry;
 

@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::identity::{owner_identity, IdentitySettings};
+use crate::security::{self, Site};
 use crate::{api, health};
 
 /// What handlers can extract with `State<…>`.
@@ -37,6 +38,7 @@ pub(crate) struct AppState {
 pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
+    let site = Site::from_public_url(&config.public_url);
     let hashed_bundle = bundle_is_hashed();
     let leptos_options = LeptosOptions::builder()
         .output_name(app::BUNDLE_NAME)
@@ -86,6 +88,15 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 secure_cookie: config.serves_https(),
             },
             owner_identity,
+        ))
+        // Before identity: a refused cross-site write gets no cookie and touches nothing.
+        .layer(middleware::from_fn_with_state(
+            site.clone(),
+            security::same_site_writes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            site,
+            security::security_headers,
         ))
         // Outermost first: a request id, a log span carrying it, the id echoed on the
         // response, compression and a time limit. Body limits are set per route: small
