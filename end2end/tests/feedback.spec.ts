@@ -1,23 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { CV as BASE_CV, JOB } from './api';
 import { INTERVIEW_URL, uniqueTitle, waitForHydration } from './helpers';
 
 // A phrase only the CV contains: a share link must never show it.
 const CV_SECRET = 'Quillfeather Marsh birdsong archive';
-const CV = [
-  'Priya Raghunathan',
-  'Data scientist, London.',
-  'Larkspur Grocers plc, 2019 – present: built a hierarchical demand-forecasting system with LightGBM;',
-  'ran CUPED experiments; moved reporting to Snowflake; Python and SQL every day.',
-  `Interests: volunteer curator of the ${CV_SECRET}.`,
-].join('\n');
-const JOB = [
-  'Data Scientist at Northwind Analytics',
-  'Requirements:',
-  '- Experimentation and A/B testing at scale',
-  '- Python, SQL and Snowflake',
-  '- Demand forecasting; stakeholder communication',
-].join('\n');
+const CV = `${BASE_CV}\nInterests: volunteer curator of the ${CV_SECRET}.`;
 const ANSWERS = [
   'At Larkspur Grocers I led the demand-forecasting rebuild: I chose LightGBM, wrote the Python pipeline in Snowflake and SQL, and as a result cut fresh-food waste by 18 % in six months.',
   'I designed CUPED A/B experiments for the pricing team. My task was to halve the time to a decision; I built the variance-reduction step myself and we reached significance in 9 days instead of 21.',

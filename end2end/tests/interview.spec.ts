@@ -1,19 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
+import { CV, JOB } from './api';
 import { INTERVIEW_URL, uniqueTitle, waitForHydration } from './helpers';
-
-const CV = [
-  'Priya Raghunathan',
-  'Data scientist, London.',
-  'Larkspur Grocers plc, 2019 – present: built a hierarchical demand-forecasting system with LightGBM;',
-  'ran CUPED experiments; moved reporting to Snowflake; Python and SQL every day.',
-].join('\n');
-const JOB = [
-  'Data Scientist at Northwind Analytics',
-  'Requirements:',
-  '- Experimentation and A/B testing at scale',
-  '- Python, SQL and Snowflake',
-  '- Demand forecasting; stakeholder communication',
-].join('\n');
 
 async function readyInterview(page: Page) {
   await page.goto('/interviews/new');

@@ -148,7 +148,7 @@ fn bundle_css(site_root: &str, hashed: bool) -> Option<Arc<str>> {
     match std::fs::read_to_string(&path) {
         Ok(css) => Some(css.into()),
         Err(error) => {
-            tracing::warn!(path = %path.display(), %error, "stylesheet not inlined; pages link it");
+            tracing::debug!(path = %path.display(), %error, "stylesheet not inlined; pages link it");
             None
         }
     }
