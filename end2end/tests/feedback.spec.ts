@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CV as BASE_CV, JOB } from './api';
-import { INTERVIEW_URL, uniqueTitle, waitForHydration } from './helpers';
+import { setUpThroughThePages, waitForHydration } from './helpers';
 
 // A phrase only the CV contains: a share link must never show it.
 const CV_SECRET = 'Quillfeather Marsh birdsong archive';
@@ -14,19 +14,7 @@ const ANSWERS = [
 
 /** A finished three-question interview with the offline coach; returns its URL. */
 async function completedInterview(page: Page) {
-  await page.goto('/interviews/new');
-  await waitForHydration(page);
-  await page.getByLabel('Job title').fill(uniqueTitle('Data Scientist'));
-  await page.getByLabel('Company').fill('Northwind Analytics');
-  await page.getByLabel('Questions').fill('3');
-  await page.getByRole('button', { name: 'Create interview' }).click();
-  await expect(page).toHaveURL(INTERVIEW_URL);
-  await page.locator('#cv-paste').fill(CV);
-  await page.locator('#cv-paste-save').click();
-  await expect(page.locator('#cv-text')).toHaveValue(CV);
-  await page.locator('#job_description-paste').fill(JOB);
-  await page.locator('#job_description-paste-save').click();
-  await expect(page.locator('#readiness')).toContainText('ready to start');
+  await setUpThroughThePages(page, CV, JOB, 3);
   await page.locator('#start-interview').click();
   for (const [index, answer] of ANSWERS.entries()) {
     await expect(page.locator('#progress-label')).toHaveText(`Question ${index + 1} of 3`);

@@ -11,3 +11,23 @@ export function uniqueTitle(prefix: string) {
 }
 
 export const INTERVIEW_URL = /\/interviews\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Sets up an interview the way a user does: the form, then both documents pasted, until it
+ * is ready to start. `questions` leaves the form's default when omitted.
+ */
+export async function setUpThroughThePages(page: Page, cv: string, job: string, questions?: number) {
+  await page.goto('/interviews/new');
+  await waitForHydration(page);
+  await page.getByLabel('Job title').fill(uniqueTitle('Data Scientist'));
+  await page.getByLabel('Company').fill('Northwind Analytics');
+  if (questions !== undefined) await page.getByLabel('Questions').fill(String(questions));
+  await page.getByRole('button', { name: 'Create interview' }).click();
+  await expect(page).toHaveURL(INTERVIEW_URL);
+  await page.locator('#cv-paste').fill(cv);
+  await page.locator('#cv-paste-save').click();
+  await expect(page.locator('#cv-text')).toHaveValue(cv);
+  await page.locator('#job_description-paste').fill(job);
+  await page.locator('#job_description-paste-save').click();
+  await expect(page.locator('#readiness')).toContainText('ready to start');
+}

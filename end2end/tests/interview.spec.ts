@@ -1,24 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { CV, JOB } from './api';
-import { INTERVIEW_URL, uniqueTitle, waitForHydration } from './helpers';
-
-async function readyInterview(page: Page) {
-  await page.goto('/interviews/new');
-  await waitForHydration(page);
-  await page.getByLabel('Job title').fill(uniqueTitle('Data Scientist'));
-  await page.getByLabel('Company').fill('Northwind Analytics');
-  await page.getByRole('button', { name: 'Create interview' }).click();
-  await expect(page).toHaveURL(INTERVIEW_URL);
-  await page.locator('#cv-paste').fill(CV);
-  await page.locator('#cv-paste-save').click();
-  await expect(page.locator('#cv-text')).toHaveValue(CV);
-  await page.locator('#job_description-paste').fill(JOB);
-  await page.locator('#job_description-paste-save').click();
-  await expect(page.locator('#readiness')).toContainText('ready to start');
-}
+import { setUpThroughThePages, waitForHydration } from './helpers';
 
 test('a full eight-question interview with the offline coach, with a reload in the middle', async ({ page }) => {
-  await readyInterview(page);
+  await setUpThroughThePages(page, CV, JOB);
   await page.locator('#start-interview').click();
   await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
 
@@ -62,7 +47,7 @@ test('a full eight-question interview with the offline coach, with a reload in t
 });
 
 test('an empty answer cannot be sent, and ending early keeps what was answered', async ({ page }) => {
-  await readyInterview(page);
+  await setUpThroughThePages(page, CV, JOB);
   await page.locator('#start-interview').click();
   await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
   await expect(page.locator('#send-answer')).toBeDisabled();
@@ -79,7 +64,7 @@ test('an empty answer cannot be sent, and ending early keeps what was answered',
 });
 
 test('a lost question stream offers "Try again" and keeps the answer', async ({ page }) => {
-  await readyInterview(page);
+  await setUpThroughThePages(page, CV, JOB);
   await page.locator('#start-interview').click();
   await expect(page.locator('#progress-label')).toHaveText('Question 1 of 8');
   await expect(page.locator('.question-text').first()).toHaveText(/\?$/);

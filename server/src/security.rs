@@ -89,8 +89,9 @@ pub(crate) async fn security_headers(
     };
     set(header::CONTENT_SECURITY_POLICY, NOTHING_RUNS);
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    // Share links carry their token in the URL: no page may leak it to another site.
-    set(header::REFERRER_POLICY, "no-referrer");
+    // Share links carry their token in the URL: no page may leak it to another site. Our own
+    // pages still get the Referer: a form posted without JavaScript is sent back to it.
+    set(header::REFERRER_POLICY, "same-origin");
     set(header::X_FRAME_OPTIONS, "DENY");
     set(
         header::HeaderName::from_static("cross-origin-opener-policy"),

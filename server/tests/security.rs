@@ -62,7 +62,7 @@ async fn every_response_has_the_security_headers_and_pages_a_nonce_policy(pool: 
         let response = client.get(server.url(path)).send().await.unwrap();
         let headers = response.headers();
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         assert!(
             headers["permissions-policy"]
