@@ -1,4 +1,4 @@
-//! Browser-only helpers: drafts in local storage and random ids for answers.
+//! Browser-only helpers: local storage (drafts, preferences) and random ids for answers.
 
 use domain::{InterviewId, QuestionId};
 use uuid::Uuid;
@@ -7,7 +7,8 @@ fn draft_key(id: InterviewId, question: QuestionId) -> String {
     format!("interview-simulator:draft:{id}:{question}")
 }
 
-fn storage() -> Option<leptos::web_sys::Storage> {
+/// This browser's local storage, where it is available (not in some private modes).
+pub fn storage() -> Option<leptos::web_sys::Storage> {
     leptos::web_sys::window()?.local_storage().ok().flatten()
 }
 

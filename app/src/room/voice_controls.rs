@@ -105,8 +105,8 @@ pub fn ReadAloudToggle(question: Memo<Option<Question>>) -> impl IntoView {
 
     #[cfg(feature = "hydrate")]
     {
+        use super::browser::storage;
         use super::voice::{speak, stop_speaking, synthesis_supported};
-        let storage = || leptos::web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         Effect::new(move |_| {
             supported.set(synthesis_supported());
             let saved = storage().and_then(|s| s.get_item(READ_ALOUD_PREFERENCE).ok().flatten());
@@ -134,9 +134,7 @@ pub fn ReadAloudToggle(question: Memo<Option<Question>>) -> impl IntoView {
     let toggle = move |_| {
         enabled.update(|on| *on = !*on);
         #[cfg(feature = "hydrate")]
-        if let Some(storage) =
-            leptos::web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-        {
+        if let Some(storage) = super::browser::storage() {
             let on = enabled.get_untracked();
             let _ = storage.set_item(READ_ALOUD_PREFERENCE, if on { "on" } else { "off" });
         }
