@@ -37,7 +37,13 @@ pub const BUNDLE_NAME: &str = "interview-simulator";
 /// second request (and neither does hydration, since module scripts wait for stylesheets).
 pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    set_content_security_policy();
+    let policy = set_content_security_policy();
+    #[cfg(not(feature = "ssr"))]
+    let policy: Option<String> = None;
+    // Also in the document: the policy holds even where a response loses the header.
+    let policy_meta = policy.map(|policy| {
+        view! { <meta http-equiv="Content-Security-Policy" content=policy /> }
+    });
     let stylesheet = match inline_css {
         // Our own build output, not user text: safe as raw text (escaping would break `>`).
         Some(css) => view! {
@@ -51,6 +57,7 @@ pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoV
         <html lang="en">
             <head>
                 <meta charset="utf-8" />
+                {policy_meta}
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
@@ -68,24 +75,25 @@ pub fn shell(options: LeptosOptions, inline_css: Option<Arc<str>>) -> impl IntoV
 }
 
 /// The page's Content-Security-Policy: scripts and styles only from this site or carrying
-/// this render's nonce (Leptos puts it on its inline scripts), WASM allowed to compile,
-/// nothing framed, no plugins, forms and connections to this site only.
+/// this render's nonce (Leptos puts it on its inline scripts), WASM allowed to compile, no
+/// plugins, forms and connections to this site only. Sent as a header (with
+/// `frame-ancestors`, which only headers can carry) and returned for the document's `<meta>`.
 #[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
+fn set_content_security_policy() -> Option<String> {
+    let nonce = leptos::nonce::use_nonce()?;
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'none'; form-action 'self'"
     );
-    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+    let header = format!("{policy}; frame-ancestors 'none'");
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::HeaderValue::from_str(&header),
+    ) {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
+    Some(policy)
 }
 
 #[component]

@@ -71,8 +71,8 @@ fn comes_from(site: &Site, headers: &HeaderMap) -> bool {
 }
 
 /// Pages set their own Content-Security-Policy (it carries the render's nonce, see
-/// `app::shell`); everything else (JSON, files, errors) gets one that allows nothing, since
-/// none of it should ever run as a document.
+/// `app::shell`); everything else (JSON, files) gets one that allows nothing, since none of
+/// it should ever run as a document.
 const NOTHING_RUNS: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 pub(crate) async fn security_headers(
@@ -82,12 +82,19 @@ pub(crate) async fn security_headers(
 ) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // Pages carry their own policy in a `<meta>` as well, which a deny-all header would
+    // override; every other response gets the deny-all one.
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
     let mut set = |name: header::HeaderName, value: &'static str| {
         headers
             .entry(name)
             .or_insert_with(|| HeaderValue::from_static(value));
     };
-    set(header::CONTENT_SECURITY_POLICY, NOTHING_RUNS);
+    if !is_page {
+        set(header::CONTENT_SECURITY_POLICY, NOTHING_RUNS);
+    }
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     // Share links carry their token in the URL: no page may leak it to another site. Our own
     // pages still get the Referer: a form posted without JavaScript is sent back to it.

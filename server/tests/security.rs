@@ -39,6 +39,8 @@ async fn every_response_has_the_security_headers_and_pages_a_nonce_policy(pool: 
         "the inline scripts carry the policy's nonce"
     );
     assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
+    // The document carries the policy too (all but frame-ancestors, which only a header can).
+    assert!(html.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'nonce-{nonce}'")), "{html}");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
     // A new nonce for every page.
