@@ -22,6 +22,13 @@ pub enum AppError {
     /// A document was refused; the message says why and what to do.
     #[error("{message}")]
     Document { code: String, message: String },
+    /// Too many costly requests (interviewer or documents) in the last minute; the server's
+    /// message says how long to wait. Sent with status 429 and `Retry-After`.
+    #[error("{message}")]
+    RateLimited {
+        retry_after_secs: u64,
+        message: String,
+    },
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// The request did not reach the server or its answer could not be read.

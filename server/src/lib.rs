@@ -5,6 +5,8 @@
 mod api;
 mod health;
 mod identity;
+mod metrics;
+mod rate_limit;
 mod router;
 mod security;
 mod shutdown;
@@ -84,13 +86,19 @@ pub async fn serve(
     }));
 
     let router = build_router(&config, services);
+    let metrics_upkeep = metrics::spawn_upkeep(metrics::handle());
     let addr = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(%addr, public_url = %config.public_url, "listening");
     println!("Interview Simulator is running at http://{addr}");
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(StartError::Serve);
+    // The peer address feeds the per-address rate limits and guards /metrics.
+    let served = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(StartError::Serve);
+    metrics_upkeep.abort();
     let _ = stop_worker.send(true);
     if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
         tracing::warn!("the feedback worker was still writing; its job will be taken over");

@@ -22,6 +22,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::identity::{owner_identity, IdentitySettings};
+use crate::metrics::{self, MetricsEndpoint};
+use crate::rate_limit::{limit_costly_requests, RateLimiting};
 use crate::security::{self, Site};
 use crate::{api, health};
 
@@ -38,6 +40,12 @@ pub(crate) struct AppState {
 pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
+    let metrics_endpoint = MetricsEndpoint {
+        handle: metrics::handle(),
+        services: services.clone(),
+        token: config.metrics_token.clone(),
+    };
+    let rate_limiting = RateLimiting::new(config.rate_limits, config.client_ip_header.clone());
     let site = Site::from_public_url(&config.public_url);
     let hashed_bundle = bundle_is_hashed();
     let leptos_options = LeptosOptions::builder()
@@ -81,8 +89,18 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         .nest_service("/pkg", bundle_files(&config.site_root, hashed_bundle))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
+        .merge(
+            Router::new()
+                .route("/metrics", get(metrics::render))
+                .with_state(metrics_endpoint),
+        )
         .nest("/api/v1", api::routes(config.max_body_bytes))
         .merge(pages)
+        // Inside identity: the owner is known; a refusal changes nothing, so no cookie is lost.
+        .layer(middleware::from_fn_with_state(
+            rate_limiting,
+            limit_costly_requests,
+        ))
         .layer(middleware::from_fn_with_state(
             IdentitySettings {
                 secure_cookie: config.serves_https(),
@@ -98,6 +116,8 @@ pub fn build_router(config: &Config, services: Services) -> Router {
             site,
             security::security_headers,
         ))
+        // The last route-level layer: it sees every refusal above, and the matched route.
+        .layer(middleware::from_fn(metrics::track_requests))
         // Outermost first: a request id, a log span carrying it, the id echoed on the
         // response, compression and a time limit. Body limits are set per route: small
         // everywhere, larger for document uploads.

@@ -46,6 +46,62 @@ pub struct Config {
     pub llm_timeout: Duration,
     /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
     pub llm_max_attempts: u32,
+    /// Requests per minute that may call an LLM or parse a document (see [`RateLimits`]).
+    pub rate_limits: RateLimits,
+    /// `CLIENT_IP_HEADER`: behind a load balancer, the header it puts the client's address in
+    /// (e.g. `X-Forwarded-For`; its last entry is used, the one the balancer added). Unset:
+    /// the address of the connection.
+    pub client_ip_header: Option<String>,
+    /// `METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <token>`; unset, it
+    /// answers only connections from this machine.
+    pub metrics_token: Option<Secret>,
+}
+
+/// Per-minute budgets, each also the burst allowed at once; `None` is no limit. `RATE_LIMITS=off`
+/// lifts them all (load tests from one address); otherwise each has its variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    /// `RATE_LIMIT_LLM_PER_OWNER`, default 30: starting an interview and answering (each makes
+    /// the interviewer write a question).
+    pub llm_per_owner: Option<u32>,
+    /// `RATE_LIMIT_LLM_PER_IP`, default 300 (many people may share an address).
+    pub llm_per_ip: Option<u32>,
+    /// `RATE_LIMIT_DOCUMENTS_PER_OWNER`, default 20: uploads and pasted documents.
+    pub documents_per_owner: Option<u32>,
+    /// `RATE_LIMIT_DOCUMENTS_PER_IP`, default 120.
+    pub documents_per_ip: Option<u32>,
+}
+
+impl RateLimits {
+    pub const OFF: RateLimits = RateLimits {
+        llm_per_owner: None,
+        llm_per_ip: None,
+        documents_per_owner: None,
+        documents_per_ip: None,
+    };
+
+    fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        match get("RATE_LIMITS").as_deref().map(str::trim) {
+            None | Some("on") => {}
+            Some("off") => return Ok(Self::OFF),
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "RATE_LIMITS",
+                    message: format!("must be `on` or `off`, got {other:?}"),
+                })
+            }
+        }
+        // 0 means no limit, like `off` for that one.
+        let per_minute = |name: &'static str, default: u32| {
+            parse_or(get, name, default).map(|n: u32| (n > 0).then_some(n))
+        };
+        Ok(Self {
+            llm_per_owner: per_minute("RATE_LIMIT_LLM_PER_OWNER", 30)?,
+            llm_per_ip: per_minute("RATE_LIMIT_LLM_PER_IP", 300)?,
+            documents_per_owner: per_minute("RATE_LIMIT_DOCUMENTS_PER_OWNER", 20)?,
+            documents_per_ip: per_minute("RATE_LIMIT_DOCUMENTS_PER_IP", 120)?,
+        })
+    }
 }
 
 /// Which wire format a provider speaks.
@@ -227,6 +283,9 @@ impl Config {
             )?),
             llm_timeout: Duration::from_secs(parse_or(&get, "LLM_TIMEOUT_SECS", 30)?),
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
+            rate_limits: RateLimits::from_lookup(&get)?,
+            client_ip_header: get("CLIENT_IP_HEADER").map(|name| name.trim().to_owned()),
+            metrics_token: get("METRICS_TOKEN").map(Secret::new),
         })
     }
 
@@ -277,6 +336,26 @@ mod tests {
         assert_eq!(config.extraction_timeout, Duration::from_secs(10));
         assert!(config.extraction_workers >= 1);
         assert_eq!(config.extraction_worker, None);
+    }
+
+    #[test]
+    fn rate_limits_default_on_and_can_be_tuned_or_lifted() {
+        let defaults = config(&[("DATABASE_URL", "x")]).unwrap().rate_limits;
+        assert_eq!(defaults.llm_per_owner, Some(30));
+        assert_eq!(defaults.documents_per_ip, Some(120));
+        let tuned = config(&[
+            ("DATABASE_URL", "x"),
+            ("RATE_LIMIT_LLM_PER_OWNER", "5"),
+            ("RATE_LIMIT_DOCUMENTS_PER_IP", "0"),
+        ])
+        .unwrap()
+        .rate_limits;
+        assert_eq!(tuned.llm_per_owner, Some(5));
+        assert_eq!(tuned.documents_per_ip, None);
+        let off = config(&[("DATABASE_URL", "x"), ("RATE_LIMITS", "off")]).unwrap();
+        assert_eq!(off.rate_limits, RateLimits::OFF);
+        let err = config(&[("DATABASE_URL", "x"), ("RATE_LIMITS", "no")]).unwrap_err();
+        assert_eq!(err.name, "RATE_LIMITS");
     }
 
     #[test]

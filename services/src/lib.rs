@@ -16,7 +16,7 @@ pub mod interviews;
 pub mod reports;
 pub mod shares;
 
-pub use config::Config;
+pub use config::{Config, RateLimits};
 pub use documents::DocumentService;
 pub use engine::InterviewEngine;
 pub use error::{Error, Result};
@@ -58,6 +58,19 @@ impl Services {
             reports,
             pool,
         }
+    }
+
+    /// The connection pool's size and how many of its connections are idle (for /metrics).
+    pub fn database_connections(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
+    /// Feedback jobs by status (`queued`, `running`, `done`, `failed`), for /metrics.
+    pub async fn feedback_jobs_by_status(&self) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query_as("SELECT status, count(*) FROM feedback_jobs GROUP BY status")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows)
     }
 
     /// True when the database answers a trivial query (used by `/readyz`).

@@ -154,6 +154,8 @@ impl InterviewerChain {
                 )
                 .await;
                 if let Some(text) = question {
+                    metrics::counter!("questions_asked_total", "interviewer" => provider.name())
+                        .increment(1);
                     return AskedQuestion {
                         text,
                         interviewer: provider.name().to_owned(),
@@ -178,6 +180,8 @@ impl InterviewerChain {
             seed_of(interview_id),
         );
         let text = coach.next_question(history).text;
+        metrics::counter!("questions_asked_total", "interviewer" => OFFLINE_INTERVIEWER)
+            .increment(1);
         if let Some(sink) = draft {
             // The coach has its question at once; sending it a word at a time lets the
             // browser show every interviewer the same way.
@@ -231,6 +235,15 @@ pub(crate) struct CallRecord<'a> {
 
 /// Records a call; a failure to record is logged, never passed on (the answer matters more).
 pub(crate) async fn record_call(pool: &PgPool, call: CallRecord<'_>, provider: &Resilient) {
+    // For /metrics: every call by provider, purpose and outcome, and how long it took.
+    let labels = [
+        ("provider", provider.name().to_owned()),
+        ("purpose", call.purpose.to_owned()),
+        ("outcome", call.outcome.to_owned()),
+    ];
+    metrics::counter!("llm_calls_total", &labels).increment(1);
+    metrics::histogram!("llm_call_duration_seconds", &labels[..2])
+        .record(call.latency.as_secs_f64());
     let to_i32 = |n: Option<u32>| n.map(|n| i32::try_from(n).unwrap_or(i32::MAX));
     let result = sqlx::query(
         "INSERT INTO llm_calls

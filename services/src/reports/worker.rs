@@ -37,7 +37,10 @@ impl ReportService {
             return Ok(false);
         };
         tracing::info!(interview_id = %id, "writing feedback");
-        if let Err(error) = self.write(id).await {
+        let written = self.write(id).await;
+        let outcome = if written.is_ok() { "written" } else { "failed" };
+        metrics::counter!("feedback_jobs_total", "outcome" => outcome).increment(1);
+        if let Err(error) = written {
             tracing::error!(interview_id = %id, %error, "feedback failed");
             let _ = sqlx::query(
                 "UPDATE feedback_jobs

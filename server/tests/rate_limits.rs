@@ -1,0 +1,248 @@
+//! Rate limits on starting, answering and documents: per owner and per client address, a 429
+//! with `Retry-After` and a message, nothing changed by a refused request, and the pages'
+//! server functions refused with the error the page decodes.
+
+mod common;
+
+use app::server_fns::PasteDocument;
+use app::AppError;
+use common::TestServer;
+use leptos::server_fn::ServerFn;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
+const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
+
+/// A ready interview of `count` questions; returns its API base path.
+async fn ready_interview(client: &reqwest::Client, server: &TestServer, count: u8) -> String {
+    let created: Value = client
+        .post(server.url("/api/v1/interviews"))
+        .json(&json!({"job_title": "Data Scientist", "company": "Northwind", "question_count": count}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
+    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
+        let saved = put_document(client, server, &base, kind, text).await;
+        assert_eq!(saved.status(), StatusCode::OK);
+    }
+    base
+}
+
+async fn put_document(
+    client: &reqwest::Client,
+    server: &TestServer,
+    base: &str,
+    kind: &str,
+    text: &str,
+) -> reqwest::Response {
+    client
+        .put(server.url(&format!("{base}/documents/{kind}")))
+        .json(&json!({ "text": text }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn answer(
+    client: &reqwest::Client,
+    server: &TestServer,
+    base: &str,
+    question: &Value,
+    text: &str,
+) -> reqwest::Response {
+    client
+        .post(server.url(&format!("{base}/answers")))
+        .json(&json!({"question_id": question["id"], "text": text, "client_id": Uuid::new_v4()}))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The 429's `Retry-After` in seconds, after checking the body's code and message.
+async fn refusal_wait(response: reqwest::Response) -> u64 {
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "rate_limited");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("wait {wait} second")),
+        "the message names the wait: {message}"
+    );
+    wait
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_owner_past_its_budget_waits_and_loses_nothing(pool: PgPool) {
+    let server = TestServer::start_with(
+        pool.clone(),
+        &[
+            ("RATE_LIMIT_LLM_PER_OWNER", "3"),
+            ("RATE_LIMIT_LLM_PER_IP", "0"),
+        ],
+    )
+    .await;
+    let browser = server.browser();
+    let base = ready_interview(&browser, &server, 5).await;
+
+    // Start and two answers spend the budget of three.
+    let first: Value = browser
+        .post(server.url(&format!("{base}/start")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut question = first;
+    for text in ["First answer about LightGBM.", "Second answer about CUPED."] {
+        let response = answer(&browser, &server, &base, &question, text).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let outcome: Value = response.json().await.unwrap();
+        question = outcome["next_question"].clone();
+    }
+    let refused = answer(&browser, &server, &base, &question, "Third answer.").await;
+    let wait = refusal_wait(refused).await;
+    // Three a minute: one more every 20 s.
+    assert!((1..=20).contains(&wait), "Retry-After {wait}");
+
+    // The refused answer changed nothing.
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM answers")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 2);
+
+    // Another owner from the same address has a budget of its own.
+    let stranger = server.browser();
+    let other = ready_interview(&stranger, &server, 3).await;
+    let started = stranger
+        .post(server.url(&format!("{other}/start")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(started.status(), StatusCode::OK);
+
+    // Requests that cost nothing are never limited.
+    for _ in 0..10 {
+        let transcript = browser
+            .get(server.url(&format!("{base}/transcript")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(transcript.status(), StatusCode::OK);
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn one_address_is_limited_across_owners(pool: PgPool) {
+    let server = TestServer::start_with(
+        pool.clone(),
+        &[
+            ("RATE_LIMIT_DOCUMENTS_PER_OWNER", "0"),
+            ("RATE_LIMIT_DOCUMENTS_PER_IP", "4"),
+        ],
+    )
+    .await;
+    // Two owners (two cookie jars) spend the address's four documents.
+    let (first, second) = (server.browser(), server.browser());
+    ready_interview(&first, &server, 3).await;
+    let base = ready_interview(&second, &server, 3).await;
+
+    // A third owner is refused: a fresh cookie does not reset the address's budget.
+    let third = server.browser();
+    let created: Value = third
+        .post(server.url("/api/v1/interviews"))
+        .json(&json!({"job_title": "Analyst", "company": "Northwind", "question_count": 3}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let third_base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
+    let refused = put_document(&third, &server, &third_base, "cv", CV).await;
+    refusal_wait(refused).await;
+    let documents: i64 = sqlx::query_scalar("SELECT count(*) FROM documents")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(documents, 4, "the refused upload stored nothing");
+
+    // Correcting a document's text parses nothing and stays allowed.
+    let corrected = second
+        .patch(server.url(&format!("{base}/documents/cv")))
+        .json(&json!({ "text": format!("{CV}\nAlso: dbt.") }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(corrected.status(), StatusCode::OK);
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_pages_server_function_is_refused_with_the_error_the_page_shows(pool: PgPool) {
+    let server = TestServer::start_with(
+        pool,
+        &[
+            ("RATE_LIMIT_DOCUMENTS_PER_OWNER", "1"),
+            ("RATE_LIMIT_DOCUMENTS_PER_IP", "0"),
+        ],
+    )
+    .await;
+    let browser = server.browser();
+    let paste = |browser: &reqwest::Client| {
+        browser
+            .post(server.url(PasteDocument::PATH))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("id=00000000-0000-0000-0000-000000000000&kind=cv&text=Hello")
+            .send()
+    };
+    // The first is let through (and answered by the function itself).
+    let allowed = paste(&browser).await.unwrap();
+    assert_ne!(allowed.status(), StatusCode::TOO_MANY_REQUESTS);
+    let refused = paste(&browser).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let error: AppError = serde_json::from_str(&refused.text().await.unwrap()).unwrap();
+    match error {
+        AppError::RateLimited {
+            retry_after_secs,
+            message,
+        } => {
+            assert_eq!(retry_after_secs, wait);
+            assert!(message.contains("Please wait"), "{message}");
+        }
+        other => panic!("expected RateLimited, got {other:?}"),
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn limits_can_be_lifted(pool: PgPool) {
+    let server = TestServer::start_with(
+        pool,
+        &[
+            ("RATE_LIMITS", "off"),
+            ("RATE_LIMIT_DOCUMENTS_PER_OWNER", "1"),
+        ],
+    )
+    .await;
+    let browser = server.browser();
+    // Four documents for one owner whose budget would be one.
+    ready_interview(&browser, &server, 3).await;
+    ready_interview(&browser, &server, 3).await;
+}
