@@ -43,7 +43,7 @@ help:
 	@echo "make e2e    only the browser tests (builds the release first)"
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
-	@echo "make bench  criterion benchmarks of document extraction, a load test of the release server, first load in Chromium"
+	@echo "make bench  criterion benchmarks of document extraction, a load test and a soak of the release server, first load in Chromium"
 	@echo "make fuzz   fuzz document intake and the LLM reply parser, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -115,13 +115,18 @@ endif
 # Benchmarks (not part of `make test`): criterion over the corpus documents (reports in
 # target/criterion/), then the load generator against the release server with a local fake
 # LLM provider (200 concurrent interviews at 0 ms and 1,000 ms provider latency; report in
-# target/loadtest-report.json). The load runs on a database of its own, recreated each time.
+# target/loadtest-report.json), then the soak: SOAK_USERS users running full interviews back
+# to back for SOAK_SECONDS per phase, with the offline coach and with the fake provider at
+# 1,000 ms (report with RSS over time in target/loadtest-soak-report.json). The load runs on a
+# database of its own, recreated each time.
 ifdef LOCAL_POSTGRES
   LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PG_PORT)/interview_simulator_load
 endif
 LOAD_DATABASE_URL ?= $(DATABASE_URL)
-.PHONY: bench bench-extraction bench-load bench-first-load
-bench: bench-extraction bench-load bench-first-load
+SOAK_SECONDS ?= 180
+SOAK_USERS ?= 100
+.PHONY: bench bench-extraction bench-load bench-soak bench-first-load
+bench: bench-extraction bench-load bench-soak bench-first-load
 
 bench-extraction: setup
 	cargo bench -p services --bench extraction
@@ -131,6 +136,13 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_load
 endif
 	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN)
+
+bench-soak: setup build
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh --recreate interview_simulator_load
+endif
+	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN) \
+	  --soak-seconds $(SOAK_SECONDS) --users $(SOAK_USERS) --phases offline,1000
 
 # First load in headless Chromium: FCP, time to hydration, WASM/JS transfer sizes and the
 # budgets (report in target/first-load-report.json; fails when a budget is exceeded).

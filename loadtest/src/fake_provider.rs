@@ -6,7 +6,8 @@
 //! Every reply is a different question (a call counter is part of it): the server refuses a
 //! question that was already asked and would fall back to its offline coach, which would make
 //! the benchmark measure the wrong interviewer. The fixed prefix lets the verification tell
-//! the fake's questions from the coach's.
+//! the fake's questions from the coach's. A feedback request (it asks for a JSON schema) gets
+//! a valid report instead (`fake_report.rs`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use futures_util::stream;
 use serde_json::{json, Value};
 
 use crate::attribution::{self, ProviderLedger};
+use crate::fake_report;
 
 /// Every question the fake asks starts with this; the offline coach never writes it.
 pub const QUESTION_PREFIX: &str = "Load-test question ";
@@ -48,6 +50,7 @@ struct Shared {
     ledger: Arc<ProviderLedger>,
     calls: AtomicU64,
     streamed: AtomicU64,
+    reports: AtomicU64,
     /// Requests to any other path, or bodies that are not a chat request.
     unexpected: AtomicU64,
 }
@@ -57,6 +60,8 @@ struct Shared {
 pub struct CallCounts {
     pub total: u64,
     pub streamed: u64,
+    /// Feedback requests, answered with a report.
+    pub reports: u64,
     pub unexpected: u64,
     pub unattributed: u64,
 }
@@ -83,6 +88,7 @@ impl FakeProvider {
             ledger,
             calls: AtomicU64::new(0),
             streamed: AtomicU64::new(0),
+            reports: AtomicU64::new(0),
             unexpected: AtomicU64::new(0),
         });
         // The socket is registered with the fake's own runtime. A backlog of 1024 because the
@@ -120,6 +126,7 @@ impl FakeProvider {
         CallCounts {
             total: self.shared.calls.load(Ordering::SeqCst),
             streamed: self.shared.streamed.load(Ordering::SeqCst),
+            reports: self.shared.reports.load(Ordering::SeqCst),
             unexpected: self.shared.unexpected.load(Ordering::SeqCst),
             unattributed: self.shared.ledger.unattributed(),
         }
@@ -184,19 +191,25 @@ async fn chat_completions(State(shared): State<Arc<Shared>>, body: Bytes) -> Res
     if !shared.latency.is_zero() {
         tokio::time::sleep(shared.latency).await;
     }
-    let question = question(call);
+    // The server asks for a JSON schema only when it wants a report.
+    let content = if request["response_format"]["type"] == "json_schema" {
+        shared.reports.fetch_add(1, Ordering::SeqCst);
+        fake_report::report_reply(&prompt)
+    } else {
+        question(call)
+    };
     // Rough token counts (4 characters a token); the server only stores them.
     let usage = json!({
         "prompt_tokens": (system.len() + prompt.len()) / 4,
-        "completion_tokens": question.len() / 4,
-        "total_tokens": (system.len() + prompt.len() + question.len()) / 4,
+        "completion_tokens": content.len() / 4,
+        "total_tokens": (system.len() + prompt.len() + content.len()) / 4,
     });
     // `_charge` is dropped after this tail expression, so building the reply is charged too.
     if streaming {
         shared.streamed.fetch_add(1, Ordering::SeqCst);
-        stream_reply(call, &model, &question, usage)
+        stream_reply(call, &model, &content, usage)
     } else {
-        json_reply(call, &model, &question, usage)
+        json_reply(call, &model, &content, usage)
     }
 }
 
@@ -205,14 +218,14 @@ fn question(call: u64) -> String {
     format!("{QUESTION_PREFIX}{call}: {body}")
 }
 
-fn json_reply(call: u64, model: &str, question: &str, usage: Value) -> Response {
+fn json_reply(call: u64, model: &str, content: &str, usage: Value) -> Response {
     let body = json!({
         "id": format!("chatcmpl-fake-{call}"),
         "object": "chat.completion",
         "model": model,
         "choices": [{
             "index": 0,
-            "message": {"role": "assistant", "content": question},
+            "message": {"role": "assistant", "content": content},
             "finish_reason": "stop"
         }],
         "usage": usage,
@@ -222,7 +235,7 @@ fn json_reply(call: u64, model: &str, question: &str, usage: Value) -> Response 
 
 /// The stream OpenAI sends: a role chunk, content deltas word by word, a finish chunk, a
 /// usage chunk (the client asks for it with `stream_options`) and `[DONE]`.
-fn stream_reply(call: u64, model: &str, question: &str, usage: Value) -> Response {
+fn stream_reply(call: u64, model: &str, content: &str, usage: Value) -> Response {
     let id = format!("chatcmpl-fake-{call}");
     let chunk = |choices: Value| {
         let data = json!({"id": id, "object": "chat.completion.chunk", "model": model, "choices": choices});
@@ -231,7 +244,7 @@ fn stream_reply(call: u64, model: &str, question: &str, usage: Value) -> Respons
     let mut events = vec![chunk(
         json!([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": null}]),
     )];
-    events.extend(question.split_inclusive(' ').map(|piece| {
+    events.extend(content.split_inclusive(' ').map(|piece| {
         chunk(json!([{"index": 0, "delta": {"content": piece}, "finish_reason": null}]))
     }));
     events.push(chunk(
@@ -337,12 +350,33 @@ mod tests {
         );
         assert_ne!(text, first);
 
-        assert_eq!(ledger.calls_for(2), 2);
-        assert!(ledger.spent_for(2) >= Duration::from_millis(40));
+        let mut feedback = request(false);
+        feedback["messages"][1]["content"] = json!("Question 1:\n<question>\nWhy?\n</question>");
+        feedback["response_format"] = json!({"type": "json_schema", "json_schema": {}});
+        let report: Value = client
+            .post(&url)
+            .json(&feedback)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let report = report["choices"][0]["message"]["content"].as_str().unwrap();
+        let report: Value = serde_json::from_str(report).unwrap();
+        assert_eq!(report["questions"][0]["number"], 1);
+
+        assert_eq!(ledger.calls_for(2), 3);
+        assert!(ledger.spent_for(2) >= Duration::from_millis(60));
         let counts = fake.counts();
         assert_eq!(
-            (counts.total, counts.streamed, counts.unexpected),
-            (2, 1, 0)
+            (
+                counts.total,
+                counts.streamed,
+                counts.reports,
+                counts.unexpected
+            ),
+            (3, 1, 1, 0)
         );
     }
 }

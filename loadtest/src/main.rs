@@ -1,32 +1,46 @@
-//! The load benchmark of issue 4: N concurrent interviews against the server binary, which
-//! talks to a local fake LLM provider with a fixed latency. One phase per latency, each with a
-//! fresh server process; the figures go to a table on stdout and to a JSON report.
+//! The load benchmarks of issues 4 and 7, against the server binary with its offline coach or
+//! a local fake LLM provider with a fixed latency:
+//! - the burst: N concurrent interviews answered at once, only the answering timed;
+//! - the soak (`--soak-seconds`): N users running full interviews back to back for minutes,
+//!   with the server's memory sampled as it runs.
 //!
-//! The exit code is 0 only when every phase passed (no errors, no lost or duplicated answers,
-//! every question from the provider), 1 when a phase failed, 2 when the benchmark could not
-//! run at all.
+//! One phase per interviewer, each with a fresh server process; the figures go to a table on
+//! stdout and to a JSON report. The exit code is 0 only when every phase passed (no errors, no
+//! lost or duplicated answers, every question and report from the phase's interviewer), 1 when
+//! a phase failed, 2 when the benchmark could not run at all.
 
 mod attribution;
+mod burst;
 mod fake_provider;
+mod fake_report;
+mod figures;
+mod harness;
+mod interviewer;
 mod options;
 mod procfs;
 mod report;
-mod scenario;
+mod sampler;
 mod server_process;
+mod session;
+mod soak;
+mod soak_report;
+mod steps;
+mod table;
 mod texts;
 mod verify;
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use attribution::ProviderLedger;
-use fake_provider::FakeProvider;
-use options::Options;
-use report::{Cpu, Memory, PhaseReport, Report};
-use scenario::Scenario;
-use server_process::{ServerProcess, ServerSettings};
+use burst::Scenario;
+use harness::Harness;
+use interviewer::Interviewer;
+use options::{Mode, Options};
+use report::{PhaseReport, Report};
+use sampler::Sampler;
+use soak::Soak;
+use soak_report::{SoakPhaseReport, SoakReport};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -59,34 +73,39 @@ async fn main() -> ExitCode {
         eprintln!("error: {}: {error}", output_dir.display());
         return ExitCode::from(2);
     }
-
-    let mut phases = Vec::new();
-    for &latency in &options.latencies {
-        eprintln!(
-            "phase: {} users, provider latency {} ms ...",
-            options.users,
-            latency.as_millis()
-        );
-        match run_phase(&options, latency, &output_dir).await {
-            Ok(phase) => {
-                eprintln!(
-                    "phase: done, {:.1} answers/s, {} errors",
-                    phase.answers_per_second, phase.errors
-                );
-                phases.push(phase);
-            }
-            Err(error) => {
-                eprintln!("error: {error}");
-                return ExitCode::from(2);
-            }
+    let result = match options.mode {
+        Mode::Burst => burst_benchmark(&options, &output_dir).await,
+        Mode::Soak { duration } => soak_benchmark(&options, duration, &output_dir).await,
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
         }
     }
+}
 
+/// Every phase of the burst, then its table and report. `Ok(passed)`.
+async fn burst_benchmark(options: &Options, output_dir: &Path) -> Result<bool, String> {
+    let mut phases = Vec::new();
+    for &interviewer in &options.phases {
+        eprintln!(
+            "phase: {} users, {} ...",
+            options.users,
+            interviewer.label()
+        );
+        let phase = burst_phase(options, interviewer, output_dir).await?;
+        eprintln!(
+            "phase: done, {:.1} answers/s, {} errors",
+            phase.answers_per_second, phase.errors
+        );
+        phases.push(phase);
+    }
     let passed = phases.iter().all(|phase| phase.passed);
     let report = Report {
-        generated_unix_seconds: SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |since| since.as_secs()),
+        generated_unix_seconds: now_unix_seconds(),
         server_binary: options.server_bin.display().to_string(),
         users: options.users,
         question_count: options.question_count,
@@ -96,66 +115,116 @@ async fn main() -> ExitCode {
         passed,
     };
     report.print_table();
-    if let Err(error) = report.write_json(&options.report) {
-        eprintln!("error: writing the report: {error}");
-        return ExitCode::from(2);
-    }
+    report
+        .write_json(&options.report)
+        .map_err(|e| format!("writing the report: {e}"))?;
     println!("\nJSON report: {}", options.report.display());
-    if passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    Ok(passed)
 }
 
-/// One latency setting: a fake provider and a server of its own, the users, the memory peak.
-async fn run_phase(
+async fn burst_phase(
     options: &Options,
-    latency: Duration,
+    interviewer: Interviewer,
     output_dir: &Path,
 ) -> Result<PhaseReport, String> {
-    let ledger = Arc::new(ProviderLedger::new(options.users));
-    let fake = FakeProvider::start(latency, ledger.clone())
-        .map_err(|e| format!("cannot start the fake provider: {e}"))?;
-    let log_path = output_dir.join(format!("loadtest-server-{}ms.log", latency.as_millis()));
-    let server = ServerProcess::start(&ServerSettings {
-        binary: &options.server_bin,
-        database_url: &options.database_url,
-        database_max_connections: options.database_max_connections,
-        provider_base_url: fake.base_url(),
-        provider_model: fake_provider::MODEL,
-        log_path,
-    })
-    .await?;
-    let rss_at_ready_kib = server.rss_kib()?;
-    let server_cpu_before = server.cpu_seconds()?;
-    let own_cpu_before = procfs::cpu_seconds("self")?;
+    let log_path = output_dir.join(format!("loadtest-server-{}.log", interviewer.slug()));
+    let harness = Harness::start(options, interviewer, log_path).await?;
     let scenario = Scenario {
-        base_url: server.base_url().to_owned(),
+        base_url: harness.base_url().to_owned(),
         users: options.users,
         question_count: options.question_count,
     };
-    let run = scenario::run(&scenario, ledger).await;
-    // Read before stopping: the high-water mark is gone with the process.
-    let peak_rss_kib = server.peak_rss_kib()?;
-    let cpu = Cpu {
-        server_seconds: server.cpu_seconds()? - server_cpu_before,
-        load_generator_seconds: procfs::cpu_seconds("self")? - own_cpu_before,
-    };
-    let log_path = server.log_path().to_owned();
-    server.stop().await;
-    let calls = fake.counts();
-    drop(fake);
+    let run = burst::run(&scenario, harness.ledger.clone()).await;
+    let measured = harness.stop().await?;
     Ok(PhaseReport::new(
-        latency,
+        interviewer,
         options.question_count,
         &run,
-        calls,
-        Memory {
-            peak_rss_kib,
-            rss_at_ready_kib,
-        },
-        cpu,
-        &log_path,
+        &measured,
     ))
+}
+
+/// Every phase of the soak, then its table and report. `Ok(passed)`.
+async fn soak_benchmark(
+    options: &Options,
+    duration: Duration,
+    output_dir: &Path,
+) -> Result<bool, String> {
+    let mut phases = Vec::new();
+    for &interviewer in &options.phases {
+        eprintln!(
+            "soak: {} users, {}, {} s ...",
+            options.users,
+            interviewer.label(),
+            duration.as_secs()
+        );
+        let phase = soak_phase(options, interviewer, duration, output_dir).await?;
+        eprintln!(
+            "soak: done, {} interviews, {:.1} answers/s, {} errors, {} lost, {} duplicated",
+            phase.interviews_completed,
+            phase.answers_per_second,
+            phase.errors,
+            phase.lost_answers,
+            phase.duplicated_answers
+        );
+        phases.push(phase);
+    }
+    let passed = phases.iter().all(|phase| phase.passed);
+    let report = SoakReport {
+        generated_unix_seconds: now_unix_seconds(),
+        server_binary: options.server_bin.display().to_string(),
+        users: options.users,
+        question_count: options.question_count,
+        database_max_connections: options.database_max_connections,
+        method: soak_report::METHOD,
+        phases: &phases,
+        passed,
+    };
+    report.print_table();
+    report
+        .write_json(&options.report)
+        .map_err(|e| format!("writing the report: {e}"))?;
+    println!("\nJSON report: {}", options.report.display());
+    Ok(passed)
+}
+
+async fn soak_phase(
+    options: &Options,
+    interviewer: Interviewer,
+    duration: Duration,
+    output_dir: &Path,
+) -> Result<SoakPhaseReport, String> {
+    let log_path = output_dir.join(format!("loadtest-soak-server-{}.log", interviewer.slug()));
+    let harness = Harness::start(options, interviewer, log_path).await?;
+    let soak = Soak {
+        base_url: harness.base_url().to_owned(),
+        users: options.users,
+        question_count: options.question_count,
+        duration,
+        report_author: match interviewer {
+            Interviewer::OfflineCoach => verify::OFFLINE_AUTHOR,
+            Interviewer::FakeProvider { .. } => verify::PROVIDER_AUTHOR,
+        },
+    };
+    let sampler = Sampler::start(harness.server_pid(), options.sample_interval);
+    let loaded = soak::load(&soak, harness.ledger.clone()).await;
+    // Sampling covers the load only; the verification after it is a different workload.
+    let samples = sampler.finish().await;
+    let run = soak::verify(loaded, &soak).await;
+    let measured = harness.stop().await?;
+    Ok(SoakPhaseReport::new(
+        interviewer,
+        options.question_count,
+        duration,
+        options.sample_interval,
+        &run,
+        samples,
+        &measured,
+    ))
+}
+
+fn now_unix_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs())
 }

@@ -1,47 +1,25 @@
-//! Turns what a phase saw into figures, prints them as a table and writes them as JSON.
+//! The burst's report: turns what a phase saw into figures, prints them as a table and
+//! writes them as JSON.
 
 use std::path::Path;
-use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::fake_provider::CallCounts;
-use crate::scenario::{AnswerTiming, PhaseRun};
+use crate::burst::PhaseRun;
+use crate::figures::{mib, per_second, Percentiles};
+use crate::harness::{Cpu, Measured};
+use crate::interviewer::Interviewer;
+use crate::steps::AnswerTiming;
+use crate::table::{row, wrap, write_json};
 
 /// How the server-side latency is obtained; printed under the table and stored in the JSON.
 pub const METHOD: &str = "Server-side latency = client-observed latency of each answer request minus the time the fake provider spent handling the calls the server made for that user during that request (its handler's time from receiving the request body to returning the response: the configured latency plus building the reply). Calls are attributed by a user tag in the company name, which the server puts in the system prompt; a user answers one question at a time, so every call charged to it during a request belongs to that request. What remains includes the server's own HTTP client to the provider and both loopback hops, so it is an upper bound on the server's time. Throughput is answers acknowledged divided by the answering phase (all users start answering together after set-up; set-up is not measured).";
 
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Percentiles {
-    pub p50_ms: f64,
-    pub p99_ms: f64,
-    pub max_ms: f64,
-}
-
-impl Percentiles {
-    /// Nearest-rank percentiles; all zero for no samples.
-    fn of(mut samples: Vec<Duration>) -> Self {
-        samples.sort_unstable();
-        let rank = |p: f64| {
-            if samples.is_empty() {
-                return 0.0;
-            }
-            // Nearest rank: the smallest sample with at least p% of samples at or below it.
-            let index = ((p / 100.0) * samples.len() as f64).ceil() as usize;
-            millis(samples[index.clamp(1, samples.len()) - 1])
-        };
-        Self {
-            p50_ms: rank(50.0),
-            p99_ms: rank(99.0),
-            max_ms: rank(100.0),
-        }
-    }
-}
-
 #[derive(Debug, Serialize)]
 pub struct ProviderCalls {
     pub total: u64,
-    /// One for the first question and one after every answer but the last.
+    /// One for the first question and one after every answer but the last; 0 for the
+    /// offline coach.
     pub expected: u64,
     /// Calls made while an answer request was in flight.
     pub during_answers: u64,
@@ -54,7 +32,10 @@ pub struct ProviderCalls {
 
 #[derive(Debug, Serialize)]
 pub struct PhaseReport {
-    pub provider_latency_ms: u64,
+    /// `offline coach` or `provider <latency> ms`.
+    pub interviewer: String,
+    /// `None` for the offline coach.
+    pub provider_latency_ms: Option<u64>,
     pub users: usize,
     pub question_count: u8,
     pub answers_ok: usize,
@@ -63,7 +44,8 @@ pub struct PhaseReport {
     pub answering_seconds: f64,
     pub answers_per_second: f64,
     /// The most answers per second the provider's latency allows: every interview needs
-    /// `question_count - 1` sequential provider calls while answering. `None` at 0 ms.
+    /// `question_count - 1` sequential provider calls while answering. `None` at 0 ms and
+    /// for the offline coach.
     pub provider_bound_answers_per_second: Option<f64>,
     /// `answers_per_second` as a share of that bound (1.0 = entirely provider-bound).
     pub share_of_provider_bound: Option<f64>,
@@ -76,6 +58,8 @@ pub struct PhaseReport {
     pub lost_answers: usize,
     pub duplicated_answers: usize,
     pub verification_problems: Vec<String>,
+    /// Questions the offline coach asked in a provider phase (the provider's replies failed
+    /// or were refused); not counted in the offline coach's own phase.
     pub offline_fallback_questions: usize,
     pub provider_calls: ProviderCalls,
     /// `VmHWM` of the server process after the phase, in MiB.
@@ -89,46 +73,28 @@ pub struct PhaseReport {
     pub passed: bool,
 }
 
-/// What the phase's server process reported about its memory.
-#[derive(Clone, Copy, Debug)]
-pub struct Memory {
-    pub peak_rss_kib: u64,
-    pub rss_at_ready_kib: u64,
-}
-
-/// CPU time used during the phase (set-up, answering and verification), in seconds.
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Cpu {
-    pub server_seconds: f64,
-    /// This process: the virtual users and the fake provider.
-    pub load_generator_seconds: f64,
-}
-
 const SAMPLES: usize = 10;
 
 impl PhaseReport {
     pub fn new(
-        latency: Duration,
+        interviewer: Interviewer,
         question_count: u8,
         run: &PhaseRun,
-        calls: CallCounts,
-        memory: Memory,
-        cpu: Cpu,
-        server_log: &Path,
+        measured: &Measured,
     ) -> Self {
+        let latency = interviewer.provider_latency();
+        let calls = measured.calls;
         let users = run.users.len();
         let timings: Vec<&AnswerTiming> = run.users.iter().flat_map(|u| &u.answers).collect();
         let answers_ok = timings.len();
         let answers_expected = users * usize::from(question_count);
         let answering_seconds = run.answering.as_secs_f64();
-        let answers_per_second = if answering_seconds > 0.0 {
-            answers_ok as f64 / answering_seconds
-        } else {
-            0.0
-        };
-        let provider_bound = (!latency.is_zero() && question_count > 1).then(|| {
-            answers_expected as f64 / (f64::from(question_count - 1) * latency.as_secs_f64())
-        });
+        let answers_per_second = per_second(answers_ok, run.answering);
+        let provider_bound = latency
+            .filter(|latency| !latency.is_zero() && question_count > 1)
+            .map(|latency| {
+                answers_expected as f64 / (f64::from(question_count - 1) * latency.as_secs_f64())
+            });
         let errors: Vec<&String> = run.users.iter().flat_map(|u| &u.errors).collect();
         let verifications: Vec<_> = run
             .users
@@ -138,7 +104,11 @@ impl PhaseReport {
         let interviews_intact = verifications.iter().filter(|v| v.intact).count();
         let lost_answers = verifications.iter().map(|v| v.lost).sum();
         let duplicated_answers = verifications.iter().map(|v| v.duplicated).sum();
-        let offline_fallback_questions = verifications.iter().map(|v| v.offline_questions).sum();
+        let offline_fallback_questions = if latency.is_some() {
+            verifications.iter().map(|v| v.offline_questions).sum()
+        } else {
+            0
+        };
         let verification_problems = verifications
             .iter()
             .flat_map(|v| &v.problems)
@@ -147,7 +117,11 @@ impl PhaseReport {
             .collect();
         let provider_calls = ProviderCalls {
             total: calls.total,
-            expected: answers_expected as u64,
+            expected: if latency.is_some() {
+                answers_expected as u64
+            } else {
+                0
+            },
             during_answers: timings.iter().map(|t| t.provider_calls).sum(),
             streamed: calls.streamed,
             unexpected: calls.unexpected,
@@ -160,7 +134,9 @@ impl PhaseReport {
             && calls.unexpected == 0
             && calls.unattributed == 0;
         Self {
-            provider_latency_ms: u64::try_from(latency.as_millis()).unwrap_or(u64::MAX),
+            interviewer: interviewer.label(),
+            provider_latency_ms: latency
+                .map(|latency| u64::try_from(latency.as_millis()).unwrap_or(u64::MAX)),
             users,
             question_count,
             answers_ok,
@@ -183,10 +159,10 @@ impl PhaseReport {
             verification_problems,
             offline_fallback_questions,
             provider_calls,
-            peak_rss_mib: mib(memory.peak_rss_kib),
-            rss_at_ready_mib: mib(memory.rss_at_ready_kib),
-            cpu,
-            server_log: server_log.display().to_string(),
+            peak_rss_mib: mib(measured.memory.peak_rss_kib),
+            rss_at_ready_mib: mib(measured.memory.rss_at_ready_kib),
+            cpu: measured.cpu,
+            server_log: measured.server_log.display().to_string(),
             passed,
         }
     }
@@ -206,11 +182,7 @@ pub struct Report<'a> {
 
 impl Report<'_> {
     pub fn write_json(&self, path: &Path) -> Result<(), String> {
-        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        let json = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))
+        write_json(self, path)
     }
 
     pub fn print_table(&self) {
@@ -219,11 +191,7 @@ impl Report<'_> {
             "Load test: {} concurrent interviews x {} answers against {} (pool {})",
             self.users, self.question_count, self.server_binary, self.database_max_connections
         );
-        let header: Vec<String> = self
-            .phases
-            .iter()
-            .map(|p| format!("provider {} ms", p.provider_latency_ms))
-            .collect();
+        let header: Vec<String> = self.phases.iter().map(|p| p.interviewer.clone()).collect();
         row("", &header);
         let rows: [Row; 17] = [
             ("answers ok / expected", |p| {
@@ -294,8 +262,8 @@ impl Report<'_> {
         for phase in self.phases.iter().filter(|p| !p.passed) {
             println!();
             println!(
-                "Provider {} ms failed (server log: {}):",
-                phase.provider_latency_ms, phase.server_log
+                "{} failed (server log: {}):",
+                phase.interviewer, phase.server_log
             );
             for line in phase
                 .error_samples
@@ -330,53 +298,6 @@ impl Report<'_> {
 /// A table row: its label and how to print one phase's value.
 type Row = (&'static str, fn(&PhaseReport) -> String);
 
-fn row(label: &str, values: &[String]) {
-    let mut line = format!("{label:<38}");
-    for value in values {
-        line.push_str(&format!("{value:>24}"));
-    }
-    println!("{}", line.trim_end());
-}
-
 fn pair(p: &Percentiles) -> String {
     format!("{:.1} / {:.1}", p.p50_ms, p.p99_ms)
-}
-
-fn millis(duration: Duration) -> f64 {
-    (duration.as_secs_f64() * 10_000.0).round() / 10.0
-}
-
-fn mib(kib: u64) -> f64 {
-    (kib as f64 / 1024.0 * 10.0).round() / 10.0
-}
-
-fn wrap(text: &str, width: usize) -> String {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("never empty");
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(word.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines.join("\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nearest_rank_percentiles() {
-        let samples: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
-        let p = Percentiles::of(samples);
-        assert_eq!((p.p50_ms, p.p99_ms, p.max_ms), (50.0, 99.0, 100.0));
-        let one = Percentiles::of(vec![Duration::from_micros(1500)]);
-        assert_eq!((one.p50_ms, one.p99_ms), (1.5, 1.5));
-        assert_eq!(Percentiles::of(Vec::new()).p99_ms, 0.0);
-    }
 }

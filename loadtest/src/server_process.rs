@@ -1,5 +1,5 @@
 //! The server under test as a child process: started with its configuration pointing at the
-//! fake provider, awaited until `/readyz` says the database answers, measured through
+//! fake provider (or at no LLM, for its offline coach), awaited until `/readyz` says the database answers, measured through
 //! `/proc/<pid>/status`, and stopped. A fresh process per phase, so each phase's peak RSS is
 //! its own (the kernel's high-water mark never goes down).
 
@@ -19,11 +19,18 @@ pub struct ServerSettings<'a> {
     pub binary: &'a Path,
     pub database_url: &'a str,
     pub database_max_connections: u32,
-    /// `OPENAI_BASE_URL`: the fake provider.
-    pub provider_base_url: &'a str,
-    pub provider_model: &'a str,
+    /// The LLM the server is configured with; `None` runs its offline coach.
+    pub provider: Option<ProviderSettings<'a>>,
     /// Where the server's stdout and stderr go.
     pub log_path: PathBuf,
+}
+
+/// An OpenAI-compatible provider: the fake one.
+pub struct ProviderSettings<'a> {
+    /// `OPENAI_BASE_URL`.
+    pub base_url: &'a str,
+    /// `OPENAI_MODEL`.
+    pub model: &'a str,
 }
 
 pub struct ServerProcess {
@@ -44,7 +51,8 @@ impl ServerProcess {
         let log_err = log
             .try_clone()
             .map_err(|e| format!("cannot share the log file: {e}"))?;
-        let child = Command::new(settings.binary)
+        let mut command = Command::new(settings.binary);
+        command
             .env("DATABASE_URL", settings.database_url)
             .env(
                 "DATABASE_MAX_CONNECTIONS",
@@ -56,10 +64,20 @@ impl ServerProcess {
             .env("PUBLIC_URL", format!("http://{bind_addr}"))
             // Logging every request would measure the terminal, not the server.
             .env("RUST_LOG", "warn")
-            .env("LLM_PROVIDERS", "openai")
-            .env("OPENAI_BASE_URL", settings.provider_base_url)
-            .env("OPENAI_API_KEY", "sk-loadtest-fake")
-            .env("OPENAI_MODEL", settings.provider_model)
+            // Every virtual user comes from 127.0.0.1: limits per IP would refuse the load
+            // itself, and the benchmark measures the server's capacity, not its limits.
+            .env("RATE_LIMITS", "off");
+        match &settings.provider {
+            Some(provider) => command
+                .env("LLM_PROVIDERS", "openai")
+                .env("OPENAI_BASE_URL", provider.base_url)
+                .env("OPENAI_API_KEY", "sk-loadtest-fake")
+                .env("OPENAI_MODEL", provider.model),
+            // Set and empty rather than removed, so neither an inherited value nor a `.env`
+            // file (which never overrides a set variable) can bring an LLM in.
+            None => command.env("LLM_PROVIDERS", ""),
+        };
+        let child = command
             .stdin(Stdio::null())
             .stdout(log)
             .stderr(log_err)
@@ -80,6 +98,11 @@ impl ServerProcess {
 
     pub fn log_path(&self) -> &Path {
         &self.log_path
+    }
+
+    /// For samplers that read `/proc/<pid>` on their own while the process runs.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// `VmHWM`: the peak resident set size of the process so far, in KiB.

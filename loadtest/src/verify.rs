@@ -1,13 +1,13 @@
-//! After the answering phase, each user reads its interview back and compares it with what it
-//! sent: a fast server that loses or duplicates answers under load has not passed. It also
-//! counts questions the offline coach asked, because a provider failure hidden by the
-//! fallback would make the figures those of the wrong interviewer.
+//! After the load, each user reads its interviews back and compares them with what it sent:
+//! a fast server that loses or duplicates answers under load has not passed. It also counts
+//! questions the offline coach asked, because a provider failure hidden by the fallback would
+//! make the figures those of the wrong interviewer. The soak also reads back each report and
+//! the user's history (the list of its interviews).
 
-use reqwest::Client;
 use serde::Deserialize;
 
 use crate::fake_provider::QUESTION_PREFIX;
-use crate::scenario::send_json;
+use crate::session::Session;
 
 /// What one interview looked like afterwards.
 #[derive(Clone, Debug, Default)]
@@ -51,20 +51,22 @@ struct Question {
 /// and answers; the interview resource itself does not carry them) and compares them with
 /// `sent`, the answers in the order they were acknowledged.
 pub async fn check(
-    client: &Client,
-    base_url: &str,
+    session: &Session,
     interview: &str,
     sent: &[String],
     question_count: u8,
 ) -> Result<Verification, String> {
-    let url = format!("{base_url}/api/v1/interviews/{interview}");
-    let read = send_json(client.get(&url), "GET /interviews/{id}").await?;
+    let path = format!("/interviews/{interview}");
+    let read = session
+        .send(session.get(&path), "GET /interviews/{id}")
+        .await?;
     let read: Interview = serde_json::from_value(read).map_err(|e| e.to_string())?;
-    let transcript = send_json(
-        client.get(format!("{url}/transcript")),
-        "GET /interviews/{id}/transcript",
-    )
-    .await?;
+    let transcript = session
+        .send(
+            session.get(&format!("{path}/transcript")),
+            "GET /interviews/{id}/transcript",
+        )
+        .await?;
     let transcript: Transcript = serde_json::from_value(transcript).map_err(|e| e.to_string())?;
     Ok(compare(
         &read.status,
@@ -117,6 +119,136 @@ fn compare(status: &str, entries: &[Entry], sent: &[String], question_count: u8)
     verification.intact = problems.is_empty();
     verification.problems = problems;
     verification
+}
+
+/// Who a report should say wrote it: `offline` for the offline coach, `openai` (the name the
+/// server gives the fake provider's kind) when an LLM is configured. A report by the offline
+/// coach standing in for an unusable LLM reply is never the expected author.
+pub const OFFLINE_AUTHOR: &str = "offline";
+pub const PROVIDER_AUTHOR: &str = "openai";
+
+#[derive(Deserialize)]
+struct Report {
+    questions: Vec<ReportQuestion>,
+    generated_by: GeneratedBy,
+}
+
+#[derive(Deserialize)]
+struct ReportQuestion {
+    number: u8,
+}
+
+#[derive(Deserialize)]
+struct GeneratedBy {
+    provider: String,
+    offline_fallback: bool,
+}
+
+/// Reads the report of an interview with `answered` answers and says what is wrong with it:
+/// it must be there (200, not still being written), cover every answered question once, and
+/// come from `author`.
+pub async fn check_report(
+    session: &Session,
+    interview: &str,
+    answered: usize,
+    author: &str,
+) -> Result<Vec<String>, String> {
+    let (status, body) = session
+        .send_for_status(
+            session.get(&format!("/interviews/{interview}/feedback")),
+            "GET feedback",
+        )
+        .await?;
+    if status != reqwest::StatusCode::OK {
+        return Ok(vec![format!(
+            "report of {interview}: HTTP {status}, not ready"
+        )]);
+    }
+    let report: Report = serde_json::from_value(body).map_err(|e| format!("GET feedback: {e}"))?;
+    Ok(compare_report(&report, answered, author)
+        .into_iter()
+        .map(|problem| format!("report of {interview}: {problem}"))
+        .collect())
+}
+
+fn compare_report(report: &Report, answered: usize, author: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let numbers: Vec<usize> = report
+        .questions
+        .iter()
+        .map(|q| usize::from(q.number))
+        .collect();
+    if numbers != (1..=answered).collect::<Vec<_>>() {
+        problems.push(format!("covers questions {numbers:?}, not 1..={answered}"));
+    }
+    let by = &report.generated_by;
+    if by.provider != author || by.offline_fallback {
+        problems.push(format!(
+            "written by {}{}, not {author}",
+            by.provider,
+            if by.offline_fallback {
+                " (standing in for an unusable LLM reply)"
+            } else {
+                ""
+            }
+        ));
+    }
+    problems
+}
+
+#[derive(Deserialize)]
+struct Listed {
+    id: String,
+    answered: u8,
+}
+
+/// One interview a user started, as the user remembers it.
+pub struct Remembered<'a> {
+    pub id: &'a str,
+    pub answers_sent: usize,
+}
+
+/// Reads the user's history (`GET /interviews`) and says what is wrong with it: every
+/// interview the user started listed exactly once with the answers it sent, nothing else.
+pub async fn check_history(
+    session: &Session,
+    remembered: &[Remembered<'_>],
+) -> Result<Vec<String>, String> {
+    let listed = session
+        .send(session.get("/interviews"), "GET /interviews")
+        .await?;
+    let listed: Vec<Listed> =
+        serde_json::from_value(listed).map_err(|e| format!("GET /interviews: {e}"))?;
+    Ok(compare_history(&listed, remembered))
+}
+
+fn compare_history(listed: &[Listed], remembered: &[Remembered<'_>]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for interview in remembered {
+        let entries: Vec<&Listed> = listed.iter().filter(|l| l.id == interview.id).collect();
+        match entries.as_slice() {
+            [entry] if usize::from(entry.answered) == interview.answers_sent => {}
+            [entry] => problems.push(format!(
+                "history: {} shows {} answers, {} were sent",
+                interview.id, entry.answered, interview.answers_sent
+            )),
+            entries => problems.push(format!(
+                "history: {} is listed {} times",
+                interview.id,
+                entries.len()
+            )),
+        }
+    }
+    let unknown = listed
+        .iter()
+        .filter(|l| !remembered.iter().any(|s| s.id == l.id))
+        .count();
+    if unknown > 0 {
+        problems.push(format!(
+            "history: {unknown} interviews the user never created"
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]
@@ -174,5 +306,61 @@ mod tests {
             "the data is intact, only the interviewer differs"
         );
         assert_eq!(offline.offline_questions, 1);
+    }
+
+    fn report(numbers: &[u8], provider: &str, offline_fallback: bool) -> Report {
+        Report {
+            questions: numbers
+                .iter()
+                .map(|&number| ReportQuestion { number })
+                .collect(),
+            generated_by: GeneratedBy {
+                provider: provider.to_owned(),
+                offline_fallback,
+            },
+        }
+    }
+
+    #[test]
+    fn a_report_must_cover_every_answer_and_come_from_the_phase_s_interviewer() {
+        let good = report(&[1, 2, 3], PROVIDER_AUTHOR, false);
+        assert!(compare_report(&good, 3, PROVIDER_AUTHOR).is_empty());
+        let short = report(&[1, 2], PROVIDER_AUTHOR, false);
+        assert_eq!(compare_report(&short, 3, PROVIDER_AUTHOR).len(), 1);
+        let fallback = report(&[1, 2, 3], OFFLINE_AUTHOR, true);
+        let problems = compare_report(&fallback, 3, PROVIDER_AUTHOR);
+        assert!(problems[0].contains("unusable"), "{problems:?}");
+        let offline = report(&[1, 2, 3], OFFLINE_AUTHOR, false);
+        assert!(compare_report(&offline, 3, OFFLINE_AUTHOR).is_empty());
+    }
+
+    #[test]
+    fn the_history_lists_every_interview_once_and_nothing_else() {
+        let listed = |id: &str, answered: u8| Listed {
+            id: id.to_owned(),
+            answered,
+        };
+        let started = [
+            Remembered {
+                id: "a",
+                answers_sent: 8,
+            },
+            Remembered {
+                id: "b",
+                answers_sent: 3,
+            },
+        ];
+        assert!(compare_history(&[listed("b", 3), listed("a", 8)], &started).is_empty());
+        let problems = compare_history(
+            &[
+                listed("a", 8),
+                listed("a", 8),
+                listed("b", 2),
+                listed("c", 8),
+            ],
+            &started,
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(compare_history(&[listed("a", 8)], &started)[0].contains("0 times"));
     }
 }

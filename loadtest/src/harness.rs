@@ -1,0 +1,127 @@
+//! What every phase runs against: a fresh server process (so its memory peak is the phase's
+//! own) with the phase's interviewer, the fake provider when that is an LLM, and the CPU and
+//! memory figures taken around the load.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::attribution::ProviderLedger;
+use crate::fake_provider::{self, CallCounts, FakeProvider};
+use crate::interviewer::Interviewer;
+use crate::options::Options;
+use crate::procfs;
+use crate::server_process::{ProviderSettings, ServerProcess, ServerSettings};
+
+/// What the phase's server process reported about its memory.
+#[derive(Clone, Copy, Debug)]
+pub struct Memory {
+    /// `VmHWM` after the load.
+    pub peak_rss_kib: u64,
+    /// `VmRSS` right after start-up.
+    pub rss_at_ready_kib: u64,
+    /// `VmRSS` after the load, before the server is stopped.
+    pub rss_at_end_kib: u64,
+}
+
+/// CPU time used during the phase (set-up, load and verification), in seconds.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Cpu {
+    pub server_seconds: f64,
+    /// This process: the virtual users and the fake provider.
+    pub load_generator_seconds: f64,
+}
+
+/// The figures taken when a phase ends.
+pub struct Measured {
+    pub memory: Memory,
+    pub cpu: Cpu,
+    /// All zero for the offline coach: no provider was called.
+    pub calls: CallCounts,
+    pub server_log: PathBuf,
+}
+
+pub struct Harness {
+    /// Where the fake provider charges its time, per virtual user.
+    pub ledger: Arc<ProviderLedger>,
+    fake: Option<FakeProvider>,
+    server: ServerProcess,
+    rss_at_ready_kib: u64,
+    server_cpu_before: f64,
+    own_cpu_before: f64,
+}
+
+impl Harness {
+    /// Starts the fake provider (unless the phase is the offline coach's) and the server, and
+    /// waits until the server is ready. `log_path` receives the server's output.
+    pub async fn start(
+        options: &Options,
+        interviewer: Interviewer,
+        log_path: PathBuf,
+    ) -> Result<Self, String> {
+        let ledger = Arc::new(ProviderLedger::new(options.users));
+        let fake = match interviewer.provider_latency() {
+            Some(latency) => Some(
+                FakeProvider::start(latency, ledger.clone())
+                    .map_err(|e| format!("cannot start the fake provider: {e}"))?,
+            ),
+            None => None,
+        };
+        let server = ServerProcess::start(&ServerSettings {
+            binary: &options.server_bin,
+            database_url: &options.database_url,
+            database_max_connections: options.database_max_connections,
+            provider: fake.as_ref().map(|fake| ProviderSettings {
+                base_url: fake.base_url(),
+                model: fake_provider::MODEL,
+            }),
+            log_path,
+        })
+        .await?;
+        Ok(Self {
+            ledger,
+            fake,
+            rss_at_ready_kib: server.rss_kib()?,
+            server_cpu_before: server.cpu_seconds()?,
+            own_cpu_before: procfs::cpu_seconds("self")?,
+            server,
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.server.base_url()
+    }
+
+    pub fn server_pid(&self) -> u32 {
+        self.server.pid()
+    }
+
+    /// Takes the phase's figures and stops the server and the fake provider.
+    pub async fn stop(self) -> Result<Measured, String> {
+        // Read before stopping: the high-water mark is gone with the process.
+        let memory = Memory {
+            peak_rss_kib: self.server.peak_rss_kib()?,
+            rss_at_ready_kib: self.rss_at_ready_kib,
+            rss_at_end_kib: self.server.rss_kib()?,
+        };
+        let cpu = Cpu {
+            server_seconds: self.server.cpu_seconds()? - self.server_cpu_before,
+            load_generator_seconds: procfs::cpu_seconds("self")? - self.own_cpu_before,
+        };
+        let server_log = self.server.log_path().to_owned();
+        self.server.stop().await;
+        let calls = self
+            .fake
+            .as_ref()
+            .map(FakeProvider::counts)
+            .unwrap_or_default();
+        drop(self.fake);
+        Ok(Measured {
+            memory,
+            cpu,
+            calls,
+            server_log,
+        })
+    }
+}
