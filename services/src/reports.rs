@@ -44,6 +44,13 @@ struct JobRow {
     stage: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct CurrentRow {
+    report: Option<sqlx::types::Json<Report>>,
+    #[sqlx(flatten)]
+    job: JobRow,
+}
+
 impl ReportService {
     pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
         Self {
@@ -89,19 +96,24 @@ impl ReportService {
     }
 
     /// The report when it is ready, else the job's progress (the caller has checked the owner).
+    /// One statement reads both, so they come from one snapshot: read apart, the worker could
+    /// commit between them, leaving no report yet but a job already `done`.
     async fn current(&self, id: InterviewId) -> Result<Feedback> {
-        if let Some(report) = self.stored_report(id).await? {
-            return Ok(Feedback::Ready(Box::new(report)));
-        }
-        let job: Option<JobRow> = sqlx::query_as(
-            "SELECT status, progress, stage FROM feedback_jobs WHERE interview_id = $1",
+        let row: Option<CurrentRow> = sqlx::query_as(
+            "SELECT r.report, j.status, j.progress, j.stage
+             FROM feedback_jobs j LEFT JOIN reports r USING (interview_id)
+             WHERE j.interview_id = $1",
         )
         .bind(id.0)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(job) = job else {
+        let Some(CurrentRow { report, job }) = row else {
+            // No job: a report cannot exist without one (it is written by the job).
             return Err(Error::NotFound);
         };
+        if let Some(report) = report {
+            return Ok(Feedback::Ready(Box::new(report.0)));
+        }
         let status: FeedbackStatus = job.status.parse().map_err(corrupt)?;
         Ok(Feedback::Pending(FeedbackProgress {
             status,
