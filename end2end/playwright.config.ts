@@ -3,6 +3,8 @@ import path from 'node:path';
 
 // The release server, started by Playwright against the database `make e2e` prepared.
 const port = process.env.E2E_PORT ?? '3100';
+/** The server with a small rate limit (rate-limits.spec.ts). */
+export const limitedPort = process.env.E2E_LIMITED_PORT ?? '3101';
 const root = path.resolve(__dirname, '..');
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -36,19 +38,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: process.env.SERVER_BIN ?? path.join(root, 'target/release/server'),
+  // Two release servers on the same database. The first serves every test but one; all tests
+  // come from one address, so only its per-address limits are lifted (per-owner limits stay
+  // on). The second has a tiny per-owner budget for rate-limits.spec.ts. Their stderr goes to
+  // target/e2e-server*.log, so a failure can be traced to the server's own account.
+  webServer: [
+    server(port, { RATE_LIMIT_LLM_PER_IP: '0', RATE_LIMIT_DOCUMENTS_PER_IP: '0' }, 'e2e-server.log'),
+    server(limitedPort, { RATE_LIMIT_LLM_PER_OWNER: '3', RATE_LIMIT_LLM_PER_IP: '0' }, 'e2e-server-limited.log'),
+  ],
+});
+
+function server(listenOn: string, limits: Record<string, string>, log: string) {
+  const binary = process.env.SERVER_BIN ?? path.join(root, 'target/release/server');
+  return {
+    command: `exec "${binary}" 2>>"${path.join(root, 'target', log)}"`,
     cwd: root,
-    url: `http://127.0.0.1:${port}/readyz`,
+    url: `http://127.0.0.1:${listenOn}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     env: {
-      DATABASE_URL: databaseUrl,
-      BIND_ADDR: `127.0.0.1:${port}`,
+      DATABASE_URL: databaseUrl!,
+      BIND_ADDR: `127.0.0.1:${listenOn}`,
       SITE_ROOT: process.env.SITE_ROOT ?? path.join(root, 'target/site'),
       RUST_LOG: 'warn',
+      ...limits,
     },
-  },
-});
+  };
+}
