@@ -44,6 +44,7 @@ pub struct SoakPhaseReport {
     pub answer_latency_excluding_provider: Option<Percentiles>,
     pub report_wait: Percentiles,
     pub errors: usize,
+    /// The distinct errors, each with how often it happened (`22x GET feedback: …`).
     pub error_samples: Vec<String>,
     pub interviews_intact: usize,
     pub reports_intact: usize,
@@ -170,7 +171,7 @@ impl SoakPhaseReport {
                     .collect(),
             ),
             errors: errors.len(),
-            error_samples: errors.into_iter().take(SAMPLES).cloned().collect(),
+            error_samples: tally(&errors).into_iter().take(SAMPLES).collect(),
             interviews_intact,
             reports_intact,
             lost_answers,
@@ -362,6 +363,22 @@ fn triple(p: &Percentiles) -> String {
     format!("{:.0} / {:.0} / {:.0}", p.p50_ms, p.p99_ms, p.max_ms)
 }
 
+/// Identical messages once each, counted, in the order they first appeared: a hundred users
+/// hitting the same bug should read as one line.
+fn tally(messages: &[&String]) -> Vec<String> {
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for message in messages {
+        match counted.iter_mut().find(|(seen, _)| seen == message) {
+            Some((_, count)) => *count += 1,
+            None => counted.push((message, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(message, count)| format!("{count}x {message}"))
+        .collect()
+}
+
 /// Server CPU seconds per second over the sampled load.
 fn cores_busy(samples: &[Sample]) -> Option<f64> {
     let last = samples.last().filter(|last| last.at_seconds > 0.0)?;
@@ -371,6 +388,13 @@ fn cores_busy(samples: &[Sample]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_errors_are_counted_once() {
+        let (a, b) = ("HTTP 500".to_owned(), "timeout".to_owned());
+        assert_eq!(tally(&[&a, &b, &a]), ["2x HTTP 500", "1x timeout"]);
+        assert!(tally(&[]).is_empty());
+    }
 
     #[test]
     fn cores_busy_is_cpu_seconds_per_second_of_load() {
