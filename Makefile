@@ -44,7 +44,7 @@ help:
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
 	@echo "make bench  criterion benchmarks of document extraction, a load test and a soak of the release server, first load in Chromium"
-	@echo "make fuzz   fuzz document intake and the LLM reply parser, FUZZ_SECONDS each (default 600; nightly)"
+	@echo "make fuzz   fuzz document intake and the LLM reply parsers, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
 .PHONY: setup tools packages db db-stop
@@ -154,9 +154,11 @@ endif
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, each target for
 # FUZZ_SECONDS: document intake (seeded with every document of testdata/corpus) and the LLM
-# feedback-reply parser (seeded with fuzz/seeds/). Crashes land in fuzz/artifacts/.
+# reply parsers: feedback replies, question replies (the checks before a question is asked)
+# and provider bodies in each wire format, streamed and whole (seeded with fuzz/seeds/).
+# Crashes land in fuzz/artifacts/.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= extract_document parse_feedback_reply
+FUZZ_TARGETS ?= extract_document parse_feedback_reply parse_question_reply provider_stream
 .PHONY: fuzz
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked

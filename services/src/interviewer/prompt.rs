@@ -148,26 +148,31 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
 /// quotes and markdown go; the result must be one question of at most 60 words, ending with
 /// "?", and not one already asked.
 pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static str> {
-    let mut text = reply.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = reply.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every step only shortens the text, so it is cut down in place (a copy or a lower-cased
+    // copy per step made a long run of labels or numbers quadratic: 12 s for 240 KB in a debug
+    // build).
+    let mut text = collapsed.as_str();
     loop {
-        let before = text.clone();
-        text = text
-            .trim_matches(|c: char| {
-                matches!(
-                    c,
-                    '"' | '\'' | '“' | '”' | '‘' | '’' | '`' | '*' | '_' | '#' | ' '
-                )
-            })
-            .to_owned();
+        let before = text.len();
+        text = text.trim_matches(|c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '`' | '*' | '_' | '#' | ' '
+            )
+        });
         for label in ["question:", "q:", "interviewer:", "next question:"] {
-            if text.to_lowercase().starts_with(label) {
-                text = text[label.len()..].to_owned();
+            if text
+                .get(..label.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(label))
+            {
+                text = &text[label.len()..];
             }
         }
-        if let Some(rest) = strip_numbering(&text) {
-            text = rest.to_owned();
+        if let Some(rest) = strip_numbering(text) {
+            text = rest;
         }
-        if text == before {
+        if text.len() == before {
             break;
         }
     }
@@ -180,7 +185,7 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
         if first.split_whitespace().count() < 4 {
             return Err("more than one question");
         }
-        text = first.to_owned();
+        text = first;
     }
     if !text.ends_with('?') {
         return Err("not a question");
@@ -192,14 +197,14 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
     if words > MAX_REPLY_WORDS {
         return Err("too long");
     }
-    let normalized = normalize(&text);
+    let normalized = normalize(text);
     if asked
         .iter()
         .any(|question| normalize(question) == normalized)
     {
         return Err("repeats a question");
     }
-    Ok(text)
+    Ok(text.to_owned())
 }
 
 fn strip_numbering(text: &str) -> Option<&str> {
@@ -306,6 +311,28 @@ mod tests {
         assert_eq!(
             clean_question("how did you build the Forecasting System?", &asked),
             Err("repeats a question")
+        );
+    }
+
+    /// Found by the `parse_question_reply` fuzz target: each step copied (and lower-cased)
+    /// the whole text, so a reply of many labels or numbers took quadratic time (here 20 s
+    /// instead of well under one in a debug build); a model that loops can send one.
+    #[test]
+    fn long_runs_of_labels_and_numbers_are_cleaned_in_linear_time() {
+        let started = std::time::Instant::now();
+        let labels = format!("{}What did you ship last quarter?", "Q: ".repeat(80_000));
+        assert_eq!(
+            clean_question(&labels, &[]),
+            Ok("What did you ship last quarter?".into())
+        );
+        let numbers = format!("{}Why?", "1.".repeat(80_000));
+        assert_eq!(clean_question(&numbers, &[]), Err("too short"));
+        let mixed = "**Next Question: 2) \"".repeat(5_000);
+        assert_eq!(clean_question(&mixed, &[]), Err("empty reply"));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
         );
     }
 }

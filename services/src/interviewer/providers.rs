@@ -80,6 +80,8 @@ impl ProviderError {
 pub mod anthropic;
 mod breaker;
 mod config;
+#[doc(hidden)] // for the fuzz targets only
+pub mod fuzzing;
 pub mod gemini;
 mod http;
 pub mod openai;

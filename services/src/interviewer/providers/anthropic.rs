@@ -7,8 +7,8 @@ use std::ops::ControlFlow;
 use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 
-use super::config::{http_client, secret_header, ClientBuildError, ProviderConfig};
-use super::http::{error_for_code, for_each_event, parse_chunk, read_json, send};
+use super::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
+use super::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
 use super::reply::{finished_reply, StreamedReply};
 use super::sse::SseEvent;
 use super::{ChatReply, ChatRequest, ProviderError};
@@ -51,20 +51,7 @@ impl AnthropicClient {
 
     pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
         let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
-        let body: Message = read_json(response).await?;
-        let text = body
-            .content
-            .iter()
-            .filter(|block| block.kind == "text")
-            .filter_map(|block| block.text.as_deref())
-            .collect();
-        let usage = body.usage.unwrap_or_default();
-        finished_reply(
-            text,
-            body.model.unwrap_or_else(|| self.config.model.clone()),
-            usage.input_tokens,
-            usage.output_tokens,
-        )
+        decode_reply(&read_body(response).await?, &self.config.model)
     }
 
     pub async fn stream(
@@ -76,37 +63,7 @@ impl AnthropicClient {
         let response = send(self.post(request, true), key).await?;
         let mut reply = StreamedReply::default();
         for_each_event(response, |event| {
-            match stream_event(&event)? {
-                StreamEvent::MessageStart { message } => {
-                    reply.model = message.model;
-                    let usage = message.usage.unwrap_or_default();
-                    reply.input_tokens = usage.input_tokens;
-                    reply.output_tokens = usage.output_tokens;
-                }
-                StreamEvent::ContentBlockDelta { delta } => {
-                    if delta.kind == "text_delta" {
-                        reply.push_text(delta.text.as_deref().unwrap_or_default(), on_delta);
-                    }
-                }
-                StreamEvent::MessageDelta { usage } => {
-                    if let Some(output) = usage.and_then(|usage| usage.output_tokens) {
-                        reply.output_tokens = Some(output);
-                    }
-                }
-                StreamEvent::MessageStop => {
-                    reply.finished = true;
-                    return Ok(ControlFlow::Break(()));
-                }
-                StreamEvent::Error { error } => {
-                    return Err(error_for_code(
-                        status_of_error_type(&error.kind),
-                        error.message.as_deref().unwrap_or_default(),
-                        key,
-                    ));
-                }
-                StreamEvent::Other => {}
-            }
-            Ok(ControlFlow::Continue(()))
+            on_stream_event(&event, &mut reply, key, on_delta)
         })
         .await?;
         reply.finish(&self.config.model)
@@ -134,6 +91,68 @@ impl AnthropicClient {
         }
         builder
     }
+}
+
+/// A whole (not streamed) reply from its body.
+pub(crate) fn decode_reply(
+    body: &[u8],
+    configured_model: &str,
+) -> Result<ChatReply, ProviderError> {
+    let body: Message = parse_body(body)?;
+    let text = body
+        .content
+        .iter()
+        .filter(|block| block.kind == "text")
+        .filter_map(|block| block.text.as_deref())
+        .collect();
+    let usage = body.usage.unwrap_or_default();
+    finished_reply(
+        text,
+        body.model.unwrap_or_else(|| configured_model.to_owned()),
+        usage.input_tokens,
+        usage.output_tokens,
+    )
+}
+
+/// One event of a stream: its text goes to `on_delta`, the rest into `reply`;
+/// `message_stop` ends the stream.
+pub(crate) fn on_stream_event(
+    event: &SseEvent,
+    reply: &mut StreamedReply,
+    key: Option<&ApiKey>,
+    on_delta: &mut (dyn FnMut(&str) + Send),
+) -> Result<ControlFlow<()>, ProviderError> {
+    match stream_event(event)? {
+        StreamEvent::MessageStart { message } => {
+            reply.model = message.model;
+            let usage = message.usage.unwrap_or_default();
+            reply.input_tokens = usage.input_tokens;
+            reply.output_tokens = usage.output_tokens;
+        }
+        StreamEvent::ContentBlockDelta { delta } => {
+            if delta.kind == "text_delta" {
+                reply.push_text(delta.text.as_deref().unwrap_or_default(), on_delta);
+            }
+        }
+        StreamEvent::MessageDelta { usage } => {
+            if let Some(output) = usage.and_then(|usage| usage.output_tokens) {
+                reply.output_tokens = Some(output);
+            }
+        }
+        StreamEvent::MessageStop => {
+            reply.finished = true;
+            return Ok(ControlFlow::Break(()));
+        }
+        StreamEvent::Error { error } => {
+            return Err(error_for_code(
+                status_of_error_type(&error.kind),
+                error.message.as_deref().unwrap_or_default(),
+                key,
+            ));
+        }
+        StreamEvent::Other => {}
+    }
+    Ok(ControlFlow::Continue(()))
 }
 
 /// The event's JSON names its own type; events this client does not need (`ping`,

@@ -7,9 +7,10 @@ use std::ops::ControlFlow;
 use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 
-use super::config::{http_client, secret_header, ClientBuildError, ProviderConfig};
-use super::http::{error_for_code, for_each_event, parse_chunk, read_json, send};
+use super::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
+use super::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
 use super::reply::{finished_reply, StreamedReply};
+use super::sse::SseEvent;
 use super::{ChatReply, ChatRequest, ProviderError};
 
 const API_KEY_HEADER: &str = "x-goog-api-key";
@@ -53,13 +54,7 @@ impl GeminiClient {
             self.config.api_key.as_ref(),
         )
         .await?;
-        let body: Generated = read_json(response).await?;
-        let (input_tokens, output_tokens) = body.token_counts();
-        let model = body
-            .model_version
-            .clone()
-            .unwrap_or_else(|| self.config.model.clone());
-        finished_reply(body.text(), model, input_tokens, output_tokens)
+        decode_reply(&read_body(response).await?, &self.config.model)
     }
 
     pub async fn stream(
@@ -71,25 +66,7 @@ impl GeminiClient {
         let response = send(self.post(request, ":streamGenerateContent?alt=sse"), key).await?;
         let mut reply = StreamedReply::default();
         for_each_event(response, |event| {
-            let chunk: Generated = parse_chunk(&event.data)?;
-            if let Some(error) = &chunk.error {
-                let message = error.message.as_deref().unwrap_or_default();
-                return Err(error_for_code(error.code.unwrap_or(500), message, key));
-            }
-            reply.push_text(&chunk.text(), on_delta);
-            if chunk.usage_metadata.is_some() {
-                (reply.input_tokens, reply.output_tokens) = chunk.token_counts();
-            }
-            if reply.model.is_none() {
-                reply.model = chunk.model_version.clone();
-            }
-            // The last chunk carries the finish reason; there is no end marker after it.
-            let finish_reason = chunk
-                .candidates
-                .first()
-                .and_then(|c| c.finish_reason.as_ref());
-            reply.finished |= finish_reason.is_some();
-            Ok(ControlFlow::Continue(()))
+            on_stream_event(&event, &mut reply, key, on_delta)
         })
         .await?;
         reply.finish(&self.config.model)
@@ -126,6 +103,48 @@ impl GeminiClient {
         }
         builder
     }
+}
+
+/// A whole (not streamed) reply from its body.
+pub(crate) fn decode_reply(
+    body: &[u8],
+    configured_model: &str,
+) -> Result<ChatReply, ProviderError> {
+    let body: Generated = parse_body(body)?;
+    let (input_tokens, output_tokens) = body.token_counts();
+    let model = body
+        .model_version
+        .clone()
+        .unwrap_or_else(|| configured_model.to_owned());
+    finished_reply(body.text(), model, input_tokens, output_tokens)
+}
+
+/// One event of a stream: its text goes to `on_delta`, the rest into `reply`.
+pub(crate) fn on_stream_event(
+    event: &SseEvent,
+    reply: &mut StreamedReply,
+    key: Option<&ApiKey>,
+    on_delta: &mut (dyn FnMut(&str) + Send),
+) -> Result<ControlFlow<()>, ProviderError> {
+    let chunk: Generated = parse_chunk(&event.data)?;
+    if let Some(error) = &chunk.error {
+        let message = error.message.as_deref().unwrap_or_default();
+        return Err(error_for_code(error.code.unwrap_or(500), message, key));
+    }
+    reply.push_text(&chunk.text(), on_delta);
+    if chunk.usage_metadata.is_some() {
+        (reply.input_tokens, reply.output_tokens) = chunk.token_counts();
+    }
+    if reply.model.is_none() {
+        reply.model = chunk.model_version.clone();
+    }
+    // The last chunk carries the finish reason; there is no end marker after it.
+    let finish_reason = chunk
+        .candidates
+        .first()
+        .and_then(|c| c.finish_reason.as_ref());
+    reply.finished |= finish_reason.is_some();
+    Ok(ControlFlow::Continue(()))
 }
 
 #[derive(Serialize)]

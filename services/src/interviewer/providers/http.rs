@@ -48,10 +48,16 @@ pub(crate) async fn send(
     })
 }
 
-/// Reads the whole body and decodes it as `T`; a body that is not `T` is `Malformed`.
-pub(crate) async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ProviderError> {
-    let body = response.bytes().await.map_err(transport_error)?;
-    serde_json::from_slice(&body)
+/// Reads the whole body (a failure on the way is a transport error).
+pub(crate) async fn read_body(
+    response: Response,
+) -> Result<impl std::ops::Deref<Target = [u8]>, ProviderError> {
+    response.bytes().await.map_err(transport_error)
+}
+
+/// Decodes a whole body as `T`; a body that is not `T` is `Malformed`.
+pub(crate) fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ProviderError> {
+    serde_json::from_slice(body)
         .map_err(|error| ProviderError::Malformed(format!("not the expected JSON: {error}")))
 }
 
@@ -71,13 +77,27 @@ pub(crate) async fn for_each_event(
     let mut body = response.bytes_stream();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(transport_error)?;
-        for event in parser.push(&chunk) {
-            if on_event(event)?.is_break() {
-                return Ok(());
-            }
+        if feed_chunk(&mut parser, &chunk, &mut on_event)?.is_break() {
+            return Ok(());
         }
     }
     Ok(())
+}
+
+/// Feeds one chunk of a body to the parser and every event it completes to `on_event`,
+/// breaking as soon as `on_event` does (the rest of the body is then not read). Pure, so a
+/// body at hand can be decoded the same way (the fuzz targets do).
+pub(crate) fn feed_chunk(
+    parser: &mut SseParser,
+    chunk: &[u8],
+    on_event: &mut impl FnMut(SseEvent) -> Result<ControlFlow<()>, ProviderError>,
+) -> Result<ControlFlow<()>, ProviderError> {
+    for event in parser.push(chunk) {
+        if on_event(event)?.is_break() {
+            return Ok(ControlFlow::Break(()));
+        }
+    }
+    Ok(ControlFlow::Continue(()))
 }
 
 /// A reqwest failure: a timeout, or anything else on the way (refused, reset, cut, bad body).

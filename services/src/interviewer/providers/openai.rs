@@ -7,9 +7,10 @@ use std::ops::ControlFlow;
 use reqwest::header::{HeaderValue, AUTHORIZATION};
 use serde::{Deserialize, Serialize};
 
-use super::config::{http_client, secret_header, ClientBuildError, ProviderConfig};
-use super::http::{error_for_code, for_each_event, parse_chunk, read_json, send};
+use super::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
+use super::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
 use super::reply::{finished_reply, StreamedReply};
+use super::sse::SseEvent;
 use super::{ChatReply, ChatRequest, ProviderError};
 
 pub struct OpenAiClient {
@@ -47,20 +48,7 @@ impl OpenAiClient {
 
     pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
         let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
-        let body: Completion = read_json(response).await?;
-        let text = body
-            .choices
-            .into_iter()
-            .next()
-            .and_then(|choice| choice.message.content)
-            .unwrap_or_default();
-        let usage = body.usage.unwrap_or_default();
-        finished_reply(
-            text,
-            body.model.unwrap_or_else(|| self.config.model.clone()),
-            usage.prompt_tokens,
-            usage.completion_tokens,
-        )
+        decode_reply(&read_body(response).await?, &self.config.model)
     }
 
     pub async fn stream(
@@ -72,33 +60,7 @@ impl OpenAiClient {
         let response = send(self.post(request, true), key).await?;
         let mut reply = StreamedReply::default();
         for_each_event(response, |event| {
-            if event.data.trim() == "[DONE]" {
-                reply.finished = true;
-                return Ok(ControlFlow::Break(()));
-            }
-            let chunk: Chunk = parse_chunk(&event.data)?;
-            if let Some(error) = chunk.error {
-                let code = error.code.as_ref().and_then(serde_json::Value::as_u64);
-                return Err(error_for_code(
-                    code.and_then(|code| u16::try_from(code).ok())
-                        .unwrap_or(500),
-                    &error.message.unwrap_or_default(),
-                    key,
-                ));
-            }
-            if reply.model.is_none() {
-                reply.model = chunk.model;
-            }
-            if let Some(usage) = chunk.usage {
-                reply.input_tokens = usage.prompt_tokens;
-                reply.output_tokens = usage.completion_tokens;
-            }
-            if let Some(choice) = chunk.choices.into_iter().next() {
-                reply.push_text(&choice.delta.content.unwrap_or_default(), on_delta);
-                // Some servers end without `[DONE]`; a finish reason is as good.
-                reply.finished |= choice.finish_reason.is_some();
-            }
-            Ok(ControlFlow::Continue(()))
+            on_stream_event(&event, &mut reply, key, on_delta)
         })
         .await?;
         reply.finish(&self.config.model)
@@ -139,6 +101,64 @@ impl OpenAiClient {
         }
         builder
     }
+}
+
+/// A whole (not streamed) reply from its body.
+pub(crate) fn decode_reply(
+    body: &[u8],
+    configured_model: &str,
+) -> Result<ChatReply, ProviderError> {
+    let body: Completion = parse_body(body)?;
+    let text = body
+        .choices
+        .into_iter()
+        .next()
+        .and_then(|choice| choice.message.content)
+        .unwrap_or_default();
+    let usage = body.usage.unwrap_or_default();
+    finished_reply(
+        text,
+        body.model.unwrap_or_else(|| configured_model.to_owned()),
+        usage.prompt_tokens,
+        usage.completion_tokens,
+    )
+}
+
+/// One event of a stream: its text goes to `on_delta`, the rest into `reply`; `[DONE]` ends
+/// the stream.
+pub(crate) fn on_stream_event(
+    event: &SseEvent,
+    reply: &mut StreamedReply,
+    key: Option<&ApiKey>,
+    on_delta: &mut (dyn FnMut(&str) + Send),
+) -> Result<ControlFlow<()>, ProviderError> {
+    if event.data.trim() == "[DONE]" {
+        reply.finished = true;
+        return Ok(ControlFlow::Break(()));
+    }
+    let chunk: Chunk = parse_chunk(&event.data)?;
+    if let Some(error) = chunk.error {
+        let code = error.code.as_ref().and_then(serde_json::Value::as_u64);
+        return Err(error_for_code(
+            code.and_then(|code| u16::try_from(code).ok())
+                .unwrap_or(500),
+            &error.message.unwrap_or_default(),
+            key,
+        ));
+    }
+    if reply.model.is_none() {
+        reply.model = chunk.model;
+    }
+    if let Some(usage) = chunk.usage {
+        reply.input_tokens = usage.prompt_tokens;
+        reply.output_tokens = usage.completion_tokens;
+    }
+    if let Some(choice) = chunk.choices.into_iter().next() {
+        reply.push_text(&choice.delta.content.unwrap_or_default(), on_delta);
+        // Some servers end without `[DONE]`; a finish reason is as good.
+        reply.finished |= choice.finish_reason.is_some();
+    }
+    Ok(ControlFlow::Continue(()))
 }
 
 #[derive(Serialize)]
