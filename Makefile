@@ -86,8 +86,8 @@ run: setup build
 	@echo "Serving on http://$(BIND_ADDR) (Ctrl-C to stop)"
 	$(SERVER_BIN)
 
-.PHONY: test test-setup fmt-check clippy rust-test e2e
-test: setup test-setup fmt-check clippy rust-test e2e
+.PHONY: test test-setup fmt-check clippy rust-test e2e api-fuzz
+test: setup test-setup fmt-check clippy rust-test e2e api-fuzz
 	@echo "All checks passed."
 
 test-setup: packages
@@ -111,6 +111,15 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_e2e
 endif
 	cd end2end && npx playwright test
+
+# The JSON API against its own OpenAPI document: schemathesis (PyPI, pinned in
+# scripts/install-schemathesis.sh) generates requests for every operation, valid and not, and
+# chains them through the document's links; a 5xx or a response the document does not describe
+# fails. The release server runs on a database of its own (interview_simulator_apifuzz,
+# recreated each run); the server log and reports land in target/api-fuzz/.
+api-fuzz: build db test-setup
+	@scripts/install-schemathesis.sh
+	$(if $(LOCAL_POSTGRES),,API_FUZZ_DATABASE_URL=$(DATABASE_URL)) scripts/api-fuzz.sh
 
 # Benchmarks (not part of `make test`): criterion over the corpus documents (reports in
 # target/criterion/), then the load generator against the release server with a local fake

@@ -61,7 +61,25 @@ text_enum!(
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewInterview {
+    /// Required: one line without control characters, at most 200 characters once trimmed.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+        )
+    )]
     pub job_title: String,
+    /// Required: one line without control characters, at most 200 characters once trimmed.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+        )
+    )]
     pub company: String,
     #[serde(default)]
     pub kind: Option<InterviewKind>,
@@ -69,6 +87,7 @@ pub struct NewInterview {
     pub seniority: Option<Seniority>,
     /// Between 3 and 12; 8 when absent.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 3, maximum = 12))]
     pub question_count: Option<u8>,
 }
 
@@ -206,6 +225,27 @@ mod tests {
             "{}",
             errors[0].message
         );
+    }
+
+    #[test]
+    fn names_are_one_line_without_control_characters() {
+        // NUL cannot even be stored: it must be refused here, not fail in the database.
+        for bad in [
+            "Engi\0neer",
+            "Senior\nEngineer",
+            "Data\tScientist",
+            "Bell\u{7}",
+        ] {
+            let errors = input(bad, "Acme").validate().unwrap_err();
+            assert_eq!(errors.len(), 1, "{bad:?}");
+            assert_eq!(errors[0].field, "job_title");
+            assert!(
+                errors[0].message.contains("one line"),
+                "{}",
+                errors[0].message
+            );
+        }
+        assert!(input("Ingénieure (R&D) – 50 %", "Acme").validate().is_ok());
     }
 
     #[test]

@@ -73,6 +73,11 @@ impl Transcript {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAnswer {
     pub question_id: QuestionId,
+    /// The answer: at most 5,000 characters once trimmed, without NUL.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 5000, pattern = r"^[^\x00]*\S[^\x00]*$")
+    )]
     pub text: String,
     pub client_id: Uuid,
 }

@@ -21,7 +21,8 @@ impl FieldError {
     }
 }
 
-/// Trims `value` and checks it is present and at most [`MAX_NAME_CHARS`] long.
+/// Trims `value` and checks it is present, one line without control characters (PostgreSQL
+/// cannot store NUL at all), and at most [`MAX_NAME_CHARS`] long.
 /// `label` is the human name used in messages ("Job title").
 pub(crate) fn required_name(
     field: &str,
@@ -32,6 +33,11 @@ pub(crate) fn required_name(
     let trimmed = value.trim();
     if trimmed.is_empty() {
         errors.push(FieldError::new(field, format!("{label} is required.")));
+    } else if trimmed.chars().any(char::is_control) {
+        errors.push(FieldError::new(
+            field,
+            format!("{label} must be one line of text, without control characters."),
+        ));
     } else {
         let chars = trimmed.chars().count();
         if chars > MAX_NAME_CHARS {

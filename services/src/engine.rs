@@ -427,6 +427,12 @@ fn validate_answer(text: &str) -> Result<&str> {
     if trimmed.is_empty() {
         return Err(invalid("Write an answer before sending it.".into()));
     }
+    // PostgreSQL cannot store NUL in text: refused here rather than failing in the database.
+    if trimmed.contains('\0') {
+        return Err(invalid(
+            "The answer contains a NUL character (\\0), which cannot be stored. Remove it and send again.".into(),
+        ));
+    }
     let chars = trimmed.chars().count();
     if chars > MAX_ANSWER_CHARS {
         return Err(invalid(format!(

@@ -6,11 +6,13 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use domain::{Document, DocumentKind, DocumentText, InterviewId};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
 use services::documents::DocumentError;
 use services::{OwnerKey, Services};
 
-use super::error::ErrorBody;
-use super::json::ApiJson;
+use super::error::{ErrorBody, RateLimited};
+use super::json::{self, ApiJson};
 use super::ApiError;
 
 /// Room for multipart boundaries and part headers on top of the file itself.
@@ -31,6 +33,7 @@ fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiErro
 #[utoipa::path(
     put,
     path = "/api/v1/interviews/{id}/documents/{kind}",
+    operation_id = "put_document",
     tag = "documents",
     params(
         ("id" = uuid::Uuid, Path, description = "The interview id"),
@@ -44,37 +47,51 @@ fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiErro
         )
     ),
     responses(
-        (status = 200, description = "Stored; the extracted text and warnings", body = Document),
+        (status = 200, description = "Stored; the extracted text and warnings", body = Document, links(
+            ("paste_job_description" = (operation_id = "put_document", parameters(("id" = "$request.path.id"), ("kind" = "job_description")),
+                request_body = json!({"text": "Backend Engineer at Example Ltd. You will build and run Rust services on PostgreSQL, take part in on-call, and mentor two junior engineers."}),
+                description = "Paste the other document: with both in, the interview can start")),
+            ("correct" = (operation_id = "correct_document", parameters(("id" = "$request.path.id"), ("kind" = "$request.path.kind")))),
+            ("start" = (operation_id = "start_interview", parameters(("id" = "$request.path.id")))),
+        )),
+        (status = 400, description = "The body is not valid JSON, or not a readable multipart body (`malformed_request`)", body = ErrorBody),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview has started", body = ErrorBody),
-        (status = 413, description = "The file is over the limit (`file_too_large`)", body = ErrorBody),
-        (status = 415, description = "Not a PDF, DOCX or text file; the message names what it is", body = ErrorBody),
-        (status = 422, description = "Unreadable: empty, damaged, password-protected, scanned, too many pages…", body = ErrorBody),
+        (status = 413, description = "The file is over the limit (`file_too_large`), or the JSON body over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "Not a PDF, DOCX or text file, the message naming what it is (`unsupported_file_type`); or a body neither multipart nor JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Unreadable: empty, damaged, password-protected, scanned, too many pages…; or no `file` part, or JSON without `text` (`invalid_body`)", body = ErrorBody),
+        (status = 429, response = RateLimited),
         (status = 503, description = "Extraction is unavailable", body = ErrorBody),
     )
 )]
 pub async fn put(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
+    Extension(JsonBodyLimit(json_limit)): Extension<JsonBodyLimit>,
     path: DocumentPath,
     request: Request,
 ) -> Result<Json<Document>, ApiError> {
     let (id, kind) = parse_path(path)?;
-    let content_type = request
+    // The media type without its parameters (`; boundary=…`, `; charset=…`).
+    let media_type = request
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
         .to_ascii_lowercase();
-    let document = if content_type.starts_with("multipart/form-data") {
+    let document = if media_type == "multipart/form-data" {
         let limit = services.documents.max_upload_bytes();
         let (file_name, bytes) = read_file_part(request, limit).await?;
         services
             .documents
             .upload(&owner, id, kind, file_name.as_deref(), bytes)
             .await?
-    } else if content_type.starts_with("application/json") {
-        let ApiJson(body) = ApiJson::<DocumentText>::from_request(request, &()).await?;
+    } else if media_type == "application/json" || media_type.ends_with("+json") {
+        let body: DocumentText = read_json(request, json_limit).await?;
         services
             .documents
             .paste(&owner, id, kind, &body.text)
@@ -89,6 +106,49 @@ pub async fn put(
     Ok(Json(document))
 }
 
+/// The largest JSON body (`MAX_BODY_BYTES`): pasted text is read against it by hand, since
+/// this route lifts axum's limit for uploads.
+#[derive(Clone, Copy)]
+pub struct JsonBodyLimit(pub usize);
+
+/// Reads a JSON body of at most `limit` bytes, with the API's refusals.
+async fn read_json<T: DeserializeOwned>(request: Request, limit: usize) -> Result<T, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "The request body is too large.",
+        )
+    };
+    if declared_length(&request).is_some_and(|length| length > limit) {
+        return Err(too_large());
+    }
+    let mut body = request.into_body().into_data_stream();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|error| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_request",
+                format!("The body could not be read: {error}"),
+            )
+        })?;
+        if bytes.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    json::from_slice(&bytes)
+}
+
+fn declared_length(request: &Request) -> Option<usize> {
+    request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok())
+}
+
 /// Streams the `file` part, refusing it as soon as it passes `limit` bytes (or at once when
 /// Content-Length already says so), so an oversized upload is never buffered whole.
 async fn read_file_part(
@@ -100,12 +160,7 @@ async fn read_file_part(
             limit_bytes: limit as u64,
         })
     };
-    let declared = request
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > limit + MULTIPART_OVERHEAD_BYTES) {
+    if declared_length(&request).is_some_and(|length| length > limit + MULTIPART_OVERHEAD_BYTES) {
         return Err(too_large());
     }
     let malformed = |detail: String| {
@@ -151,6 +206,7 @@ async fn read_file_part(
 #[utoipa::path(
     get,
     path = "/api/v1/interviews/{id}/documents/{kind}",
+    operation_id = "get_document",
     tag = "documents",
     params(
         ("id" = uuid::Uuid, Path, description = "The interview id"),
@@ -174,6 +230,7 @@ pub async fn get(
 #[utoipa::path(
     patch,
     path = "/api/v1/interviews/{id}/documents/{kind}",
+    operation_id = "correct_document",
     tag = "documents",
     params(
         ("id" = uuid::Uuid, Path, description = "The interview id"),
@@ -181,10 +238,15 @@ pub async fn get(
     ),
     request_body = DocumentText,
     responses(
-        (status = 200, description = "Corrected", body = Document),
+        (status = 200, description = "Corrected", body = Document, links(
+            ("get" = (operation_id = "get_document", parameters(("id" = "$request.path.id"), ("kind" = "$request.path.kind")))),
+        )),
+        (status = 400, description = "The body is not JSON (`malformed_request`)", body = ErrorBody),
         (status = 404, description = "No such document, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview has started", body = ErrorBody),
-        (status = 422, description = "The text is empty", body = ErrorBody),
+        (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "The text is empty (`no_text`), or the JSON has no `text` (`invalid_body`)", body = ErrorBody),
     )
 )]
 pub async fn correct(

@@ -20,6 +20,16 @@ pub struct ErrorBody {
     error: ErrorDetail,
 }
 
+/// 429 from the rate limiter on the costly endpoints (they call an LLM or read a file):
+/// `{"error": {"code": "rate_limited", …}}`, and how long to wait.
+#[derive(utoipa::ToResponse)]
+#[response(
+    description = "Too many requests from this client (`rate_limited`); try again after `Retry-After` seconds",
+    headers(("Retry-After" = u64, description = "Seconds to wait before trying again"))
+)]
+#[allow(dead_code)]
+pub struct RateLimited(ErrorBody);
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: `not_found`, `validation`, `malformed_request`, …

@@ -35,10 +35,16 @@ fn respond(feedback: Feedback) -> Response {
     post,
     path = "/api/v1/interviews/{id}/feedback",
     tag = "feedback",
+    operation_id = "request_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 200, description = "The report (already written)", body = Report),
-        (status = 202, description = "Being written; poll `GET` for progress", body = FeedbackProgress),
+        (status = 200, description = "The report (already written)", body = Report, links(
+            ("create_share" = (operation_id = "create_share", parameters(("id" = "$request.path.id")))),
+            ("list_shares" = (operation_id = "list_shares", parameters(("id" = "$request.path.id")))),
+        )),
+        (status = 202, description = "Being written; poll `GET` for progress", body = FeedbackProgress, links(
+            ("get_feedback" = (operation_id = "get_feedback", parameters(("id" = "$request.path.id")))),
+        )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
     )
@@ -57,10 +63,15 @@ pub async fn request(
     get,
     path = "/api/v1/interviews/{id}/feedback",
     tag = "feedback",
+    operation_id = "get_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 200, description = "The report", body = Report),
-        (status = 202, description = "Being written", body = FeedbackProgress),
+        (status = 200, description = "The report", body = Report, links(
+            ("create_share" = (operation_id = "create_share", parameters(("id" = "$request.path.id")))),
+        )),
+        (status = 202, description = "Being written", body = FeedbackProgress, links(
+            ("poll" = (operation_id = "get_feedback", parameters(("id" = "$request.path.id")))),
+        )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
     )
@@ -79,9 +90,14 @@ pub async fn get(
     post,
     path = "/api/v1/interviews/{id}/shares",
     tag = "feedback",
+    operation_id = "create_share",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 201, description = "The new link", body = NewShareLink),
+        (status = 201, description = "The new link", body = NewShareLink, links(
+            ("open" = (operation_id = "open_shared_report", parameters(("token" = "$response.body#/token")))),
+            ("revoke" = (operation_id = "revoke_share", parameters(("id" = "$request.path.id"), ("share_id" = "$response.body#/id")))),
+            ("list" = (operation_id = "list_shares", parameters(("id" = "$request.path.id")))),
+        )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "No report yet", body = ErrorBody),
     )
@@ -103,6 +119,7 @@ pub async fn create_share(
     get,
     path = "/api/v1/interviews/{id}/shares",
     tag = "feedback",
+    operation_id = "list_shares",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
         (status = 200, description = "The links, revoked ones included", body = [ShareLink]),
@@ -123,6 +140,7 @@ pub async fn list_shares(
     delete,
     path = "/api/v1/interviews/{id}/shares/{share_id}",
     tag = "feedback",
+    operation_id = "revoke_share",
     params(
         ("id" = uuid::Uuid, Path, description = "The interview id"),
         ("share_id" = uuid::Uuid, Path, description = "The link's id"),
@@ -156,6 +174,7 @@ pub async fn revoke_share(
     get,
     path = "/api/v1/shared/{token}",
     tag = "feedback",
+    operation_id = "open_shared_report",
     params(("token" = String, Path, description = "The token from the share link")),
     responses(
         (status = 200, description = "The report", body = SharedReport),
@@ -164,17 +183,20 @@ pub async fn revoke_share(
 )]
 pub async fn shared(
     State(services): State<Services>,
-    Path(token): Path<String>,
+    token: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Result<Json<SharedReport>, ApiError> {
+    let gone = || ApiError::not_found("This link does not exist or has been revoked.");
+    // A token that is not even UTF-8 once decoded is no token: the same answer as a wrong one.
+    let Ok(Path(token)) = token else {
+        return Err(gone());
+    };
     services
         .shares
         .open(&token)
         .await
         .map(Json)
         .map_err(|error| match error {
-            services::Error::NotFound => {
-                ApiError::not_found("This link does not exist or has been revoked.")
-            }
+            services::Error::NotFound => gone(),
             other => other.into(),
         })
 }

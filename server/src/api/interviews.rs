@@ -4,10 +4,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
+use serde_json::Value;
 use services::{OwnerKey, Services};
 
 use super::error::ErrorBody;
-use super::json::ApiJson;
+use super::json::{self, ApiJson};
 use super::ApiError;
 
 /// Create an interview for the caller.
@@ -15,19 +16,38 @@ use super::ApiError;
     post,
     path = "/api/v1/interviews",
     tag = "interviews",
+    operation_id = "create_interview",
     request_body = NewInterview,
     responses(
-        (status = 201, description = "Created", body = Interview),
-        (status = 400, description = "The body is not JSON", body = ErrorBody),
-        (status = 415, description = "The body is not sent as JSON", body = ErrorBody),
-        (status = 422, description = "Invalid input; `field` names the first invalid one", body = ErrorBody),
+        (status = 201, description = "Created", body = Interview, links(
+            ("get" = (operation_id = "get_interview", parameters(("id" = "$response.body#/id")))),
+            ("delete" = (operation_id = "delete_interview", parameters(("id" = "$response.body#/id")))),
+            ("paste_cv" = (operation_id = "put_document", parameters(("id" = "$response.body#/id"), ("kind" = "cv")),
+                request_body = json!({"text": "Jordan Example, backend engineer. Five years of Rust and PostgreSQL at Acme Payments; led the rewrite of the billing service and cut its p99 latency by 40 %."}),
+                description = "Paste a CV")),
+        )),
+        (status = 400, description = "The body is not JSON (`malformed_request`)", body = ErrorBody),
+        (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "JSON of the wrong shape (`invalid_body`), or invalid input (`validation`; `field` names the first invalid one)", body = ErrorBody),
     )
 )]
 pub async fn create(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    ApiJson(input): ApiJson<NewInterview>,
+    ApiJson(mut body): ApiJson<Value>,
 ) -> Result<(StatusCode, Json<Interview>), ApiError> {
+    // JSON has one kind of number: `4.0` is the number 4 (JSON Schema's `integer` says so too),
+    // so a client that sends it gets 4 questions rather than a type error.
+    if let Some(count) = body.get_mut("question_count") {
+        if let Some(whole) = count
+            .as_f64()
+            .filter(|number| number.fract() == 0.0 && (0.0..=255.0).contains(number))
+        {
+            *count = Value::from(whole as u64);
+        }
+    }
+    let input: NewInterview = json::from_value(&body)?;
     let interview = services.interviews.create(&owner, &input).await?;
     Ok((StatusCode::CREATED, Json(interview)))
 }
@@ -36,6 +56,7 @@ pub async fn create(
 #[utoipa::path(
     get,
     path = "/api/v1/interviews",
+    operation_id = "list_interviews",
     tag = "interviews",
     responses((status = 200, description = "The caller's interviews", body = [InterviewSummary]))
 )]
@@ -50,6 +71,7 @@ pub async fn list(
 #[utoipa::path(
     get,
     path = "/api/v1/interviews/{id}",
+    operation_id = "get_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
@@ -74,6 +96,7 @@ pub async fn get(
 #[utoipa::path(
     delete,
     path = "/api/v1/interviews/{id}",
+    operation_id = "delete_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(

@@ -26,6 +26,18 @@ where
     }
 }
 
+/// Reads `value` as a `T`, with the same refusals (and field paths in messages) as [`ApiJson`].
+pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, ApiError> {
+    from_slice(&serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// Reads a body already received as a `T`, with the same refusals as [`ApiJson`].
+pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    axum::Json::<T>::from_bytes(bytes)
+        .map(|axum::Json(value)| value)
+        .map_err(refusal)
+}
+
 fn refusal(rejection: JsonRejection) -> ApiError {
     let detail = rejection.body_text();
     match rejection {

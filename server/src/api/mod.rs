@@ -10,15 +10,17 @@ mod openapi;
 mod question_stream;
 mod transcript;
 
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::routing::{delete, get, post};
-use axum::Router;
-use tower_http::limit::RequestBodyLimitLayer;
+use axum::{Extension, Router};
 
 use crate::router::AppState;
 pub use error::ApiError;
 
-/// Every body is limited to `max_body_bytes` except uploads, which stream against their own
-/// limit (see `documents::put`).
+/// Every JSON body is limited to `max_body_bytes`, refused past it with the API's JSON 413
+/// (axum's limit, read by the extractors; tower-http's would answer a declared length with a
+/// plain-text 413). Uploads stream against their own limit instead (see `documents::put`).
 pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi::document))
@@ -51,13 +53,14 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<AppState> {
             delete(feedback::revoke_share),
         )
         .route("/shared/{token}", get(feedback::shared))
-        .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .route(
             "/interviews/{id}/documents/{kind}",
             get(documents::get)
                 .patch(documents::correct)
-                .layer(RequestBodyLimitLayer::new(max_body_bytes))
-                .put(documents::put),
+                // Inside the router's limit, so it wins: the handler limits what it reads.
+                .put(documents::put.layer(DefaultBodyLimit::disable())),
         )
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(Extension(documents::JsonBodyLimit(max_body_bytes)))
         .fallback(|| async { ApiError::not_found("No such API endpoint.") })
 }

@@ -1,10 +1,13 @@
 //! The OpenAPI document at `/api/v1/openapi.json`, generated from the handlers' annotations
 //! and the domain types, so it cannot drift from the code.
 
+use std::sync::LazyLock;
+
 use axum::Json;
+use serde_json::Value;
 use utoipa::OpenApi;
 
-use super::error::{ErrorBody, ErrorDetail};
+use super::error::{ErrorBody, ErrorDetail, RateLimited};
 use super::{documents, feedback, interviews, question_stream, transcript};
 
 #[derive(OpenApi)]
@@ -36,7 +39,7 @@ use super::{documents, feedback, interviews, question_stream, transcript};
         feedback::revoke_share,
         feedback::shared,
     ),
-    components(schemas(
+    components(responses(RateLimited), schemas(
         ErrorBody,
         ErrorDetail,
         domain::FieldError,
@@ -70,6 +73,130 @@ use super::{documents, feedback, interviews, question_stream, transcript};
 )]
 pub struct ApiDoc;
 
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// Built once: the document never changes while the server runs.
+static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+    let mut document = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    camel_case_links(&mut document);
+    describe_event_streams(&mut document);
+    document
+});
+
+pub async fn document() -> Json<Value> {
+    Json(DOCUMENT.clone())
+}
+
+/// utoipa 5 writes the fields of a Link Object in snake case (`operation_id`), which no
+/// client reads; OpenAPI spells them `operationId`, `operationRef` and `requestBody`.
+fn camel_case_links(document: &mut Value) {
+    let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let links = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation.get_mut("responses")?.as_object_mut())
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|response| response.get_mut("links")?.as_object_mut())
+        .flat_map(|links| links.values_mut())
+        .filter_map(Value::as_object_mut);
+    for link in links {
+        for (snake, camel) in [
+            ("operation_id", "operationId"),
+            ("operation_ref", "operationRef"),
+            ("request_body", "requestBody"),
+        ] {
+            if let Some(value) = link.remove(snake) {
+                link.insert(camel.to_owned(), value);
+            }
+        }
+    }
+}
+
+/// Under `text/event-stream` the schema describes one event, the object a client parses
+/// (`data`, `event`, `id`, `retry`), not its payload: ours carry their JSON in `data`, so the
+/// payload's schema becomes `data`'s `contentSchema` (as OpenAPI 3.2 writes event streams).
+fn describe_event_streams(document: &mut Value) {
+    let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let streams = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation.get_mut("responses")?.as_object_mut())
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|response| response.get_mut("content")?.get_mut("text/event-stream"));
+    for stream in streams {
+        let Some(payload) = stream.get_mut("schema").map(Value::take) else {
+            continue;
+        };
+        stream["schema"] = serde_json::json!({
+            "type": "object",
+            "description": "One server-sent event; its `data` is one JSON document.",
+            "required": ["data"],
+            "properties": {
+                "data": {
+                    "type": "string",
+                    "contentMediaType": "application/json",
+                    "contentSchema": payload,
+                },
+                "event": { "type": "string" },
+            },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_use_the_openapi_field_names_and_name_existing_operations() {
+        let document = DOCUMENT.clone();
+        let mut operation_ids = Vec::new();
+        let mut targets = Vec::new();
+        for item in document["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                operation_ids.push(operation["operationId"].as_str().unwrap().to_owned());
+                for response in operation["responses"].as_object().unwrap().values() {
+                    for link in response["links"]
+                        .as_object()
+                        .into_iter()
+                        .flat_map(|l| l.values())
+                    {
+                        assert!(link.get("operation_id").is_none(), "{link}");
+                        assert!(link.get("request_body").is_none(), "{link}");
+                        targets.push(link["operationId"].as_str().unwrap().to_owned());
+                    }
+                }
+            }
+        }
+        let mut unique = operation_ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            operation_ids.len(),
+            "operation ids are unique"
+        );
+        assert!(targets.len() > 10, "{targets:?}");
+        for target in targets {
+            assert!(
+                operation_ids.contains(&target),
+                "link to unknown operation {target}"
+            );
+        }
+    }
+
+    #[test]
+    fn event_streams_describe_the_event_with_its_json_payload() {
+        let stream = &DOCUMENT["paths"]["/api/v1/interviews/{id}/question/stream"]["get"]
+            ["responses"]["200"]["content"]["text/event-stream"]["schema"];
+        assert_eq!(stream["required"], serde_json::json!(["data"]), "{stream}");
+        assert_eq!(
+            stream["properties"]["data"]["contentSchema"]["$ref"],
+            "#/components/schemas/QuestionEvent"
+        );
+    }
 }

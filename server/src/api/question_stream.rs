@@ -25,6 +25,7 @@ type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRej
     get,
     path = "/api/v1/interviews/{id}/question/stream",
     tag = "interview",
+    operation_id = "stream_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
         (status = 200, description = "`text/event-stream`: one JSON `QuestionEvent` per `data:` line; \

@@ -6,7 +6,7 @@ use axum::{Extension, Json};
 use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
 use services::{OwnerKey, Services};
 
-use super::error::ErrorBody;
+use super::error::{ErrorBody, RateLimited};
 use super::json::ApiJson;
 use super::ApiError;
 
@@ -22,11 +22,17 @@ fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
     post,
     path = "/api/v1/interviews/{id}/start",
     tag = "interview",
+    operation_id = "start_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 200, description = "The first question (the same one again on a repeated start before any answer)", body = Question),
+        (status = 200, description = "The first question (the same one again on a repeated start before any answer)", body = Question, links(
+            ("answer" = (operation_id = "answer_question", parameters(("id" = "$request.path.id")), request_body = json!({"question_id": "$response.body#/id"}))),
+            ("stream_question" = (operation_id = "stream_question", parameters(("id" = "$request.path.id")))),
+            ("end" = (operation_id = "end_interview", parameters(("id" = "$request.path.id")))),
+        )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Documents missing, already under way, or ended", body = ErrorBody),
+        (status = 429, response = RateLimited),
     )
 )]
 pub async fn start(
@@ -44,13 +50,21 @@ pub async fn start(
     post,
     path = "/api/v1/interviews/{id}/answers",
     tag = "interview",
+    operation_id = "answer_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     request_body = NewAnswer,
     responses(
-        (status = 200, description = "Stored; the next question, or `completed`", body = AnswerOutcome),
+        (status = 200, description = "Stored; the next question, or `completed`", body = AnswerOutcome, links(
+            ("answer_next" = (operation_id = "answer_question", parameters(("id" = "$request.path.id")), request_body = json!({"question_id": "$response.body#/next_question/id"}))),
+            ("end" = (operation_id = "end_interview", parameters(("id" = "$request.path.id")))),
+        )),
+        (status = 400, description = "The body is not JSON (`malformed_request`)", body = ErrorBody),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Not the open question (a stale tab), not started, or ended", body = ErrorBody),
-        (status = 422, description = "Empty, or longer than 5,000 characters", body = ErrorBody),
+        (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Empty, or longer than 5,000 characters (`validation`); or JSON of the wrong shape (`invalid_body`)", body = ErrorBody),
+        (status = 429, response = RateLimited),
     )
 )]
 pub async fn answer(
@@ -68,9 +82,13 @@ pub async fn answer(
     post,
     path = "/api/v1/interviews/{id}/end",
     tag = "interview",
+    operation_id = "end_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 200, description = "Completed; the transcript", body = Transcript),
+        (status = 200, description = "Completed; the transcript", body = Transcript, links(
+            ("request_feedback" = (operation_id = "request_feedback", parameters(("id" = "$request.path.id")))),
+            ("transcript" = (operation_id = "get_transcript", parameters(("id" = "$request.path.id")))),
+        )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Not started", body = ErrorBody),
     )
@@ -89,6 +107,7 @@ pub async fn end(
     get,
     path = "/api/v1/interviews/{id}/transcript",
     tag = "interview",
+    operation_id = "get_transcript",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
         (status = 200, description = "The transcript", body = Transcript),

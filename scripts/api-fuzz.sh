@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Property-based tests of the JSON API with schemathesis (scripts/install-schemathesis.sh):
+# starts the server binary on a free loopback port against a database of its own, lets
+# schemathesis generate requests from /api/v1/openapi.json, and fails on any 5xx or any
+# response the document does not describe (status, content type, headers, body schema).
+#
+# Environment:
+#   SERVER_BIN             the server binary (default target/release/server)
+#   SITE_ROOT              its site directory (default target/site; the API needs no bundle)
+#   API_FUZZ_DATABASE_URL  a database it may fill; when unset, the local PostgreSQL's
+#                          interview_simulator_apifuzz, recreated on every run
+#   API_FUZZ_EXAMPLES      test cases per operation and phase (default 100)
+#   API_FUZZ_SEED          a seed, to replay a run (default: random; the run prints it)
+#   API_FUZZ_PHASES        schemathesis phases (default examples,coverage,fuzzing,stateful)
+#   API_FUZZ_REPORTS       report formats (default junit,ndjson; `vcr` records every request)
+# Output: target/api-fuzz/ (the server log, and schemathesis's JUnit and NDJSON reports).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+schemathesis="$root/.local/tools/schemathesis/bin/schemathesis"
+python="$root/.local/tools/schemathesis/bin/python"
+server_bin=${SERVER_BIN:-$root/target/release/server}
+examples=${API_FUZZ_EXAMPLES:-100}
+out="$root/target/api-fuzz"
+
+[ -x "$schemathesis" ] || { echo "schemathesis missing: run scripts/install-schemathesis.sh" >&2; exit 1; }
+[ -x "$server_bin" ] || { echo "no server binary at $server_bin (make build)" >&2; exit 1; }
+
+if [ -z "${API_FUZZ_DATABASE_URL:-}" ]; then
+  "$root/scripts/local-postgres.sh" --recreate interview_simulator_apifuzz
+  API_FUZZ_DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT:-5433}/interview_simulator_apifuzz"
+fi
+
+# Reports of the last run only; schemathesis keeps its cache of failures found (replayed
+# first on the next run) in $out/.schemathesis.
+mkdir -p "$out"
+rm -f "$out"/*.xml "$out"/*.ndjson "$out"/*.yaml "$out"/*.har "$out/server.log"
+log="$out/server.log"
+port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+# The built-in offline interviewer only (no LLM_PROVIDERS): nothing leaves the machine.
+# RATE_LIMITS=off: schemathesis sends far more requests than one person may.
+DATABASE_URL=$API_FUZZ_DATABASE_URL BIND_ADDR="127.0.0.1:$port" PUBLIC_URL="$base" \
+  SITE_ROOT=${SITE_ROOT:-$root/target/site} RUST_LOG=warn LOG_FORMAT=text \
+  LLM_PROVIDERS= RATE_LIMITS=off \
+  "$server_bin" >"$log" 2>&1 &
+server_pid=$!
+stop_server() {
+  if kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+}
+trap stop_server EXIT
+
+ready() { "$python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$base/readyz" 2>/dev/null; }
+for _ in $(seq 1 300); do
+  ready && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 40 "$log" >&2; exit 1; }
+  sleep 0.1
+done
+ready || { echo "the server did not become ready" >&2; tail -n 40 "$log" >&2; exit 1; }
+
+# One owner for the whole run, so interviews created by one request are found by the next
+# (without it every request would be a new anonymous owner and meet only 404s).
+owner=$("$python" -c 'import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode())')
+
+seed_args=()
+[ -n "${API_FUZZ_SEED:-}" ] && seed_args=(--seed "$API_FUZZ_SEED")
+
+status=0
+started=$(date +%s)
+# Checks: a 5xx, a status, content type, header or body the document does not describe; in
+# chains, a resource deleted that is still there, or one created that cannot be read.
+# Phases: examples, coverage (boundary and invalid values of every parameter), fuzzing and
+# stateful (chains of calls through the document's links).
+(cd "$out" && timeout 300 "$schemathesis" --config-file "$root/scripts/api-fuzz.toml" run "$base/api/v1/openapi.json" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,use_after_free,ensure_resource_availability \
+  --phases ${API_FUZZ_PHASES:-examples,coverage,fuzzing,stateful} \
+  --max-examples "$examples" \
+  --workers 2 \
+  --request-timeout 30 \
+  --generation-database none \
+  --header "Cookie: owner=$owner" \
+  --suppress-health-check too_slow,filter_too_much \
+  --report ${API_FUZZ_REPORTS:-junit,ndjson} --report-dir "$out" \
+  --no-color \
+  "${seed_args[@]}") || status=$?
+echo "schemathesis ran for $(( $(date +%s) - started )) s"
+
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  echo "the server died during the run" >&2
+  status=1
+fi
+if grep -qE 'ERROR|panicked' "$log"; then
+  echo "the server logged errors during the run" >&2
+  status=1
+fi
+if [ "$status" != 0 ]; then
+  echo "api-fuzz FAILED (exit $status); server log tail ($log):" >&2
+  tail -n 60 "$log" >&2
+  exit "$status"
+fi
+echo "api-fuzz passed: no 5xx, every response as documented"
