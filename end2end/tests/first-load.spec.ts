@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import { readyInterview } from './api';
+import { waitForHydration } from './helpers';
 
 // Sizes are deterministic, so the WASM budget is a test; times are not, so they are measured
 // by `make bench` (bench/first-load.mjs), never here.
@@ -24,4 +26,30 @@ test('the stylesheet is inlined; the bundle has content-hashed names, is served 
   const gzipBytes = Number(gzip.headers()['content-length']);
   expect(gzipBytes).toBeGreaterThan(0);
   expect(gzipBytes).toBeLessThanOrEqual(WASM_GZIP_BUDGET);
+});
+
+test("a lazy route's chunks are preloaded by its page, and fetched only through those preloads", async ({ page }) => {
+  const id = await readyInterview(page.request, 'Data Scientist');
+  await page.request.post(`/api/v1/interviews/${id}/start`);
+  await page.goto(`/interviews/${id}`);
+  await waitForHydration(page);
+  await expect(page.locator('#answer')).toBeVisible();
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="preload"][href*="/pkg/"][href$=".wasm"]')].map((link) => link.getAttribute('href')),
+  );
+  // The main bundle plus the room's own chunk group (its split module among them).
+  expect(preloaded.some((href) => href!.includes('split___interview_route_view'))).toBe(true);
+  expect(await page.locator('link[rel="modulepreload"][href*="__wasm_split"]').count()).toBeGreaterThan(0);
+  // Every WASM file the page used came from a preload: none fetched afterwards by the loader.
+  const fetched = await page.evaluate(() =>
+    performance.getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.wasm'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, by: (entry as PerformanceResourceTiming).initiatorType })),
+  );
+  expect(fetched.length).toBeGreaterThan(1);
+  expect(fetched.filter((entry) => entry.by !== 'link')).toEqual([]);
+  // The history is in the main bundle: nothing else to preload.
+  await page.goto('/');
+  await waitForHydration(page);
+  expect(await page.locator('link[rel="preload"][href*="split___"]').count()).toBe(0);
 });

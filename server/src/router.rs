@@ -64,9 +64,14 @@ pub fn build_router(config: &Config, services: Services) -> Router {
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());
     let inline_css = bundle_css(&config.site_root, hashed_bundle);
+    let chunk_preloads = chunk_preloads(&config.site_root, hashed_bundle);
     let shell = {
-        let (options, inline_css) = (state.leptos_options.clone(), inline_css.clone());
-        move || app::shell(options.clone(), inline_css.clone())
+        let (options, inline_css, preloads) = (
+            state.leptos_options.clone(),
+            inline_css.clone(),
+            chunk_preloads.clone(),
+        );
+        move || app::shell(options.clone(), inline_css.clone(), preloads.clone())
     };
 
     // Pages, server functions and static files: bodies are small forms.
@@ -81,7 +86,7 @@ pub fn build_router(config: &Config, services: Services) -> Router {
             AppState,
             _,
         >(provide_services, move |options| {
-            app::shell(options, inline_css.clone())
+            app::shell(options, inline_css.clone(), chunk_preloads.clone())
         }))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
 
@@ -172,6 +177,36 @@ fn bundle_css(site_root: &str, hashed: bool) -> Option<Arc<str>> {
             None
         }
     }
+}
+
+/// The lazy routes' chunk lists, read once from the split manifest the release build wrote
+/// (its name and the loader's carry hashes from hash.txt); `None` without a split build.
+fn chunk_preloads(site_root: &str, hashed: bool) -> Option<Arc<app::preload::ChunkPreloads>> {
+    let (manifest, loader) = if hashed {
+        let hashes = std::fs::read_to_string(hash_file()?).ok()?;
+        let hash_of = |name: &str| {
+            hashes.lines().find_map(|line| {
+                let (file, hash) = line.split_once(':')?;
+                (file.trim() == name).then(|| hash.trim().to_owned())
+            })
+        };
+        (
+            format!("__wasm_split_manifest.{}.json", hash_of("manifest")?),
+            format!("__wasm_split.{}.js", hash_of("split")?),
+        )
+    } else {
+        (
+            "__wasm_split_manifest.json".to_owned(),
+            "__wasm_split.______________________.js".to_owned(),
+        )
+    };
+    let path = std::path::Path::new(site_root).join("pkg").join(manifest);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let preloads = app::preload::ChunkPreloads::from_manifest(&text, "/pkg", &loader);
+    if preloads.is_none() {
+        tracing::warn!(path = %path.display(), "the split manifest is not readable; no chunk preloads");
+    }
+    preloads.map(Arc::new)
 }
 
 /// `/pkg`: the JS, WASM and CSS bundle, served from the gzip and brotli files the release

@@ -22,6 +22,7 @@ impl leptos_router::LazyRoute for NewInterviewRoute {
     }
 
     fn view(_this: Self) -> AnyView {
+        crate::mark_hydrated();
         view! { <NewInterviewPage /> }.into_any()
     }
 }

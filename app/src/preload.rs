@@ -1,0 +1,133 @@
+//! Server side: `<link rel="preload">` tags for the WASM chunks of the page's lazy route, so
+//! the browser fetches them alongside the main bundle instead of after it has started.
+//!
+//! Leptos emits these itself only when its SSR happens to find its split manifest in the
+//! reactive context, which it reads outside the render's owner; in our measurements the tags
+//! were there on about one load in five. Here the server reads the manifest once and every
+//! page gets its tags.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+/// The chunk files of each lazy route, from `__wasm_split_manifest.json`.
+#[derive(Clone, Debug, Default)]
+pub struct ChunkPreloads {
+    /// Route name (`interview_route_view`) → URLs of its `.wasm` chunks.
+    by_route: HashMap<String, Vec<String>>,
+    /// The URL of `__wasm_split.js`, the loader the chunks need.
+    loader: String,
+}
+
+impl ChunkPreloads {
+    /// `manifest` is the split manifest's JSON (`{"__<route>_<hash>": ["chunk_5.<hash>", …]}`),
+    /// `pkg` the URL path of the bundle directory, `loader_file` the split loader's file name.
+    pub fn from_manifest(manifest: &str, pkg: &str, loader_file: &str) -> Option<Self> {
+        let groups: HashMap<String, Vec<String>> = serde_json::from_str(manifest).ok()?;
+        let by_route = groups
+            .into_iter()
+            .map(|(key, modules)| {
+                let name = key.trim_start_matches('_');
+                // The macro appends a hash of the route: `…_route_view_10476391308793830975`.
+                let name = name
+                    .rsplit_once('_')
+                    .filter(|(_, hash)| hash.chars().all(|c| c.is_ascii_digit()))
+                    .map_or(name, |(name, _)| name);
+                let urls = modules
+                    .iter()
+                    .map(|module| format!("{pkg}/{module}.wasm"))
+                    .collect();
+                (name.to_owned(), urls)
+            })
+            .collect();
+        Some(Self {
+            by_route,
+            loader: format!("{pkg}/{loader_file}"),
+        })
+    }
+
+    /// The chunk URLs the page at `path` will load before it hydrates.
+    pub fn for_path(&self, path: &str) -> &[String] {
+        lazy_route_of(path)
+            .and_then(|route| self.by_route.get(route))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The tags for the current request's page (read from the request Leptos renders).
+    pub fn tags(&self) -> impl IntoView {
+        let path = use_context::<axum::http::request::Parts>()
+            .map(|parts| parts.uri.path().to_owned())
+            .unwrap_or_default();
+        let chunks = self.for_path(&path).to_vec();
+        let loader = (!chunks.is_empty()).then(|| self.loader.clone());
+        // `crossorigin="anonymous"`: the loader fetches in CORS mode with same-origin
+        // credentials, and a preload only serves a fetch made in the same mode.
+        view! {
+            {loader.map(|href| view! { <link rel="modulepreload" href=href crossorigin="anonymous" /> })}
+            {chunks
+                .into_iter()
+                .map(|href| {
+                    view! {
+                        <link rel="preload" href=href r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+                    }
+                })
+                .collect_view()}
+        }
+    }
+}
+
+/// The lazy route (as `--split` names it) that renders `path`, if any; mirrors `App`'s routes.
+fn lazy_route_of(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["interviews", "new"] => Some("new_interview_route_view"),
+        ["interviews", _] => Some("interview_route_view"),
+        ["interviews", _, "feedback"] => Some("feedback_route_view"),
+        ["share", _] => Some("share_route_view"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r#"{
+        "__interview_route_view_10476391308793830975": ["chunk_5.aa", "split___interview_route_view_10476391308793830975.bb"],
+        "__new_interview_route_view_13049250167802748553": ["chunk_6.cc"],
+        "__feedback_route_view_14018387081003385805": ["chunk_7.dd"],
+        "__share_route_view_15723427821303120368": ["chunk_8.ee"]
+    }"#;
+
+    #[test]
+    fn each_page_gets_the_chunks_of_its_own_route() {
+        let preloads = ChunkPreloads::from_manifest(MANIFEST, "/pkg", "__wasm_split.x.js").unwrap();
+        let id = "/interviews/7c0f6a56-1111-4222-8333-944455556666";
+        assert_eq!(
+            preloads.for_path(id),
+            [
+                "/pkg/chunk_5.aa.wasm",
+                "/pkg/split___interview_route_view_10476391308793830975.bb.wasm"
+            ]
+        );
+        assert_eq!(
+            preloads.for_path("/interviews/new"),
+            ["/pkg/chunk_6.cc.wasm"]
+        );
+        assert_eq!(
+            preloads.for_path(&format!("{id}/feedback")),
+            ["/pkg/chunk_7.dd.wasm"]
+        );
+        assert_eq!(preloads.for_path("/share/abc"), ["/pkg/chunk_8.ee.wasm"]);
+        assert!(
+            preloads.for_path("/").is_empty(),
+            "the history is in the main bundle"
+        );
+        assert!(preloads.for_path("/nowhere/at/all").is_empty());
+    }
+
+    #[test]
+    fn a_manifest_that_is_not_json_gives_nothing() {
+        assert!(ChunkPreloads::from_manifest("not json", "/pkg", "x.js").is_none());
+    }
+}
