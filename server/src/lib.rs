@@ -77,13 +77,18 @@ pub async fn serve(
     );
     let services = Services::new(pool, extractor, config.max_upload_bytes, interviewers);
 
-    // The feedback worker stops with the server: it finishes the report in hand first (a
-    // report it cannot finish in time is taken over by another instance when its lease ends).
+    // The feedback workers (`FEEDBACK_WORKERS`; jobs are claimed with SKIP LOCKED, so they
+    // never share one) stop with the server: each finishes the report in hand first (one it
+    // cannot finish in time is taken over by another instance when its lease ends).
     let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(services.reports.clone().run_worker(async move {
-        let mut stopped = worker_stopped;
-        let _ = stopped.wait_for(|stop| *stop).await;
-    }));
+    let workers: Vec<_> = (0..config.feedback_workers)
+        .map(|_| {
+            let mut stopped = worker_stopped.clone();
+            tokio::spawn(services.reports.clone().run_worker(async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            }))
+        })
+        .collect();
 
     let router = build_router(&config, services);
     let metrics_upkeep = metrics::spawn_upkeep(metrics::handle());
@@ -100,8 +105,12 @@ pub async fn serve(
     .map_err(StartError::Serve);
     metrics_upkeep.abort();
     let _ = stop_worker.send(true);
-    if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
-        tracing::warn!("the feedback worker was still writing; its job will be taken over");
+    let all_stopped = futures_util::future::join_all(workers);
+    if tokio::time::timeout(WORKER_GRACE, all_stopped)
+        .await
+        .is_err()
+    {
+        tracing::warn!("a feedback worker was still writing; its job will be taken over");
     }
     served?;
     tracing::info!("shut down cleanly");

@@ -46,6 +46,9 @@ pub struct Config {
     pub llm_timeout: Duration,
     /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
     pub llm_max_attempts: u32,
+    /// `FEEDBACK_WORKERS`: reports written at once by this instance, default 4. Each waits on
+    /// the LLM most of the time, so several keep a queue short without much CPU.
+    pub feedback_workers: usize,
     /// Requests per minute that may call an LLM or parse a document (see [`RateLimits`]).
     pub rate_limits: RateLimits,
     /// `CLIENT_IP_HEADER`: behind a load balancer, the header it puts the client's address in
@@ -283,6 +286,7 @@ impl Config {
             )?),
             llm_timeout: Duration::from_secs(parse_or(&get, "LLM_TIMEOUT_SECS", 30)?),
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
+            feedback_workers: parse_or(&get, "FEEDBACK_WORKERS", 4usize)?.max(1),
             rate_limits: RateLimits::from_lookup(&get)?,
             client_ip_header: get("CLIENT_IP_HEADER").map(|name| name.trim().to_owned()),
             metrics_token: get("METRICS_TOKEN").map(Secret::new),

@@ -1,5 +1,5 @@
-//! The background worker: claims feedback jobs one at a time and writes their reports. Every
-//! server instance runs one; the database decides who gets which job.
+//! A background worker: claims feedback jobs one at a time and writes their reports. Every
+//! server instance runs `FEEDBACK_WORKERS` of them; the database decides who gets which job.
 
 use std::time::Duration;
 
