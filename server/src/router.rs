@@ -136,6 +136,7 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CompressionLayer::new())
+                .layer(middleware::map_response(explain_timeout))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     config.request_timeout,
@@ -234,6 +235,23 @@ fn bundle_files(site_root: &str, hashed: bool) -> Router {
             header::CACHE_CONTROL,
             for_found_files,
         ))
+}
+
+/// The time limit answers with a bare 408; give it the API's error body, so every client
+/// reads the same shape and a person learns what happened.
+async fn explain_timeout(response: axum::response::Response) -> axum::response::Response {
+    if response.status() != StatusCode::REQUEST_TIMEOUT
+        || response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        return response;
+    }
+    use axum::response::IntoResponse;
+    api::ApiError::new(
+        StatusCode::REQUEST_TIMEOUT,
+        "timeout",
+        "This request took too long and was stopped. Please try again.",
+    )
+    .into_response()
 }
 
 fn request_span(request: &Request) -> tracing::Span {

@@ -373,8 +373,8 @@ async fn postgres_restarted_mid_interview() {
     };
     let (failures, (ready, readyz_took, alive)) = tokio::join!(join_all(failing), probes);
     for (url, status, error, took) in &failures {
-        assert_eq!(*status, StatusCode::INTERNAL_SERVER_ERROR, "{url}: {error}");
-        assert_eq!(error["error"]["code"], "internal", "{error}");
+        assert_eq!(*status, StatusCode::SERVICE_UNAVAILABLE, "{url}: {error}");
+        assert_eq!(error["error"]["code"], "database_unavailable", "{error}");
         let message = error["error"]["message"].as_str().unwrap();
         assert!(message.contains("try again"), "{error}");
         assert!(*took < Duration::from_secs(15), "{url} took {took:?}");

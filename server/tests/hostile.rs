@@ -391,6 +391,13 @@ async fn a_trickled_upload_gets_408_when_the_time_is_up_and_stores_nothing(pool:
         trickle.abort();
         let response = String::from_utf8_lossy(&response);
         assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+        // The API's error shape, like every other refusal.
+        assert!(
+            response
+                .to_ascii_lowercase()
+                .contains("content-type: application/json"),
+            "{response}"
+        );
         assert!(
             elapsed >= Duration::from_millis(1900) && elapsed < Duration::from_secs(6),
             "answered after {elapsed:?}"

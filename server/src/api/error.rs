@@ -97,6 +97,18 @@ impl From<services::Error> for ApiError {
                 Self::new(StatusCode::CONFLICT, "conflict", message)
             }
             services::Error::Document(refusal) => Self::document(&refusal),
+            // No connection to be had (the database is down or restarting): nothing was
+            // done, and the same request will work once it is back, which 503 tells clients.
+            services::Error::Database(
+                cause @ (sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed),
+            ) => {
+                tracing::error!(error = %cause, "database unreachable in the JSON API");
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "database_unavailable",
+                    "We can't reach our database right now. Nothing was changed; please try again in a moment.",
+                )
+            }
             services::Error::Database(cause) => {
                 tracing::error!(error = %cause, "database error in the JSON API");
                 Self::new(
