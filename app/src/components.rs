@@ -38,7 +38,6 @@ pub fn SiteHeader() -> impl IntoView {
 /// status, so the two cases look the same from outside.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::mark_hydrated();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::NOT_FOUND);

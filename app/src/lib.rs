@@ -111,20 +111,17 @@ fn set_content_security_policy() -> Option<String> {
 }
 
 /// Marks the moment the page became interactive, which the end-to-end tests and the
-/// first-load benchmark wait for (`data-hydrated` on `<body>`, and the `hydrated` performance
-/// mark that `make bench` reports as time to hydration). Each page calls it: effects run only
-/// in the browser, after the view that created them has hydrated, and a lazy route hydrates
-/// only once its chunks have arrived, well after the app around it.
-pub(crate) fn mark_hydrated() {
-    Effect::new(|| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-        #[cfg(feature = "hydrate")]
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("hydrated");
-        }
-    });
+/// first-load benchmark wait for: `data-hydrated` on `<body>`, and the `hydrated` performance
+/// mark that `make bench` reports as time to hydration. The entry point (`frontend`) calls it
+/// once the whole body has hydrated, the lazy route included (which waits for its chunks).
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("hydrated");
+    }
 }
 
 #[component]

@@ -4,14 +4,9 @@
 
 mod common;
 
-use common::TestServer;
+use common::{ready_interview, TestServer};
 use reqwest::StatusCode;
-use serde_json::{json, Value};
 use sqlx::PgPool;
-
-const CV: &str = "Priya Raghunathan\nData scientist. LightGBM forecasting, CUPED experiments, Snowflake, Python.";
-const JOB: &str =
-    "Data Scientist at Northwind Analytics\nExperimentation, Python, SQL, forecasting.";
 
 async fn scrape(server: &TestServer, token: Option<&str>) -> (StatusCode, String) {
     let mut request = reqwest::Client::new().get(server.url("/metrics"));
@@ -41,24 +36,7 @@ async fn metrics_count_requests_questions_jobs_and_refusals(pool: PgPool) {
     )
     .await;
     let browser = server.browser();
-    let created: Value = browser
-        .post(server.url("/api/v1/interviews"))
-        .json(&json!({"job_title": "Data Scientist", "company": "Northwind", "question_count": 3}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
-        browser
-            .put(server.url(&format!("{base}/documents/{kind}")))
-            .json(&json!({ "text": text }))
-            .send()
-            .await
-            .unwrap();
-    }
+    let base = ready_interview(&browser, &server, 3).await;
     let started = browser
         .post(server.url(&format!("{base}/start")))
         .send()
@@ -86,10 +64,8 @@ async fn metrics_count_requests_questions_jobs_and_refusals(pool: PgPool) {
         r#"http_requests_total{method="POST",route="/api/v1/interviews/{id}/start",status="200"}"#,
     );
     assert!(starts >= Some(1.0), "{text}");
-    assert!(
-        !text.contains(created["id"].as_str().unwrap()),
-        "no ids in labels"
-    );
+    let id = base.rsplit('/').next().unwrap();
+    assert!(!text.contains(id), "no ids in labels");
     assert!(
         text.contains(r#"http_request_duration_seconds_bucket{method="PUT",route="/api/v1/interviews/{id}/documents/{kind}",le="0.5"}"#),
         "latency is a histogram: {text}"

@@ -6,34 +6,12 @@ mod common;
 
 use app::server_fns::PasteDocument;
 use app::AppError;
-use common::TestServer;
+use common::{ready_interview, TestServer, CV};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 use uuid::Uuid;
-
-const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
-const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
-
-/// A ready interview of `count` questions; returns its API base path.
-async fn ready_interview(client: &reqwest::Client, server: &TestServer, count: u8) -> String {
-    let created: Value = client
-        .post(server.url("/api/v1/interviews"))
-        .json(&json!({"job_title": "Data Scientist", "company": "Northwind", "question_count": count}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
-        let saved = put_document(client, server, &base, kind, text).await;
-        assert_eq!(saved.status(), StatusCode::OK);
-    }
-    base
-}
 
 async fn put_document(
     client: &reqwest::Client,

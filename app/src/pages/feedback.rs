@@ -38,7 +38,6 @@ impl leptos_router::LazyRoute for FeedbackRoute {
     }
 
     fn view(_this: Self) -> AnyView {
-        crate::mark_hydrated();
         view! { <FeedbackPage /> }.into_any()
     }
 }

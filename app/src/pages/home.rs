@@ -14,7 +14,6 @@ use crate::AppError;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    crate::mark_hydrated();
     let interviews = Resource::new(|| (), |_| list_interviews());
     // After a delete the card (and the focus in it) is gone: focus returns to the heading.
     let heading = NodeRef::<H1>::new();

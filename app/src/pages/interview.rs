@@ -19,7 +19,6 @@ impl leptos_router::LazyRoute for InterviewRoute {
     }
 
     fn view(_this: Self) -> AnyView {
-        crate::mark_hydrated();
         view! { <InterviewPage /> }.into_any()
     }
 }

@@ -22,7 +22,6 @@ impl leptos_router::LazyRoute for NewInterviewRoute {
     }
 
     fn view(_this: Self) -> AnyView {
-        crate::mark_hydrated();
         view! { <NewInterviewPage /> }.into_any()
     }
 }

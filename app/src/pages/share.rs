@@ -24,7 +24,6 @@ impl leptos_router::LazyRoute for ShareRoute {
     }
 
     fn view(_this: Self) -> AnyView {
-        crate::mark_hydrated();
         view! { <SharePage /> }.into_any()
     }
 }

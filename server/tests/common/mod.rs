@@ -79,3 +79,36 @@ impl TestServer {
         panic!("test server did not become ready");
     }
 }
+
+/// A CV and a job description that make an interview ready to start.
+pub const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
+pub const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
+
+/// Creates an interview of `count` questions for `client` (its owner) and pastes both
+/// documents; returns its API path, `/api/v1/interviews/<id>`.
+pub async fn ready_interview(client: &reqwest::Client, server: &TestServer, count: u8) -> String {
+    let created: serde_json::Value = client
+        .post(server.url("/api/v1/interviews"))
+        .json(&serde_json::json!({"job_title": "Data Scientist", "company": "Northwind", "question_count": count}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
+    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
+        let saved = client
+            .put(server.url(&format!("{base}/documents/{kind}")))
+            .json(&serde_json::json!({ "text": text }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            saved.status(),
+            reqwest::StatusCode::OK,
+            "pasting the {kind}"
+        );
+    }
+    base
+}
