@@ -18,8 +18,8 @@ use crate::texts;
 /// (`app/src/pages/feedback/poll.rs`).
 const REPORT_POLL: Duration = Duration::from_secs(1);
 /// A report still not ready after this counts as an error. Generous, because the server
-/// writes reports one at a time: a queue of a hundred reports at one provider call of a
-/// second each is a wait of minutes, which the report-wait figures show.
+/// writes only FEEDBACK_WORKERS reports at a time: a queue of a hundred reports at one
+/// provider call of a second each is a wait of many seconds, which the report-wait figures show.
 const REPORT_TIMEOUT: Duration = Duration::from_secs(900);
 
 #[derive(Clone, Debug, Deserialize)]
