@@ -43,7 +43,7 @@ export default defineConfig({
   // on). The second has a tiny per-owner budget for rate-limits.spec.ts. Their stderr goes to
   // target/e2e-server*.log, so a failure can be traced to the server's own account.
   webServer: [
-    server(port, { RATE_LIMIT_LLM_PER_IP: '0', RATE_LIMIT_DOCUMENTS_PER_IP: '0' }, 'e2e-server.log'),
+    server(port, { RATE_LIMIT_LLM_PER_IP: '0', RATE_LIMIT_DOCUMENTS_PER_IP: '0', RATE_LIMIT_FEEDBACK_PER_IP: '0' }, 'e2e-server.log'),
     server(limitedPort, { RATE_LIMIT_LLM_PER_OWNER: '3', RATE_LIMIT_LLM_PER_IP: '0' }, 'e2e-server-limited.log'),
   ],
 });

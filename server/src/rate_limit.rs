@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::server_fns::{PasteDocument, StartInterview, SubmitAnswer};
+use app::server_fns::{PasteDocument, RequestFeedback, StartInterview, SubmitAnswer};
 use app::AppError;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -34,21 +34,25 @@ pub(crate) enum Cost {
     Llm,
     /// Parses a document: an upload or pasted text.
     Document,
+    /// Asks for the report, which the first time queues its writing by the LLM. Idempotent
+    /// and polled (the feedback page asks every second), so its own, larger budget.
+    Feedback,
 }
 
 impl Cost {
     /// The limited requests, by method and path: the JSON API's and the pages' server functions.
-    /// Two that reach the LLM are left out on purpose, because limited requests bound them: the
-    /// question stream writes only a question that the start or an answer made due (else it
-    /// replays the stored one), and asking for feedback queues one report per finished
-    /// interview, however often it is asked (the feedback page polls it), and finishing one
-    /// takes limited documents and answers.
+    /// The question stream is left out on purpose: it writes only a question that the start or
+    /// an answer (both limited) made due, else it replays the stored one; and `EventSource`
+    /// could not show a 429 to the person anyway.
     pub fn of(method: &Method, path: &str) -> Option<Cost> {
         if let Some(rest) = path.strip_prefix("/api/v1/interviews/") {
             let mut parts = rest.split('/').skip(1);
             return match (method, parts.next(), parts.next(), parts.next()) {
                 (&Method::POST, Some("start" | "answers"), None, None) => Some(Cost::Llm),
                 (&Method::PUT, Some("documents"), Some(_), None) => Some(Cost::Document),
+                (&Method::GET | &Method::POST, Some("feedback"), None, None) => {
+                    Some(Cost::Feedback)
+                }
                 _ => None,
             };
         }
@@ -60,6 +64,8 @@ impl Cost {
             Some(Cost::Llm)
         } else if path == PasteDocument::PATH {
             Some(Cost::Document)
+        } else if path == RequestFeedback::PATH {
+            Some(Cost::Feedback)
         } else {
             None
         }
@@ -69,6 +75,7 @@ impl Cost {
         match self {
             Cost::Llm => "llm",
             Cost::Document => "document",
+            Cost::Feedback => "feedback",
         }
     }
 
@@ -84,6 +91,9 @@ impl Cost {
             ),
             Cost::Document => format!(
                 "That's more documents than we read in a minute. Please wait {seconds}, then send it again."
+            ),
+            Cost::Feedback => format!(
+                "That's more requests for feedback than we allow in a minute. Please wait {seconds}; we'll keep checking."
             ),
         }
     }
@@ -150,6 +160,7 @@ pub(crate) struct RateLimiting {
 struct Inner {
     llm: Budget,
     documents: Budget,
+    feedback: Budget,
     client_ip_header: Option<String>,
     checks: AtomicU64,
 }
@@ -163,6 +174,7 @@ impl RateLimiting {
             inner: Arc::new(Inner {
                 llm: Budget::new(limits.llm_per_owner, limits.llm_per_ip),
                 documents: Budget::new(limits.documents_per_owner, limits.documents_per_ip),
+                feedback: Budget::new(limits.feedback_per_owner, limits.feedback_per_ip),
                 client_ip_header,
                 checks: AtomicU64::new(0),
             }),
@@ -174,12 +186,14 @@ impl RateLimiting {
         if inner.checks.fetch_add(1, Ordering::Relaxed) % FORGET_EVERY == FORGET_EVERY - 1 {
             inner.llm.forget_idle();
             inner.documents.forget_idle();
+            inner.feedback.forget_idle();
         }
         let owner = request.extensions().get::<OwnerKey>();
         let address = client_address(request, inner.client_ip_header.as_deref());
         match cost {
             Cost::Llm => inner.llm.check(owner, address),
             Cost::Document => inner.documents.check(owner, address),
+            Cost::Feedback => inner.feedback.check(owner, address),
         }
     }
 }
@@ -275,8 +289,18 @@ mod tests {
             Cost::of(&Method::POST, &format!("{id}/answers")),
             Some(Cost::Llm)
         );
-        assert_eq!(Cost::of(&Method::POST, &format!("{id}/feedback")), None);
-        assert_eq!(Cost::of(&Method::GET, &format!("{id}/feedback")), None);
+        assert_eq!(
+            Cost::of(&Method::POST, &format!("{id}/feedback")),
+            Some(Cost::Feedback)
+        );
+        assert_eq!(
+            Cost::of(&Method::GET, &format!("{id}/feedback")),
+            Some(Cost::Feedback)
+        );
+        assert_eq!(
+            Cost::of(&Method::POST, RequestFeedback::PATH),
+            Some(Cost::Feedback)
+        );
         assert_eq!(
             Cost::of(&Method::PUT, &format!("{id}/documents/cv")),
             Some(Cost::Document)

@@ -224,3 +224,39 @@ async fn limits_can_be_lifted(pool: PgPool) {
     ready_interview(&browser, &server, 3).await;
     ready_interview(&browser, &server, 3).await;
 }
+
+#[sqlx::test(migrations = false)]
+async fn feedback_requests_have_a_budget_of_their_own(pool: PgPool) {
+    let server = TestServer::start_with(
+        pool,
+        &[
+            ("RATE_LIMIT_FEEDBACK_PER_OWNER", "2"),
+            ("RATE_LIMIT_FEEDBACK_PER_IP", "0"),
+        ],
+    )
+    .await;
+    let browser = server.browser();
+    let base = ready_interview(&browser, &server, 3).await;
+    let feedback = server.url(&format!("{base}/feedback"));
+    // Not finished: 409, but asked all the same, and counted.
+    for _ in 0..2 {
+        let response = browser.get(&feedback).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+    }
+    let refused = browser.post(&feedback).send().await.unwrap();
+    let body_wait = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "rate_limited");
+    assert!(body_wait.parse::<u64>().unwrap() >= 1);
+    // Starting is another budget: still allowed.
+    let started = browser
+        .post(server.url(&format!("{base}/start")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(started.status(), StatusCode::OK);
+}

@@ -73,6 +73,11 @@ pub struct RateLimits {
     pub documents_per_owner: Option<u32>,
     /// `RATE_LIMIT_DOCUMENTS_PER_IP`, default 120.
     pub documents_per_ip: Option<u32>,
+    /// `RATE_LIMIT_FEEDBACK_PER_OWNER`, default 120: asking for a report (the first request
+    /// queues its writing); the feedback page polls once a second.
+    pub feedback_per_owner: Option<u32>,
+    /// `RATE_LIMIT_FEEDBACK_PER_IP`, default 600.
+    pub feedback_per_ip: Option<u32>,
 }
 
 impl RateLimits {
@@ -81,6 +86,8 @@ impl RateLimits {
         llm_per_ip: None,
         documents_per_owner: None,
         documents_per_ip: None,
+        feedback_per_owner: None,
+        feedback_per_ip: None,
     };
 
     fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
@@ -103,6 +110,8 @@ impl RateLimits {
             llm_per_ip: per_minute("RATE_LIMIT_LLM_PER_IP", 300)?,
             documents_per_owner: per_minute("RATE_LIMIT_DOCUMENTS_PER_OWNER", 20)?,
             documents_per_ip: per_minute("RATE_LIMIT_DOCUMENTS_PER_IP", 120)?,
+            feedback_per_owner: per_minute("RATE_LIMIT_FEEDBACK_PER_OWNER", 120)?,
+            feedback_per_ip: per_minute("RATE_LIMIT_FEEDBACK_PER_IP", 600)?,
         })
     }
 }

@@ -11,7 +11,7 @@ use domain::{
 use services::{OwnerKey, Services};
 use uuid::Uuid;
 
-use super::error::ErrorBody;
+use super::error::{ErrorBody, RateLimited};
 use super::ApiError;
 use crate::router::PublicUrl;
 
@@ -47,6 +47,7 @@ fn respond(feedback: Feedback) -> Response {
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
+        (status = 429, response = RateLimited),
     )
 )]
 pub async fn request(
@@ -74,6 +75,7 @@ pub async fn request(
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
+        (status = 429, response = RateLimited),
     )
 )]
 pub async fn get(

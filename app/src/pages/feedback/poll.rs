@@ -53,6 +53,15 @@ pub fn watch(id: InterviewId, watched: Watched, delay: Duration) {
                             watch(id, watched, INTERVAL);
                         }
                     }
+                    // Asked too often (several tabs polling): say so, and ask again when
+                    // the server says we may.
+                    Err(AppError::RateLimited {
+                        retry_after_secs,
+                        message,
+                    }) => {
+                        watched.error.set(Some(message));
+                        watch(id, watched, Duration::from_secs(retry_after_secs.max(1)));
+                    }
                     Err(AppError::Transport(_)) => {
                         watched.error.set(Some(
                             "We lost the connection to the server. Still trying…".to_owned(),
