@@ -31,7 +31,7 @@ mod verify;
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use burst::Scenario;
 use harness::Harness;
@@ -40,7 +40,7 @@ use options::{Mode, Options};
 use report::{PhaseReport, Report};
 use sampler::Sampler;
 use soak::Soak;
-use soak_report::{SoakPhaseReport, SoakReport};
+use soak_report::SoakPhaseReport;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -103,17 +103,8 @@ async fn burst_benchmark(options: &Options, output_dir: &Path) -> Result<bool, S
         );
         phases.push(phase);
     }
-    let passed = phases.iter().all(|phase| phase.passed);
-    let report = Report {
-        generated_unix_seconds: now_unix_seconds(),
-        server_binary: options.server_bin.display().to_string(),
-        users: options.users,
-        question_count: options.question_count,
-        database_max_connections: options.database_max_connections,
-        method: report::METHOD,
-        phases: &phases,
-        passed,
-    };
+    let report = Report::new(options, report::METHOD, &phases);
+    let passed = report.passed;
     report.print_table();
     report
         .write_json(&options.report)
@@ -169,17 +160,8 @@ async fn soak_benchmark(
         );
         phases.push(phase);
     }
-    let passed = phases.iter().all(|phase| phase.passed);
-    let report = SoakReport {
-        generated_unix_seconds: now_unix_seconds(),
-        server_binary: options.server_bin.display().to_string(),
-        users: options.users,
-        question_count: options.question_count,
-        database_max_connections: options.database_max_connections,
-        method: soak_report::METHOD,
-        phases: &phases,
-        passed,
-    };
+    let report = Report::new(options, soak_report::METHOD, &phases);
+    let passed = report.passed;
     report.print_table();
     report
         .write_json(&options.report)
@@ -221,10 +203,4 @@ async fn soak_phase(
         samples,
         &measured,
     ))
-}
-
-fn now_unix_seconds() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| since.as_secs())
 }

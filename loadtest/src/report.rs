@@ -2,6 +2,7 @@
 //! writes them as JSON.
 
 use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
@@ -9,6 +10,7 @@ use crate::burst::PhaseRun;
 use crate::figures::{mib, per_second, Percentiles};
 use crate::harness::{Cpu, Measured};
 use crate::interviewer::Interviewer;
+use crate::options::Options;
 use crate::steps::AnswerTiming;
 use crate::table::{row, wrap, write_json};
 
@@ -168,23 +170,53 @@ impl PhaseReport {
     }
 }
 
+/// The JSON report of a run, burst or soak: the run's settings and one entry per phase.
 #[derive(Debug, Serialize)]
-pub struct Report<'a> {
+pub struct Report<'a, P> {
     pub generated_unix_seconds: u64,
     pub server_binary: String,
     pub users: usize,
     pub question_count: u8,
     pub database_max_connections: u32,
     pub method: &'static str,
-    pub phases: &'a [PhaseReport],
+    pub phases: &'a [P],
     pub passed: bool,
 }
 
-impl Report<'_> {
+/// What the report needs of a phase besides its figures.
+pub trait Phase {
+    fn passed(&self) -> bool;
+}
+
+impl<'a, P: Phase + Serialize> Report<'a, P> {
+    /// The report of `phases` run with `options`; passed when every phase passed.
+    pub fn new(options: &Options, method: &'static str, phases: &'a [P]) -> Self {
+        Self {
+            generated_unix_seconds: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |elapsed| elapsed.as_secs()),
+            server_binary: options.server_bin.display().to_string(),
+            users: options.users,
+            question_count: options.question_count,
+            database_max_connections: options.database_max_connections,
+            method,
+            phases,
+            passed: phases.iter().all(Phase::passed),
+        }
+    }
+
     pub fn write_json(&self, path: &Path) -> Result<(), String> {
         write_json(self, path)
     }
+}
 
+impl Phase for PhaseReport {
+    fn passed(&self) -> bool {
+        self.passed
+    }
+}
+
+impl Report<'_, PhaseReport> {
     pub fn print_table(&self) {
         println!();
         println!(

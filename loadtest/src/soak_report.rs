@@ -3,7 +3,6 @@
 //! how fast (throughput, latency) and what it cost (memory over time, CPU). Printed as a
 //! table and written as JSON.
 
-use std::path::Path;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -11,9 +10,10 @@ use serde::Serialize;
 use crate::figures::{mib, per_second, Percentiles};
 use crate::harness::{Cpu, Measured};
 use crate::interviewer::Interviewer;
+use crate::report::{Phase, Report};
 use crate::sampler::{MemoryTrend, Sample};
 use crate::soak::{SoakRun, UserSoak};
-use crate::table::{row, wrap, write_json};
+use crate::table::{row, wrap};
 
 /// How to read the figures; printed under the table and stored in the JSON.
 pub const METHOD: &str = "Each virtual user (its own cookie, so its own owner) runs full interviews back to back: create, paste a CV and a job description, start, answer every question as soon as it arrives, ask for the report and poll for it every second as the feedback page does. No interview starts after the soak time; the ones in hand are finished (the drain). Throughput is answers acknowledged, and interviews completed with their report, divided by the load time (soak plus drain). Latency is that of answer requests as the client saw it; with the fake provider, \"excl. provider\" subtracts the provider's time for that request. Report wait runs from asking for the report to the response carrying it, so it includes the queue: each server instance writes FEEDBACK_WORKERS reports at a time (default 4). After the load each user reads back its history, every interview's transcript and every report: an answer acknowledged but not stored where it was sent is lost, one stored beyond those sent is duplicated. RSS is sampled at a fixed interval during the load; growth after warm-up compares the first sample after a quarter of the load time with the last.";
@@ -198,23 +198,13 @@ impl SoakPhaseReport {
     }
 }
 
-#[derive(Debug, Serialize)]
-pub struct SoakReport<'a> {
-    pub generated_unix_seconds: u64,
-    pub server_binary: String,
-    pub users: usize,
-    pub question_count: u8,
-    pub database_max_connections: u32,
-    pub method: &'static str,
-    pub phases: &'a [SoakPhaseReport],
-    pub passed: bool,
+impl Phase for SoakPhaseReport {
+    fn passed(&self) -> bool {
+        self.passed
+    }
 }
 
-impl SoakReport<'_> {
-    pub fn write_json(&self, path: &Path) -> Result<(), String> {
-        write_json(self, path)
-    }
-
+impl Report<'_, SoakPhaseReport> {
     pub fn print_table(&self) {
         println!();
         println!(
