@@ -103,14 +103,7 @@ async fn burst_benchmark(options: &Options, output_dir: &Path) -> Result<bool, S
         );
         phases.push(phase);
     }
-    let report = Report::new(options, report::METHOD, &phases);
-    let passed = report.passed;
-    report.print_table();
-    report
-        .write_json(&options.report)
-        .map_err(|e| format!("writing the report: {e}"))?;
-    println!("\nJSON report: {}", options.report.display());
-    Ok(passed)
+    Report::new(options, report::METHOD, &phases).publish(&options.report)
 }
 
 async fn burst_phase(
@@ -160,14 +153,7 @@ async fn soak_benchmark(
         );
         phases.push(phase);
     }
-    let report = Report::new(options, soak_report::METHOD, &phases);
-    let passed = report.passed;
-    report.print_table();
-    report
-        .write_json(&options.report)
-        .map_err(|e| format!("writing the report: {e}"))?;
-    println!("\nJSON report: {}", options.report.display());
-    Ok(passed)
+    Report::new(options, soak_report::METHOD, &phases).publish(&options.report)
 }
 
 async fn soak_phase(

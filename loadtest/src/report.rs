@@ -184,8 +184,10 @@ pub struct Report<'a, P> {
 }
 
 /// What the report needs of a phase besides its figures.
-pub trait Phase {
+pub trait Phase: Sized {
     fn passed(&self) -> bool;
+    /// The human-readable table of a report of such phases.
+    fn print_table(report: &Report<'_, Self>);
 }
 
 impl<'a, P: Phase + Serialize> Report<'a, P> {
@@ -205,14 +207,22 @@ impl<'a, P: Phase + Serialize> Report<'a, P> {
         }
     }
 
-    pub fn write_json(&self, path: &Path) -> Result<(), String> {
-        write_json(self, path)
+    /// Prints the table and writes the JSON to `path`; `Ok(passed)`.
+    pub fn publish(&self, path: &Path) -> Result<bool, String> {
+        P::print_table(self);
+        write_json(self, path).map_err(|e| format!("writing the report: {e}"))?;
+        println!("\nJSON report: {}", path.display());
+        Ok(self.passed)
     }
 }
 
 impl Phase for PhaseReport {
     fn passed(&self) -> bool {
         self.passed
+    }
+
+    fn print_table(report: &Report<'_, Self>) {
+        report.print_table();
     }
 }
 

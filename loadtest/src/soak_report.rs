@@ -202,6 +202,10 @@ impl Phase for SoakPhaseReport {
     fn passed(&self) -> bool {
         self.passed
     }
+
+    fn print_table(report: &Report<'_, Self>) {
+        report.print_table();
+    }
 }
 
 impl Report<'_, SoakPhaseReport> {
