@@ -137,10 +137,10 @@ pub fn App() -> impl IntoView {
             <main id="main" class="container">
                 <Routes fallback=|| view! { <components::NotFound /> }>
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/interviews/new") view={Lazy::<pages::NewInterviewRoute>::new()} />
-                    <Route path=path!("/interviews/:id") view={Lazy::<pages::InterviewRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/interviews/:id/feedback") view={Lazy::<pages::FeedbackRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/share/:token") view={Lazy::<pages::ShareRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/new") view={Lazy::<pages::InterviewPages>::new()} />
+                    <Route path=path!("/interviews/:id") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/:id/feedback") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/share/:token") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

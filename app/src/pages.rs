@@ -1,4 +1,10 @@
-//! One module per route.
+//! One module per route. The history is in the main WASM bundle; the other pages load lazily
+//! (`cargo leptos build --split`) in two groups, each its own WASM module: the interview pages
+//! and the report pages.
+//!
+//! Two groups rather than a module per page: every lazy route the splitter sees adds chunks
+//! for the code it shares with each other route, and four lazy pages made nine WASM files per
+//! page to fetch, compile and instantiate before it could hydrate (three with two groups).
 
 mod feedback;
 mod home;
@@ -6,8 +12,51 @@ mod interview;
 mod new_interview;
 mod share;
 
-pub use feedback::FeedbackRoute;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
 pub use home::HomePage;
-pub use interview::InterviewRoute;
-pub use new_interview::NewInterviewRoute;
-pub use share::ShareRoute;
+
+/// Whether the matched route has the path parameter `name`. The routes of a group differ in
+/// their parameters, and a group's view is built once per matched route, so reading it
+/// untracked is enough.
+fn route_has_param(name: &str) -> bool {
+    use_params_map().with_untracked(|params| params.get(name).is_some())
+}
+
+/// `/interviews/new` and `/interviews/:id`: setting up an interview and the interview room.
+pub struct InterviewPages;
+
+#[leptos_router::lazy_route]
+impl leptos_router::LazyRoute for InterviewPages {
+    fn data() -> Self {
+        InterviewPages
+    }
+
+    fn view(_this: Self) -> AnyView {
+        if route_has_param("id") {
+            view! { <interview::InterviewPage /> }.into_any()
+        } else {
+            view! { <new_interview::NewInterviewPage /> }.into_any()
+        }
+    }
+}
+
+/// `/interviews/:id/feedback` and `/share/:token`: the report, for its owner and behind a
+/// share link.
+pub struct ReportPages;
+
+#[leptos_router::lazy_route]
+impl leptos_router::LazyRoute for ReportPages {
+    fn data() -> Self {
+        ReportPages
+    }
+
+    fn view(_this: Self) -> AnyView {
+        if route_has_param("token") {
+            view! { <share::SharePage /> }.into_any()
+        } else {
+            view! { <feedback::FeedbackPage /> }.into_any()
+        }
+    }
+}

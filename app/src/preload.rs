@@ -1,5 +1,7 @@
 //! Server side: `<link rel="preload">` tags for the WASM chunks of the page's lazy route, so
-//! the browser fetches them alongside the main bundle instead of after it has started.
+//! the browser fetches them alongside the main bundle instead of after it has started, and a
+//! `modulepreload` for the split loader on every page: the main JS imports it statically, so
+//! without the tag it is only requested once the main JS has arrived and been parsed.
 //!
 //! Leptos emits these itself only when its SSR happens to find its split manifest in the
 //! reactive context, which it reads outside the render's owner; in our measurements the tags
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 /// The chunk files of each lazy route, from `__wasm_split_manifest.json`.
 #[derive(Clone, Debug, Default)]
 pub struct ChunkPreloads {
-    /// Route name (`interview_route_view`) → URLs of its `.wasm` chunks.
+    /// Route name (`interview_pages_view`) → URLs of its `.wasm` chunks.
     by_route: HashMap<String, Vec<String>>,
     /// The URL of `__wasm_split.js`, the loader the chunks need.
     loader: String,
@@ -28,7 +30,7 @@ impl ChunkPreloads {
             .into_iter()
             .map(|(key, modules)| {
                 let name = key.trim_start_matches('_');
-                // The macro appends a hash of the route: `…_route_view_10476391308793830975`.
+                // The macro appends a hash of the route: `…_pages_view_10476391308793830975`.
                 let name = name
                     .rsplit_once('_')
                     .filter(|(_, hash)| hash.chars().all(|c| c.is_ascii_digit()))
@@ -59,11 +61,10 @@ impl ChunkPreloads {
             .map(|parts| parts.uri.path().to_owned())
             .unwrap_or_default();
         let chunks = self.for_path(&path).to_vec();
-        let loader = (!chunks.is_empty()).then(|| self.loader.clone());
         // `crossorigin="anonymous"`: the loader fetches in CORS mode with same-origin
         // credentials, and a preload only serves a fetch made in the same mode.
         view! {
-            {loader.map(|href| view! { <link rel="modulepreload" href=href crossorigin="anonymous" /> })}
+            <link rel="modulepreload" href=self.loader.clone() crossorigin="anonymous" />
             {chunks
                 .into_iter()
                 .map(|href| {
@@ -80,10 +81,8 @@ impl ChunkPreloads {
 fn lazy_route_of(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["interviews", "new"] => Some("new_interview_route_view"),
-        ["interviews", _] => Some("interview_route_view"),
-        ["interviews", _, "feedback"] => Some("feedback_route_view"),
-        ["share", _] => Some("share_route_view"),
+        ["interviews", _] => Some("interview_pages_view"),
+        ["interviews", _, "feedback"] | ["share", _] => Some("report_pages_view"),
         _ => None,
     }
 }
@@ -93,32 +92,26 @@ mod tests {
     use super::*;
 
     const MANIFEST: &str = r#"{
-        "__interview_route_view_10476391308793830975": ["chunk_5.aa", "split___interview_route_view_10476391308793830975.bb"],
-        "__new_interview_route_view_13049250167802748553": ["chunk_6.cc"],
-        "__feedback_route_view_14018387081003385805": ["chunk_7.dd"],
-        "__share_route_view_15723427821303120368": ["chunk_8.ee"]
+        "__interview_pages_view_10476391308793830975": ["chunk_5.aa", "split___interview_pages_view_10476391308793830975.bb"],
+        "__report_pages_view_14018387081003385805": ["chunk_5.aa", "split___report_pages_view_14018387081003385805.cc"]
     }"#;
 
     #[test]
-    fn each_page_gets_the_chunks_of_its_own_route() {
+    fn each_page_gets_the_chunks_of_its_own_group() {
         let preloads = ChunkPreloads::from_manifest(MANIFEST, "/pkg", "__wasm_split.x.js").unwrap();
         let id = "/interviews/7c0f6a56-1111-4222-8333-944455556666";
-        assert_eq!(
-            preloads.for_path(id),
-            [
-                "/pkg/chunk_5.aa.wasm",
-                "/pkg/split___interview_route_view_10476391308793830975.bb.wasm"
-            ]
-        );
-        assert_eq!(
-            preloads.for_path("/interviews/new"),
-            ["/pkg/chunk_6.cc.wasm"]
-        );
-        assert_eq!(
-            preloads.for_path(&format!("{id}/feedback")),
-            ["/pkg/chunk_7.dd.wasm"]
-        );
-        assert_eq!(preloads.for_path("/share/abc"), ["/pkg/chunk_8.ee.wasm"]);
+        let interview_pages = [
+            "/pkg/chunk_5.aa.wasm",
+            "/pkg/split___interview_pages_view_10476391308793830975.bb.wasm",
+        ];
+        let report_pages = [
+            "/pkg/chunk_5.aa.wasm",
+            "/pkg/split___report_pages_view_14018387081003385805.cc.wasm",
+        ];
+        assert_eq!(preloads.for_path(id), interview_pages);
+        assert_eq!(preloads.for_path("/interviews/new"), interview_pages);
+        assert_eq!(preloads.for_path(&format!("{id}/feedback")), report_pages);
+        assert_eq!(preloads.for_path("/share/abc"), report_pages);
         assert!(
             preloads.for_path("/").is_empty(),
             "the history is in the main bundle"

@@ -27,23 +27,8 @@ async fn load(id: InterviewId) -> Result<PageData, AppError> {
     Ok((interview, feedback, shares))
 }
 
-/// The route, split into its own WASM chunk (`cargo leptos build --split`): the report's code
-/// is loaded only by the pages that show it.
-pub struct FeedbackRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for FeedbackRoute {
-    fn data() -> Self {
-        FeedbackRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <FeedbackPage /> }.into_any()
-    }
-}
-
 #[component]
-fn FeedbackPage() -> impl IntoView {
+pub(crate) fn FeedbackPage() -> impl IntoView {
     let id = interview_id_param();
     let data = Resource::new(id, |id| async move {
         match id {

@@ -9,22 +9,8 @@ use crate::documents::DocumentSetup;
 use crate::room::InterviewRoom;
 use crate::server_fns::get_interview;
 
-/// The route, split into its own WASM chunk like the feedback page's.
-pub struct InterviewRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for InterviewRoute {
-    fn data() -> Self {
-        InterviewRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <InterviewPage /> }.into_any()
-    }
-}
-
 #[component]
-fn InterviewPage() -> impl IntoView {
+pub(crate) fn InterviewPage() -> impl IntoView {
     let id = interview_id_param();
     let interview = Resource::new(id, |id| async move {
         match id {

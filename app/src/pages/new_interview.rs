@@ -12,22 +12,8 @@ use leptos_meta::Title;
 use crate::server_fns::CreateInterview;
 use crate::AppError;
 
-/// The route, split into its own WASM chunk like the feedback page's.
-pub struct NewInterviewRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for NewInterviewRoute {
-    fn data() -> Self {
-        NewInterviewRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <NewInterviewPage /> }.into_any()
-    }
-}
-
 #[component]
-fn NewInterviewPage() -> impl IntoView {
+pub(crate) fn NewInterviewPage() -> impl IntoView {
     let create = ServerAction::<CreateInterview>::new();
     // After a form post without JavaScript the server redirects back here with the error,
     // which carries what was submitted; start from that so nothing typed is lost.

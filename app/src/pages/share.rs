@@ -14,22 +14,8 @@ use crate::server_fns::open_shared_report;
 /// Link previews cut descriptions off anyway; this keeps ours whole-word and short.
 const PREVIEW_CHARS: usize = 200;
 
-/// The route, split into its own WASM chunk like the feedback page's.
-pub struct ShareRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for ShareRoute {
-    fn data() -> Self {
-        ShareRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <SharePage /> }.into_any()
-    }
-}
-
 #[component]
-fn SharePage() -> impl IntoView {
+pub(crate) fn SharePage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let shared = Resource::new(token, open_shared_report);
