@@ -6,6 +6,7 @@
 // Writes target/first-load-report.json.
 
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -77,6 +78,96 @@ const p90 = (values) => {
   return sorted[Math.ceil(sorted.length * 0.9) - 1];
 };
 
+/** One cold load of `url` in a fresh context (nothing cached), timed by the page itself. */
+async function measureLoad(browser, cookies, url) {
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  await page.goto(url);
+  // Waits for the `hydrated` mark from inside the page. Not `waitForSelector`: Playwright
+  // would inject its selector engine (a large script) while the page is still hydrating,
+  // and its parsing showed up in the trace as ~30 ms of the page's main thread.
+  await page.evaluate(() => new Promise((resolve) => {
+    if (performance.getEntriesByName('hydrated').length > 0) return resolve();
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName('hydrated').length > 0) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: 'mark', buffered: true });
+  }));
+  const sample = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const hydrated = performance.getEntriesByName('hydrated')[0];
+    const resources = performance.getEntriesByType('resource');
+    // The main bundle, then the chunks of the page's lazy route (`--split`).
+    const wasmFiles = resources.filter((entry) => entry.name.endsWith('.wasm'));
+    const jsFiles = resources.filter((entry) => /\/pkg\/.*\.js$/.test(entry.name));
+    const wasm = wasmFiles.find((entry) => /\/pkg\/interview-simulator\.[^/]*\.wasm$/.test(entry.name));
+    const navigation = performance.getEntriesByType('navigation')[0];
+    return {
+      ttfb: navigation.responseStart,
+      htmlDone: navigation.responseEnd,
+      // Module scripts (the hydration script) run here, after the document is parsed.
+      domContentLoaded: navigation.domContentLoadedEventStart,
+      wasmStart: wasm?.startTime ?? null,
+      wasmEnd: wasm?.responseEnd ?? null,
+      fcp: paint?.startTime ?? null,
+      hydration: hydrated?.startTime ?? null,
+      // From the moment the main WASM had arrived to the hydrated mark: compiling it,
+      // fetching the route's chunks, running it.
+      hydrationAfterWasm: hydrated && wasm ? hydrated.startTime - wasm.responseEnd : null,
+      wasmFiles: wasmFiles.map((entry) => new URL(entry.name).pathname),
+      wasmTransfer: wasmFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
+      jsTransfer: jsFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
+    };
+  });
+  await context.close();
+  return sample;
+}
+
+/**
+ * The floor under these figures on this machine: the history page exactly as the server
+ * sends it (same headers, so the same process swap for its opener policy) but without its
+ * scripts and preloads, served by a plain Node server. What it takes to parse and paint the
+ * page with no WASM at all; reported, not a budget.
+ */
+async function measureFloor(browser, cookies) {
+  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+  const response = await fetch(`${baseURL}/`, { headers: { cookie } });
+  const html = (await response.text())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:module)?preload"[^>]*>/g, '');
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => !['content-length', 'content-encoding', 'set-cookie', 'transfer-encoding'].includes(name)));
+  const floorServer = createServer((_request, reply) => {
+    reply.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(html) });
+    reply.end(html);
+  });
+  await new Promise((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${floorServer.address().port}/`;
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    samples.push(await page.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((entries, observer) => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        if (!paint) return;
+        observer.disconnect();
+        resolve({ domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart, fcp: paint.startTime });
+      }).observe({ type: 'paint', buffered: true });
+    })));
+    await context.close();
+  }
+  floorServer.close();
+  return {
+    runs,
+    dom_content_loaded_ms: median(samples.map((s) => s.domContentLoaded)),
+    fcp_ms: median(samples.map((s) => s.fcp)),
+  };
+}
+
 /** The bundle as built: raw, and as the gzip and brotli files the server sends. */
 function bundleSizes(mainWasm) {
   const pkg = path.join(siteRoot, 'pkg');
@@ -115,55 +206,17 @@ async function main() {
   await owner.close();
 
   const pages = { history: '/', room: `/interviews/${ids.running}`, feedback: `/interviews/${ids.finished}/feedback` };
+  // Runs interleave the pages (history, room, feedback, history, …) so that a busier moment of
+  // the machine weighs on every page alike rather than on whichever page it fell on.
+  const samplesByPage = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, url] of Object.entries(pages)) {
+      samplesByPage[name].push(await measureLoad(browser, cookies, url));
+    }
+  }
   const results = {};
   for (const [name, url] of Object.entries(pages)) {
-    const samples = [];
-    for (let run = 0; run < runs; run++) {
-      // A fresh context each time: nothing cached.
-      const context = await browser.newContext({ baseURL });
-      await context.addCookies(cookies);
-      const page = await context.newPage();
-      await page.goto(url);
-      // Waits for the `hydrated` mark from inside the page. Not `waitForSelector`: Playwright
-      // would inject its selector engine (a large script) while the page is still hydrating,
-      // and its parsing showed up in the trace as ~30 ms of the page's main thread.
-      await page.evaluate(() => new Promise((resolve) => {
-        if (performance.getEntriesByName('hydrated').length > 0) return resolve();
-        new PerformanceObserver((entries, observer) => {
-          if (entries.getEntriesByName('hydrated').length > 0) {
-            observer.disconnect();
-            resolve();
-          }
-        }).observe({ type: 'mark', buffered: true });
-      }));
-      samples.push(await page.evaluate(() => {
-        const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        const hydrated = performance.getEntriesByName('hydrated')[0];
-        const resources = performance.getEntriesByType('resource');
-        // The main bundle, then the chunks of the page's lazy route (`--split`).
-        const wasmFiles = resources.filter((entry) => entry.name.endsWith('.wasm'));
-        const jsFiles = resources.filter((entry) => /\/pkg\/.*\.js$/.test(entry.name));
-        const wasm = wasmFiles.find((entry) => /\/pkg\/interview-simulator\.[^/]*\.wasm$/.test(entry.name));
-        const navigation = performance.getEntriesByType('navigation')[0];
-        return {
-          ttfb: navigation.responseStart,
-          htmlDone: navigation.responseEnd,
-          // Module scripts (the hydration script) run here, after the stylesheet has loaded.
-          domContentLoaded: navigation.domContentLoadedEventStart,
-          wasmStart: wasm?.startTime ?? null,
-          wasmEnd: wasm?.responseEnd ?? null,
-          fcp: paint?.startTime ?? null,
-          hydration: hydrated?.startTime ?? null,
-          // From the moment the main WASM had arrived to the hydrated mark: compiling it,
-          // fetching the route's chunks, running it.
-          hydrationAfterWasm: hydrated && wasm ? hydrated.startTime - wasm.responseEnd : null,
-          wasmFiles: wasmFiles.map((entry) => new URL(entry.name).pathname),
-          wasmTransfer: wasmFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
-          jsTransfer: jsFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
-        };
-      }));
-      await context.close();
-    }
+    const samples = samplesByPage[name];
     const summary = (key) => ({ median: median(samples.map((s) => s[key])), p90: p90(samples.map((s) => s[key])) });
     results[name] = {
       url: url.replace(/[0-9a-f-]{36}/, ':id'),
@@ -183,6 +236,7 @@ async function main() {
       wasm_gzip_bytes: samples[0].wasmFiles.reduce((sum, file) => sum + statSync(path.join(siteRoot, file + '.gz')).size, 0),
     };
   }
+  const floor = await measureFloor(browser, cookies);
 
   // The wire format and cache headers of the bundle, as a browser asks for it.
   const html = await (await fetch(`${baseURL}/`)).text();
@@ -202,7 +256,7 @@ async function main() {
     // Reported, not enforced: the main bundle is the budget's subject; a route's chunks load with it.
     page_wasm_gzip_bytes: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.wasm_gzip_bytes])),
   };
-  const report = { measured_at: new Date().toISOString(), runs_per_page: runs, pages: results, bundle, wasm_path: wasmPath, wasm_headers: headers, budgets };
+  const report = { measured_at: new Date().toISOString(), runs_per_page: runs, pages: results, floor_without_scripts: floor, bundle, wasm_path: wasmPath, wasm_headers: headers, budgets };
   writeFileSync(path.join(root, 'target/first-load-report.json'), JSON.stringify(report, null, 2));
 
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -211,6 +265,7 @@ async function main() {
     console.log(`  ${name.padEnd(9)} TTFB ${r.ttfb_ms.median.toFixed(0)} ms · HTML done ${r.html_done_ms.median.toFixed(0)} ms · DOMContentLoaded ${r.dom_content_loaded_ms.median.toFixed(0)} ms · main WASM fetched ${r.wasm_fetch_ms.start.median.toFixed(0)}–${r.wasm_fetch_ms.end.median.toFixed(0)} ms`);
     console.log(`  ${' '.repeat(9)} FCP ${r.fcp_ms.median.toFixed(0)} / ${r.fcp_ms.p90.toFixed(0)} ms · hydrated ${r.hydration_ms.median.toFixed(0)} / ${r.hydration_ms.p90.toFixed(0)} ms (${r.hydration_after_wasm_ms.median.toFixed(0)} ms after the main WASM arrived) · WASM ${r.wasm_files.length} file(s): ${kb(r.wasm_transfer_bytes)} brotli on the wire, ${kb(r.wasm_gzip_bytes)} gzip · JS ${kb(r.js_transfer_bytes)}`);
   }
+  console.log(`  floor     the history page without its scripts (same headers): DOMContentLoaded ${floor.dom_content_loaded_ms.toFixed(0)} ms · FCP ${floor.fcp_ms.toFixed(0)} ms`);
   for (const [kind, size] of Object.entries(bundle)) {
     console.log(`  ${kind.padEnd(4)} ${size.file}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli${size.precompressed ? ' (pre-compressed)' : ''}`);
   }
