@@ -42,6 +42,11 @@ test("a lazy route's chunks are preloaded by its page, and fetched only through 
   expect(preloaded.some((href) => href!.includes('split___interview_pages_view'))).toBe(true);
   expect(new Set(preloaded).size).toBeLessThanOrEqual(3);
   expect(await page.locator('link[rel="modulepreload"][href*="__wasm_split"]').count()).toBeGreaterThan(0);
+  // The same files as a `Link` header, which the browser acts on before parsing the page.
+  const links = (await page.request.get(`/interviews/${id}`)).headers()['link'];
+  for (const href of preloaded) expect(links).toContain(`<${href}>; rel=preload; as=fetch`);
+  expect(links).toMatch(/<\/pkg\/__wasm_split\.[^>]+\.js>; rel=modulepreload/);
+  expect(links).toMatch(/<\/pkg\/interview-simulator\.[^>]+\.js>; rel=modulepreload/);
   // Every WASM file the page used came from a preload: none fetched afterwards by the loader.
   const fetched = await page.evaluate(() =>
     performance.getEntriesByType('resource')

@@ -183,7 +183,8 @@ fn bundle_css(site_root: &str, hashed: bool) -> Option<Arc<str>> {
 /// The lazy routes' chunk lists, read once from the split manifest the release build wrote
 /// (its name and the loader's carry hashes from hash.txt); `None` without a split build.
 fn chunk_preloads(site_root: &str, hashed: bool) -> Option<Arc<app::preload::ChunkPreloads>> {
-    let (manifest, loader) = if hashed {
+    let bundle = app::BUNDLE_NAME;
+    let (manifest, loader, js, wasm) = if hashed {
         let hashes = std::fs::read_to_string(hash_file()?).ok()?;
         let hash_of = |name: &str| {
             hashes.lines().find_map(|line| {
@@ -194,16 +195,21 @@ fn chunk_preloads(site_root: &str, hashed: bool) -> Option<Arc<app::preload::Chu
         (
             format!("__wasm_split_manifest.{}.json", hash_of("manifest")?),
             format!("__wasm_split.{}.js", hash_of("split")?),
+            format!("{bundle}.{}.js", hash_of("js")?),
+            format!("{bundle}.{}.wasm", hash_of("wasm")?),
         )
     } else {
         (
             "__wasm_split_manifest.json".to_owned(),
             "__wasm_split.______________________.js".to_owned(),
+            format!("{bundle}.js"),
+            format!("{bundle}.wasm"),
         )
     };
     let path = std::path::Path::new(site_root).join("pkg").join(manifest);
     let text = std::fs::read_to_string(&path).ok()?;
-    let preloads = app::preload::ChunkPreloads::from_manifest(&text, "/pkg", &loader);
+    let preloads = app::preload::ChunkPreloads::from_manifest(&text, "/pkg", &loader)
+        .map(|preloads| preloads.with_main_bundle("/pkg", &js, &wasm));
     if preloads.is_none() {
         tracing::warn!(path = %path.display(), "the split manifest is not readable; no chunk preloads");
     }
