@@ -219,6 +219,27 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
     assert!(user.contains("<cv>\nPriya Raghunathan"), "{user}");
 }
 
+/// PostgreSQL refuses NUL in text; a model that sends one (or other control characters) must
+/// not make the question impossible to store.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored(pool: PgPool) {
+    let script = script(
+        StatusCode::OK,
+        "Why did you\u{0} pick LightGBM for the\u{7}Larkspur forecasts?",
+    );
+    let services = services_with(pool.clone(), fake_provider(script).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let first = services.engine.start(&owner, id).await.unwrap();
+    assert_eq!(
+        first.text,
+        "Why did you pick LightGBM for the Larkspur forecasts?"
+    );
+    let (stored, interviewer, _) = stored_question(&pool).await;
+    assert_eq!((stored, interviewer.as_str()), (first.text, "openai"));
+}
+
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
     let script = script(StatusCode::INTERNAL_SERVER_ERROR, "");

@@ -226,6 +226,30 @@ async fn replies_in_fences_or_with_strings_for_numbers_and_extra_fields_are_take
     assert_eq!(script.requests.lock().unwrap().len(), 1, "no repair needed");
 }
 
+/// PostgreSQL refuses NUL in JSON text: a model that sends one gets its report stored without
+/// it, not a failed job.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn control_characters_in_a_reply_are_dropped_before_the_report_is_stored(pool: PgPool) {
+    let mut reply = valid_reply();
+    reply["summary"] =
+        json!("Specific answers\u{0} with measured results;\u{1b} say more about stakeholders.");
+    reply["themes"] = json!(["Experi\u{0}mentation"]);
+    reply["questions"][0]["worked"] = json!(["A complete story\u{0}\nwith a number."]);
+    let (report, _) = write_report(&pool, vec![ok(reply.to_string())]).await;
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(
+        report.summary,
+        "Specific answers with measured results; say more about stakeholders."
+    );
+    assert_eq!(report.themes, ["Experimentation"]);
+    // Line breaks are text, not control characters to drop.
+    assert_eq!(
+        report.questions[0].worked,
+        ["A complete story\nwith a number."]
+    );
+    assert_eq!(feedback_calls(&pool).await, ["ok"]);
+}
+
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_invalid_reply_is_repaired_once_with_its_errors(pool: PgPool) {
     let mut broken = valid_reply();

@@ -106,8 +106,10 @@ pub fn clean(raw: &str) -> Result<CleanText, DocumentError> {
     Ok(CleanText { text, warnings })
 }
 
-fn is_unwanted_control(c: char) -> bool {
-    c != '\t' && (c.is_control() || c == '\u{FEFF}')
+/// A character that never belongs in stored text: NUL (which PostgreSQL refuses), the other
+/// control characters and the byte-order mark. Tabs and line breaks are text.
+pub(crate) fn is_unwanted_control(c: char) -> bool {
+    !matches!(c, '\t' | '\n') && (c.is_control() || c == '\u{FEFF}')
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use serde::Deserialize;
 use super::quote::is_quoted_from;
 use super::schema::report_json_schema;
 use super::{Answered, FeedbackInput};
+use crate::documents::text::is_unwanted_control;
 use conform::{conform, normalise_score_scale, Problems};
 use extract::{json_object, Unreadable};
 
@@ -125,6 +126,9 @@ pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport,
         Unreadable::Syntax(message) => ReportError::Syntax(message),
     })?;
     normalise_score_scale(&mut object);
+    for value in object.values_mut() {
+        drop_control_characters(value);
+    }
     let mut problems = Problems::default();
     let shaped = conform(
         &report_json_schema(),
@@ -138,6 +142,17 @@ pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport,
     let wire: Wire = serde_json::from_value(shaped)
         .map_err(|error| ReportError::Invalid(vec![error.to_string()]))?;
     check(wire, input)
+}
+
+/// Removes NUL (which PostgreSQL refuses in stored JSON) and other control characters from
+/// every string in a reply; line breaks and tabs stay.
+fn drop_control_characters(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => text.retain(|c| !is_unwanted_control(c)),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_control_characters),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(drop_control_characters),
+        _ => {}
+    }
 }
 
 fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {

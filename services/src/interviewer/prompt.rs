@@ -9,6 +9,7 @@ use domain::{InterviewKind, Seniority};
 
 use super::offline::Exchange;
 use super::providers::ChatRequest;
+use crate::documents::text::is_unwanted_control;
 
 /// Stored with every question an LLM asks; names the directory under `prompts/`.
 pub const PROMPT_VERSION: &str = "v1";
@@ -148,7 +149,12 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
 /// quotes and markdown go; the result must be one question of at most 60 words, ending with
 /// "?", and not one already asked.
 pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static str> {
-    let collapsed = reply.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Control characters (a model may send NUL, which PostgreSQL cannot store) count as spaces.
+    let collapsed = reply
+        .split(|c: char| c.is_whitespace() || is_unwanted_control(c))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     // Every step only shortens the text, so it is cut down in place (a copy or a lower-cased
     // copy per step made a long run of labels or numbers quadratic: 12 s for 240 KB in a debug
     // build).
