@@ -4,7 +4,8 @@
 //! Jobs live in PostgreSQL (`feedback_jobs`), so a reload, a server restart or a second
 //! instance changes nothing: a worker claims the oldest unfinished job with
 //! `FOR UPDATE SKIP LOCKED` and holds it by a lease that every progress step renews. A lease
-//! that runs out (its server died) lets another worker take the job over; the report insert
+//! that runs out (its server died) lets another worker take the job over, up to
+//! `MAX_ATTEMPTS` claims in all; the report insert
 //! and the job's completion share one transaction, so a report is stored exactly once.
 
 mod input;

@@ -181,6 +181,48 @@ async fn a_job_whose_worker_died_is_taken_over(pool: PgPool) {
     ));
 }
 
+/// A job that keeps killing its writer (the server dies mid-job every time) is not taken over
+/// forever: after the last attempt it is failed, which the page shows with "Try again".
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_job_whose_worker_died_on_every_attempt_ends_failed(pool: PgPool) {
+    let services = services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&services, &owner, ANSWER).await;
+    services.reports.request(&owner, id).await.unwrap();
+    // The third claim's server died too: running, lease run out, no attempts left.
+    sqlx::query(
+        "UPDATE feedback_jobs SET status = 'running', attempts = 3, lease_until = now() - interval '1 second'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+
+    assert!(
+        !services.reports.work_once().await.unwrap(),
+        "nothing to write"
+    );
+    let (status, last_error): (String, Option<String>) =
+        sqlx::query_as("SELECT status, last_error FROM feedback_jobs WHERE interview_id = $1")
+            .bind(id.0)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(status, "failed");
+    assert!(last_error.unwrap().contains("stopped"));
+    assert_eq!(attempts(&pool, id).await, 3);
+
+    // Asking again starts over, and this time the report is written.
+    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("not written yet");
+    };
+    assert_eq!(progress.status, FeedbackStatus::Queued);
+    assert!(services.reports.work_once().await.unwrap());
+    assert!(matches!(
+        services.reports.request(&owner, id).await.unwrap(),
+        Feedback::Ready(_)
+    ));
+}
+
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn share_links_are_unguessable_read_only_and_revocable(pool: PgPool) {
     let services = services(pool.clone());

@@ -94,15 +94,27 @@ impl ReportService {
     }
 }
 
-/// Takes the oldest queued job, or a running one whose lease ran out, for this worker.
+/// Takes the oldest queued job, or a running one whose lease ran out, for this worker. A job
+/// whose lease ran out on its last attempt is failed instead: a job that brings its server
+/// down each time would otherwise be taken over for ever.
 async fn claim(pool: &PgPool) -> Result<Option<InterviewId>> {
+    sqlx::query(
+        "UPDATE feedback_jobs
+         SET status = 'failed', lease_until = NULL, updated_at = now(),
+             last_error = 'the writer stopped without finishing, ' || attempts || ' times'
+         WHERE status = 'running' AND lease_until < now() AND attempts >= $1",
+    )
+    .bind(MAX_ATTEMPTS)
+    .execute(pool)
+    .await?;
     let claimed: Option<Uuid> = sqlx::query_scalar(
         "UPDATE feedback_jobs
          SET status = 'running', attempts = attempts + 1, stage = 'Starting',
              lease_until = now() + make_interval(secs => $1), updated_at = now()
          WHERE interview_id = (
              SELECT interview_id FROM feedback_jobs
-             WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
+             WHERE status = 'queued'
+                OR (status = 'running' AND lease_until < now() AND attempts < $2)
              ORDER BY created_at
              LIMIT 1
              FOR UPDATE SKIP LOCKED
@@ -110,6 +122,7 @@ async fn claim(pool: &PgPool) -> Result<Option<InterviewId>> {
          RETURNING interview_id",
     )
     .bind(LEASE.as_secs_f64())
+    .bind(MAX_ATTEMPTS)
     .fetch_optional(pool)
     .await?;
     Ok(claimed.map(InterviewId))
