@@ -30,6 +30,22 @@ pub struct ErrorBody {
 #[allow(dead_code)]
 pub struct RateLimited(ErrorBody);
 
+/// 503 when the database cannot be reached (`database_unavailable`): nothing was changed, and
+/// the same request works once it is back. Any operation can answer it.
+#[derive(utoipa::ToResponse)]
+#[response(
+    description = "The database cannot be reached (`database_unavailable`); nothing was changed, try again shortly"
+)]
+#[allow(dead_code)]
+pub struct Unavailable(ErrorBody);
+
+/// 408 when a request runs past the server's time limit (`timeout`), slow clients included.
+/// Any operation can answer it.
+#[derive(utoipa::ToResponse)]
+#[response(description = "The request took too long and was stopped (`timeout`); try again")]
+#[allow(dead_code)]
+pub struct TimedOut(ErrorBody);
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: `not_found`, `validation`, `malformed_request`, …

@@ -7,7 +7,7 @@ use axum::Json;
 use serde_json::Value;
 use utoipa::OpenApi;
 
-use super::error::{ErrorBody, ErrorDetail, RateLimited};
+use super::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
 use super::{documents, feedback, interviews, question_stream, transcript};
 
 #[derive(OpenApi)]
@@ -39,7 +39,7 @@ use super::{documents, feedback, interviews, question_stream, transcript};
         feedback::revoke_share,
         feedback::shared,
     ),
-    components(responses(RateLimited), schemas(
+    components(responses(RateLimited, Unavailable, TimedOut), schemas(
         ErrorBody,
         ErrorDetail,
         domain::FieldError,
@@ -78,6 +78,7 @@ static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
     let mut document = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     camel_case_links(&mut document);
     describe_event_streams(&mut document);
+    add_responses_every_operation_can_give(&mut document);
     document
 });
 
@@ -109,6 +110,37 @@ fn camel_case_links(document: &mut Value) {
             if let Some(value) = link.remove(snake) {
                 link.insert(camel.to_owned(), value);
             }
+        }
+    }
+}
+
+/// 503 (the database is unreachable) and 408 (the time limit) come from layers under every
+/// handler, so they are added to every operation here rather than to each annotation.
+fn add_responses_every_operation_can_give(document: &mut Value) {
+    let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let responses = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation.get_mut("responses")?.as_object_mut());
+    for responses in responses {
+        // An operation with a 503 of its own (document extraction) gets the outage added to it.
+        if let Some(description) = responses
+            .get_mut("503")
+            .and_then(|own| own.get_mut("description"))
+        {
+            if let Some(text) = description.as_str() {
+                *description = Value::from(format!(
+                    "{text}; or the database cannot be reached (`database_unavailable`)"
+                ));
+            }
+        }
+        for (status, name) in [("503", "Unavailable"), ("408", "TimedOut")] {
+            responses.entry(status).or_insert_with(
+                || serde_json::json!({ "$ref": format!("#/components/responses/{name}") }),
+            );
         }
     }
 }
@@ -185,6 +217,38 @@ mod tests {
             assert!(
                 operation_ids.contains(&target),
                 "link to unknown operation {target}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_operation_documents_the_database_outage_and_the_time_limit() {
+        let mut operations = 0;
+        for item in DOCUMENT["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                operations += 1;
+                let responses = &operation["responses"];
+                let outage = &responses["503"];
+                assert!(
+                    outage["$ref"] == "#/components/responses/Unavailable"
+                        || outage["description"]
+                            .as_str()
+                            .is_some_and(|text| text.contains("database_unavailable")),
+                    "{operation}"
+                );
+                assert_eq!(
+                    responses["408"]["$ref"], "#/components/responses/TimedOut",
+                    "{operation}"
+                );
+            }
+        }
+        assert_eq!(operations, 18);
+        for name in ["Unavailable", "TimedOut"] {
+            let response = &DOCUMENT["components"]["responses"][name];
+            assert_eq!(
+                response["content"]["application/json"]["schema"]["$ref"],
+                "#/components/schemas/ErrorBody",
+                "{response}"
             );
         }
     }
