@@ -39,7 +39,8 @@ pub const BUNDLE_NAME: &str = "interview-simulator";
 /// second request (and neither does hydration, since module scripts wait for stylesheets).
 ///
 /// `chunk_preloads` (server side, from the split manifest of the release build) adds preload
-/// tags for the WASM chunks of the page's lazy route.
+/// tags for the split loader and the WASM chunks of the page's lazy route, and the same list
+/// (main bundle first) as a `Link` response header.
 pub fn shell(
     options: LeptosOptions,
     inline_css: Option<Arc<str>>,
