@@ -183,11 +183,20 @@ pub struct Report<'a, P> {
     pub passed: bool,
 }
 
-/// What the report needs of a phase besides its figures.
-pub trait Phase: Sized {
+/// What the report needs of a phase besides its figures: the printed table has a column per
+/// phase, a row per figure, and the failures under it.
+pub trait Phase: Sized + 'static {
+    /// The table's rows: a label and how to print one phase's value.
+    const ROWS: &'static [Row<Self>];
+    /// The column heading: which interviewer the phase ran.
+    fn interviewer(&self) -> &str;
     fn passed(&self) -> bool;
-    /// The human-readable table of a report of such phases.
-    fn print_table(report: &Report<'_, Self>);
+    /// The line above the table.
+    fn title(report: &Report<'_, Self>) -> String;
+    /// What to print under the table, before the method (nothing unless a kind needs it).
+    fn print_details(_report: &Report<'_, Self>) {}
+    /// What went wrong in this phase, when it failed.
+    fn print_failure(&self);
 }
 
 impl<'a, P: Phase + Serialize> Report<'a, P> {
@@ -209,136 +218,150 @@ impl<'a, P: Phase + Serialize> Report<'a, P> {
 
     /// Prints the table and writes the JSON to `path`; `Ok(passed)`.
     pub fn publish(&self, path: &Path) -> Result<bool, String> {
-        P::print_table(self);
+        self.print_table();
         write_json(self, path).map_err(|e| format!("writing the report: {e}"))?;
         println!("\nJSON report: {}", path.display());
         Ok(self.passed)
     }
-}
 
-impl Phase for PhaseReport {
-    fn passed(&self) -> bool {
-        self.passed
-    }
-
-    fn print_table(report: &Report<'_, Self>) {
-        report.print_table();
-    }
-}
-
-impl Report<'_, PhaseReport> {
+    /// The human-readable table: a column per phase, then the method and any failures.
     pub fn print_table(&self) {
         println!();
-        println!(
-            "Load test: {} concurrent interviews x {} answers against {} (pool {})",
-            self.users, self.question_count, self.server_binary, self.database_max_connections
-        );
-        let header: Vec<String> = self.phases.iter().map(|p| p.interviewer.clone()).collect();
+        println!("{}", P::title(self));
+        let header: Vec<String> = self
+            .phases
+            .iter()
+            .map(|p| p.interviewer().to_owned())
+            .collect();
         row("", &header);
-        let rows: [Row; 17] = [
-            ("answers ok / expected", |p| {
-                format!("{} / {}", p.answers_ok, p.answers_expected)
-            }),
-            ("set-up phase (s, not measured)", |p| {
-                format!("{:.2}", p.setup_seconds)
-            }),
-            ("answering phase (s)", |p| {
-                format!("{:.2}", p.answering_seconds)
-            }),
-            ("answers per second", |p| {
-                format!("{:.1}", p.answers_per_second)
-            }),
-            ("provider-bound max (answers/s)", |p| {
-                p.provider_bound_answers_per_second
-                    .map_or("-".into(), |bound| format!("{bound:.1}"))
-            }),
-            ("share of provider-bound max", |p| {
-                p.share_of_provider_bound
-                    .map_or("-".into(), |share| format!("{:.1} %", share * 100.0))
-            }),
-            ("client p50 / p99 (ms)", |p| pair(&p.client_latency)),
-            ("server p50 / p99 excl. provider (ms)", |p| {
-                pair(&p.server_latency_excluding_provider)
-            }),
-            ("server max excl. provider (ms)", |p| {
-                format!("{:.1}", p.server_latency_excluding_provider.max_ms)
-            }),
-            ("provider time p50 per answer (ms)", |p| {
-                format!("{:.1}", p.provider_time_per_answer.p50_ms)
-            }),
-            ("errors (non-2xx or transport)", |p| p.errors.to_string()),
-            ("interviews intact", |p| {
-                format!("{} / {}", p.interviews_intact, p.users)
-            }),
-            ("answers lost / duplicated", |p| {
-                format!("{} / {}", p.lost_answers, p.duplicated_answers)
-            }),
-            ("offline-coach fallback questions", |p| {
-                p.offline_fallback_questions.to_string()
-            }),
-            ("provider calls made / expected", |p| {
-                format!("{} / {}", p.provider_calls.total, p.provider_calls.expected)
-            }),
-            ("peak RSS, VmHWM (MiB)", |p| {
-                format!("{:.1} (at ready {:.1})", p.peak_rss_mib, p.rss_at_ready_mib)
-            }),
-            ("CPU s, whole phase: server / loadgen", |p| {
-                format!(
-                    "{:.1} / {:.1}",
-                    p.cpu.server_seconds, p.cpu.load_generator_seconds
-                )
-            }),
-        ];
-        for (label, value) in rows {
+        for (label, value) in P::ROWS {
             let values: Vec<String> = self.phases.iter().map(value).collect();
             row(label, &values);
         }
         let verdicts: Vec<String> = self
             .phases
             .iter()
-            .map(|p| if p.passed { "PASS" } else { "FAIL" }.to_owned())
+            .map(|p| if p.passed() { "PASS" } else { "FAIL" }.to_owned())
             .collect();
         row("result", &verdicts);
+        P::print_details(self);
         println!();
-        println!("{}", wrap(METHOD, 100));
-        for phase in self.phases.iter().filter(|p| !p.passed) {
-            println!();
-            println!(
-                "{} failed (server log: {}):",
-                phase.interviewer, phase.server_log
-            );
-            for line in phase
-                .error_samples
-                .iter()
-                .chain(&phase.verification_problems)
-            {
-                println!("  - {line}");
-            }
-            if phase.answers_ok < phase.answers_expected {
-                println!(
-                    "  - {} of {} answers acknowledged",
-                    phase.answers_ok, phase.answers_expected
-                );
-            }
-            if phase.offline_fallback_questions > 0 {
-                println!(
-                    "  - {} questions came from the offline coach: the provider's replies failed or were refused (see the server log)",
-                    phase.offline_fallback_questions
-                );
-            }
-            let calls = &phase.provider_calls;
-            if calls.unexpected > 0 || calls.unattributed > 0 {
-                println!(
-                    "  - provider calls unexpected: {}, without a user tag: {}",
-                    calls.unexpected, calls.unattributed
-                );
-            }
+        println!("{}", wrap(self.method, 100));
+        for phase in self.phases.iter().filter(|p| !p.passed()) {
+            phase.print_failure();
         }
     }
 }
 
+impl Phase for PhaseReport {
+    const ROWS: &'static [Row<Self>] = &ROWS;
+
+    fn interviewer(&self) -> &str {
+        &self.interviewer
+    }
+
+    fn passed(&self) -> bool {
+        self.passed
+    }
+
+    fn title(report: &Report<'_, Self>) -> String {
+        format!(
+            "Load test: {} concurrent interviews x {} answers against {} (pool {})",
+            report.users,
+            report.question_count,
+            report.server_binary,
+            report.database_max_connections
+        )
+    }
+
+    fn print_failure(&self) {
+        println!();
+        println!(
+            "{} failed (server log: {}):",
+            self.interviewer, self.server_log
+        );
+        for line in self.error_samples.iter().chain(&self.verification_problems) {
+            println!("  - {line}");
+        }
+        if self.answers_ok < self.answers_expected {
+            println!(
+                "  - {} of {} answers acknowledged",
+                self.answers_ok, self.answers_expected
+            );
+        }
+        if self.offline_fallback_questions > 0 {
+            println!(
+            "  - {} questions came from the offline coach: the provider's replies failed or were refused (see the server log)",
+            self.offline_fallback_questions
+        );
+        }
+        let calls = &self.provider_calls;
+        if calls.unexpected > 0 || calls.unattributed > 0 {
+            println!(
+                "  - provider calls unexpected: {}, without a user tag: {}",
+                calls.unexpected, calls.unattributed
+            );
+        }
+    }
+}
+
+const ROWS: [Row<PhaseReport>; 17] = [
+    ("answers ok / expected", |p| {
+        format!("{} / {}", p.answers_ok, p.answers_expected)
+    }),
+    ("set-up phase (s, not measured)", |p| {
+        format!("{:.2}", p.setup_seconds)
+    }),
+    ("answering phase (s)", |p| {
+        format!("{:.2}", p.answering_seconds)
+    }),
+    ("answers per second", |p| {
+        format!("{:.1}", p.answers_per_second)
+    }),
+    ("provider-bound max (answers/s)", |p| {
+        p.provider_bound_answers_per_second
+            .map_or("-".into(), |bound| format!("{bound:.1}"))
+    }),
+    ("share of provider-bound max", |p| {
+        p.share_of_provider_bound
+            .map_or("-".into(), |share| format!("{:.1} %", share * 100.0))
+    }),
+    ("client p50 / p99 (ms)", |p| pair(&p.client_latency)),
+    ("server p50 / p99 excl. provider (ms)", |p| {
+        pair(&p.server_latency_excluding_provider)
+    }),
+    ("server max excl. provider (ms)", |p| {
+        format!("{:.1}", p.server_latency_excluding_provider.max_ms)
+    }),
+    ("provider time p50 per answer (ms)", |p| {
+        format!("{:.1}", p.provider_time_per_answer.p50_ms)
+    }),
+    ("errors (non-2xx or transport)", |p| p.errors.to_string()),
+    ("interviews intact", |p| {
+        format!("{} / {}", p.interviews_intact, p.users)
+    }),
+    ("answers lost / duplicated", |p| {
+        format!("{} / {}", p.lost_answers, p.duplicated_answers)
+    }),
+    ("offline-coach fallback questions", |p| {
+        p.offline_fallback_questions.to_string()
+    }),
+    ("provider calls made / expected", |p| {
+        format!("{} / {}", p.provider_calls.total, p.provider_calls.expected)
+    }),
+    ("peak RSS, VmHWM (MiB)", |p| {
+        format!("{:.1} (at ready {:.1})", p.peak_rss_mib, p.rss_at_ready_mib)
+    }),
+    ("CPU s, whole phase: server / loadgen", |p| {
+        format!(
+            "{:.1} / {:.1}",
+            p.cpu.server_seconds, p.cpu.load_generator_seconds
+        )
+    }),
+];
+
 /// A table row: its label and how to print one phase's value.
-type Row = (&'static str, fn(&PhaseReport) -> String);
+pub type Row<P> = (&'static str, fn(&P) -> String);
 
 fn pair(p: &Percentiles) -> String {
     format!("{:.1} / {:.1}", p.p50_ms, p.p99_ms)

@@ -10,10 +10,9 @@ use serde::Serialize;
 use crate::figures::{mib, per_second, Percentiles};
 use crate::harness::{Cpu, Measured};
 use crate::interviewer::Interviewer;
-use crate::report::{Phase, Report};
+use crate::report::{Phase, Report, Row};
 use crate::sampler::{MemoryTrend, Sample};
 use crate::soak::{SoakRun, UserSoak};
-use crate::table::{row, wrap};
 
 /// How to read the figures; printed under the table and stored in the JSON.
 pub const METHOD: &str = "Each virtual user (its own cookie, so its own owner) runs full interviews back to back: create, paste a CV and a job description, start, answer every question as soon as it arrives, ask for the report and poll for it every second as the feedback page does. No interview starts after the soak time; the ones in hand are finished (the drain). Throughput is answers acknowledged, and interviews completed with their report, divided by the load time (soak plus drain). Latency is that of answer requests as the client saw it; with the fake provider, \"excl. provider\" subtracts the provider's time for that request. Report wait runs from asking for the report to the response carrying it, so it includes the queue: each server instance writes FEEDBACK_WORKERS reports at a time (default 4). After the load each user reads back its history, every interview's transcript and every report: an answer acknowledged but not stored where it was sent is lost, one stored beyond those sent is duplicated. RSS is sampled at a fixed interval during the load; growth after warm-up compares the first sample after a quarter of the load time with the last.";
@@ -199,35 +198,29 @@ impl SoakPhaseReport {
 }
 
 impl Phase for SoakPhaseReport {
+    const ROWS: &'static [Row<Self>] = &ROWS;
+
+    fn interviewer(&self) -> &str {
+        &self.interviewer
+    }
+
     fn passed(&self) -> bool {
         self.passed
     }
 
-    fn print_table(report: &Report<'_, Self>) {
-        report.print_table();
-    }
-}
-
-impl Report<'_, SoakPhaseReport> {
-    pub fn print_table(&self) {
-        println!();
-        println!(
+    fn title(report: &Report<'_, Self>) -> String {
+        format!(
             "Soak: {} users running full interviews ({} questions) against {} (pool {})",
-            self.users, self.question_count, self.server_binary, self.database_max_connections
-        );
-        let header: Vec<String> = self.phases.iter().map(|p| p.interviewer.clone()).collect();
-        row("", &header);
-        for (label, value) in ROWS {
-            let values: Vec<String> = self.phases.iter().map(value).collect();
-            row(label, &values);
-        }
-        let verdicts: Vec<String> = self
-            .phases
-            .iter()
-            .map(|p| if p.passed { "PASS" } else { "FAIL" }.to_owned())
-            .collect();
-        row("result", &verdicts);
-        for phase in self.phases {
+            report.users,
+            report.question_count,
+            report.server_binary,
+            report.database_max_connections
+        )
+    }
+
+    /// The memory series of each phase, sampled during the load.
+    fn print_details(report: &Report<'_, Self>) {
+        for phase in report.phases {
             let series: Vec<String> = phase
                 .memory
                 .samples
@@ -241,18 +234,42 @@ impl Report<'_, SoakPhaseReport> {
                 series.join(" ")
             );
         }
+    }
+
+    fn print_failure(&self) {
         println!();
-        println!("{}", wrap(METHOD, 100));
-        for phase in self.phases.iter().filter(|p| !p.passed) {
-            print_failure(phase);
+        println!(
+            "{} failed (server log: {}):",
+            self.interviewer, self.server_log
+        );
+        for line in self
+            .error_samples
+            .iter()
+            .chain(&self.verification_problem_samples)
+        {
+            println!("  - {line}");
+        }
+        if self.interviews_completed == 0 {
+            println!("  - no interview was completed");
+        }
+        if self.offline_fallback_questions > 0 {
+            println!(
+                "  - {} questions came from the offline coach: the provider's replies failed or were refused (see the server log)",
+                self.offline_fallback_questions
+            );
+        }
+        if let Some(calls) = &self.provider_calls {
+            if calls.reports != self.reports_intact as u64 {
+                println!(
+                    "  - {} report calls for {} reports",
+                    calls.reports, self.reports_intact
+                );
+            }
         }
     }
 }
 
-/// A table row: its label and how to print one phase's value.
-type Row = (&'static str, fn(&SoakPhaseReport) -> String);
-
-const ROWS: [Row; 18] = [
+const ROWS: [Row<SoakPhaseReport>; 18] = [
     ("soak + drain (s)", |p| {
         format!(
             "{:.0} + {:.0}",
@@ -320,38 +337,6 @@ const ROWS: [Row; 18] = [
             .map_or("-".into(), |cores| format!("{cores:.2}"))
     }),
 ];
-
-fn print_failure(phase: &SoakPhaseReport) {
-    println!();
-    println!(
-        "{} failed (server log: {}):",
-        phase.interviewer, phase.server_log
-    );
-    for line in phase
-        .error_samples
-        .iter()
-        .chain(&phase.verification_problem_samples)
-    {
-        println!("  - {line}");
-    }
-    if phase.interviews_completed == 0 {
-        println!("  - no interview was completed");
-    }
-    if phase.offline_fallback_questions > 0 {
-        println!(
-            "  - {} questions came from the offline coach: the provider's replies failed or were refused (see the server log)",
-            phase.offline_fallback_questions
-        );
-    }
-    if let Some(calls) = &phase.provider_calls {
-        if calls.reports != phase.reports_intact as u64 {
-            println!(
-                "  - {} report calls for {} reports",
-                calls.reports, phase.reports_intact
-            );
-        }
-    }
-}
 
 fn triple(p: &Percentiles) -> String {
     format!("{:.0} / {:.0} / {:.0}", p.p50_ms, p.p99_ms, p.max_ms)
