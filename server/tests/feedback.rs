@@ -5,14 +5,12 @@ mod common;
 
 use std::time::Duration;
 
-use common::TestServer;
+use common::{TestServer, CV, JOB};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
-const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
 const ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
 
 async fn send(request: reqwest::RequestBuilder) -> (StatusCode, Value) {

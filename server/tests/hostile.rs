@@ -8,7 +8,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::TestServer;
+use common::{ready_interview, TestServer, CV};
 use futures_util::stream::{self, StreamExt};
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use reqwest::StatusCode;
@@ -18,8 +18,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use uuid::Uuid;
 
-const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
-const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
 const ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
 
 /// Every table a request could write to.
@@ -112,24 +110,9 @@ async fn create_interview(client: &reqwest::Client, server: &TestServer, count: 
     format!("/api/v1/interviews/{}", interview["id"].as_str().unwrap())
 }
 
-/// A ready interview (both documents in); returns its API base path.
-async fn ready_interview(client: &reqwest::Client, server: &TestServer) -> String {
-    let base = create_interview(client, server, 3).await;
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
-        let (status, _) = send(
-            client
-                .put(server.url(&format!("{base}/documents/{kind}")))
-                .json(&json!({ "text": text })),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK);
-    }
-    base
-}
-
 /// A completed interview with its report written; returns its base path.
 async fn reported_interview(client: &reqwest::Client, server: &TestServer) -> String {
-    let base = ready_interview(client, server).await;
+    let base = ready_interview(client, server, 3).await;
     let (_, mut question) = send(client.post(server.url(&format!("{base}/start")))).await;
     loop {
         let (status, outcome) = send(client.post(server.url(&format!("{base}/answers"))).json(
@@ -423,7 +406,7 @@ async fn bodies_over_the_limit_get_413_with_the_json_error_and_change_nothing(po
     )
     .await;
     let owner = client_with(&new_owner(&server).await);
-    let base = ready_interview(&owner, &server).await;
+    let base = ready_interview(&owner, &server, 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{base}/start")))).await;
     let before = snapshot(&pool).await;
 
@@ -511,7 +494,7 @@ async fn uploads_up_to_the_upload_limit_pass_whatever_the_json_limit(pool: PgPoo
 async fn malformed_json_gets_4xx_json_errors_and_changes_nothing(pool: PgPool) {
     let server = TestServer::start_with(pool.clone(), &[("RATE_LIMITS", "off")]).await;
     let owner = client_with(&new_owner(&server).await);
-    let base = ready_interview(&owner, &server).await;
+    let base = ready_interview(&owner, &server, 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{base}/start")))).await;
     let question_id = question["id"].as_str().unwrap().to_owned();
     let before = snapshot(&pool).await;
@@ -708,8 +691,8 @@ async fn no_other_cookie_can_read_change_start_answer_delete_or_share_an_intervi
     let owner_cookie = new_owner(&server).await;
     let owner = client_with(&owner_cookie);
     // One interview at each stage: ready to start, under way, and reported and shared.
-    let ready = ready_interview(&owner, &server).await;
-    let under_way = ready_interview(&owner, &server).await;
+    let ready = ready_interview(&owner, &server, 3).await;
+    let under_way = ready_interview(&owner, &server, 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{under_way}/start")))).await;
     let question_id = question["id"].as_str().unwrap().to_owned();
     let reported = reported_interview(&owner, &server).await;

@@ -3,14 +3,11 @@
 
 mod common;
 
-use common::TestServer;
+use common::{ready_interview, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 use uuid::Uuid;
-
-const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
-const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
 
 async fn post(client: &reqwest::Client, url: String, body: Value) -> (StatusCode, Value) {
     let response = client.post(url).json(&body).send().await.unwrap();
@@ -18,33 +15,11 @@ async fn post(client: &reqwest::Client, url: String, body: Value) -> (StatusCode
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-/// A ready interview of three questions; returns its API base path.
-async fn ready_interview(client: &reqwest::Client, server: &TestServer) -> String {
-    let (status, interview) = post(
-        client,
-        server.url("/api/v1/interviews"),
-        json!({"job_title": "Data Scientist", "company": "Northwind Analytics", "question_count": 3}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    let base = format!("/api/v1/interviews/{}", interview["id"].as_str().unwrap());
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
-        let response = client
-            .put(server.url(&format!("{base}/documents/{kind}")))
-            .json(&json!({ "text": text }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-    }
-    base
-}
-
 #[sqlx::test(migrations = false)]
 async fn an_interview_through_the_api(pool: PgPool) {
     let server = TestServer::start(pool).await;
     let browser = server.browser();
-    let base = ready_interview(&browser, &server).await;
+    let base = ready_interview(&browser, &server, 3).await;
 
     let (status, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
     assert_eq!(status, StatusCode::OK);
@@ -126,7 +101,7 @@ async fn ending_early_and_strangers(pool: PgPool) {
     let server = TestServer::start(pool).await;
     let owner = server.browser();
     let stranger = server.browser();
-    let base = ready_interview(&owner, &server).await;
+    let base = ready_interview(&owner, &server, 3).await;
 
     // Not started: nothing to end.
     let (status, _) = post(&owner, server.url(&format!("{base}/end")), json!({})).await;
@@ -178,7 +153,7 @@ async fn events_of(response: reqwest::Response) -> Vec<Value> {
 async fn the_open_question_streams_as_server_sent_events(pool: PgPool) {
     let server = TestServer::start(pool.clone()).await;
     let browser = server.browser();
-    let base = ready_interview(&browser, &server).await;
+    let base = ready_interview(&browser, &server, 3).await;
     let stream_url = server.url(&format!("{base}/question/stream"));
 
     let refused = browser.get(&stream_url).send().await.unwrap();
