@@ -46,6 +46,16 @@ pub fn shell(
     inline_css: Option<Arc<str>>,
     #[cfg(feature = "ssr")] chunk_preloads: Option<Arc<preload::ChunkPreloads>>,
 ) -> impl IntoView {
+    // Our hydration script when the build's file names are known, else Leptos's.
+    let leptos_hydration_script =
+        || view! { <HydrationScripts options=options.clone() /> }.into_any();
+    #[cfg(feature = "ssr")]
+    let hydration_script = chunk_preloads
+        .as_ref()
+        .and_then(|preloads| preloads.hydration_script())
+        .map_or_else(leptos_hydration_script, IntoAny::into_any);
+    #[cfg(not(feature = "ssr"))]
+    let hydration_script = leptos_hydration_script();
     #[cfg(feature = "ssr")]
     let chunk_tags = chunk_preloads.map(|preloads| preloads.tags());
     #[cfg(not(feature = "ssr"))]
@@ -78,7 +88,7 @@ pub fn shell(
                 // The bundle's file names carry a content hash in release builds, so browsers
                 // may cache them for a year; the tags read the names from the build.
                 {stylesheet}
-                <HydrationScripts options />
+                {hydration_script}
                 {chunk_tags}
                 <MetaTags />
             </head>

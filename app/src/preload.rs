@@ -11,6 +11,10 @@
 //! reactive context, which it reads outside the render's owner; in our measurements the tags
 //! were there on about one load in five. Here the server reads the manifest once and every
 //! page gets its tags.
+//!
+//! With the main bundle known, the page's hydration script comes from here too
+//! ([`ChunkPreloads::hydration_script`]): a module script that imports the main JS statically,
+//! where Leptos's `HydrationScripts` imports it dynamically from inside its script.
 
 use std::collections::HashMap;
 
@@ -78,6 +82,29 @@ impl ChunkPreloads {
         links.push(module(&self.loader));
         links.extend(self.for_path(path).iter().map(|chunk| wasm(chunk)));
         links.join(", ")
+    }
+
+    /// The main bundle's preloads and the module script that loads it and hydrates the page;
+    /// `None` when the main bundle's file names are not known (the shell then uses Leptos's
+    /// `HydrationScripts`).
+    ///
+    /// Leptos's script calls `import()` from inside the module script, so the main JS is
+    /// evaluated, and the WASM requested for compilation, only in a later task, which the
+    /// browser runs after the first layout and paint. A static import is part of the module
+    /// script's own graph: the JS is evaluated and `init` called before `DOMContentLoaded`
+    /// (hydration 0–17 ms sooner per page, 15 interleaved cold loads per page, two runs).
+    pub fn hydration_script(&self) -> Option<impl IntoView + use<>> {
+        let (js, wasm) = self.main_bundle.clone()?;
+        // Our own build's file names (from `hash.txt`), not user input.
+        let script = format!(
+            "import init, {{ hydrate }} from {js:?};\n\
+             init({{ module_or_path: {wasm:?} }}).then(() => hydrate());"
+        );
+        Some(view! {
+            <link rel="modulepreload" href=js crossorigin="anonymous" />
+            <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+            <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script>
+        })
     }
 
     /// The chunk URLs the page at `path` will load before it hydrates.
@@ -183,6 +210,34 @@ mod tests {
         assert_eq!(
             loader_only.link_header("/"),
             "</pkg/l.js>; rel=modulepreload; crossorigin=anonymous"
+        );
+    }
+
+    #[test]
+    fn the_hydration_script_imports_the_main_bundle_statically() {
+        let preloads = ChunkPreloads::from_manifest(MANIFEST, "/pkg", "l.js").unwrap();
+        assert!(
+            preloads.hydration_script().is_none(),
+            "without the main bundle's names the shell falls back to Leptos's script"
+        );
+        let html = preloads
+            .with_main_bundle("/pkg", "app.j.js", "app.w.wasm")
+            .hydration_script()
+            .expect("the main bundle is known")
+            .to_html();
+        assert!(
+            html.contains(r#"import init, { hydrate } from "/pkg/app.j.js";"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"init({ module_or_path: "/pkg/app.w.wasm" })"#), "{html}");
+        assert!(html.contains(r#"<script type="module""#), "{html}");
+        assert!(
+            html.contains(r#"<link rel="modulepreload" href="/pkg/app.j.js" crossorigin="anonymous">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<link rel="preload" href="/pkg/app.w.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">"#),
+            "{html}"
         );
     }
 

@@ -62,3 +62,21 @@ test("a lazy route's chunks are preloaded by its page, and fetched only through 
   expect(await page.locator('link[rel="preload"][href*="split___"]').count()).toBe(0);
   expect(await page.locator('link[rel="modulepreload"][href*="__wasm_split"]').count()).toBe(1);
 });
+
+test('the hydration script imports the main bundle statically, with the page\'s nonce, and hydrates', async ({ page }) => {
+  const response = await page.goto('/');
+  await waitForHydration(page);
+  const scripts = await page.locator('head script[type="module"]').evaluateAll((elements) =>
+    elements.map((element) => ({ text: element.textContent ?? '', nonce: (element as HTMLScriptElement).nonce })),
+  );
+  // One module script: ours, not Leptos's `import()` from inside its script.
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0].text).toMatch(/^import init, \{ hydrate \} from "\/pkg\/interview-simulator\.[A-Za-z0-9_-]+\.js";/);
+  expect(scripts[0].text).not.toContain('import(');
+  const wasm = await page.locator('link[rel="preload"][href$=".wasm"]').first().getAttribute('href');
+  expect(scripts[0].text).toContain(`init({ module_or_path: "${wasm}" })`);
+  // The policy allows it by nonce, not by allowing every inline script.
+  expect(scripts[0].nonce).not.toBe('');
+  expect(response!.headers()['content-security-policy']).toContain(`'nonce-${scripts[0].nonce}'`);
+  expect(response!.headers()['content-security-policy']).not.toContain('unsafe-inline');
+});
