@@ -14,12 +14,11 @@
 //   as this benchmark measured before session 7. Every page, the script-less floor included,
 //   is slower this way on the 2-core build machine; see ARCHITECTURE.md.
 
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchBrowser, measureLoad, median, newProfileVisitor, newTabVisitor, p90, seed, startServer } from './cold-load.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const port = process.env.BENCH_PORT ?? '3300';
@@ -33,143 +32,8 @@ if (!databaseUrl) throw new Error('DATABASE_URL must name the database to run ag
 const serverBin = process.env.SERVER_BIN ?? path.join(root, 'target/release/server');
 const siteRoot = process.env.SITE_ROOT ?? path.join(root, 'target/site');
 
-const server = spawn(serverBin, [], {
-  env: { ...process.env, BIND_ADDR: `127.0.0.1:${port}`, SITE_ROOT: siteRoot, RUST_LOG: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stopServer = () => server.kill('SIGTERM');
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${baseURL}/readyz`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become ready in 30 s');
-}
-
-/** One owner with a finished, scored interview and one in progress. */
-async function seed(api) {
-  const create = async (title) => {
-    const response = await api.post('/api/v1/interviews', { data: { job_title: title, company: 'Northwind Analytics', question_count: 3 } });
-    const { id } = await response.json();
-    for (const [kind, text] of [['cv', 'Priya Raghunathan\nData scientist. LightGBM forecasting, CUPED experiments, Snowflake, Python.'], ['job_description', 'Data Scientist at Northwind Analytics\nExperimentation, Python, SQL, forecasting.']]) {
-      await api.put(`/api/v1/interviews/${id}/documents/${kind}`, { data: { text } });
-    }
-    return id;
-  };
-  const finished = await create('Data Scientist');
-  let question = await (await api.post(`/api/v1/interviews/${finished}/start`)).json();
-  for (;;) {
-    const outcome = await (await api.post(`/api/v1/interviews/${finished}/answers`, {
-      data: { question_id: question.id, text: 'At Larkspur I rebuilt demand forecasting with LightGBM and cut waste by 18 % in six months.', client_id: crypto.randomUUID() },
-    })).json();
-    if (outcome.completed) break;
-    question = outcome.next_question;
-  }
-  await api.post(`/api/v1/interviews/${finished}/feedback`);
-  for (let attempt = 0; attempt < 200 && (await api.get(`/api/v1/interviews/${finished}/feedback`)).status() !== 200; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const running = await create('Analytics Engineer');
-  await api.post(`/api/v1/interviews/${running}/start`);
-  return { finished, running };
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
-const p90 = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(sorted.length * 0.9) - 1];
-};
-
-/**
- * How a load gets a cold page: `open()` gives a new tab with nothing of the site cached,
- * `close(page)` ends it.
- */
-async function newTabVisitor(browser, cookies) {
-  const context = await browser.newContext({ baseURL });
-  await context.addCookies(cookies);
-  // A tab kept open to clear the profile's HTTP cache (and the code cache kept with it).
-  const cdp = await context.newCDPSession(await context.newPage());
-  return {
-    open: async () => {
-      await cdp.send('Network.clearBrowserCache');
-      return context.newPage();
-    },
-    close: (page) => page.close(),
-    dispose: () => context.close(),
-  };
-}
-
-function newProfileVisitor(browser, cookies) {
-  return {
-    open: async () => {
-      const context = await browser.newContext({ baseURL });
-      await context.addCookies(cookies);
-      return context.newPage();
-    },
-    close: (page) => page.context().close(),
-    dispose: async () => {},
-  };
-}
-
-/** One cold load of `url` in a page from `visitor`, timed by the page itself. */
-async function measureLoad(visitor, url) {
-  const page = await visitor.open();
-  await page.goto(url);
-  // Waits, from inside the page, for the `hydrated` mark and the first contentful paint (on a
-  // quick load the paint can be reported after the mark). Not `waitForSelector`: Playwright
-  // would inject its selector engine (a large script) while the page is still hydrating, and
-  // its parsing showed up in the trace as ~30 ms of the page's main thread.
-  await page.evaluate(() => new Promise((resolve) => {
-    const done = () => performance.getEntriesByName('hydrated').length > 0
-      && performance.getEntriesByName('first-contentful-paint').length > 0;
-    if (done()) return resolve();
-    const observer = new PerformanceObserver(() => {
-      if (done()) {
-        observer.disconnect();
-        resolve();
-      }
-    });
-    observer.observe({ type: 'mark', buffered: true });
-    observer.observe({ type: 'paint', buffered: true });
-  }));
-  const sample = await page.evaluate(() => {
-    const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    const hydrated = performance.getEntriesByName('hydrated')[0];
-    const resources = performance.getEntriesByType('resource');
-    // The main bundle, then the chunks of the page's lazy route (`--split`).
-    const wasmFiles = resources.filter((entry) => entry.name.endsWith('.wasm'));
-    const jsFiles = resources.filter((entry) => /\/pkg\/.*\.js$/.test(entry.name));
-    const wasm = wasmFiles.find((entry) => /\/pkg\/interview-simulator\.[^/]*\.wasm$/.test(entry.name));
-    const navigation = performance.getEntriesByType('navigation')[0];
-    return {
-      ttfb: navigation.responseStart,
-      htmlDone: navigation.responseEnd,
-      // Module scripts (the hydration script) run here, after the document is parsed.
-      domContentLoaded: navigation.domContentLoadedEventStart,
-      wasmStart: wasm?.startTime ?? null,
-      wasmEnd: wasm?.responseEnd ?? null,
-      fcp: paint?.startTime ?? null,
-      hydration: hydrated?.startTime ?? null,
-      // From the moment the main WASM had arrived to the hydrated mark: compiling it,
-      // fetching the route's chunks, running it.
-      hydrationAfterWasm: hydrated && wasm ? hydrated.startTime - wasm.responseEnd : null,
-      wasmFiles: wasmFiles.map((entry) => new URL(entry.name).pathname),
-      wasmTransfer: wasmFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
-      wasmFromCache: wasmFiles.filter((entry) => entry.transferSize === 0).map((entry) => entry.name),
-      jsTransfer: jsFiles.reduce((sum, entry) => sum + entry.transferSize, 0),
-    };
-  });
-  await visitor.close(page);
-  if (sample.wasmFromCache.length > 0) throw new Error(`not a cold load of ${url}: ${sample.wasmFromCache.join(', ')} came from the cache`);
-  return sample;
-}
+const server = startServer({ serverBin, siteRoot, port });
+const stopServer = server.stop;
 
 /**
  * The floor under these figures on this machine: the history page exactly as the server
@@ -234,11 +98,8 @@ function bundleSizes(mainWasm) {
 }
 
 async function main() {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  await server.ready();
+  const browser = await launchBrowser();
   // The owner cookie is shared by the API set-up and the measured page loads.
   const owner = await browser.newContext({ baseURL });
   const ids = await seed(owner.request);
@@ -247,7 +108,7 @@ async function main() {
 
   const pages = { history: '/', room: `/interviews/${ids.running}`, feedback: `/interviews/${ids.finished}/feedback` };
   const floorServer = await startFloorServer(cookies);
-  const visitors = { new_tab: await newTabVisitor(browser, cookies), new_profile: newProfileVisitor(browser, cookies) };
+  const visitors = { new_tab: await newTabVisitor(browser, cookies, baseURL), new_profile: newProfileVisitor(browser, cookies, baseURL) };
   // Runs interleave the pages (history, room, feedback, floor, history, …) and the two kinds of
   // visitor, so that a busier moment of the machine weighs on every figure alike rather than
   // on whichever page it fell on.
