@@ -79,7 +79,7 @@ export const p90 = (values) => {
 export async function newTabVisitor(browser, cookies, baseURL) {
   const context = await browser.newContext({ baseURL });
   await context.addCookies(cookies);
-  // A tab kept open to clear the profile's HTTP cache (and the code cache kept with it).
+  // A tab kept open to clear the profile's HTTP cache before each load.
   const cdp = await context.newCDPSession(await context.newPage());
   return {
     open: async () => {

@@ -7,9 +7,9 @@
 //
 // Two kinds of cold load, interleaved load by load:
 // - `new_tab` (the budget's): a first visit from a browser that is already running. One
-//   browser profile, and for each load a new tab after its HTTP and code caches were cleared;
-//   every load checks that each WASM file came over the wire. The page always gets a new
-//   renderer process (its opener policy moves it out of the blank tab's).
+//   browser profile, and for each load a new tab after its HTTP cache was cleared; every load
+//   checks that each WASM file came over the wire. The page always gets a new renderer
+//   process (its opener policy moves it out of the blank tab's).
 // - `new_profile` (reported): each load in a brand-new browser profile (a Playwright context),
 //   as this benchmark measured before session 7. Every page, the script-less floor included,
 //   is slower this way on the 2-core build machine; see ARCHITECTURE.md.
