@@ -229,10 +229,15 @@ mod tests {
             html.contains(r#"import init, { hydrate } from "/pkg/app.j.js";"#),
             "{html}"
         );
-        assert!(html.contains(r#"init({ module_or_path: "/pkg/app.w.wasm" })"#), "{html}");
+        assert!(
+            html.contains(r#"init({ module_or_path: "/pkg/app.w.wasm" })"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<script type="module""#), "{html}");
         assert!(
-            html.contains(r#"<link rel="modulepreload" href="/pkg/app.j.js" crossorigin="anonymous">"#),
+            html.contains(
+                r#"<link rel="modulepreload" href="/pkg/app.j.js" crossorigin="anonymous">"#
+            ),
             "{html}"
         );
         assert!(
