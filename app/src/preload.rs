@@ -92,7 +92,7 @@ impl ChunkPreloads {
     /// evaluated, and the WASM requested for compilation, only in a later task, which the
     /// browser runs after the first layout and paint. A static import is part of the module
     /// script's own graph: the JS is evaluated and `init` called before `DOMContentLoaded`
-    /// (hydration 0–17 ms sooner per page, 15 interleaved cold loads per page, two runs).
+    /// (hydration 0–17 ms sooner per page, 15 interleaved cold loads per page, three runs).
     pub fn hydration_script(&self) -> Option<impl IntoView + use<>> {
         let (js, wasm) = self.main_bundle.clone()?;
         // Our own build's file names (from `hash.txt`), not user input.
