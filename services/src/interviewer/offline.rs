@@ -12,6 +12,7 @@
 pub(crate) mod analysis;
 mod experience;
 mod follow_up;
+mod names;
 mod phrasing;
 mod plan;
 mod requirements;

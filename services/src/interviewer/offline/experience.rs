@@ -1,6 +1,8 @@
 //! The CV's work history: each employer with the bullet points written under it. Questions
 //! that name an employer and quote an achievement are harder to answer with a rehearsed story.
 
+use super::names::is_title_word;
+
 /// Words that mark an organisation's name ("Isarwerk Medical GmbH", "University Hospital
 /// Galway"), matched as whole words.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -69,9 +71,16 @@ pub(crate) fn has_organisation_word(segment: &str) -> bool {
         .any(|word| ORGANISATION_WORDS.contains(&word.trim_end_matches(',')))
 }
 
+/// A name of one to six words with something besides organisation and job-title words:
+/// "Hospital" alone is a fragment of a name, "Staff Nurse" is a job title.
 fn is_plausible_name(segment: &str) -> bool {
-    let words = segment.split_whitespace().count();
-    (1..=6).contains(&words)
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let names_something = words.iter().any(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !ORGANISATION_WORDS.contains(&bare) && !is_title_word(bare)
+    });
+    (1..=6).contains(&words.len())
+        && names_something
         && segment.chars().any(char::is_alphabetic)
         && !segment.contains(|c: char| c.is_ascii_digit())
 }
@@ -87,9 +96,9 @@ fn employer_in(line: &str) -> Option<String> {
         .collect();
     if let Some(named) = segments
         .iter()
-        .find(|segment| has_organisation_word(segment))
+        .find(|segment| has_organisation_word(segment) && is_plausible_name(segment))
     {
-        return Some(named.to_string()).filter(|name| is_plausible_name(name));
+        return Some(named.to_string());
     }
     let (before_dash, after_dash) = head.split_once('—')?;
     let after_dash = after_dash.trim();
@@ -112,7 +121,8 @@ pub(crate) fn roles(cv_text: &str) -> Vec<Role> {
     let mut in_history = false;
     for raw in cv_text.lines() {
         let line = raw.trim();
-        if line.is_empty() {
+        // "----------" under a heading underlines it; it is no heading of its own.
+        if !line.chars().any(char::is_alphanumeric) {
             continue;
         }
         if is_heading(line) {
@@ -158,6 +168,23 @@ mod tests {
             assert_eq!(employer_in(line).as_deref(), Some(employer), "{line}");
         }
         assert_eq!(employer_in("04/2020 – heute"), None);
+    }
+
+    #[test]
+    fn fragments_and_job_titles_are_not_employers() {
+        assert_eq!(
+            employer_in("Resuscitation bay nurse — Hospital\t2019 – 2021"),
+            None
+        );
+        assert_eq!(
+            employer_in("Hospital, Resuscitation bay nurse — St Vincent's University Hospital"),
+            Some("St Vincent's University Hospital".to_owned())
+        );
+        assert_eq!(
+            employer_in("Acme Ltd — Staff Nurse"),
+            Some("Acme Ltd".to_owned())
+        );
+        assert_eq!(employer_in("Teacher — Registered Nurse"), None);
     }
 
     #[test]
