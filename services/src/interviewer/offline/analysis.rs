@@ -1,6 +1,10 @@
 //! What the two documents say: the job's skills that the CV backs up and the ones it lacks,
 //! the job's requirement lines, the CV's employers and achievements, and years of experience.
 
+use std::collections::HashSet;
+
+use crate::analysis::facts::content_stems;
+
 use super::experience::{self, has_organisation_word, Role};
 use super::names::{named_terms, Name};
 use super::requirements::requirement_lines;
@@ -68,6 +72,8 @@ pub(crate) struct Analysis {
     /// The first "N years" in the job's requirements and in the CV.
     pub required_years: Option<u32>,
     pub cv_years: Option<u32>,
+    /// Stems of the content words of both documents, to tell a work story from small talk.
+    pub document_stems: HashSet<String>,
 }
 
 const MAX_TITLE_WORDS: usize = 6;
@@ -121,16 +127,12 @@ impl Analysis {
             gaps,
             known,
             job: job_skills,
+            document_stems: content_stems(&format!("{cv_text}\n{job_text}")),
             required_years: years_mentioned(&requirements.join("\n")),
             cv_years: years_mentioned(cv_text),
             requirements,
             roles: experience::roles(cv_text),
         }
-    }
-
-    /// The employer of the first role the CV lists, usually the current one.
-    pub(crate) fn most_recent_employer(&self) -> Option<&str> {
-        self.roles.first().map(|role| role.employer.as_str())
     }
 }
 
@@ -202,17 +204,6 @@ pub(crate) fn first_skill_in<'a>(skills: &'a [Skill], text: &str) -> Option<&'a 
         .iter()
         .filter_map(|skill| skill.position_in(&text).map(|at| (at, skill)))
         .min_by_key(|(at, _)| *at)
-        .map(|(_, skill)| skill)
-}
-
-/// The skill of `skills` that `text` names last: in "At Acme you moved from Java to Go.
-/// Which Go trade-offs…" the question is about Go.
-pub(crate) fn last_skill_in<'a>(skills: &'a [Skill], text: &str) -> Option<&'a Skill> {
-    let text = SearchableText::new(text);
-    skills
-        .iter()
-        .filter_map(|skill| skill.position_in(&text).map(|at| (at, skill)))
-        .max_by_key(|(at, _)| *at)
         .map(|(_, skill)| skill)
 }
 
@@ -330,10 +321,7 @@ mod tests {
         );
         assert_eq!(analysis.required_years, Some(6));
         assert_eq!(analysis.cv_years, Some(9));
-        assert_eq!(
-            analysis.most_recent_employer(),
-            Some("Helvetic Clearing AG")
-        );
+        assert_eq!(analysis.roles[0].employer, "Helvetic Clearing AG");
     }
 
     #[test]
@@ -357,8 +345,6 @@ mod tests {
             "Kafka is only in the CV"
         );
         assert_eq!(first_skill_in(&analysis.known, "nothing here"), None);
-        let skill = last_skill_in(&analysis.known, "We moved Kafka topics and the Go services");
-        assert_eq!(skill.map(|s| s.name.as_str()), Some("Go"));
     }
 }
 

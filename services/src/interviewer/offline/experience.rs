@@ -46,6 +46,8 @@ const EXPERIENCE_HEADINGS: &[&str] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Role {
     pub employer: String,
+    /// The job title on the role's line ("Staff Nurse, Intensive Care Unit"), when it has one.
+    pub title: Option<String>,
     pub achievements: Vec<String>,
 }
 
@@ -115,6 +117,25 @@ fn employer_in(line: &str) -> Option<String> {
     Some(employer.to_owned()).filter(|name| is_plausible_name(name))
 }
 
+/// The job title on a role's line: what comes before the employer, up to the first comma or
+/// dash ("Staff Nurse" in "Staff Nurse, Intensive Care Unit — University Hospital Galway").
+fn title_in(line: &str, employer: &str) -> Option<String> {
+    let head = line.split(['\t', '|']).next().unwrap_or(line);
+    let before = head.split(employer).next().unwrap_or("");
+    let title = before
+        .split(['—', '–', ','])
+        .map(str::trim)
+        .find(|segment| !segment.is_empty())?;
+    (is_plausible_title(title)).then(|| title.to_owned())
+}
+
+fn is_plausible_title(segment: &str) -> bool {
+    let words = segment.split_whitespace().count();
+    (1..=6).contains(&words)
+        && segment.chars().next().is_some_and(char::is_alphabetic)
+        && !segment.contains(|c: char| c.is_ascii_digit())
+}
+
 /// Roles in the order the CV lists them (usually most recent first).
 pub(crate) fn roles(cv_text: &str) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::new();
@@ -141,6 +162,7 @@ pub(crate) fn roles(cv_text: &str) -> Vec<Role> {
             }
         } else if let Some(employer) = employer_in(line) {
             roles.push(Role {
+                title: title_in(line, &employer),
                 employer,
                 achievements: Vec::new(),
             });
@@ -195,10 +217,12 @@ mod tests {
             vec![
                 Role {
                     employer: "Acme Ltd".into(),
+                    title: Some("Engineer".into()),
                     achievements: vec!["Cut costs by 20 %.".into(), "Led the team.".into()]
                 },
                 Role {
                     employer: "Brightwell Foods plc".into(),
+                    title: Some("Intern".into()),
                     achievements: vec!["Built a model.".into()]
                 },
             ]
