@@ -205,11 +205,12 @@ impl Writer<'_> {
             }
             candidates.push(format!("Let's start with your time at {employer}: which part of it best prepares you for the {title} role, and why?"));
         }
-        candidates.push(format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"));
-        candidates.push(format!(
-            "To start, which experience of yours best prepares you for the {title} role, and why?"
-        ));
+        let generic = [
+            format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"),
+            format!("To start, which experience of yours best prepares you for the {title} role, and why?"),
+        ];
         self.question(Purpose::Opener, "opener", &candidates)
+            .or_else(|| self.question(Purpose::Opener, "opener", &generic))
             .unwrap_or_else(|| PlannedQuestion {
                 text: format!("Why {company}?"),
                 purpose: Purpose::Opener,

@@ -58,9 +58,18 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
-    /// The candidate's first action, said back to them: "moved writes to Kafka".
+    /// The candidate's first action that says what they did, said back to them: "moved
+    /// writes to Kafka", not "worked closely with the people involved".
     pub(crate) fn action(&self) -> Option<String> {
-        self.facts.actions.first().map(|action| said_back(action))
+        self.specific_actions().next().map(said_back)
+    }
+
+    pub(crate) fn specific_actions(&self) -> impl Iterator<Item = &str> {
+        self.facts
+            .actions
+            .iter()
+            .map(String::as_str)
+            .filter(|action| !content_stems(action).is_empty())
     }
 
     /// An action that names `tool`, said back to them.
