@@ -112,10 +112,13 @@ impl OfflineCoach {
 
     /// The question to ask after `history`.
     pub fn next_question(&self, history: &[Exchange]) -> Question {
+        // New: neither asked already (perhaps after an acknowledgement) nor a rewording of a
+        // question asked.
         let is_new = |text: &str| {
-            !history
-                .iter()
-                .any(|exchange| plan::asks(&exchange.question, text))
+            !history.iter().any(|exchange| {
+                plan::asks(&exchange.question, text)
+                    || text::similarity(&exchange.question, text) >= text::NEAR_DUPLICATE
+            })
         };
         if history.len() + 1 >= self.question_count {
             return self.closing(history.len(), &is_new);
@@ -130,7 +133,7 @@ impl OfflineCoach {
         let planned_last = history
             .last()
             .and_then(|last| self.plan.find(&last.question));
-        let text = bridge::bridged(&next.text, history, &self.analysis, planned_last);
+        let text = bridge::bridged(&next.text, history, &self.analysis, planned_last, is_new);
         ask(&text, next.purpose)
     }
 

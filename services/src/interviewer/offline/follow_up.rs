@@ -76,6 +76,10 @@ fn phrasings(reason: FollowUpReason, reading: &Reading, focus: &str) -> Vec<Vec<
             general.push(format!(
                 "Can you walk me through one specific moment in {focus}, step by step?"
             ));
+            general.push(format!(
+                "Which single episode from {focus} shows best what you did, and how did it end?"
+            ));
+            general.push(format!("Picture a particular day during {focus}. What happened then, and which part was yours?"));
         }
         FollowUpReason::OffTopic => {
             if let Some(action) = &action {

@@ -1,7 +1,7 @@
 //! Choosing among phrasings: a seeded, hand-written PRNG, so the same interview always gets
 //! the same wording and different interviews get different wording, without a `rand` crate.
 
-use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word};
+use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word, word_count};
 
 /// SplitMix64's output function: a good 64-bit mix of one input word.
 fn splitmix64(mut x: u64) -> u64 {
@@ -41,9 +41,20 @@ impl Phrasing {
 
     /// The first phrasing, in seeded order, that makes a well-formed question.
     pub(crate) fn first_fitting(&self, key: u64, candidates: &[String]) -> Option<String> {
+        self.first_within(key, candidates, super::MAX_QUESTION_WORDS)
+    }
+
+    /// The first phrasing, in seeded order, that makes a well-formed question of at most
+    /// `max_words` words.
+    pub(crate) fn first_within(
+        &self,
+        key: u64,
+        candidates: &[String],
+        max_words: usize,
+    ) -> Option<String> {
         self.order(key, candidates.len())
             .map(|index| &candidates[index])
-            .find(|text| is_well_formed_question(text))
+            .find(|text| is_well_formed_question(text) && word_count(text) <= max_words)
             .cloned()
     }
 }

@@ -8,12 +8,13 @@
 use domain::{InterviewKind, Seniority};
 
 use super::analysis::{Analysis, Skill};
+use super::bridge::BRIDGE_WORDS;
 use super::experience::Role;
 use super::phrasing::{achievement_lead, key_of, Phrasing, QUOTE_LENGTHS};
 use super::text::{
     clip_phrase, is_well_formed_question, lowercase_first_word, normalized, SearchableText,
 };
-use super::Purpose;
+use super::{Purpose, MAX_QUESTION_WORDS};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct PlannedQuestion {
@@ -75,6 +76,10 @@ pub(crate) fn asks(asked: &str, planned: &str) -> bool {
     let (asked, planned) = (normalized(asked), normalized(planned));
     asked == planned || asked.ends_with(&format!(" {planned}"))
 }
+
+/// Planned questions try to leave room for a short sentence on the last answer (see
+/// `bridge`) before taking the whole budget of a question.
+const WORD_BUDGETS: [usize; 2] = [MAX_QUESTION_WORDS - BRIDGE_WORDS, MAX_QUESTION_WORDS];
 
 const MAX_DEEP_DIVES: usize = 6;
 const MAX_GAP_PROBES: usize = 4;
@@ -149,23 +154,40 @@ impl Writer<'_> {
         &self.analysis.company
     }
 
+    /// The seeded choice among `candidates`, leaving room for a sentence on the last answer
+    /// where some candidate allows it.
     fn question(
         &self,
         purpose: Purpose,
         key: &str,
         candidates: &[String],
     ) -> Option<PlannedQuestion> {
-        let text = self.phrasing.first_fitting(key_of(key), candidates)?;
+        WORD_BUDGETS
+            .iter()
+            .find_map(|&budget| self.question_within(purpose, key, candidates, budget))
+    }
+
+    fn question_within(
+        &self,
+        purpose: Purpose,
+        key: &str,
+        candidates: &[String],
+        max_words: usize,
+    ) -> Option<PlannedQuestion> {
+        let text = self
+            .phrasing
+            .first_within(key_of(key), candidates, max_words)?;
         Some(PlannedQuestion {
             text,
             purpose,
-            focus: "that".to_owned(),
+            focus: "that work".to_owned(),
             cues: &[],
         })
     }
 
     /// Tries each lead sentence in order (the more concrete first), quoting the CV at
-    /// decreasing lengths, with the seeded choice of question.
+    /// decreasing lengths, with the seeded choice of question: for each lead, first within the
+    /// budget that leaves room for a sentence on the last answer, then within the full one.
     fn quoted(
         &self,
         purpose: Purpose,
@@ -175,11 +197,13 @@ impl Writer<'_> {
     ) -> Option<PlannedQuestion> {
         let lead_count = leads(QUOTE_LENGTHS[0]).len();
         (0..lead_count).find_map(|lead_index| {
-            QUOTE_LENGTHS.iter().find_map(|&length| {
-                let lead = &leads(length)[lead_index];
-                let candidates: Vec<String> =
-                    asks.iter().map(|ask| format!("{lead} {ask}")).collect();
-                self.question(purpose, key, &candidates)
+            WORD_BUDGETS.iter().find_map(|&budget| {
+                QUOTE_LENGTHS.iter().find_map(|&length| {
+                    let lead = &leads(length)[lead_index];
+                    let candidates: Vec<String> =
+                        asks.iter().map(|ask| format!("{lead} {ask}")).collect();
+                    self.question_within(purpose, key, &candidates, budget)
+                })
             })
         })
     }
