@@ -510,6 +510,26 @@ fn the_coach_listens_to_every_kind_of_candidate() {
                 for obeyed in ["system prompt", "got the job", "best candidate", "asdkjh"] {
                     assert!(!lower.contains(obeyed), "{context}");
                 }
+                let non_answer = matches!(
+                    persona,
+                    Persona::OneWord | Persona::Gibberish | Persona::Injection | Persona::Echo
+                );
+                if non_answer {
+                    for praise in ["Noted:", "is clear", "answers it"] {
+                        assert!(!text.contains(praise), "a non-answer praised in {context}");
+                    }
+                    assert!(
+                        !matches!(
+                            question.purpose,
+                            Purpose::FollowUp(
+                                FollowUpReason::AnswerDetail
+                                    | FollowUpReason::JobSkillMentioned
+                                    | FollowUpReason::NoMeasurableResult
+                            )
+                        ),
+                        "a non-answer treated as an answer in {context}"
+                    );
+                }
                 if let Some(last) = history.last() {
                     let is_closing = question.purpose == Purpose::Closing;
                     if persona == Persona::Strong && index >= 2 && !is_closing {

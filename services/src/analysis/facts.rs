@@ -215,6 +215,8 @@ const GENERIC_WORDS: &[&str] = &[
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct AnswerFacts {
     pub word_count: usize,
+    /// Words such as "the", "and", "I": every sentence in a language has some.
+    pub stop_words: usize,
     /// Numbers that measure something (years such as "in 2021" left out).
     pub measures: Vec<NumberMention>,
     /// Tools, technologies and named terms, in the order named.
@@ -260,6 +262,9 @@ pub(crate) fn answer_facts(answer: &str, terms: &[Skill], employers: &[String]) 
     let we_only = pronouns.we_count >= 1 && pronouns.i_count == 0;
     AnswerFacts {
         word_count: tokens.word_count(),
+        stop_words: (0..tokens.len())
+            .filter(|&at| is_stop_word(tokens.lower(at)))
+            .count(),
         measures: numbers(&tokens)
             .into_iter()
             .filter(|number| number.kind != NumberKind::Year)

@@ -64,6 +64,8 @@ pub enum FollowUpReason {
     JobSkillMentioned,
     /// The answer was about something other than the question.
     OffTopic,
+    /// The answer repeated the question or gave the interviewer instructions.
+    NotAnAnswer,
     /// A complete answer: a question on a tool, number, person, action or outcome it named.
     AnswerDetail,
 }

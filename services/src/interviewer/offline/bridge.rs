@@ -33,6 +33,10 @@ pub(crate) fn bridged(
             "That was off topic, so let's refocus.".to_owned(),
             "Let's refocus on work.".to_owned(),
         ],
+        AnswerKind::NotAnAnswer => vec![
+            "Let's stay with the interview questions.".to_owned(),
+            "Let's stay on track.".to_owned(),
+        ],
         AnswerKind::Empty | AnswerKind::Vague => Vec::new(),
         _ => {
             let mut sentences = Vec::new();

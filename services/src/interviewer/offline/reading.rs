@@ -9,7 +9,7 @@ use crate::analysis::facts::{answer_facts, content_stems, question_stems, stem, 
 
 use super::analysis::{first_skill_in, Analysis, Skill};
 use super::plan::PlannedQuestion;
-use super::text::{clip_phrase, SearchableText};
+use super::text::{clip_phrase, similarity, SearchableText};
 use super::Exchange;
 
 /// Fewer words than this is too short to judge: an example is needed.
@@ -26,6 +26,25 @@ const MIN_SHARED_WITH_DOCUMENTS: usize = 2;
 /// Quotes of the answer inside a question stay this short.
 const MAX_QUOTE_WORDS: usize = 8;
 
+/// Phrases that address the interviewer as a program instead of answering it.
+const INSTRUCTIONS: &[&str] = &[
+    "ignore all previous",
+    "ignore previous",
+    "ignore your",
+    "ignore the above",
+    "previous instructions",
+    "system prompt",
+    "you are now",
+    "disregard",
+    "as an ai",
+    "new instructions",
+    "your instructions",
+    "jailbreak",
+];
+
+/// An answer at least this similar to its question repeats it.
+const ECHO_SIMILARITY: f64 = 0.6;
+
 /// Past tenses without "-ed" that open outcomes ("cut costs", "grew revenue").
 const IRREGULAR_PAST: &[&str] = &[
     "cut", "grew", "won", "sold", "built", "made", "led", "brought", "drove", "took", "kept",
@@ -37,6 +56,8 @@ const IRREGULAR_PAST: &[&str] = &[
 pub(crate) enum AnswerKind {
     /// Nothing to work with: empty, one word, gibberish.
     Empty,
+    /// The question repeated back, or instructions to the interviewer instead of an answer.
+    NotAnAnswer,
     /// About something other than the question.
     OffTopic,
     /// Short, with a hint of a story ("We had an outage once and I helped fix it").
@@ -152,9 +173,21 @@ pub(crate) fn read(
         .collect();
     let new_job_skill = first_skill_in(&unasked, &last.answer).map(|skill| skill.name.clone());
     let stems = content_stems(&last.answer);
-    let kind = if facts.word_count < EMPTY_ANSWER_WORDS || stems.is_empty() && !facts.is_concrete()
+    let lower = last.answer.to_lowercase();
+    // Keyboard noise has no "the", "and" or "I", names nothing and shares no word with the
+    // documents; a terse real answer ("Kafka, 40 services, 8 weeks") names something.
+    let is_noise = facts.stop_words == 0
+        && !facts.is_concrete()
+        && stems.is_disjoint(&analysis.document_stems);
+    let kind = if facts.word_count < EMPTY_ANSWER_WORDS
+        || stems.is_empty() && !facts.is_concrete()
+        || is_noise
     {
         AnswerKind::Empty
+    } else if INSTRUCTIONS.iter().any(|phrase| lower.contains(phrase))
+        || similarity(&last.question, &last.answer) >= ECHO_SIMILARITY
+    {
+        AnswerKind::NotAnAnswer
     } else if is_off_topic(last, analysis, planned, &stems) {
         AnswerKind::OffTopic
     } else if facts.word_count < SHORT_ANSWER_WORDS {
