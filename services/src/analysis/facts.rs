@@ -12,7 +12,7 @@ use crate::interviewer::offline::analysis::Skill;
 use crate::interviewer::offline::text::{clip_phrase, SearchableText};
 
 use super::language::pronouns;
-use super::specificity::{nameable_terms, numbers, outcomes, tools};
+use super::specificity::{count_value, nameable_terms, numbers, outcomes, tools};
 use super::star::{actions, is_action_verb, star};
 use super::tokens::Tokens;
 use super::top_words::is_stop_word;
@@ -286,6 +286,20 @@ pub(crate) fn answer_facts(answer: &str, terms: &[Skill], employers: &[String]) 
     }
 }
 
+/// The first "N years" in a text ("6+ years", "nine years' experience"), read with the same
+/// words and numbers as answers are.
+pub(crate) fn years_stated(text: &str) -> Option<u32> {
+    let tokens = Tokens::new(text);
+    (1..tokens.len()).find_map(|at| {
+        let unit = tokens.lower(at).trim_end_matches('\'');
+        let is_years =
+            matches!(unit, "year" | "years" | "year's") && !tokens.tokens[at - 1].break_after;
+        is_years
+            .then(|| count_value(tokens.lower(at - 1)))
+            .flatten()
+    })
+}
+
 /// "I profiled it and moved writes to Kafka" → "profiled it", "moved writes to Kafka": each
 /// past-tense verb after one of `pronouns`, or joined to such a verb by "and" or "then", with
 /// the rest of its clause.
@@ -474,6 +488,14 @@ mod tests {
             !year_only.has_measurable_result(),
             "a year measures nothing"
         );
+    }
+
+    #[test]
+    fn years_are_read_in_digits_and_words() {
+        assert_eq!(years_stated("At least 6+ years of backend work"), Some(6));
+        assert_eq!(years_stated("with nine years' experience in Go"), Some(9));
+        assert_eq!(years_stated("Years of fun, 2016 – 2020"), None);
+        assert_eq!(years_stated("twenty years"), Some(20));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::facts::content_stems;
+use crate::analysis::facts::{content_stems, years_stated};
 
 use super::experience::{self, has_organisation_word, Role};
 use super::names::{named_terms, Name};
@@ -128,8 +128,8 @@ impl Analysis {
             known,
             job: job_skills,
             document_stems: content_stems(&format!("{cv_text}\n{job_text}")),
-            required_years: years_mentioned(&requirements.join("\n")),
-            cv_years: years_mentioned(cv_text),
+            required_years: years_stated(&requirements.join("\n")),
+            cv_years: years_stated(cv_text),
             requirements,
             roles: experience::roles(cv_text),
         }
@@ -265,40 +265,6 @@ fn clip_words(text: String, max_words: usize) -> String {
         .take(max_words)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-];
-
-/// The first "N years" / "N+ years" / "nine years" in `text`.
-fn years_mentioned(text: &str) -> Option<u32> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    words.windows(2).find_map(|pair| {
-        if !pair[1].starts_with("year") {
-            return None;
-        }
-        let count = pair[0].trim_end_matches('+');
-        count.parse().ok().or_else(|| {
-            NUMBER_WORDS
-                .iter()
-                .find(|(word, _)| *word == count)
-                .map(|(_, n)| *n)
-        })
-    })
 }
 
 #[cfg(test)]
