@@ -371,15 +371,38 @@ const NOT_SUBJECTS: &[&str] = &[
     "small", "large", "huge", "tiny", "major", "minor", "real", "very",
 ];
 
-/// What the answer is about: the first noun after "a", "an" or "the", past any adjectives
-/// ("shift" in "a difficult shift", "outage" in "We had an outage once").
+/// Adjectives any story can carry: kept in front of the subject, never the subject itself.
+const STORY_ADJECTIVES: &[&str] = &[
+    "difficult",
+    "tough",
+    "hard",
+    "big",
+    "huge",
+    "small",
+    "good",
+    "great",
+    "bad",
+    "real",
+    "major",
+    "minor",
+    "serious",
+    "critical",
+    "tricky",
+    "busy",
+    "new",
+    "old",
+    "whole",
+    "quick",
+    "long",
+    "short",
+    "stressful",
+    "complex",
+    "complicated",
+];
+
+/// What the answer is about: the first noun after "a", "an" or "the", with any adjectives
+/// before it ("outage" in "We had an outage once", "difficult shift" in "a difficult shift").
 fn subject(tokens: &Tokens) -> Option<String> {
-    let is_candidate = |at: usize| {
-        let word = tokens.lower(at);
-        word.chars().count() >= 4
-            && word.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !is_stop_word(word)
-    };
     (1..tokens.len()).find_map(|at| {
         let previous = &tokens.tokens[at - 1];
         let follows_article =
@@ -388,13 +411,16 @@ fn subject(tokens: &Tokens) -> Option<String> {
             return None;
         }
         let mut noun = at;
-        // "a difficult shift": skip the adjective when a word of the same clause follows.
-        while GENERIC_WORDS.contains(&tokens.lower(noun)) && !tokens.tokens[noun].break_after {
+        while STORY_ADJECTIVES.contains(&tokens.lower(noun)) && !tokens.tokens[noun].break_after {
             noun += 1;
         }
         let word = tokens.lower(noun);
-        (is_candidate(noun) && !NOT_SUBJECTS.contains(&word) && !GENERIC_WORDS.contains(&word))
-            .then(|| tokens.original(noun).to_owned())
+        let is_noun = word.chars().count() >= 4
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_stop_word(word)
+            && !NOT_SUBJECTS.contains(&word)
+            && !STORY_ADJECTIVES.contains(&word);
+        is_noun.then(|| tokens.span(at, noun).to_owned())
     })
 }
 
@@ -465,7 +491,7 @@ mod tests {
             &terms(),
             &[],
         );
-        assert_eq!(shift.subject.as_deref(), Some("shift"));
+        assert_eq!(shift.subject.as_deref(), Some("difficult shift"));
         let year = answer_facts("Both were promoted within a year.", &terms(), &[]);
         assert_eq!(year.subject, None);
         assert_eq!(facts.actions, ["helped fix it"]);

@@ -97,11 +97,12 @@ const BULLET_VERBS: &[&str] = &[
 ];
 
 fn starts_with_verb(phrase: &str) -> bool {
-    let first = phrase
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let written = phrase.split_whitespace().next().unwrap_or("");
+    // "ECMO-trained" is an adjective on a name, not a verb.
+    if written.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let first = written.to_lowercase();
     first.len() > 3 && first.ends_with("ed") || BULLET_VERBS.contains(&first.as_str())
 }
 
@@ -180,6 +181,10 @@ mod tests {
         assert_eq!(
             achievement_lead(None, "137% of quota in FY2023", 14),
             "Your CV mentions 137% of quota in FY2023."
+        );
+        assert_eq!(
+            achievement_lead(Some("UHG"), "ECMO-trained; member of the transfer team", 14),
+            "At UHG, your CV mentions ECMO-trained."
         );
         assert_eq!(
             achievement_lead(None, "Presented my project to 60 engineers", 14),
