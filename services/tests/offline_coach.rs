@@ -2,6 +2,9 @@
 //! three job descriptions, with canned answers, and every interview must name things from
 //! the documents, never repeat itself, keep questions short, name the company when asking
 //! about motivation, close at the end, and ask for a result after an answer without numbers.
+//! Simulated candidates (strong, vague, off-topic, one-word, gibberish, prompt injection,
+//! repeating the question) over five professions check that the coach listens: it picks up
+//! what a complete answer said or says why it moves on, and notices answers off the topic.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

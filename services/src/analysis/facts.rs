@@ -345,7 +345,11 @@ fn people(tokens: &Tokens) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for at in 1..tokens.len() {
         let previous = &tokens.tokens[at - 1];
-        let word = tokens.lower(at).trim_end_matches("'s");
+        // "my patient's family": the possessive names whose, not who.
+        let word = tokens.lower(at);
+        if word.ends_with("'s") {
+            continue;
+        }
         // "the charge nurse": one word may stand between the determiner and the person.
         let determiner_at = if DETERMINERS.contains(&previous.lower.as_str()) {
             Some(at - 1)
@@ -500,6 +504,8 @@ mod tests {
 
     #[test]
     fn we_only_answers_quote_what_we_did_and_name_people() {
+        let possessive = answer_facts("I calmed my patient's family.", &terms(), &[]);
+        assert_eq!(possessive.people, ["my patient's family"]);
         let facts = answer_facts(
             "We escalated to the charge nurse and we called the family within 10 minutes.",
             &terms(),
