@@ -270,6 +270,16 @@ mod tests {
                 let questions = run(&coach(count), answer, usize::from(count));
                 let texts: HashSet<String> =
                     questions.iter().map(|q| normalized(&q.text)).collect();
+                for (index, question) in questions.iter().enumerate() {
+                    for earlier in &questions[..index] {
+                        assert!(
+                            text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
+                            "{:?} rewords {:?}",
+                            question.text,
+                            earlier.text
+                        );
+                    }
+                }
                 assert_eq!(
                     texts.len(),
                     questions.len(),
@@ -289,6 +299,34 @@ mod tests {
                     count >= 4,
                     "{count} questions: {questions:#?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn thin_documents_still_give_distinct_questions() {
+        let coach = OfflineCoach::new(
+            "I like computers.",
+            "Engineer",
+            "Engineer",
+            "Acme",
+            InterviewKind::Behavioral,
+            Seniority::Junior,
+            MAX_QUESTION_COUNT,
+            1,
+        );
+        for answer in ["", "I fixed the build and cut release time by 30 % in 2 weeks for the whole company, which my manager liked."] {
+            let questions = run(&coach, answer, usize::from(MAX_QUESTION_COUNT));
+            for (index, question) in questions.iter().enumerate() {
+                assert!(text::is_well_formed_question(&question.text), "{question:?}");
+                for earlier in &questions[..index] {
+                    assert!(
+                        text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
+                        "{:?} rewords {:?}",
+                        question.text,
+                        earlier.text
+                    );
+                }
             }
         }
     }
