@@ -534,8 +534,7 @@ fn the_coach_listens_to_every_kind_of_candidate() {
                     );
                 }
                 if let Some(last) = history.last() {
-                    let is_closing = question.purpose == Purpose::Closing;
-                    if persona == Persona::Strong && index >= 2 && !is_closing {
+                    if persona == Persona::Strong && index >= 2 {
                         after_strong += 1;
                         let new_words: HashSet<String> = content_words(&last.answer)
                             .difference(&content_words(&last.question))
@@ -546,7 +545,7 @@ fn the_coach_listens_to_every_kind_of_candidate() {
                             picked_up += 1;
                         }
                     }
-                    if persona == Persona::OffTopic && !is_closing {
+                    if persona == Persona::OffTopic {
                         off_topic += 1;
                         let follows_up =
                             question.purpose == Purpose::FollowUp(FollowUpReason::OffTopic);

@@ -122,16 +122,17 @@ impl OfflineCoach {
                     || text::similarity(&exchange.question, text) >= text::NEAR_DUPLICATE
             })
         };
-        if history.len() + 1 >= self.question_count {
-            return self.closing(history.len(), &is_new);
-        }
-        if history.is_empty() {
+        if history.is_empty() && self.question_count > 1 {
             return ask(&self.plan.opener.text, self.plan.opener.purpose);
         }
-        if let Some(question) = self.follow_up(history, &is_new) {
+        let next = if history.len() + 1 >= self.question_count {
+            self.closing(history.len(), &is_new)
+        } else if let Some(question) = self.follow_up(history, &is_new) {
             return question;
-        }
-        let next = self.next_planned(history.len(), &is_new);
+        } else {
+            self.next_planned(history.len(), &is_new)
+        };
+        // Moving on rather than following up: say why, when it fits.
         let planned_last = history
             .last()
             .and_then(|last| self.plan.find(&last.question));
