@@ -346,6 +346,7 @@ impl Writer<'_> {
             let candidates = [
                 format!("The {company} job ad asks for {name}, which I could not find in your CV. {ask}"),
                 format!("{company} lists {name} for this role, but your CV does not mention it. {ask}"),
+                format!("Your CV does not show {name}, which {company} needs. {ask}"),
             ];
             questions.extend(
                 self.question(Purpose::GapProbe, name, &candidates)
