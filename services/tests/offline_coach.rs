@@ -534,6 +534,28 @@ fn the_coach_listens_to_every_kind_of_candidate() {
                     );
                 }
                 if let Some(last) = history.last() {
+                    // A strong story is off the topic only of a question on a set theme it
+                    // does not touch ("a deadline at risk" answered with a coaching story).
+                    let calls_off_topic = question.purpose
+                        == Purpose::FollowUp(FollowUpReason::OffTopic)
+                        || text.contains("drifted")
+                        || text.contains("refocus");
+                    if persona == Persona::Strong && calls_off_topic {
+                        let themed = [
+                            "deadline",
+                            "disagreement",
+                            "mistake",
+                            "something new",
+                            "feedback",
+                            "authority",
+                            "turned out wrong",
+                            "grow",
+                        ];
+                        assert!(
+                            themed.iter().any(|theme| last.question.contains(theme)),
+                            "a strong answer called off-topic in {context}"
+                        );
+                    }
                     if persona == Persona::Strong && index >= 2 {
                         after_strong += 1;
                         let new_words: HashSet<String> = content_words(&last.answer)

@@ -47,7 +47,10 @@ pub(crate) fn bridged(
             if let Some(tool) = reading.tool() {
                 sentences.push(format!("Clear on {tool}; moving on."));
             }
-            sentences.push("That answers it; moving on.".to_owned());
+            // Only a complete answer "answers it"; one without a number or without "I" does not.
+            if reading.kind == AnswerKind::Substantive {
+                sentences.push("That answers it; moving on.".to_owned());
+            }
             sentences
         }
     };

@@ -257,7 +257,11 @@ mod tests {
             text.contains("\"we migrated the ledger in 3 sprints\""),
             "{text}"
         );
-        let (reason, text) = follow_up("I planned the work with the product owner, I wrote the design, I reviewed every change with the team and I made sure the release went out smoothly without surprises for customers.");
+        let (reason, text) = follow_up_to(
+            "How did you plan the Kafka migration release at Helvetic Clearing AG, and who was involved?",
+            "I planned the work with the product owner, I wrote the design, I reviewed every change with the team and I made sure the release went out smoothly without surprises for customers.",
+            None,
+        );
         assert_eq!(reason, FollowUpReason::NoMeasurableResult);
         assert!(
             text.contains("result") && (text.contains("number") || text.contains("metric")),

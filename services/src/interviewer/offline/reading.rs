@@ -20,9 +20,9 @@ const EMPTY_ANSWER_WORDS: usize = 4;
 /// ("a deadline at risk"), and more before it can be off any other question.
 const OFF_THEME_MIN_STEMS: usize = 3;
 const OFF_TOPIC_MIN_STEMS: usize = 5;
-/// An answer sharing fewer content words than this with the CV and job description is about
-/// something else than the work they describe.
-const MIN_SHARED_WITH_DOCUMENTS: usize = 2;
+/// An answer with a smaller share of its content words in the CV and job description is about
+/// something else than the work they describe (a hobby, not another work story).
+const MIN_SHARE_IN_DOCUMENTS: f64 = 0.3;
 /// Quotes of the answer inside a question stay this short.
 const MAX_QUOTE_WORDS: usize = 8;
 
@@ -207,18 +207,17 @@ pub(crate) fn read(
 }
 
 /// An answer is off the topic when it has content of its own and none of it meets the
-/// question's words or its theme's usual words; for a question without a set theme, the answer
-/// must also share almost nothing with the documents (a hobby, not another work story).
+/// question's words or its theme's usual words; for a question without a set theme, most of
+/// the answer's words must also be foreign to the documents.
 fn is_off_topic(
     last: &Exchange,
     analysis: &Analysis,
     planned: Option<&PlannedQuestion>,
     answer_stems: &HashSet<String>,
 ) -> bool {
-    let Some(planned) = planned else {
-        return false;
-    };
-    let themed = !planned.cues.is_empty();
+    // A follow-up or another interviewer's question has no plan: only its own words count.
+    let cues = planned.map_or(&[][..], |planned| planned.cues);
+    let themed = !cues.is_empty();
     let min_stems = if themed {
         OFF_THEME_MIN_STEMS
     } else {
@@ -228,12 +227,18 @@ fn is_off_topic(
         return false;
     }
     let mut topic = question_stems(&last.question);
-    topic.extend(planned.cues.iter().map(|cue| stem(cue)));
+    topic.extend(cues.iter().map(|cue| stem(cue)));
     if !topic.is_disjoint(answer_stems) {
         return false;
     }
-    themed
-        || answer_stems.intersection(&analysis.document_stems).count() < MIN_SHARED_WITH_DOCUMENTS
+    let in_documents = answer_stems.intersection(&analysis.document_stems).count();
+    // Without a plan, the question's words are all there is to go on: ask for more.
+    let min_share = if planned.is_some() {
+        MIN_SHARE_IN_DOCUMENTS
+    } else {
+        MIN_SHARE_IN_DOCUMENTS / 2.0
+    };
+    themed || (in_documents as f64) < min_share * answer_stems.len() as f64
 }
 
 /// A phrase from the answer, clipped, in the second person: "my team" → "your team".
