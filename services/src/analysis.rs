@@ -7,12 +7,15 @@
 //! - `tokens`: the words of an answer with their places and clause breaks.
 //! - `star`, `specificity`, `coverage`, `language` (confidence, pronouns, fillers),
 //!   `consistency`, `top_words`: one measure each.
+//! - `facts`: the same measures cut into the pieces an interviewer picks up on (numbers,
+//!   tools, actions, people, outcomes); the offline coach reads answers through it.
 //!
 //! Job terms and named tools come from the offline coach's reading of the documents
 //! (`interviewer::offline`), so both agree on what the job asks for.
 
 mod consistency;
 mod coverage;
+pub(crate) mod facts;
 pub(crate) mod language;
 mod specificity;
 mod star;

@@ -121,13 +121,7 @@ mod tests {
             .collect();
         assert_eq!(
             terms,
-            [
-                "Sales",
-                "Customer Success",
-                "Growth",
-                "roadmap",
-                "Amplitude"
-            ]
+            ["Customer Success", "Growth", "roadmap", "Amplitude"]
         );
     }
 

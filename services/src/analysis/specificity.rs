@@ -57,6 +57,42 @@ const NUMBER_WORDS: &[&str] = &[
     "twice",
 ];
 
+/// Spelled-out numbers up to twenty, at the index of their value.
+const SMALL_NUMBERS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The value of a count written in digits ("6", "6+") or spelled out up to twenty ("nine").
+pub(super) fn count_value(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('+');
+    word.parse().ok().or_else(|| {
+        SMALL_NUMBERS
+            .iter()
+            .position(|small| *small == word)
+            .and_then(|value| u32::try_from(value).ok())
+    })
+}
+
 /// Words that continue a number: "9 million", "two hundred", "2.5 k".
 const SCALES: &[&str] = &[
     "hundred",

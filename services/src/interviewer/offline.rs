@@ -1,8 +1,10 @@
 //! The offline coach: a deterministic interviewer that needs no network.
 //!
-//! It reads the CV and the job description once (`analysis`), plans the interview (`plan`)
-//! and then, question by question, either follows up on the last answer (`follow_up`) or asks
-//! the next planned question. It keeps no state between calls: the history of questions and
+//! It reads the CV and the job description once (`analysis`, with `names`, `experience` and
+//! `requirements`), plans the interview (`plan`) and then, question by question, either
+//! follows up on the last answer (`follow_up`) or asks the next planned question, saying why
+//! it moves on (`bridge`). Answers are read (`reading`) through the shared analysis layer
+//! (`crate::analysis::facts`), so the coach and the report agree on what an answer said. It keeps no state between calls: the history of questions and
 //! answers decides the next question, so an interview can resume after a restart, or after
 //! another interviewer asked the earlier questions.
 //!
@@ -10,22 +12,22 @@
 //! never one already in the history, and the last one closes the interview.
 
 pub(crate) mod analysis;
+mod bridge;
 mod experience;
 mod follow_up;
+mod names;
 mod phrasing;
 mod plan;
+mod reading;
 mod requirements;
 pub(crate) mod text;
 pub(crate) mod vocabulary;
-
-use std::collections::HashSet;
 
 use domain::{InterviewKind, Seniority, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT};
 
 use analysis::Analysis;
 use phrasing::Phrasing;
 use plan::Plan;
-use text::normalized;
 
 pub const MAX_QUESTION_WORDS: usize = 30;
 
@@ -60,6 +62,12 @@ pub enum FollowUpReason {
     NoMeasurableResult,
     NoPersonalContribution,
     JobSkillMentioned,
+    /// The answer was about something other than the question.
+    OffTopic,
+    /// The answer repeated the question or gave the interviewer instructions.
+    NotAnAnswer,
+    /// A complete answer: a question on a tool, number, person, action or outcome it named.
+    AnswerDetail,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,21 +114,30 @@ impl OfflineCoach {
 
     /// The question to ask after `history`.
     pub fn next_question(&self, history: &[Exchange]) -> Question {
-        let asked: HashSet<String> = history
-            .iter()
-            .map(|exchange| normalized(&exchange.question))
-            .collect();
-        let is_new = |text: &str| !asked.contains(&normalized(text));
-        if history.len() + 1 >= self.question_count {
-            return self.closing(history.len(), &is_new);
-        }
-        if history.is_empty() {
+        // New: neither asked already (perhaps after an acknowledgement) nor a rewording of a
+        // question asked.
+        let is_new = |text: &str| {
+            !history.iter().any(|exchange| {
+                plan::asks(&exchange.question, text)
+                    || text::similarity(&exchange.question, text) >= text::NEAR_DUPLICATE
+            })
+        };
+        if history.is_empty() && self.question_count > 1 {
             return ask(&self.plan.opener.text, self.plan.opener.purpose);
         }
-        if let Some(question) = self.follow_up(history, &is_new) {
+        let next = if history.len() + 1 >= self.question_count {
+            self.closing(history.len(), &is_new)
+        } else if let Some(question) = self.follow_up(history, &is_new) {
             return question;
-        }
-        self.next_planned(history.len(), &is_new)
+        } else {
+            self.next_planned(history.len(), &is_new)
+        };
+        // Moving on rather than following up: say why, when it fits.
+        let planned_last = history
+            .last()
+            .and_then(|last| self.plan.find(&last.question));
+        let text = bridge::bridged(&next.text, history, &self.analysis, planned_last, is_new);
+        ask(&text, next.purpose)
     }
 
     /// Follow-ups go only to body questions (not to the opener, the motivation question or
@@ -132,7 +149,7 @@ impl OfflineCoach {
             .plan
             .body
             .iter()
-            .any(|planned| planned.text == last.question.trim());
+            .any(|planned| plan::asks(&last.question, &planned.text));
         let follow_ups_so_far = history
             .iter()
             .filter(|exchange| !self.plan.contains(&exchange.question))
@@ -144,8 +161,15 @@ impl OfflineCoach {
         {
             return None;
         }
-        let (reason, text) =
-            follow_up::choose(last, history, &self.analysis, &self.phrasing, is_new)?;
+        let planned = self.plan.find(&last.question);
+        let (reason, text) = follow_up::choose(
+            last,
+            history,
+            &self.analysis,
+            planned,
+            &self.phrasing,
+            is_new,
+        )?;
         Some(ask(&text, Purpose::FollowUp(reason)))
     }
 
@@ -201,6 +225,9 @@ fn ask(text: &str, purpose: Purpose) -> Question {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
+    use super::text::normalized;
     use super::*;
 
     const CV: &str = "Experience\nEngineer — Helvetic Clearing AG, Zürich\t2020 – present\n- Ran the migration from RabbitMQ to Kafka (Strimzi).\n- Designed an idempotent posting API on PostgreSQL.\n\nSkills\nGo, Kafka, Kubernetes\n";
@@ -244,6 +271,16 @@ mod tests {
                 let questions = run(&coach(count), answer, usize::from(count));
                 let texts: HashSet<String> =
                     questions.iter().map(|q| normalized(&q.text)).collect();
+                for (index, question) in questions.iter().enumerate() {
+                    for earlier in &questions[..index] {
+                        assert!(
+                            text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
+                            "{:?} rewords {:?}",
+                            question.text,
+                            earlier.text
+                        );
+                    }
+                }
                 assert_eq!(
                     texts.len(),
                     questions.len(),
@@ -263,6 +300,34 @@ mod tests {
                     count >= 4,
                     "{count} questions: {questions:#?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn thin_documents_still_give_distinct_questions() {
+        let coach = OfflineCoach::new(
+            "I like computers.",
+            "Engineer",
+            "Engineer",
+            "Acme",
+            InterviewKind::Behavioral,
+            Seniority::Junior,
+            MAX_QUESTION_COUNT,
+            1,
+        );
+        for answer in ["", "I fixed the build and cut release time by 30 % in 2 weeks for the whole company, which my manager liked."] {
+            let questions = run(&coach, answer, usize::from(MAX_QUESTION_COUNT));
+            for (index, question) in questions.iter().enumerate() {
+                assert!(text::is_well_formed_question(&question.text), "{question:?}");
+                for earlier in &questions[..index] {
+                    assert!(
+                        text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
+                        "{:?} rewords {:?}",
+                        question.text,
+                        earlier.text
+                    );
+                }
             }
         }
     }

@@ -1,7 +1,12 @@
 //! What the two documents say: the job's skills that the CV backs up and the ones it lacks,
 //! the job's requirement lines, the CV's employers and achievements, and years of experience.
 
+use std::collections::HashSet;
+
+use crate::analysis::facts::{content_stems, years_stated};
+
 use super::experience::{self, has_organisation_word, Role};
+use super::names::{named_terms, Name};
 use super::requirements::requirement_lines;
 use super::text::{find_word, SearchableText};
 use super::vocabulary::{Category, TERMS};
@@ -10,9 +15,9 @@ use super::vocabulary::{Category, TERMS};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Skill {
     pub name: String,
-    /// The name and its other spellings.
-    spellings: Vec<String>,
-    exact_case: bool,
+    /// The name and its other spellings, each with whether its case must match: "Go" must,
+    /// "Qualified Teacher Status" for "QTS" need not.
+    spellings: Vec<(String, bool)>,
     pub category: Category,
 }
 
@@ -20,8 +25,19 @@ impl Skill {
     pub(crate) fn named(name: &str) -> Self {
         Self {
             name: name.to_owned(),
-            spellings: vec![name.to_owned()],
-            exact_case: true,
+            spellings: vec![(name.to_owned(), true)],
+            category: Category::Named,
+        }
+    }
+
+    /// A name from the job description, with its spelled-out form ("QTS", "Qualified Teacher
+    /// Status") found case-insensitively.
+    fn from_name(name: Name) -> Self {
+        Self {
+            spellings: std::iter::once((name.name.clone(), true))
+                .chain(name.aliases.into_iter().map(|alias| (alias, false)))
+                .collect(),
+            name: name.name,
             category: Category::Named,
         }
     }
@@ -29,7 +45,7 @@ impl Skill {
     pub(crate) fn position_in(&self, text: &SearchableText) -> Option<usize> {
         self.spellings
             .iter()
-            .filter_map(|spelling| text.position(spelling, self.exact_case))
+            .filter_map(|(spelling, exact_case)| text.position(spelling, *exact_case))
             .min()
     }
 
@@ -56,76 +72,35 @@ pub(crate) struct Analysis {
     /// The first "N years" in the job's requirements and in the CV.
     pub required_years: Option<u32>,
     pub cv_years: Option<u32>,
+    /// Stems of the content words of both documents, to tell a work story from small talk.
+    pub document_stems: HashSet<String>,
 }
 
 const MAX_TITLE_WORDS: usize = 6;
 const MAX_COMPANY_WORDS: usize = 5;
 
-/// Capitalised words that are not worth a question ("UK" in "right to work in the UK").
-const NAMED_STOPWORDS: &[&str] = &[
-    "I",
-    "UK",
-    "EU",
-    "US",
-    "USA",
-    "UAE",
-    "GCC",
-    "CV",
-    "HR",
-    "EUR",
-    "GBP",
-    "USD",
-    "CHF",
-    "AED",
-    "AG",
-    "GMBH",
-    "PLC",
-    "LTD",
-    "OR",
-    "AND",
-    "NOT",
-    "English",
-    "Essential",
-    "Desirable",
-    "Experience",
-    "Ability",
-    "Strong",
-    "Excellent",
-    "Good",
-    "Deep",
-    "Solid",
-    "Hands-on",
-    "Year",
-    "Years",
-];
-
 impl Analysis {
     pub(crate) fn new(cv_text: &str, job_text: &str, job_title: &str, company: &str) -> Self {
         let cv = SearchableText::new(cv_text);
-        let job = SearchableText::new(job_text);
         let requirements = requirement_lines(job_text);
         let requirement_text = SearchableText::new(&requirements.join("\n"));
 
-        let mut job_skills: Vec<Skill> = vocabulary_skills()
-            .filter(|skill| skill.is_in(&job))
-            .collect();
         let company = clip_words(
             non_empty(company).unwrap_or_else(|| company_in(job_text)),
             MAX_COMPANY_WORDS,
         );
-        for named in named_terms(&requirements, &company) {
-            // "BI" from "Power BI" or "Docker" again: the vocabulary already has the term.
-            let in_vocabulary_term = |skill: &Skill| {
-                skill.is_in(&SearchableText::new(&named.name))
-                    || find_word(&skill.name, &named.name).is_some()
-            };
-            if !job_skills.iter().any(in_vocabulary_term) {
-                job_skills.push(named);
-            }
-        }
-        job_skills.sort_by_key(|skill| skill.position_in(&job));
-        job_skills.dedup_by(|a, b| a.name == b.name);
-
+        let job_title = clip_words(
+            without_gender_marker(&non_empty(job_title).unwrap_or_else(|| first_line(job_text))),
+            MAX_TITLE_WORDS,
+        );
+        let job_skills = job_skills(
+            job_text,
+            named_terms(
+                &requirements,
+                &company,
+                &format!("{job_title} {}", first_line(job_text)),
+            ),
+        );
         let in_requirements = |skill: &Skill| skill.is_in(&requirement_text);
         let mut supported: Vec<Skill> = job_skills
             .iter()
@@ -146,26 +121,80 @@ impl Analysis {
         );
 
         Self {
-            job_title: clip_words(
-                non_empty(job_title).unwrap_or_else(|| first_line(job_text)),
-                MAX_TITLE_WORDS,
-            ),
+            job_title,
             company,
             supported,
             gaps,
             known,
             job: job_skills,
-            required_years: years_mentioned(&requirements.join("\n")),
-            cv_years: years_mentioned(cv_text),
+            document_stems: content_stems(&format!("{cv_text}\n{job_text}")),
+            required_years: years_stated(&requirements.join("\n")),
+            cv_years: years_stated(cv_text),
             requirements,
             roles: experience::roles(cv_text),
         }
     }
+}
 
-    /// The employer of the first role the CV lists, usually the current one.
-    pub(crate) fn most_recent_employer(&self) -> Option<&str> {
-        self.roles.first().map(|role| role.employer.as_str())
+/// The vocabulary's terms the job description names and the names its requirement lines add,
+/// in the order the job description names them. A name of several words that holds a
+/// vocabulary term ("Google Kubernetes Engine") is one term, and the vocabulary term counts
+/// only where the job names it on its own; a name that is a term with one more word ("Apache
+/// Flink", "Strong Python") is that term.
+fn job_skills(job_text: &str, names: Vec<Name>) -> Vec<Skill> {
+    let job = SearchableText::new(job_text);
+    let mut vocabulary: Vec<Skill> = vocabulary_skills()
+        .filter(|skill| skill.is_in(&job))
+        .collect();
+    let mut named: Vec<Skill> = Vec::new();
+    for name in names {
+        // "Qualified Teacher Status (QTS)" spells out a term the vocabulary knows.
+        if let Some(known) = vocabulary.iter_mut().find(|skill| skill.name == name.name) {
+            known
+                .spellings
+                .extend(name.aliases.into_iter().map(|alias| (alias, false)));
+            continue;
+        }
+        let inner = vocabulary
+            .iter()
+            .find(|skill| skill.is_in(&SearchableText::new(&name.name)));
+        let extra_words = inner.map_or(usize::MAX, |skill| {
+            word_count(&name.name).saturating_sub(word_count(&skill.name))
+        });
+        if extra_words > 1 {
+            named.push(Skill::from_name(name));
+        }
     }
+    // The job text with the multi-word names blanked out (offsets kept), to see which
+    // vocabulary terms it names on their own and where.
+    let mut outside_names = job_text.to_owned();
+    for skill in named.iter().filter(|skill| skill.name.contains(' ')) {
+        outside_names = outside_names.replace(&skill.name, &" ".repeat(skill.name.len()));
+    }
+    let outside_names = SearchableText::new(&outside_names);
+    let mut skills: Vec<(Option<usize>, Skill)> = vocabulary
+        .into_iter()
+        .filter_map(|skill| Some((Some(skill.position_in(&outside_names)?), skill)))
+        .collect();
+    // "BI" from "Power BI": the vocabulary already has the term.
+    named.retain(|name| {
+        !skills
+            .iter()
+            .any(|(_, skill)| find_word(&skill.name, &name.name).is_some())
+    });
+    skills.extend(
+        named
+            .into_iter()
+            .map(|skill| (skill.position_in(&job), skill)),
+    );
+    skills.sort_by_key(|(at, _)| *at);
+    let mut skills: Vec<Skill> = skills.into_iter().map(|(_, skill)| skill).collect();
+    skills.dedup_by(|a, b| a.name == b.name);
+    skills
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// The skill of `skills` that `text` names first.
@@ -178,57 +207,33 @@ pub(crate) fn first_skill_in<'a>(skills: &'a [Skill], text: &str) -> Option<&'a 
         .map(|(_, skill)| skill)
 }
 
-/// The skill of `skills` that `text` names last: in "At Acme you moved from Java to Go.
-/// Which Go trade-offs…" the question is about Go.
-pub(crate) fn last_skill_in<'a>(skills: &'a [Skill], text: &str) -> Option<&'a Skill> {
-    let text = SearchableText::new(text);
-    skills
-        .iter()
-        .filter_map(|skill| skill.position_in(&text).map(|at| (at, skill)))
-        .max_by_key(|(at, _)| *at)
-        .map(|(_, skill)| skill)
-}
-
 pub(crate) fn vocabulary_skills() -> impl Iterator<Item = Skill> {
     TERMS.iter().map(|term| Skill {
         name: term.name.to_owned(),
         spellings: std::iter::once(term.name)
             .chain(term.aliases.iter().copied())
-            .map(str::to_owned)
+            .map(|spelling| (spelling.to_owned(), term.exact_case))
             .collect(),
-        exact_case: term.exact_case,
         category: term.category,
     })
 }
 
-/// Acronyms ("FINMA", "NMBI") and capitalised words ("German", "Kliniken") inside requirement
-/// lines, other than a line's first word (usually a capitalised verb) and the company's name.
-fn named_terms(requirements: &[String], company: &str) -> Vec<Skill> {
-    let mut named = Vec::new();
-    for line in requirements {
-        let words = line
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map(|word| word.trim_matches('-'))
-            .filter(|word| !word.is_empty());
-        for word in words.skip(1) {
-            let is_acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2
-                && word
-                    .trim_end_matches('s')
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit());
-            let is_capitalised = word.chars().count() >= 4
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().skip(1).all(char::is_lowercase);
-            if (is_acronym || is_capitalised)
-                && !NAMED_STOPWORDS.contains(&word)
-                && !company.split_whitespace().any(|part| part == word)
-                && !named.iter().any(|skill: &Skill| skill.name == word)
-            {
-                named.push(Skill::named(word));
-            }
+/// "Vertriebsmitarbeiter im Außendienst (m/w/d)" → "Vertriebsmitarbeiter im Außendienst": the
+/// marker says who may apply, it is not part of the title.
+fn without_gender_marker(title: &str) -> String {
+    let is_marker = |inside: &str| {
+        let lower = inside.to_lowercase();
+        lower.contains("gender")
+            || lower
+                .split(['/', ',', '|'])
+                .all(|part| (1..=2).contains(&part.trim().chars().count()))
+    };
+    match title.rsplit_once('(') {
+        Some((before, after)) if after.ends_with(')') && is_marker(after.trim_end_matches(')')) => {
+            before.trim().to_owned()
         }
+        _ => title.trim().to_owned(),
     }
-    named
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -262,40 +267,6 @@ fn clip_words(text: String, max_words: usize) -> String {
         .join(" ")
 }
 
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-];
-
-/// The first "N years" / "N+ years" / "nine years" in `text`.
-fn years_mentioned(text: &str) -> Option<u32> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    words.windows(2).find_map(|pair| {
-        if !pair[1].starts_with("year") {
-            return None;
-        }
-        let count = pair[0].trim_end_matches('+');
-        count.parse().ok().or_else(|| {
-            NUMBER_WORDS
-                .iter()
-                .find(|(word, _)| *word == count)
-                .map(|(_, n)| *n)
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,10 +287,7 @@ mod tests {
         );
         assert_eq!(analysis.required_years, Some(6));
         assert_eq!(analysis.cv_years, Some(9));
-        assert_eq!(
-            analysis.most_recent_employer(),
-            Some("Helvetic Clearing AG")
-        );
+        assert_eq!(analysis.roles[0].employer, "Helvetic Clearing AG");
     }
 
     #[test]
@@ -343,7 +311,172 @@ mod tests {
             "Kafka is only in the CV"
         );
         assert_eq!(first_skill_in(&analysis.known, "nothing here"), None);
-        let skill = last_skill_in(&analysis.known, "We moved Kafka topics and the Go services");
-        assert_eq!(skill.map(|s| s.name.as_str()), Some("Go"));
+    }
+}
+
+#[cfg(test)]
+mod corpus_tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn corpus(kind: &str, folder: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/corpus")
+            .join(kind)
+            .join(folder)
+            .join("ground_truth.txt");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    fn names(skills: &[Skill]) -> Vec<&str> {
+        skills.iter().map(|skill| skill.name.as_str()).collect()
+    }
+
+    fn employers(analysis: &Analysis) -> Vec<&str> {
+        analysis
+            .roles
+            .iter()
+            .map(|role| role.employer.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn nursing_terms_are_clinical_and_never_title_words() {
+        let analysis = Analysis::new(
+            &corpus("cv", "cv03_docx_python-docx"),
+            &corpus("jd", "jd03_txt_plain-text"),
+            "Staff Nurse, Intensive Care",
+            "St. Brigid's University Hospital",
+        );
+        let job = names(&analysis.job);
+        for expected in ["ICU", "ECMO", "CRRT", "ICCA", "NMBI", "BLS", "ACLS", "HIQA"] {
+            assert!(job.contains(&expected), "{expected} missing from {job:?}");
+        }
+        for unwanted in [
+            "Registered",
+            "Nurse",
+            "Nurses",
+            "Staff",
+            "General",
+            "Division",
+            "Register",
+            "Nursing",
+            "Midwifery",
+            "Hospital",
+            "Essential",
+            "Desirable",
+        ] {
+            assert!(!job.contains(&unwanted), "{unwanted} in {job:?}");
+        }
+        assert_eq!(
+            employers(&analysis),
+            [
+                "University Hospital Galway",
+                "Cork University Hospital",
+                "Bon Secours Hospital"
+            ]
+        );
+    }
+
+    #[test]
+    fn sales_documents_give_real_employers_and_no_german_nouns() {
+        let analysis = Analysis::new(
+            &corpus("cv", "cv05_txt_plain-text"),
+            &corpus("jd", "jd05_pdf_fpdf2"),
+            "",
+            "",
+        );
+        assert_eq!(analysis.job_title, "Vertriebsmitarbeiter im Außendienst");
+        assert_eq!(analysis.company, "Alpenblick Medizintechnik GmbH");
+        let job = names(&analysis.job);
+        assert!(
+            job.contains(&"Salesforce") && job.contains(&"MEDICA"),
+            "{job:?}"
+        );
+        for unwanted in [
+            "Betreuung",
+            "Kliniken",
+            "Verhandlung",
+            "Deutsch",
+            "Sehr",
+            "Vertrieb",
+        ] {
+            assert!(!job.contains(&unwanted), "{unwanted} in {job:?}");
+        }
+        // The CV underlines its headings with dashes.
+        assert_eq!(
+            employers(&analysis),
+            [
+                "Cactus Cloud Inc.",
+                "Bluebonnet Analytics",
+                "Lone Star Outfitters"
+            ]
+        );
+        assert!(analysis
+            .supported
+            .iter()
+            .any(|skill| skill.name == "Salesforce"));
+    }
+
+    #[test]
+    fn teaching_terms_keep_names_whole_and_know_spelled_out_acronyms() {
+        let analysis = Analysis::new(
+            &corpus("cv", "cv06_pdf_fpdf2"),
+            &corpus("jd", "jd11_pdf_reportlab"),
+            "Year 4 Class Teacher",
+            "Oakridge Primary Academy",
+        );
+        let job = names(&analysis.job);
+        for expected in [
+            "National Curriculum",
+            "White Rose",
+            "QTS",
+            "SEND",
+            "safeguarding",
+            "Key Stage 2",
+        ] {
+            assert!(job.contains(&expected), "{expected} missing from {job:?}");
+        }
+        for unwanted in [
+            "Year",
+            "Class",
+            "Teacher",
+            "Qualified",
+            "Essential",
+            "Desirable",
+            "Excellent",
+            "Oakridge",
+            "Key",
+            "Stage",
+        ] {
+            assert!(!job.contains(&unwanted), "{unwanted} in {job:?}");
+        }
+        let qts = analysis
+            .job
+            .iter()
+            .find(|skill| skill.name == "QTS")
+            .unwrap();
+        assert!(qts.is_in(&SearchableText::new("I hold qualified teacher status.")));
+        assert_eq!(
+            employers(&analysis),
+            ["Aarhus International Primary", "Skæring Skole"]
+        );
+    }
+
+    #[test]
+    fn google_kubernetes_engine_is_one_term() {
+        let job = "Platform Engineer\nNimbus Ltd\n\nRequirements\n- Run services on Google Kubernetes Engine with Terraform.\n- Strong Python.\n";
+        let analysis = Analysis::new("", job, "Platform Engineer", "Nimbus Ltd");
+        assert_eq!(
+            names(&analysis.job),
+            ["Google Kubernetes Engine", "Terraform", "Python"]
+        );
+        let with_kubernetes = job.replace("Strong Python", "Kubernetes elsewhere too");
+        let analysis = Analysis::new("", &with_kubernetes, "Platform Engineer", "Nimbus Ltd");
+        assert_eq!(
+            names(&analysis.job),
+            ["Google Kubernetes Engine", "Terraform", "Kubernetes"]
+        );
     }
 }

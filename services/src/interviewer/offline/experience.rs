@@ -1,6 +1,8 @@
 //! The CV's work history: each employer with the bullet points written under it. Questions
 //! that name an employer and quote an achievement are harder to answer with a rehearsed story.
 
+use super::names::is_title_word;
+
 /// Words that mark an organisation's name ("Isarwerk Medical GmbH", "University Hospital
 /// Galway"), matched as whole words.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -44,6 +46,8 @@ const EXPERIENCE_HEADINGS: &[&str] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Role {
     pub employer: String,
+    /// The job title on the role's line ("Staff Nurse, Intensive Care Unit"), when it has one.
+    pub title: Option<String>,
     pub achievements: Vec<String>,
 }
 
@@ -69,9 +73,16 @@ pub(crate) fn has_organisation_word(segment: &str) -> bool {
         .any(|word| ORGANISATION_WORDS.contains(&word.trim_end_matches(',')))
 }
 
+/// A name of one to six words with something besides organisation and job-title words:
+/// "Hospital" alone is a fragment of a name, "Staff Nurse" is a job title.
 fn is_plausible_name(segment: &str) -> bool {
-    let words = segment.split_whitespace().count();
-    (1..=6).contains(&words)
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let names_something = words.iter().any(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !ORGANISATION_WORDS.contains(&bare) && !is_title_word(bare)
+    });
+    (1..=6).contains(&words.len())
+        && names_something
         && segment.chars().any(char::is_alphabetic)
         && !segment.contains(|c: char| c.is_ascii_digit())
 }
@@ -87,9 +98,9 @@ fn employer_in(line: &str) -> Option<String> {
         .collect();
     if let Some(named) = segments
         .iter()
-        .find(|segment| has_organisation_word(segment))
+        .find(|segment| has_organisation_word(segment) && is_plausible_name(segment))
     {
-        return Some(named.to_string()).filter(|name| is_plausible_name(name));
+        return Some(named.to_string());
     }
     let (before_dash, after_dash) = head.split_once('—')?;
     let after_dash = after_dash.trim();
@@ -106,13 +117,33 @@ fn employer_in(line: &str) -> Option<String> {
     Some(employer.to_owned()).filter(|name| is_plausible_name(name))
 }
 
+/// The job title on a role's line: what comes before the employer, up to the first comma or
+/// dash ("Staff Nurse" in "Staff Nurse, Intensive Care Unit — University Hospital Galway").
+fn title_in(line: &str, employer: &str) -> Option<String> {
+    let head = line.split(['\t', '|']).next().unwrap_or(line);
+    let before = head.split(employer).next().unwrap_or("");
+    let title = before
+        .split(['—', '–', ','])
+        .map(str::trim)
+        .find(|segment| !segment.is_empty())?;
+    (is_plausible_title(title)).then(|| title.to_owned())
+}
+
+fn is_plausible_title(segment: &str) -> bool {
+    let words = segment.split_whitespace().count();
+    (1..=6).contains(&words)
+        && segment.chars().next().is_some_and(char::is_alphabetic)
+        && !segment.contains(|c: char| c.is_ascii_digit())
+}
+
 /// Roles in the order the CV lists them (usually most recent first).
 pub(crate) fn roles(cv_text: &str) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::new();
     let mut in_history = false;
     for raw in cv_text.lines() {
         let line = raw.trim();
-        if line.is_empty() {
+        // "----------" under a heading underlines it; it is no heading of its own.
+        if !line.chars().any(char::is_alphanumeric) {
             continue;
         }
         if is_heading(line) {
@@ -131,6 +162,7 @@ pub(crate) fn roles(cv_text: &str) -> Vec<Role> {
             }
         } else if let Some(employer) = employer_in(line) {
             roles.push(Role {
+                title: title_in(line, &employer),
                 employer,
                 achievements: Vec::new(),
             });
@@ -161,6 +193,23 @@ mod tests {
     }
 
     #[test]
+    fn fragments_and_job_titles_are_not_employers() {
+        assert_eq!(
+            employer_in("Resuscitation bay nurse — Hospital\t2019 – 2021"),
+            None
+        );
+        assert_eq!(
+            employer_in("Hospital, Resuscitation bay nurse — St Vincent's University Hospital"),
+            Some("St Vincent's University Hospital".to_owned())
+        );
+        assert_eq!(
+            employer_in("Acme Ltd — Staff Nurse"),
+            Some("Acme Ltd".to_owned())
+        );
+        assert_eq!(employer_in("Teacher — Registered Nurse"), None);
+    }
+
+    #[test]
     fn collects_bullets_under_each_role_and_stops_at_the_next_section() {
         let cv = "Profile\nI build things.\n\nExperience\nEngineer — Acme Ltd, Leeds\t2020 – present\n- ✅ Cut costs by 20 %.\n- Led the team.\nIntern — Brightwell Foods plc\t2019\n- Built a model.\n\nEducation\nBSc Maths — University of Leeds\t2016 – 2019\n- First class.\n";
         assert_eq!(
@@ -168,10 +217,12 @@ mod tests {
             vec![
                 Role {
                     employer: "Acme Ltd".into(),
+                    title: Some("Engineer".into()),
                     achievements: vec!["Cut costs by 20 %.".into(), "Led the team.".into()]
                 },
                 Role {
                     employer: "Brightwell Foods plc".into(),
+                    title: Some("Intern".into()),
                     achievements: vec!["Built a model.".into()]
                 },
             ]

@@ -1,7 +1,7 @@
 //! Choosing among phrasings: a seeded, hand-written PRNG, so the same interview always gets
 //! the same wording and different interviews get different wording, without a `rand` crate.
 
-use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word};
+use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word, word_count};
 
 /// SplitMix64's output function: a good 64-bit mix of one input word.
 fn splitmix64(mut x: u64) -> u64 {
@@ -41,9 +41,20 @@ impl Phrasing {
 
     /// The first phrasing, in seeded order, that makes a well-formed question.
     pub(crate) fn first_fitting(&self, key: u64, candidates: &[String]) -> Option<String> {
+        self.first_within(key, candidates, super::MAX_QUESTION_WORDS)
+    }
+
+    /// The first phrasing, in seeded order, that makes a well-formed question of at most
+    /// `max_words` words.
+    pub(crate) fn first_within(
+        &self,
+        key: u64,
+        candidates: &[String],
+        max_words: usize,
+    ) -> Option<String> {
         self.order(key, candidates.len())
             .map(|index| &candidates[index])
-            .find(|text| is_well_formed_question(text))
+            .find(|text| is_well_formed_question(text) && word_count(text) <= max_words)
             .cloned()
     }
 }
@@ -86,11 +97,12 @@ const BULLET_VERBS: &[&str] = &[
 ];
 
 fn starts_with_verb(phrase: &str) -> bool {
-    let first = phrase
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let written = phrase.split_whitespace().next().unwrap_or("");
+    // "ECMO-trained" is an adjective on a name, not a verb.
+    if written.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let first = written.to_lowercase();
     first.len() > 3 && first.ends_with("ed") || BULLET_VERBS.contains(&first.as_str())
 }
 
@@ -169,6 +181,10 @@ mod tests {
         assert_eq!(
             achievement_lead(None, "137% of quota in FY2023", 14),
             "Your CV mentions 137% of quota in FY2023."
+        );
+        assert_eq!(
+            achievement_lead(Some("UHG"), "ECMO-trained; member of the transfer team", 14),
+            "At UHG, your CV mentions ECMO-trained."
         );
         assert_eq!(
             achievement_lead(None, "Presented my project to 60 engineers", 14),

@@ -8,15 +8,44 @@
 use domain::{InterviewKind, Seniority};
 
 use super::analysis::{Analysis, Skill};
+use super::bridge::BRIDGE_WORDS;
 use super::experience::Role;
 use super::phrasing::{achievement_lead, key_of, Phrasing, QUOTE_LENGTHS};
-use super::text::{clip_phrase, is_well_formed_question, lowercase_first_word, SearchableText};
-use super::Purpose;
+use super::text::{
+    clip_phrase, is_well_formed_question, lowercase_first_word, normalized, SearchableText,
+};
+use super::{Purpose, MAX_QUESTION_WORDS};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct PlannedQuestion {
     pub text: String,
     pub purpose: Purpose,
+    /// What the question is about, as a phrase a follow-up can name: "the Kafka work", "a
+    /// deadline at risk".
+    pub focus: String,
+    /// Words an answer on this topic is likely to use even when it repeats none of the
+    /// question's ("late", "slipped" for a deadline at risk).
+    pub cues: &'static [&'static str],
+}
+
+impl PlannedQuestion {
+    fn about(mut self, focus: impl Into<String>) -> Self {
+        self.focus = focus.into();
+        self
+    }
+
+    fn with_cues(mut self, cues: &'static [&'static str]) -> Self {
+        self.cues = cues;
+        self
+    }
+}
+
+/// A situation every interviewer asks about: the question, what it is about and words an
+/// answer about it uses.
+struct Theme {
+    template: &'static str,
+    focus: &'static str,
+    cues: &'static [&'static str],
 }
 
 #[derive(Clone, Debug)]
@@ -28,14 +57,29 @@ pub(crate) struct Plan {
 }
 
 impl Plan {
-    /// Whether `question` is one of the plan's opener, body or motivation questions.
+    /// The plan's opener, body or motivation question that `question` asks, perhaps after a
+    /// sentence acknowledging the last answer.
+    pub(crate) fn find(&self, question: &str) -> Option<&PlannedQuestion> {
+        std::iter::once(&self.opener)
+            .chain(&self.body)
+            .chain(std::iter::once(&self.motivation))
+            .find(|planned| asks(question, &planned.text))
+    }
+
     pub(crate) fn contains(&self, question: &str) -> bool {
-        let question = question.trim();
-        self.opener.text == question
-            || self.motivation.text == question
-            || self.body.iter().any(|planned| planned.text == question)
+        self.find(question).is_some()
     }
 }
+
+/// Whether `asked` is `planned`, alone or after a bridging sentence, ignoring case and spacing.
+pub(crate) fn asks(asked: &str, planned: &str) -> bool {
+    let (asked, planned) = (normalized(asked), normalized(planned));
+    asked == planned || asked.ends_with(&format!(" {planned}"))
+}
+
+/// Planned questions try to leave room for a short sentence on the last answer (see
+/// `bridge`) before taking the whole budget of a question.
+const WORD_BUDGETS: [usize; 2] = [MAX_QUESTION_WORDS - BRIDGE_WORDS, MAX_QUESTION_WORDS];
 
 const MAX_DEEP_DIVES: usize = 6;
 const MAX_GAP_PROBES: usize = 4;
@@ -110,18 +154,40 @@ impl Writer<'_> {
         &self.analysis.company
     }
 
+    /// The seeded choice among `candidates`, leaving room for a sentence on the last answer
+    /// where some candidate allows it.
     fn question(
         &self,
         purpose: Purpose,
         key: &str,
         candidates: &[String],
     ) -> Option<PlannedQuestion> {
-        let text = self.phrasing.first_fitting(key_of(key), candidates)?;
-        Some(PlannedQuestion { text, purpose })
+        WORD_BUDGETS
+            .iter()
+            .find_map(|&budget| self.question_within(purpose, key, candidates, budget))
+    }
+
+    fn question_within(
+        &self,
+        purpose: Purpose,
+        key: &str,
+        candidates: &[String],
+        max_words: usize,
+    ) -> Option<PlannedQuestion> {
+        let text = self
+            .phrasing
+            .first_within(key_of(key), candidates, max_words)?;
+        Some(PlannedQuestion {
+            text,
+            purpose,
+            focus: "that work".to_owned(),
+            cues: &[],
+        })
     }
 
     /// Tries each lead sentence in order (the more concrete first), quoting the CV at
-    /// decreasing lengths, with the seeded choice of question.
+    /// decreasing lengths, with the seeded choice of question: for each lead, first within the
+    /// budget that leaves room for a sentence on the last answer, then within the full one.
     fn quoted(
         &self,
         purpose: Purpose,
@@ -131,31 +197,51 @@ impl Writer<'_> {
     ) -> Option<PlannedQuestion> {
         let lead_count = leads(QUOTE_LENGTHS[0]).len();
         (0..lead_count).find_map(|lead_index| {
-            QUOTE_LENGTHS.iter().find_map(|&length| {
-                let lead = &leads(length)[lead_index];
-                let candidates: Vec<String> =
-                    asks.iter().map(|ask| format!("{lead} {ask}")).collect();
-                self.question(purpose, key, &candidates)
+            WORD_BUDGETS.iter().find_map(|&budget| {
+                QUOTE_LENGTHS.iter().find_map(|&length| {
+                    let lead = &leads(length)[lead_index];
+                    let candidates: Vec<String> =
+                        asks.iter().map(|ask| format!("{lead} {ask}")).collect();
+                    self.question_within(purpose, key, &candidates, budget)
+                })
             })
         })
     }
 
+    /// Asks about the CV's role closest to this job (the one whose line and bullets name
+    /// most of the job's skills), by employer and title; the generic opener is for CVs
+    /// without a work history.
     fn opener(&self) -> PlannedQuestion {
         let (title, company) = (self.title(), self.company());
         let mut candidates = Vec::new();
-        if let Some(employer) = self.analysis.most_recent_employer() {
-            candidates.push(format!("To start, how has your work at {employer} prepared you for the {title} role at {company}?"));
-            candidates.push(format!("Let's begin: could you walk me through your path to {employer} and why {company} comes next?"));
+        let mut focus = format!("the {title} role");
+        if let Some(role) = closest_role(self.analysis) {
+            let employer = &role.employer;
+            let skill = role_skill(self.analysis, role);
+            focus = format!("your time at {employer}");
+            if let Some(role_title) = &role.title {
+                candidates.push(format!("Your time at {employer} as {role_title} looks closest to this role. How did it prepare you for the work here at {company}?"));
+                candidates.push(format!("Let's start with your time at {employer} as {role_title}: which part of it best prepares you for the {title} role, and why?"));
+                candidates.push(format!("Your time at {employer} as {role_title} is close to this role: how did it prepare you for {company}?"));
+            }
+            if let Some(skill) = skill {
+                candidates.push(format!("Let's start at {employer}: how did your {skill} work there prepare you for the {title} role?"));
+            }
+            candidates.push(format!("Let's start with your time at {employer}: which part of it best prepares you for the {title} role, and why?"));
         }
-        candidates.push(format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"));
-        candidates.push(format!(
-            "To start, how does your background lead to the {title} role at {company}?"
-        ));
+        let generic = [
+            format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"),
+            format!("To start, which experience of yours best prepares you for the {title} role, and why?"),
+        ];
         self.question(Purpose::Opener, "opener", &candidates)
+            .or_else(|| self.question(Purpose::Opener, "opener", &generic))
             .unwrap_or_else(|| PlannedQuestion {
                 text: format!("Why {company}?"),
                 purpose: Purpose::Opener,
+                focus: String::new(),
+                cues: &[],
             })
+            .about(focus)
     }
 
     fn deep_dive_asks(&self, skill: &str, with_evidence: bool) -> Vec<String> {
@@ -223,7 +309,7 @@ impl Writer<'_> {
                     self.question(Purpose::DeepDive, name, &candidates)
                 }
             };
-            questions.extend(planned);
+            questions.extend(planned.map(|planned| planned.about(format!("the {name} work"))));
         }
         questions
     }
@@ -248,7 +334,10 @@ impl Writer<'_> {
         {
             if shown < required {
                 let text = format!("The role asks for {required}+ years of experience and your CV shows {shown}. What makes you ready for this level?");
-                questions.extend(self.question(Purpose::GapProbe, "years", &[text]));
+                questions.extend(
+                    self.question(Purpose::GapProbe, "years", &[text])
+                        .map(|planned| planned.about("the experience this level needs")),
+                );
             }
         }
         let (company, ask) = (self.company(), self.gap_ask());
@@ -257,8 +346,12 @@ impl Writer<'_> {
             let candidates = [
                 format!("The {company} job ad asks for {name}, which I could not find in your CV. {ask}"),
                 format!("{company} lists {name} for this role, but your CV does not mention it. {ask}"),
+                format!("Your CV does not show {name}, which {company} needs. {ask}"),
             ];
-            questions.extend(self.question(Purpose::GapProbe, name, &candidates));
+            questions.extend(
+                self.question(Purpose::GapProbe, name, &candidates)
+                    .map(|planned| planned.about(format!("your closest experience to {name}"))),
+            );
         }
         questions
     }
@@ -313,6 +406,7 @@ impl Writer<'_> {
             .filter_map(|(employer, achievement)| {
                 let leads = |length| vec![achievement_lead(Some(employer), achievement, length)];
                 self.quoted(Purpose::Behavioral, achievement, leads, &asks)
+                    .map(|planned| planned.about(format!("that work at {employer}")))
             })
             .collect();
         let places: Vec<String> = self
@@ -326,36 +420,24 @@ impl Writer<'_> {
                     .first()
                     .map(|skill| format!("while working with {}", skill.name)),
             )
-            .chain(std::iter::once(format!(
-                "in work close to the {} role",
-                self.title()
-            )))
+            .chain(std::iter::once("in a past role".to_owned()))
             .collect();
         for (index, theme) in self.star_themes().iter().enumerate() {
             let place = &places[index % places.len()];
-            let candidates = [theme.replace("{place}", place)];
-            questions.extend(self.question(Purpose::Behavioral, theme, &candidates));
+            let candidates = [theme.template.replace("{place}", place)];
+            questions.extend(
+                self.question(Purpose::Behavioral, theme.template, &candidates)
+                    .map(|planned| planned.about(theme.focus).with_cues(theme.cues)),
+            );
         }
         questions
     }
 
-    fn star_themes(&self) -> &'static [&'static str] {
+    fn star_themes(&self) -> &'static [Theme] {
         match self.seniority {
-            Seniority::Junior => &[
-                "Tell me about a time {place} when you had to learn something new quickly. What did you do, and what happened?",
-                "Describe feedback you received {place} that changed how you work. What did you change?",
-                "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
-            ],
-            Seniority::Mid => &[
-                "Tell me about a time {place} when a deadline was at risk. What did you do, and what was the outcome?",
-                "Describe a disagreement with a colleague {place}. How did you resolve it, and what was the result?",
-                "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
-            ],
-            Seniority::Senior => &[
-                "Tell me about a time {place} when you changed a decision without formal authority. What was the outcome?",
-                "Describe a call you made {place} that turned out wrong. How did you notice and recover?",
-                "How did you help someone grow {place}? What did you do, and what changed for them?",
-            ],
+            Seniority::Junior => &[LEARNED_QUICKLY, FEEDBACK, MISTAKE],
+            Seniority::Mid => &[DEADLINE, DISAGREEMENT, MISTAKE],
+            Seniority::Senior => &[WITHOUT_AUTHORITY, WRONG_CALL, HELPED_GROW],
         }
     }
 
@@ -374,6 +456,7 @@ impl Writer<'_> {
                     format!("The {company} job ad lists \"{phrase}\". Where have you shown that, and with what result?"),
                 ];
                 self.question(Purpose::General, requirement, &candidates)
+                    .map(|planned| planned.about(format!("\"{phrase}\"")))
             })
             .collect();
         let role_questions = [
@@ -382,7 +465,10 @@ impl Writer<'_> {
             format!("Which achievement on your CV best shows you can do the {title} job at {company}, and why?"),
         ];
         for (index, text) in role_questions.into_iter().enumerate() {
-            questions.extend(self.question(Purpose::General, &format!("role {index}"), &[text]));
+            questions.extend(
+                self.question(Purpose::General, &format!("role {index}"), &[text])
+                    .map(|planned| planned.about(format!("the {title} role"))),
+            );
         }
         questions
     }
@@ -398,7 +484,10 @@ impl Writer<'_> {
             .unwrap_or_else(|| PlannedQuestion {
                 text: format!("Why {company}?"),
                 purpose: Purpose::Motivation,
+                focus: String::new(),
+                cues: &[],
             })
+            .about(format!("why {company}"))
     }
 
     fn closings(&self) -> Vec<String> {
@@ -414,6 +503,171 @@ impl Writer<'_> {
             .filter(|text| is_well_formed_question(text))
             .collect()
     }
+}
+
+const DEADLINE: Theme = Theme {
+    template: "Tell me about a time {place} when a deadline was at risk. What did you do, and what was the outcome?",
+    focus: "a deadline at risk",
+    cues: &[
+        "deadline", "late", "delay", "slipped", "schedule", "launch", "release", "go-live",
+        "behind", "scope", "overrun", "rush", "pressure", "priority", "prioritised", "date",
+        "handover", "target", "timeline", "sprint", "milestone", "cutover", "urgent", "hurry",
+        "time", "weeks", "days", "hours", "shift",
+    ],
+};
+const DISAGREEMENT: Theme = Theme {
+    template: "Describe a disagreement with a colleague {place}. How did you resolve it, and what was the result?",
+    focus: "a disagreement with a colleague",
+    cues: &[
+        "disagree", "disagreed", "disagreement", "argue", "argument", "conflict", "opinion",
+        "debate", "pushed", "compromise", "convinced", "tension", "view", "colleague",
+        "manager", "objected", "consensus", "agreed",
+    ],
+};
+const MISTAKE: Theme = Theme {
+    template:
+        "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
+    focus: "a mistake you made",
+    cues: &[
+        "mistake",
+        "error",
+        "wrong",
+        "forgot",
+        "missed",
+        "fault",
+        "blame",
+        "apologised",
+        "apologized",
+        "fixed",
+        "oversight",
+        "incident",
+        "owned",
+        "lesson",
+        "realised",
+        "realized",
+        "wrongly",
+        "failed",
+    ],
+};
+const LEARNED_QUICKLY: Theme = Theme {
+    template: "Tell me about a time {place} when you had to learn something new quickly. What did you do, and what happened?",
+    focus: "learning something new quickly",
+    cues: &[
+        "learn", "learned", "learnt", "course", "training", "trained", "read", "studied",
+        "taught", "practised", "practiced", "onboarding", "unfamiliar", "new", "tutorial",
+        "documentation", "shadowed", "quickly",
+    ],
+};
+const FEEDBACK: Theme = Theme {
+    template:
+        "Describe feedback you received {place} that changed how you work. What did you change?",
+    focus: "feedback that changed how you work",
+    cues: &[
+        "feedback",
+        "told",
+        "criticised",
+        "criticized",
+        "review",
+        "comment",
+        "advice",
+        "suggested",
+        "appraisal",
+        "manager",
+        "mentor",
+        "changed",
+        "improve",
+    ],
+};
+const WITHOUT_AUTHORITY: Theme = Theme {
+    template: "Tell me about a time {place} when you changed a decision without formal authority. What was the outcome?",
+    focus: "changing a decision without formal authority",
+    cues: &[
+        "convinced", "persuaded", "influence", "decision", "proposed", "proposal", "data",
+        "presented", "stakeholder", "stakeholders", "buy-in", "agreed", "authority",
+        "leadership", "director",
+    ],
+};
+const WRONG_CALL: Theme = Theme {
+    template:
+        "Describe a call you made {place} that turned out wrong. How did you notice and recover?",
+    focus: "a call that turned out wrong",
+    cues: &[
+        "wrong",
+        "mistake",
+        "decision",
+        "decided",
+        "reversed",
+        "rollback",
+        "rolled",
+        "recover",
+        "recovered",
+        "noticed",
+        "realised",
+        "realized",
+        "fixed",
+        "lesson",
+        "error",
+    ],
+};
+const HELPED_GROW: Theme = Theme {
+    template: "How did you help someone grow {place}? What did you do, and what changed for them?",
+    focus: "helping someone grow",
+    cues: &[
+        "mentor",
+        "mentored",
+        "mentoring",
+        "coach",
+        "coached",
+        "junior",
+        "grow",
+        "grew",
+        "develop",
+        "trained",
+        "promoted",
+        "feedback",
+        "taught",
+        "supported",
+        "preceptor",
+    ],
+};
+
+/// The CV's role closest to the job: the one naming most of the job's skills on its line and
+/// in its bullets, the first listed among equals.
+fn closest_role(analysis: &Analysis) -> Option<&Role> {
+    analysis
+        .roles
+        .iter()
+        .enumerate()
+        .max_by_key(|(index, role)| {
+            let text = SearchableText::new(&role_text(role));
+            let named = analysis
+                .job
+                .iter()
+                .filter(|skill| skill.is_in(&text))
+                .count();
+            (named, std::cmp::Reverse(*index))
+        })
+        .map(|(_, role)| role)
+}
+
+/// The job skill a role's bullets name first, if any.
+fn role_skill<'a>(analysis: &'a Analysis, role: &Role) -> Option<&'a str> {
+    let text = SearchableText::new(&role_text(role));
+    analysis
+        .supported
+        .iter()
+        .filter_map(|skill| skill.position_in(&text).map(|at| (at, skill.name.as_str())))
+        .min()
+        .map(|(_, name)| name)
+}
+
+fn role_text(role: &Role) -> String {
+    let mut text = role.title.clone().unwrap_or_default();
+    for achievement in &role.achievements {
+        text.push('\n');
+        text.push_str(achievement);
+    }
+    text
 }
 
 /// The first achievement, with its employer, that names `skill`.

@@ -143,6 +143,26 @@ pub(crate) fn normalized(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Word-set Jaccard similarity of two questions, ignoring case and punctuation: at 0.5 or
+/// more, one reads as a rewording of the other.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let words = |text: &str| -> std::collections::HashSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// Questions at least this similar are the same question reworded.
+pub(crate) const NEAR_DUPLICATE: f64 = 0.5;
+
 /// A question we may ask: ends with a question mark and is short enough to read aloud.
 pub(crate) fn is_well_formed_question(text: &str) -> bool {
     text.ends_with('?') && word_count(text) <= super::MAX_QUESTION_WORDS
@@ -194,6 +214,16 @@ mod tests {
             ),
             "Led the rewrite of the ledger from a Java monolith"
         );
+    }
+
+    #[test]
+    fn rewordings_are_similar() {
+        let a =
+            "Let's go deeper on CRRT: what was the hardest problem you solved with it, and how?";
+        let b = "Let's go deeper on ventilation: what was the hardest problem you solved with it, and how?";
+        assert!(similarity(a, b) >= NEAR_DUPLICATE);
+        assert!(similarity(a, "Why do you want to join Acme?") < NEAR_DUPLICATE);
+        assert_eq!(similarity("", ""), 0.0);
     }
 
     #[test]

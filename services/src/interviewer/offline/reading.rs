@@ -1,0 +1,259 @@
+//! How the coach reads the last answer: its facts come from the shared analysis layer
+//! (`crate::analysis::facts`), so the coach and the report agree on what an answer said; this
+//! module only decides what kind of answer it was and turns the candidate's words into words
+//! the interviewer can say back ("I moved writes" → "you moved writes").
+
+use std::collections::HashSet;
+
+use crate::analysis::facts::{answer_facts, content_stems, question_stems, stem, AnswerFacts};
+
+use super::analysis::{first_skill_in, Analysis, Skill};
+use super::plan::PlannedQuestion;
+use super::text::{clip_phrase, similarity, SearchableText};
+use super::Exchange;
+
+/// Fewer words than this is too short to judge: an example is needed.
+const SHORT_ANSWER_WORDS: usize = 25;
+/// Fewer words than this says nothing at all ("Yes.", "asdf qwer").
+const EMPTY_ANSWER_WORDS: usize = 4;
+/// An answer needs this many content words of its own before it can be off a set theme
+/// ("a deadline at risk"), and more before it can be off any other question.
+const OFF_THEME_MIN_STEMS: usize = 3;
+const OFF_TOPIC_MIN_STEMS: usize = 5;
+/// An answer with a smaller share of its content words in the CV and job description is about
+/// something else than the work they describe (a hobby, not another work story).
+const MIN_SHARE_IN_DOCUMENTS: f64 = 0.3;
+/// Quotes of the answer inside a question stay this short.
+const MAX_QUOTE_WORDS: usize = 8;
+
+/// Phrases that address the interviewer as a program instead of answering it.
+const INSTRUCTIONS: &[&str] = &[
+    "ignore all previous",
+    "ignore previous",
+    "ignore your",
+    "ignore the above",
+    "previous instructions",
+    "system prompt",
+    "you are now",
+    "disregard",
+    "as an ai",
+    "new instructions",
+    "your instructions",
+    "jailbreak",
+];
+
+/// An answer at least this similar to its question repeats it.
+const ECHO_SIMILARITY: f64 = 0.6;
+
+/// Past tenses without "-ed" that open outcomes ("cut costs", "grew revenue").
+const IRREGULAR_PAST: &[&str] = &[
+    "cut", "grew", "won", "sold", "built", "made", "led", "brought", "drove", "took", "kept",
+    "beat", "hit",
+];
+
+/// What kind of answer the last one was, most pressing first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AnswerKind {
+    /// Nothing to work with: empty, one word, gibberish.
+    Empty,
+    /// The question repeated back, or instructions to the interviewer instead of an answer.
+    NotAnAnswer,
+    /// About something other than the question.
+    OffTopic,
+    /// Short, with a hint of a story ("We had an outage once and I helped fix it").
+    Vague,
+    /// "We" throughout, never "I".
+    WeOnly,
+    /// A story without any number.
+    NoResult,
+    /// Complete enough: numbers, tools, actions.
+    Substantive,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Reading {
+    pub kind: AnswerKind,
+    pub facts: AnswerFacts,
+    /// A job skill the answer names that no question has named yet.
+    pub new_job_skill: Option<String>,
+}
+
+impl Reading {
+    /// The candidate's first action that says what they did, said back to them: "moved
+    /// writes to Kafka", not "worked closely with the people involved".
+    pub(crate) fn action(&self) -> Option<String> {
+        self.specific_actions().next().map(said_back)
+    }
+
+    pub(crate) fn specific_actions(&self) -> impl Iterator<Item = &str> {
+        self.facts
+            .actions
+            .iter()
+            .map(String::as_str)
+            .filter(|action| !content_stems(action).is_empty())
+    }
+
+    /// An action that names `tool`, said back to them.
+    pub(crate) fn action_naming(&self, tool: &str) -> Option<String> {
+        self.facts
+            .actions
+            .iter()
+            .find(|action| action.contains(tool))
+            .map(|action| said_back(action))
+    }
+
+    /// The first outcome that holds a number, as a clause: "p99 fell from 900 to 140 ms",
+    /// "you closed $310K ARR in 6 weeks".
+    pub(crate) fn measured_outcome(&self) -> Option<String> {
+        let outcome = self
+            .facts
+            .outcomes
+            .iter()
+            .find(|outcome| outcome.contains(|c: char| c.is_ascii_digit()))?;
+        let said = said_back(outcome);
+        let first = said.split_whitespace().next().unwrap_or("");
+        // "closed $310K ARR" starts with the candidate's verb; "p99 fell" with its subject.
+        let starts_with_verb = first.chars().all(char::is_lowercase)
+            && (first.ends_with("ed") || IRREGULAR_PAST.contains(&first));
+        Some(if starts_with_verb {
+            format!("you {said}")
+        } else {
+            said
+        })
+    }
+
+    pub(crate) fn measure(&self) -> Option<String> {
+        self.facts
+            .measures
+            .first()
+            .map(|number| number.text.clone())
+    }
+
+    pub(crate) fn person(&self) -> Option<String> {
+        self.facts.people.first().map(|person| said_back(person))
+    }
+
+    pub(crate) fn tool(&self) -> Option<&str> {
+        self.new_job_skill
+            .as_deref()
+            .or_else(|| self.facts.tools.first().map(String::as_str))
+    }
+
+    /// Something concrete from the answer, as short as it comes: to acknowledge it.
+    pub(crate) fn short_fact(&self) -> Option<String> {
+        self.measured_outcome()
+            .filter(|outcome| outcome.split_whitespace().count() <= 8)
+            .or_else(|| self.action().map(|action| format!("you {action}")))
+            .or_else(|| self.tool().map(str::to_owned))
+    }
+}
+
+/// Reads `last.answer` against its question and the interview so far.
+pub(crate) fn read(
+    last: &Exchange,
+    history: &[Exchange],
+    analysis: &Analysis,
+    planned: Option<&PlannedQuestion>,
+) -> Reading {
+    let employers: Vec<String> = analysis
+        .roles
+        .iter()
+        .map(|role| role.employer.to_lowercase())
+        .collect();
+    let facts = answer_facts(&last.answer, &analysis.known, &employers);
+    let questions: Vec<SearchableText> = history
+        .iter()
+        .map(|exchange| SearchableText::new(&exchange.question))
+        .collect();
+    let unasked: Vec<Skill> = analysis
+        .job
+        .iter()
+        .filter(|skill| !questions.iter().any(|question| skill.is_in(question)))
+        .cloned()
+        .collect();
+    let new_job_skill = first_skill_in(&unasked, &last.answer).map(|skill| skill.name.clone());
+    let stems = content_stems(&last.answer);
+    let lower = last.answer.to_lowercase();
+    // Keyboard noise has no "the", "and" or "I", names nothing and shares no word with the
+    // documents; a terse real answer ("Kafka, 40 services, 8 weeks") names something.
+    let is_noise = facts.stop_words == 0
+        && !facts.is_concrete()
+        && stems.is_disjoint(&analysis.document_stems);
+    let kind = if facts.word_count < EMPTY_ANSWER_WORDS
+        || stems.is_empty() && !facts.is_concrete()
+        || is_noise
+    {
+        AnswerKind::Empty
+    } else if INSTRUCTIONS.iter().any(|phrase| lower.contains(phrase))
+        || similarity(&last.question, &last.answer) >= ECHO_SIMILARITY
+    {
+        AnswerKind::NotAnAnswer
+    } else if is_off_topic(last, analysis, planned, &stems) {
+        AnswerKind::OffTopic
+    } else if facts.word_count < SHORT_ANSWER_WORDS {
+        AnswerKind::Vague
+    } else if facts.hides_behind_we() {
+        AnswerKind::WeOnly
+    } else if !facts.has_measurable_result() {
+        AnswerKind::NoResult
+    } else {
+        AnswerKind::Substantive
+    };
+    Reading {
+        kind,
+        facts,
+        new_job_skill,
+    }
+}
+
+/// An answer is off the topic when it has content of its own and none of it meets the
+/// question's words or its theme's usual words; for a question without a set theme, most of
+/// the answer's words must also be foreign to the documents.
+fn is_off_topic(
+    last: &Exchange,
+    analysis: &Analysis,
+    planned: Option<&PlannedQuestion>,
+    answer_stems: &HashSet<String>,
+) -> bool {
+    // A follow-up or another interviewer's question has no plan: only its own words count.
+    let cues = planned.map_or(&[][..], |planned| planned.cues);
+    let themed = !cues.is_empty();
+    let min_stems = if themed {
+        OFF_THEME_MIN_STEMS
+    } else {
+        OFF_TOPIC_MIN_STEMS
+    };
+    if answer_stems.len() < min_stems {
+        return false;
+    }
+    let mut topic = question_stems(&last.question);
+    topic.extend(cues.iter().map(|cue| stem(cue)));
+    if !topic.is_disjoint(answer_stems) {
+        return false;
+    }
+    let in_documents = answer_stems.intersection(&analysis.document_stems).count();
+    // Without a plan, the question's words are all there is to go on: ask for more.
+    let min_share = if planned.is_some() {
+        MIN_SHARE_IN_DOCUMENTS
+    } else {
+        MIN_SHARE_IN_DOCUMENTS / 2.0
+    };
+    themed || (in_documents as f64) < min_share * answer_stems.len() as f64
+}
+
+/// A phrase from the answer, clipped, in the second person: "my team" → "your team".
+pub(crate) fn said_back(phrase: &str) -> String {
+    clip_phrase(phrase, MAX_QUOTE_WORDS)
+        .split(' ')
+        .map(|word| match word {
+            "I" => "you",
+            "my" | "our" => "your",
+            "My" | "Our" => "Your",
+            "me" | "us" => "you",
+            "myself" => "yourself",
+            "mine" => "yours",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
