@@ -44,6 +44,7 @@ help:
 	@echo "make build  release build of server and WASM bundle into target/"
 	@echo "make db     start the local PostgreSQL and create the databases"
 	@echo "make bench  criterion benchmarks of document extraction, a load test and a soak of the release server, first load in Chromium"
+	@echo "make eval   simulated candidates interviewed by the offline coach: scores, listening, grounding, shape, report checks (target/eval/)"
 	@echo "make fuzz   fuzz document intake and the LLM reply parsers, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -160,6 +161,13 @@ ifdef LOCAL_POSTGRES
 	@scripts/local-postgres.sh --recreate interview_simulator_load
 endif
 	cd end2end && DATABASE_URL=$(LOAD_DATABASE_URL) node bench/first-load.mjs
+
+# The evaluation harness (eval/): every simulated candidate over every CV/job pair of
+# testdata/eval, interviewed by the offline coach and scored by the offline report; no database.
+# The table lands in target/eval/report.md (and .json). A subset runs in `make test` as a gate.
+.PHONY: eval
+eval:
+	cargo run --release -p eval
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, each target for
 # FUZZ_SECONDS: document intake (seeded with every document of testdata/corpus) and the LLM
