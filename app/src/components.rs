@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use domain::{InterviewId, InterviewStatus};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::page_title::PageTitle;
 use crate::AppError;
 
 /// The `:id` of the current route as an interview id; `None` when it is malformed (the page
@@ -43,7 +43,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Not found" />
+        <PageTitle text="Not found" />
         <section class="page not-found">
             <h1>"Page not found"</h1>
             <p>

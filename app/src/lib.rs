@@ -15,6 +15,7 @@ mod codec;
 mod components;
 mod documents;
 pub mod error;
+mod page_title;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod preload;
@@ -25,7 +26,7 @@ pub mod server_fns;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
@@ -140,9 +141,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Interview Simulator".to_owned() } else { format!("{page} · Interview Simulator") }
-        } />
+        <page_title::SiteTitle />
         <Router>
             <components::SiteHeader />
             <main id="main" class="container">

@@ -8,9 +8,10 @@ mod share;
 
 use domain::{FeedbackProgress, FeedbackStatus, Interview, InterviewId, ShareLink};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use crate::components::{interview_id_param, ErrorNotice, NotFound};
+use crate::page_title::PageTitle;
 use crate::report::{ExportBar, ReportView};
 use crate::server_fns::{get_interview, list_shares, request_feedback, PageFeedback};
 use crate::AppError;
@@ -61,7 +62,7 @@ fn FeedbackDetails(
     let id = interview.id;
     let title = format!("{} at {}", interview.job_title, interview.company);
     view! {
-        <Title text=format!("Feedback: {title}") />
+        <PageTitle text=format!("Feedback: {title}") />
         <section class="page report-page">
             <p class="eyebrow">"Interview feedback"</p>
             <h1 class="interview-title">{interview.job_title.clone()}</h1>

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use domain::{InterviewId, InterviewStatus, InterviewSummary, MAX_SCORE};
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::{ErrorNotice, StatusBadge, Timestamp};
+use crate::page_title::PageTitle;
 use crate::server_fns::{delete_interview, list_interviews};
 use crate::AppError;
 
@@ -18,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
     // After a delete the card (and the focus in it) is gone: focus returns to the heading.
     let heading = NodeRef::<H1>::new();
     view! {
-        <Title text="Your interviews" />
+        <PageTitle text="Your interviews" />
         <section class="page">
             <div class="page__head">
                 <h1 id="history-heading" tabindex="-1" node_ref=heading>"Your practice interviews"</h1>

@@ -2,10 +2,10 @@
 
 use domain::{Interview, InterviewStatus};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::{interview_id_param, ErrorNotice, NotFound, StatusBadge, Timestamp};
 use crate::documents::DocumentSetup;
+use crate::page_title::PageTitle;
 use crate::room::InterviewRoom;
 use crate::server_fns::get_interview;
 
@@ -44,7 +44,7 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
     });
     let id = interview.id;
     view! {
-        <Title text=format!("{} at {}", interview.job_title, interview.company) />
+        <PageTitle text=format!("{} at {}", interview.job_title, interview.company) />
         <section class="page">
             <p class="eyebrow">"Practice interview"</p>
             <h1 class="interview-title">{interview.job_title.clone()}</h1>

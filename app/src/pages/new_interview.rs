@@ -7,8 +7,8 @@ use domain::{
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::page_title::PageTitle;
 use crate::server_fns::CreateInterview;
 use crate::AppError;
 
@@ -34,7 +34,7 @@ pub(crate) fn NewInterviewPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="New interview" />
+        <PageTitle text="New interview" />
         <section class="page page--narrow">
             <h1>"Set up a practice interview"</h1>
             <p class="muted">

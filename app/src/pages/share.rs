@@ -4,10 +4,11 @@
 
 use domain::SharedReport;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::ErrorNotice;
+use crate::page_title::PageTitle;
 use crate::report::{score_phrase, ExportBar, ReportView};
 use crate::server_fns::open_shared_report;
 
@@ -16,11 +17,15 @@ const PREVIEW_CHARS: usize = 200;
 
 #[component]
 pub(crate) fn SharePage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    send_no_referrer();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let shared = Resource::new(token, open_shared_report);
     view! {
         <Meta name="robots" content="noindex" />
+        // Also in the document, for a share page reached by navigating inside the app.
+        <Meta name="referrer" content="no-referrer" />
         <Suspense fallback=|| view! { <p class="muted">"Loading the report…"</p> }>
             {move || Suspend::new(async move {
                 match shared.await {
@@ -43,7 +48,7 @@ fn SharedReportPage(shared: SharedReport) -> impl IntoView {
     let preview_title = format!("Interview feedback: {title}");
     let description = preview_description(&score_phrase(&report.overall), &report.summary);
     view! {
-        <Title text=preview_title.clone() />
+        <PageTitle text=preview_title.clone() />
         <Meta property="og:title" content=preview_title.clone() />
         <Meta property="og:description" content=description.clone() />
         <Meta property="og:type" content="website" />
@@ -58,6 +63,18 @@ fn SharedReportPage(shared: SharedReport) -> impl IntoView {
             <ExportBar title report=report.clone() />
             <ReportView report />
         </section>
+    }
+}
+
+/// The share link's token is in this page's address: no request from it, not even to our own
+/// site, carries the address as `Referer` (the other pages send it to our own site only).
+#[cfg(feature = "ssr")]
+fn send_no_referrer() {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::REFERRER_POLICY,
+            axum::http::HeaderValue::from_static("no-referrer"),
+        );
     }
 }
 

@@ -256,18 +256,38 @@ fn inline(text: &str) -> String {
     escape_line(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// URL schemes that run or embed content where a viewer makes a link of them.
+const ACTIVE_SCHEMES: [&str; 4] = ["javascript", "vbscript", "data", "file"];
+
 /// One line of user or LLM text with Markdown's active characters escaped: emphasis, code,
-/// links, HTML and tables anywhere; headings, lists and quotes at the start of the line.
+/// links, HTML and tables anywhere; headings, lists and quotes at the start of the line;
+/// control characters dropped. The
+/// colon after an active scheme is escaped too (`javascript\:` reads the same), so even a
+/// viewer that links bare URLs finds none of those.
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
+    // The run of letters just before the current character.
+    let mut word = String::new();
+    // Control characters (NUL above all) have no place in a text file; tabs stay.
+    for c in line.chars().filter(|c| *c == '\t' || !c.is_control()) {
+        let active_scheme = c == ':'
+            && ACTIVE_SCHEMES
+                .iter()
+                .any(|scheme| word.eq_ignore_ascii_case(scheme));
+        if active_scheme
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            word.clear();
+        }
     }
     let start = out.len() - out.trim_start().len();
     let rest = &out[start..];
@@ -433,6 +453,106 @@ mod tests {
         assert!(md.contains("this is the offline coach's report"));
         assert!(!md.contains("Improve your CV"));
         assert!(md.contains("coverage was not measured"));
+    }
+
+    /// Hostile strings (testdata/hostile/payloads.json) in every text field of a report.
+    fn hostile_reports() -> Vec<(String, Report)> {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../../testdata/hostile/payloads.json")).unwrap();
+        file["payloads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|payload| {
+                let text = payload["text"].as_str().unwrap().to_owned();
+                let mut report = report();
+                let point = Point {
+                    text: text.clone(),
+                    quote: Some(text.clone()),
+                    question: Some(1),
+                };
+                report.summary = text.clone();
+                report.overall = OverallScore::NotEnoughEvidence {
+                    reason: text.clone(),
+                };
+                report.dimensions.relevance.comment = text.clone();
+                report.strengths = vec![point.clone()];
+                report.weaknesses = vec![point.clone()];
+                report.missing = vec![point];
+                report.cv_tips = vec![CvTip {
+                    kind: CvTipKind::Quantify,
+                    text: text.clone(),
+                    before: Some(text.clone()),
+                    after: Some(text.clone()),
+                }];
+                for question in &mut report.questions {
+                    question.question = text.clone();
+                    question.answer = format!("{text}\n\n{text}");
+                    question.worked = vec![text.clone()];
+                    question.to_add = vec![text.clone()];
+                    question.sample_answer = text.clone();
+                }
+                report.themes = vec![text.clone()];
+                report.key_points = vec![text.clone()];
+                report.analysis.coverage.used = vec![text.clone()];
+                report.analysis.coverage.missed = vec![text.clone()];
+                report.generated_by.model = text.clone();
+                (text.clone(), report)
+            })
+            .collect()
+    }
+
+    /// Read by a CommonMark parser (with the GitHub extensions), the export of a report full
+    /// of hostile strings holds no HTML, no link and no image: only the document's own
+    /// structure, with every string as text.
+    #[test]
+    fn hostile_text_stays_text_in_any_markdown_viewer() {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_GFM;
+        for (text, report) in hostile_reports() {
+            let title = format!("{text} at {text}");
+            let md = report_markdown(&title, &report);
+            let mut shown = String::new();
+            for event in Parser::new_ext(&md, options) {
+                match event {
+                    Event::Html(html) | Event::InlineHtml(html) => {
+                        panic!("HTML {html:?} from {text:?} in:\n{md}")
+                    }
+                    Event::Start(Tag::Link { dest_url, .. })
+                    | Event::Start(Tag::Image { dest_url, .. }) => {
+                        panic!("a link to {dest_url:?} from {text:?} in:\n{md}")
+                    }
+                    Event::Start(Tag::Table(_)) | Event::Start(Tag::FootnoteDefinition(_)) => {
+                        panic!("structure from {text:?} in:\n{md}")
+                    }
+                    Event::Text(part) | Event::Code(part) => shown.push_str(&part),
+                    Event::SoftBreak | Event::HardBreak => shown.push(' '),
+                    _ => {}
+                }
+            }
+            // No active scheme is written as one, even outside a link.
+            let lower = md.to_ascii_lowercase();
+            for scheme in ACTIVE_SCHEMES {
+                let bare = format!("{scheme}:");
+                assert!(
+                    lower.match_indices(&bare).all(|(at, _)| lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)),
+                    "{bare} from {text:?} in:\n{md}"
+                );
+            }
+            // Each string reads as it was typed (line breaks aside).
+            let squashed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                squashed(&shown).contains(&squashed(&text.replace('\0', ""))),
+                "{text:?} not shown as text in:\n{md}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,637 @@
+//! Hostile strings (testdata/hostile/payloads.json: closing tags, a meta refresh, event
+//! handlers, `javascript:`/`data:` links, quotes, template markers, bidi and zero-width
+//! characters, a 5,000-character run, NUL) in every field a user fills (job title, company,
+//! CV, job description, answers) and every field an LLM fills (questions and each field of the
+//! report, through a local provider speaking OpenAI's wire format), against the real server.
+//!
+//! Each page (history, set-up, room, feedback, share, 404) is fetched as the server renders it
+//! and parsed as a browser parses it (html5ever). A page must hold no element and no attribute
+//! that the same page does not have when every one of those fields holds plain words, no
+//! element a payload's marker (`data-pwn`) reveals, no event handler, refresh or foreign
+//! script, and every payload must come back as the text it was.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use common::{TestServer, CV, JOB};
+use reqwest::StatusCode;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The attribute every markup payload puts on the elements it tries to create.
+const MARKER: &str = "data-pwn";
+
+/// What the baseline holds in every field.
+const PLAIN_WORDS: &str = "plain words";
+
+#[derive(Clone, Debug)]
+struct Payload {
+    name: String,
+    text: String,
+}
+
+fn payloads() -> Vec<Payload> {
+    let file: Value = serde_json::from_str(include_str!("../../testdata/hostile/payloads.json"))
+        .expect("payloads.json is JSON");
+    file["payloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|payload| Payload {
+            name: payload["name"].as_str().unwrap().to_owned(),
+            text: payload["text"].as_str().unwrap().to_owned(),
+        })
+        .collect()
+}
+
+/// Payloads that fit where a field takes one line of at most 200 characters without control
+/// characters (job title, company); the others are refused there, which is checked too.
+fn fits_a_name(text: &str) -> bool {
+    text.chars().count() <= domain::MAX_NAME_CHARS && !text.chars().any(char::is_control)
+}
+
+// ---------------------------------------------------------------------------------------------
+// A local LLM provider whose every word is the payload of the interview it writes for
+
+/// What the provider writes into questions and reports: `None`, plain words (the baseline);
+/// `Some`, the payloads, picked by the interview's job title when it is one of them.
+#[derive(Clone)]
+struct Words {
+    hostile: Option<Vec<Payload>>,
+}
+
+impl Words {
+    /// The payload for a request: the one the prompt's job title carries, else the first.
+    fn pick(&self, prompt: &str) -> String {
+        match &self.hostile {
+            None => PLAIN_WORDS.to_owned(),
+            Some(payloads) => payloads
+                .iter()
+                .filter(|payload| payload.name != "long-run" && payload.name != "nul")
+                .find(|payload| squash(prompt).contains(&squash(&payload.text)))
+                .unwrap_or(&payloads[0])
+                .text
+                .clone(),
+        }
+    }
+}
+
+async fn start_provider(words: Words) -> String {
+    let app = Router::new()
+        .route("/v1/chat/completions", post(chat_completions))
+        .with_state(Arc::new(words));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}/v1")
+}
+
+async fn chat_completions(State(words): State<Arc<Words>>, Json(body): Json<Value>) -> Response {
+    let prompt: String = body["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|message| message["content"].as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = words.pick(&prompt);
+    let content = if body["response_format"].is_null() {
+        // A new question each time (the server refuses one already asked): the transcript in
+        // the prompt grows by a question mark per question.
+        let asked = prompt.matches('?').count();
+        format!("How would you handle {text} in week {asked}, and why?")
+    } else {
+        report_reply(&text, &prompt).to_string()
+    };
+    if body["stream"] == json!(true) {
+        let chunk = |delta: Value, finish: Value| {
+            let data = json!({"id": "chatcmpl-h", "object": "chat.completion.chunk", "model": "fake-model",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
+            format!("data: {data}\n\n")
+        };
+        let body = [
+            chunk(
+                json!({"role": "assistant", "content": content}),
+                Value::Null,
+            ),
+            chunk(json!({}), json!("stop")),
+            "data: [DONE]\n\n".to_owned(),
+        ]
+        .concat();
+        return ([("content-type", "text/event-stream")], body).into_response();
+    }
+    Json(json!({
+        "id": "chatcmpl-h",
+        "object": "chat.completion",
+        "created": 1_767_225_600,
+        "model": "fake-model",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 100, "total_tokens": 200}
+    }))
+    .into_response()
+}
+
+/// A report with `text` in every string field, for an interview of three answered questions
+/// whose answers were `text` too (so the quote is the candidate's own and is kept).
+fn report_reply(text: &str, prompt: &str) -> Value {
+    let quote = prompt.contains(text).then(|| text.to_owned());
+    let dimension = json!({"score": 6, "comment": text});
+    let point = |question: Value| json!({"text": text, "quote": quote, "question": question});
+    json!({
+        "overall": {"score": 6, "not_enough_evidence": null},
+        "summary": text,
+        "dimensions": {
+            "relevance": dimension, "structure": dimension, "specificity": dimension,
+            "clarity": dimension, "confidence": dimension, "consistency": dimension
+        },
+        "strengths": [point(json!(1))],
+        "weaknesses": [point(json!(2))],
+        "missing": [point(Value::Null)],
+        "cv_tips": [{"kind": "quantify", "text": text, "before": null, "after": text}],
+        "questions": (1..=3).map(|number| json!({
+            "number": number, "worked": [text], "to_add": [text], "sample_answer": text
+        })).collect::<Vec<_>>(),
+        "themes": [text.chars().take(50).collect::<String>()],
+        "key_points": [text],
+        "sentiment": 0.1
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the server
+
+async fn send(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// What one interview's user fields hold.
+#[derive(Clone, Debug)]
+struct Fields {
+    job_title: String,
+    company: String,
+    document_extra: String,
+    answer: String,
+}
+
+impl Fields {
+    /// Plain words everywhere; the answer is what the plain provider quotes.
+    fn plain() -> Self {
+        Self {
+            job_title: "Plain Title".into(),
+            company: "Plain Company".into(),
+            document_extra: PLAIN_WORDS.into(),
+            answer: PLAIN_WORDS.into(),
+        }
+    }
+}
+
+/// The pages of one interview, as the server rendered them, at each step.
+struct Pages {
+    set_up: Page,
+    room: Page,
+    feedback: Page,
+    share: Page,
+}
+
+struct Page {
+    path: String,
+    headers: reqwest::header::HeaderMap,
+    html: String,
+}
+
+async fn page(client: &reqwest::Client, server: &TestServer, path: &str) -> Page {
+    let response = client.get(server.url(path)).send().await.unwrap();
+    let headers = response.headers().clone();
+    assert!(
+        response.status() == StatusCode::OK || response.status() == StatusCode::NOT_FOUND,
+        "{path}: {}",
+        response.status()
+    );
+    Page {
+        path: path.to_owned(),
+        headers,
+        html: response.text().await.unwrap(),
+    }
+}
+
+/// Creates, sets up, answers, reports on and shares one interview, fetching each page on the
+/// way.
+async fn interview_pages(client: &reqwest::Client, server: &TestServer, fields: &Fields) -> Pages {
+    let (status, interview) = send(client.post(server.url("/api/v1/interviews")).json(&json!({
+        "job_title": fields.job_title, "company": fields.company, "question_count": 3
+    })))
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{interview}");
+    let id = interview["id"].as_str().unwrap().to_owned();
+    let base = format!("/api/v1/interviews/{id}");
+    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
+        let text = format!("{text}\n{}", fields.document_extra);
+        let (status, body) = send(
+            client
+                .put(server.url(&format!("{base}/documents/{kind}")))
+                .json(&json!({ "text": text })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{kind}: {body}");
+    }
+    let set_up = page(client, server, &format!("/interviews/{id}")).await;
+
+    let (status, mut question) = send(client.post(server.url(&format!("{base}/start")))).await;
+    assert_eq!(status, StatusCode::OK, "{question}");
+    loop {
+        let (status, outcome) = send(client.post(server.url(&format!("{base}/answers"))).json(
+            &json!({"question_id": question["id"], "text": fields.answer, "client_id": Uuid::new_v4()}),
+        ))
+        .await;
+        assert_eq!(status, StatusCode::OK, "{outcome}");
+        if outcome["completed"] == json!(true) {
+            break;
+        }
+        question = outcome["next_question"].clone();
+    }
+    let room = page(client, server, &format!("/interviews/{id}")).await;
+
+    let feedback_url = server.url(&format!("{base}/feedback"));
+    send(client.post(&feedback_url)).await;
+    let mut ready = false;
+    for _ in 0..400 {
+        if send(client.get(&feedback_url)).await.0 == StatusCode::OK {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(ready, "the report was not written in 10 s");
+    let feedback = page(client, server, &format!("/interviews/{id}/feedback")).await;
+
+    let (status, link) = send(client.post(server.url(&format!("{base}/shares")))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let token = link["token"].as_str().unwrap();
+    // Read by a stranger, as a shared link is.
+    let share = page(&reqwest::Client::new(), server, &format!("/share/{token}")).await;
+    Pages {
+        set_up,
+        room,
+        feedback,
+        share,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a page may hold
+
+/// Each element as "tag" and "tag[attribute]", the shape of a page without its text.
+fn shape(html: &Html) -> BTreeSet<String> {
+    let mut shape = BTreeSet::new();
+    for element in html
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        let tag = element.value().name();
+        shape.insert(tag.to_owned());
+        for (attribute, _) in element.value().attrs() {
+            shape.insert(format!("{tag}[{attribute}]"));
+        }
+    }
+    shape
+}
+
+fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(selector).unwrap()).collect()
+}
+
+fn text_of(element: ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+/// The checks that hold for any page whatever its baseline: no marker, no event handler, no
+/// refresh, no `<base>`, every script and style carrying the page's nonce, no link to a
+/// `javascript:` or `data:` URL, one title.
+fn assert_nothing_injected(page: &Page, html: &Html) {
+    let path = &page.path;
+    let policy = page.headers["content-security-policy"].to_str().unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
+    for element in html
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        let value = element.value();
+        for (attribute, content) in value.attrs() {
+            assert!(
+                attribute != MARKER && !attribute.starts_with("on"),
+                "{path}: <{} {attribute}> was injected",
+                value.name()
+            );
+            if matches!(attribute, "href" | "src" | "action" | "formaction") {
+                let url = content.trim().to_ascii_lowercase();
+                assert!(
+                    !url.starts_with("javascript:") && !url.starts_with("data:"),
+                    "{path}: <{} {attribute}={content:?}>",
+                    value.name()
+                );
+            }
+        }
+        match value.name() {
+            "script" | "style" => assert_eq!(
+                value.attr("nonce"),
+                Some(nonce),
+                "{path}: a <{}> without the page's nonce",
+                value.name()
+            ),
+            "base" | "iframe" | "object" | "embed" | "frame" | "img" => {
+                panic!("{path}: <{}> was injected", value.name())
+            }
+            "meta" => {
+                if let Some(equiv) = value.attr("http-equiv") {
+                    assert!(
+                        equiv.eq_ignore_ascii_case("content-security-policy"),
+                        "{path}: <meta http-equiv={equiv}>"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(select(html, "title").len(), 1, "{path}: one title");
+    assert_eq!(
+        select(html, "meta[http-equiv]").len(),
+        1,
+        "{path}: one policy"
+    );
+}
+
+/// `page` holds no element or attribute its plain twin lacks, nothing injected, and the title
+/// `title` exactly.
+fn assert_only_app_markup(page: &Page, plain: &Page, title: &str) -> Html {
+    let html = Html::parse_document(&page.html);
+    let plain_html = Html::parse_document(&plain.html);
+    let extra: Vec<String> = shape(&html)
+        .difference(&shape(&plain_html))
+        .cloned()
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "{}: markup the app did not write: {extra:?}",
+        page.path
+    );
+    assert_nothing_injected(page, &html);
+    assert_eq!(
+        squash(&text_of(select(&html, "title")[0])),
+        squash(title),
+        "{}: the title",
+        page.path
+    );
+    html
+}
+
+/// The page's visible text (the body's, without its scripts' data), as payloads are compared.
+fn visible_text(html: &Html) -> String {
+    let body = select(html, "body")[0];
+    let mut text = String::new();
+    for node in body.descendants() {
+        let Some(part) = node.value().as_text() else {
+            continue;
+        };
+        let in_script = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|parent| matches!(parent.value().name(), "script" | "style"));
+        if !in_script {
+            text.push_str(part);
+            text.push(' ');
+        }
+    }
+    squash(&text)
+}
+
+/// Text as compared: what the server keeps of it (control characters and the byte-order mark
+/// go wherever text is stored or sent to a model), every whitespace run one space.
+fn squash(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control() || c == '\u{FEFF}')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn full_title(page_title: &str) -> String {
+    squash(&format!("{page_title} · Interview Simulator"))
+}
+
+/// A server whose interviewer and report writer is the provider at `base_url`.
+async fn server_with_provider(pool: PgPool, base_url: &str) -> TestServer {
+    TestServer::start_with(
+        pool,
+        &[
+            ("LLM_PROVIDERS", "openai"),
+            ("OPENAI_BASE_URL", base_url),
+            ("OPENAI_MODEL", "fake-model"),
+            ("RATE_LIMITS", "off"),
+        ],
+    )
+    .await
+}
+
+#[sqlx::test(migrations = false)]
+async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
+    let payloads = payloads();
+    let plain_provider = start_provider(Words { hostile: None }).await;
+    let hostile_provider = start_provider(Words {
+        hostile: Some(payloads.clone()),
+    })
+    .await;
+    let plain_server = server_with_provider(pool.clone(), &plain_provider).await;
+    let server = server_with_provider(pool, &hostile_provider).await;
+
+    // The baseline: every field in plain words.
+    let plain_owner = plain_server.browser();
+    let plain = interview_pages(&plain_owner, &plain_server, &Fields::plain()).await;
+    let plain_history = page(&plain_owner, &plain_server, "/").await;
+    let plain_not_found = page(&plain_owner, &plain_server, "/share/not-a-token").await;
+
+    let owner = server.browser();
+    let mut names_shown = Vec::new();
+    for payload in &payloads {
+        let text = &payload.text;
+        let mut fields = Fields::plain();
+        if fits_a_name(text) {
+            fields.job_title = text.clone();
+            fields.company = format!("{text} Ltd");
+        } else {
+            // One line of at most 200 characters: refused with a reason, nothing stored.
+            let (status, body) = send(
+                owner
+                    .post(server.url("/api/v1/interviews"))
+                    .json(&json!({"job_title": text, "company": text, "question_count": 3})),
+            )
+            .await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", payload.name);
+            assert_eq!(body["error"]["field"], "job_title", "{}", payload.name);
+        }
+        fields.document_extra = text.clone();
+        if text.contains('\0') {
+            // Answers refuse NUL (PostgreSQL cannot store it); documents drop it.
+            fields.answer = text.replace('\0', " ");
+        } else {
+            fields.answer = text.clone();
+        }
+        let pages = interview_pages(&owner, &server, &fields).await;
+        let job = format!("{} at {}", fields.job_title, fields.company);
+        names_shown.push(fields.clone());
+
+        let set_up = assert_only_app_markup(&pages.set_up, &plain.set_up, &full_title(&job));
+        let room = assert_only_app_markup(&pages.room, &plain.room, &full_title(&job));
+        let feedback = assert_only_app_markup(
+            &pages.feedback,
+            &plain.feedback,
+            &full_title(&format!("Feedback: {job}")),
+        );
+        let share = assert_only_app_markup(
+            &pages.share,
+            &plain.share,
+            &full_title(&format!("Interview feedback: {job}")),
+        );
+
+        // The payloads come back as the text they were.
+        let shown = squash(&fields.answer);
+        let llm_text = squash(
+            &Words {
+                hostile: Some(payloads.clone()),
+            }
+            .pick(&fields.job_title),
+        );
+        for (name, html) in [("set-up", &set_up), ("room", &room)] {
+            let heading = text_of(select(html, "h1.interview-title")[0]);
+            assert_eq!(
+                heading, fields.job_title,
+                "{}: {name} heading",
+                payload.name
+            );
+        }
+        // (The documents' text reaches the set-up page's text boxes through the hydration
+        // data, checked in the browser by end2end/tests/hostile-strings.spec.ts.)
+        let room_text = visible_text(&room);
+        assert!(
+            room_text.contains(&shown),
+            "{}: the answer in the room",
+            payload.name
+        );
+        assert!(
+            room_text.contains(&squash(&format!("How would you handle {llm_text} in week"))),
+            "{}: the model's question in the room: {room_text}",
+            payload.name
+        );
+        for (name, html) in [("feedback", &feedback), ("share", &share)] {
+            let visible = visible_text(html);
+            assert!(
+                visible.contains(&llm_text),
+                "{}: the report's text on the {name} page",
+                payload.name
+            );
+        }
+
+        // Link previews: one attribute each, holding the whole title.
+        for (selector, expected) in [
+            (
+                "meta[property='og:title']",
+                format!("Interview feedback: {job}"),
+            ),
+            (
+                "meta[name='twitter:title']",
+                format!("Interview feedback: {job}"),
+            ),
+        ] {
+            let tags = select(&share, selector);
+            assert_eq!(tags.len(), 1, "{}: {selector}", payload.name);
+            assert_eq!(
+                tags[0].value().attr("content"),
+                Some(expected.as_str()),
+                "{}: {selector}",
+                payload.name
+            );
+            assert_eq!(tags[0].value().attrs().count(), 2, "{}", payload.name);
+        }
+        for description in [
+            "meta[property='og:description']",
+            "meta[name='twitter:description']",
+        ] {
+            let tags = select(&share, description);
+            assert_eq!(tags.len(), 1, "{}: {description}", payload.name);
+            assert_eq!(tags[0].value().attrs().count(), 2, "{}", payload.name);
+        }
+
+        // The share page stays: no refresh header, and it sends no Referer anywhere.
+        assert!(pages.share.headers.get("refresh").is_none());
+        assert_eq!(
+            pages.share.headers["referrer-policy"], "no-referrer",
+            "{}",
+            payload.name
+        );
+    }
+
+    // The history page lists every interview, each name as text.
+    let history = page(&owner, &server, "/").await;
+    let history_html =
+        assert_only_app_markup(&history, &plain_history, &full_title("Your interviews"));
+    let visible = visible_text(&history_html);
+    for fields in &names_shown {
+        assert!(
+            visible.contains(&squash(&fields.job_title)),
+            "history: {:?}",
+            fields.job_title
+        );
+    }
+
+    // 404 pages, for an address made of a payload too.
+    let mut not_found_paths = vec!["/share/not-a-token".to_owned()];
+    for payload in payloads.iter().filter(|payload| fits_a_name(&payload.text)) {
+        let encoded: String = payload
+            .text
+            .bytes()
+            .map(|byte| format!("%{byte:02X}"))
+            .collect();
+        not_found_paths.push(format!("/share/{encoded}"));
+        not_found_paths.push(format!("/interviews/{encoded}"));
+    }
+    for path in not_found_paths {
+        let response = page(&owner, &server, &path).await;
+        assert_only_app_markup(&response, &plain_not_found, &full_title("Not found"));
+    }
+}
+
+/// The one place titles are escaped is the cause of a title being right: a page's `<title>`
+/// holds the job title exactly, `&` included, not a reference shown as text.
+#[sqlx::test(migrations = false)]
+async fn a_title_with_ampersands_and_angle_brackets_reads_as_typed(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let owner = server.browser();
+    let (status, interview) = send(owner.post(server.url("/api/v1/interviews")).json(&json!({
+        "job_title": "R&D <lead> &amp; QA", "company": "A&B", "question_count": 3
+    })))
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let path = format!("/interviews/{}", interview["id"].as_str().unwrap());
+    let page = page(&owner, &server, &path).await;
+    let html = Html::parse_document(&page.html);
+    assert_eq!(
+        text_of(select(&html, "title")[0]),
+        "R&D <lead> &amp; QA at A&B · Interview Simulator"
+    );
+    assert_nothing_injected(&page, &html);
+}
