@@ -42,6 +42,8 @@ pub struct Row {
     pub shape: Rate,
     pub report: Rate,
     pub transcript: Vec<TurnRecord>,
+    /// The report's per-question feedback, to read what the checks judged.
+    pub feedback: Vec<domain::QuestionFeedback>,
 }
 
 /// The figures pooled over rows (rates add their counts).
@@ -138,7 +140,13 @@ fn measure(
             .then(|| off_topic_noticed(&interview.turns)),
         grounding: grounding(&questions, &answers, &documents),
         shape: shape(&questions),
-        report: report_checks(&interview.report, &interview.turns, &pair.cv, &excluded),
+        report: report_checks(
+            &interview.report,
+            &interview.turns,
+            &pair.cv,
+            &excluded,
+            interview.persona.answers_for_real(),
+        ),
         transcript: interview
             .turns
             .iter()
@@ -148,6 +156,7 @@ fn measure(
                 answer: turn.answer.clone(),
             })
             .collect(),
+        feedback: interview.report.questions.clone(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `make eval`: every persona over every pair of `testdata/eval`, written to
 //! `target/eval/report.json` and `target/eval/report.md`; the Markdown is also printed.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use eval::evaluate::evaluate;
@@ -19,7 +19,11 @@ fn main() -> ExitCode {
     };
     let evaluation = evaluate(&pairs, &Persona::ALL);
     let markdown = markdown(&evaluation);
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/eval");
+    // The project's target/, wherever CARGO_TARGET_DIR puts the build.
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."));
+    let out = project.join("target/eval");
     let written = std::fs::create_dir_all(&out)
         .and_then(|()| std::fs::write(out.join("report.md"), &markdown))
         .and_then(|()| {

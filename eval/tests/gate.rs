@@ -38,9 +38,9 @@ const GROUNDING_FLOOR: f64 = 0.95;
 /// Measured 282/288 (result follow-ups without "you"). Target: every question well shaped
 /// (1.0).
 const SHAPE_FLOOR: f64 = 0.97;
-/// Measured 460/728 (sample answers that copy or wrap the answer, STAR advice on motivation
-/// and closing questions). Target: every report check passes (1.0).
-const REPORT_FLOOR: f64 = 0.63;
+/// Measured 716/728 (sample answers that stay close to an already strong answer, mostly on
+/// motivation and closing questions). Target: every report check passes (1.0).
+const REPORT_FLOOR: f64 = 0.98;
 
 #[test]
 fn the_offline_coach_and_report_meet_the_gate() {

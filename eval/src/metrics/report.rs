@@ -6,11 +6,12 @@
 //!   closing question's advice (what to add, the sample answer) uses no STAR wording
 //!   ("situation", "task", "what you had to achieve", "STAR"); a behavioural question whose
 //!   answer has no number gets advice that asks for a result or a number.
-//! - **Sample answers**: where the answer has material (a substantive answer, see
-//!   `listening`), the sample keeps at least one of its numbers or names and is a real rewrite
+//! - **Sample answers**: where the answer has material (a genuine attempt, i.e. from the strong
+//!   or medium persona, that is substantive, see `listening`), the sample keeps at least one of its numbers or names and is a real rewrite
 //!   (with bracketed placeholders removed, word-set Jaccard with the answer below
-//!   [`MAX_REWRITE_JACCARD`]); where it has none, the sample does not wrap the answer (it does
-//!   not contain the answer's text).
+//!   [`MAX_REWRITE_JACCARD`]); where it has none, the sample does not wrap the answer: it does
+//!   not contain the answer's text, and its word set shares less than [`MAX_WRAP_JACCARD`]
+//!   with the answer's (a list of what a strong answer would contain shares little).
 
 use std::collections::BTreeSet;
 
@@ -23,6 +24,7 @@ use crate::questions::QuestionType;
 use crate::text::{jaccard, words};
 
 pub const MAX_REWRITE_JACCARD: f64 = 0.9;
+pub const MAX_WRAP_JACCARD: f64 = 0.5;
 
 const STAR_WORDING: &[&str] = &[
     "situation",
@@ -35,11 +37,14 @@ const RESULT_WORDING: &[&str] = &[
     "result", "number", "measur", "outcome", "%", "impact", "changed",
 ];
 
+/// `genuine`: the persona's answers are real attempts (an off-topic story or an injection
+/// with numbers in it is not material to rewrite).
 pub fn report_checks(
     report: &Report,
     turns: &[Turn],
     cv: &str,
     excluded: &BTreeSet<String>,
+    genuine: bool,
 ) -> Rate {
     let mut rate = Rate::default();
     let points = report
@@ -87,7 +92,7 @@ pub fn report_checks(
             _ => {}
         }
         rate.check(
-            sample_fits(&feedback.answer, &feedback.sample_answer, excluded),
+            sample_fits(&feedback.answer, &feedback.sample_answer, excluded, genuine),
             || {
                 format!(
                     "Q{}: sample answer \"{}\"",
@@ -101,15 +106,17 @@ pub fn report_checks(
 }
 
 /// The sample answer rule of the module docs.
-pub fn sample_fits(answer: &str, sample: &str, excluded: &BTreeSet<String>) -> bool {
-    if is_substantive(answer, excluded) {
+pub fn sample_fits(answer: &str, sample: &str, excluded: &BTreeSet<String>, genuine: bool) -> bool {
+    if genuine && is_substantive(answer, excluded) {
         let facts = numbers_and_names(answer, excluded);
         let sample_words: BTreeSet<String> = words(sample).into_iter().collect();
         let keeps_a_fact = facts.iter().any(|fact| sample_words.contains(fact));
         keeps_a_fact && jaccard(&without_placeholders(sample), answer) < MAX_REWRITE_JACCARD
     } else {
         let answer = answer.trim().trim_end_matches(['.', '!', '?']);
-        answer.is_empty() || !sample.to_lowercase().contains(&answer.to_lowercase())
+        answer.is_empty()
+            || (!sample.to_lowercase().contains(&answer.to_lowercase())
+                && jaccard(&without_placeholders(sample), answer) < MAX_WRAP_JACCARD)
     }
 }
 
@@ -147,27 +154,52 @@ mod tests {
         assert!(sample_fits(
             answer,
             "Situation: the AWS bill had grown. [Your task]. I right-sized RDS and the bill fell by CHF 18,000 a month.",
-            &none
+            &none,
+            true
         ));
         assert!(!sample_fits(
             answer,
             &format!("[Situation] {answer} [Result]"),
-            &none
+            &none,
+            true
         ));
         assert!(!sample_fits(
             answer,
             "I saved money by working hard on the cloud.",
-            &none
+            &none,
+            true
         ));
         assert!(!sample_fits(
             "Teamwork.",
             "[Situation] Teamwork [Result]",
-            &none
+            &none,
+            true
         ));
         assert!(sample_fits(
             "Teamwork.",
             "A strong answer names: the situation, what you did, the result.",
-            &none
+            &none,
+            true
+        ));
+        let vague = "I think I always try to do my best, and we worked on a lot of things as a team and in the end it went quite well.";
+        assert!(!sample_fits(
+            vague,
+            "[Situation] I always try to do my best, and we worked on a lot of things as a team and it went well. [Result]",
+            &none,
+            true
+        ));
+        // Not a genuine answer: its facts are not material, so it must not be wrapped.
+        assert!(!sample_fits(
+            answer,
+            &format!("[Situation] {answer}"),
+            &none,
+            false
+        ));
+        assert!(sample_fits(
+            answer,
+            "A strong answer would contain: the result.",
+            &none,
+            false
         ));
         assert_eq!(without_placeholders("a [b [c]] d"), "a  d");
     }

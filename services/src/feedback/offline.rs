@@ -4,14 +4,17 @@
 //! - `dimensions`: the scores of `scores` with what they were measured from;
 //! - `points`: strengths, weaknesses and missing pieces, each quoting the candidate;
 //! - `cv_tips`: CV changes for this job description, as before/after pairs;
-//! - `breakdown`: per question, what worked, what to add and a stronger sample answer;
+//! - `breakdown`: per question, what worked, what to add and a stronger sample answer, by the
+//!   kind of question (`question_kind`; motivation and closing advice in `by_kind`);
 //! - `overview`: summary, themes, key points and sentiment.
 
 mod breakdown;
+mod by_kind;
 mod cv_tips;
 mod dimensions;
 mod overview;
 mod points;
+mod question_kind;
 
 use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, OverallScore, Report};
 

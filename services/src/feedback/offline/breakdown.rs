@@ -4,7 +4,9 @@
 
 use domain::{AnswerAnalysis, QuestionFeedback, StarComponent};
 
+use super::by_kind;
 use super::dimensions::list;
+use super::question_kind::QuestionKind;
 use super::Context;
 use crate::feedback::quote::{first_person, sentences, tidy};
 use crate::feedback::scores::SUBSTANTIAL_WORDS;
@@ -12,6 +14,11 @@ use crate::feedback::Answered;
 use crate::interviewer::offline::text::SearchableText;
 
 const MAX_TO_ADD: usize = 4;
+/// A sample answer keeps at most this many of the candidate's sentences and words: a strong
+/// story told in four sentences (situation, task, action, result) in under a minute is what
+/// an interviewer remembers.
+const MAX_SAMPLE_SENTENCES: usize = 4;
+pub(super) const MAX_SAMPLE_WORDS: usize = 80;
 
 pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
     context
@@ -21,10 +28,40 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
             question: answered.question.to_owned(),
             answer: answered.answer.to_owned(),
             worked: worked(analysis),
-            to_add: to_add(context, answered, analysis),
-            sample_answer: sample_answer(context, answered, analysis),
+            to_add: advice(context, answered, analysis),
+            sample_answer: sample(context, answered, analysis),
         })
         .collect()
+}
+
+/// What to add, by the kind of question: STAR parts for a story, reasons for motivation, the
+/// candidate's own questions at the close.
+fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let company = context.input.company.trim();
+    let mut add = match QuestionKind::of(answered.question) {
+        QuestionKind::Story => return to_add(context, answered, analysis),
+        QuestionKind::Motivation => by_kind::motivation_to_add(company, answered, analysis),
+        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis),
+    };
+    add.truncate(MAX_TO_ADD);
+    add
+}
+
+/// A stronger answer: a rewrite of the candidate's own material where there is some, else
+/// what a strong answer would contain (never the thin answer wrapped in placeholders).
+fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
+    let company = context.input.company.trim();
+    let documents = format!("{}\n{}", context.input.cv, context.input.job_description);
+    match QuestionKind::of(answered.question) {
+        QuestionKind::Story if by_kind::has_material(answered, analysis, &documents) => {
+            sample_answer(context, answered, analysis)
+        }
+        QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref()),
+        QuestionKind::Motivation => {
+            by_kind::motivation_sample(company, answered, analysis, &documents)
+        }
+        QuestionKind::Closing => by_kind::closing_sample(company, answered, analysis),
+    }
 }
 
 fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
@@ -145,8 +182,56 @@ fn asked_but_not_named(context: &Context, answered: &Answered) -> Option<String>
         .map(|skill| skill.name.clone())
 }
 
-/// The candidate's sentences in their order, tidied, each STAR part they lack as a
-/// placeholder where it belongs (a missing situation first, a missing task or action before
+/// The sentences a sample answer keeps, in their order: all of them within
+/// [`MAX_SAMPLE_SENTENCES`] and [`MAX_SAMPLE_WORDS`]; beyond that the first sentence of each
+/// STAR part, then those with a number, while the limits allow (at least one).
+fn kept_sentences<'a>(answer: &'a str, analysis: &AnswerAnalysis) -> Vec<&'a str> {
+    let all = sentences(answer);
+    let words = |sentence: &str| sentence.split_whitespace().count();
+    if all.len() <= MAX_SAMPLE_SENTENCES
+        && all.iter().map(|s| words(s)).sum::<usize>() <= MAX_SAMPLE_WORDS
+    {
+        return all;
+    }
+    let mut keep = vec![false; all.len()];
+    let mut kept = 0;
+    let mut kept_words = 0;
+    let mut take = |index: usize, keep: &mut Vec<bool>| {
+        let fits = kept < MAX_SAMPLE_SENTENCES
+            && (kept == 0 || kept_words + words(all[index]) <= MAX_SAMPLE_WORDS);
+        if !keep[index] && fits {
+            keep[index] = true;
+            kept += 1;
+            kept_words += words(all[index]);
+        }
+    };
+    for &component in StarComponent::ALL {
+        let cue = analysis.star.cue(component);
+        let first = all
+            .iter()
+            .position(|sentence| cue.is_some_and(|cue| sentence.contains(cue)));
+        if let Some(index) = first {
+            take(index, &mut keep);
+        }
+    }
+    for (index, sentence) in all.iter().enumerate() {
+        let has_number = analysis
+            .specificity
+            .numbers
+            .iter()
+            .any(|number| sentence.contains(&number.text));
+        if has_number {
+            take(index, &mut keep);
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(sentence, keep)| keep.then_some(sentence))
+        .collect()
+}
+
+/// The candidate's sentences in their order (see [`kept_sentences`]), tidied, each STAR part
+/// they lack as a placeholder where it belongs (a missing situation first, a missing task or action before
 /// the first sentence of a later part, a missing result at the end), their own
 /// share after a "we"-only action, the number a result lacks after it, and a closing line.
 fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
@@ -182,7 +267,7 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
                 }
             }
         };
-    for sentence in sentences(answered.answer) {
+    for sentence in kept_sentences(answered.answer, analysis) {
         let role = StarComponent::ALL.iter().copied().find(|&component| {
             analysis
                 .star
@@ -293,27 +378,47 @@ mod tests {
 
         let weak = offline_report(&input(CV, &WEAK));
         let first = &weak.questions[0];
-        // The candidate's own sentences, tidied, in their order; what they never said is a
-        // placeholder in its place.
+        // Nothing to rewrite (no number, tool, outcome or job term): the sample says what a
+        // strong answer contains rather than wrapping the candidate's words in placeholders.
+        for feedback in &weak.questions {
+            assert!(
+                feedback
+                    .sample_answer
+                    .starts_with("A strong answer would contain:"),
+                "{}",
+                feedback.sample_answer
+            );
+            assert!(!feedback.sample_answer.contains("improved things"));
+        }
         assert!(
-            first
-                .sample_answer
-                .starts_with("We improved things. Maybe it was okay and the team was happy"),
-            "the scene is set by the candidate's sentence: {}",
-            first.sample_answer
+            weak.questions[2].sample_answer.contains("how you used"),
+            "the asked skill is named: {}",
+            weak.questions[2].sample_answer
         );
-        assert!(first
-            .sample_answer
-            .contains("My task was to [what you had to achieve"));
-        assert!(weak.questions[2]
-            .sample_answer
-            .starts_with("[Where and when"));
+
+        // An answer with material but without its task and result keeps the candidate's own
+        // sentences, tidied, in their order; what they never said is a placeholder in its place.
+        let partial = offline_report(&input(
+            CV,
+            &[(
+                "How did you run the migration to Kafka?",
+                "Um, so we moved 30 services from RabbitMQ to Kafka in 2021, you know. I guess it went fine in the end and we were all kind of relieved about it.",
+            )],
+        ));
+        let sample = &partial.questions[0].sample_answer;
         assert!(
-            first.sample_answer.contains("[number]")
-                || first.sample_answer.contains("[Add the number"),
-            "{}",
-            first.sample_answer
+            sample.contains("we moved 30 services from RabbitMQ to Kafka in 2021"),
+            "{sample}"
         );
+        assert!(
+            sample.contains("My task was to [what you had to achieve"),
+            "{sample}"
+        );
+        assert!(
+            sample.contains("[number]") || sample.contains("[Add the number"),
+            "{sample}"
+        );
+        assert!(!sample.to_lowercase().contains("um,"), "{sample}");
         assert!(!first.sample_answer.to_lowercase().contains("um,"));
         assert!(first.to_add.iter().any(|a| a.starts_with("A number")));
         assert!(weak.questions.iter().all(|q| !q.to_add.is_empty()));
