@@ -42,6 +42,8 @@ pub struct Row {
     pub shape: Rate,
     pub report: Rate,
     pub transcript: Vec<TurnRecord>,
+    /// Each dimension's score (`None`: not enough evidence), to see what the overall is made of.
+    pub dimensions: Vec<(String, Option<u8>)>,
     /// The report's per-question feedback, to read what the checks judged.
     pub feedback: Vec<domain::QuestionFeedback>,
 }
@@ -155,6 +157,12 @@ fn measure(
                 purpose: turn.purpose.clone(),
                 answer: turn.answer.clone(),
             })
+            .collect(),
+        dimensions: interview
+            .report
+            .dimensions
+            .iter()
+            .map(|(dimension, score)| (dimension.as_str().to_owned(), score.score))
             .collect(),
         feedback: interview.report.questions.clone(),
     }

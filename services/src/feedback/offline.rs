@@ -14,7 +14,7 @@ mod cv_tips;
 mod dimensions;
 mod overview;
 mod points;
-mod question_kind;
+pub(super) mod question_kind;
 
 use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, OverallScore, Report};
 

@@ -14,17 +14,23 @@
 //! | dimension   | q |
 //! |-------------|---|
 //! | relevance   | ½ · min(1, job-term coverage / 0.4) + ½ · share of answers naming a job term (¼ + ½ of that share when the job names no term we know) |
-//! | structure   | mean over answers of the STAR components present, weighted S 0.2, T 0.2, A 0.3, R 0.3 |
-//! | specificity | the analysis' specificity score (mean over answers) |
+//! | structure   | mean over story answers of the STAR components present, weighted S 0.2, T 0.2, A 0.3, R 0.3 |
+//! | specificity | mean over story answers of the analysis' specificity score |
 //! | clarity     | (1 − min(1, fillers per 100 words / 6)) · (1 above 300 words a mean answer, falling to 0.5 at 500) |
 //! | confidence  | 0.7 · confidence score + 0.3 · share of "I" among "I"/"we" (0.5 with neither) |
 //! | consistency | the analysis' consistency score; none with fewer than two answers |
+//!
+//! Story answers are those to questions that ask for a story or an explanation (not why the
+//! candidate wants the job, nor their questions at the close: a good answer there has no STAR
+//! shape and few numbers); all answers when there is none.
 //!
 //! The overall score is the mean of the dimension scores weighted relevance 0.2, structure
 //! 0.2, specificity 0.25, clarity 0.1, confidence 0.15, consistency 0.1 (weights of missing
 //! dimensions left out), rounded.
 
-use domain::{Dimension, InterviewAnalysis, StarCues, MAX_SCORE, MIN_SCORE};
+use domain::{AnswerAnalysis, Dimension, InterviewAnalysis, StarCues, MAX_SCORE, MIN_SCORE};
+
+use super::offline::question_kind::QuestionKind;
 
 pub(crate) const SUBSTANTIAL_WORDS: u32 = 20;
 pub(crate) const MIN_SUBSTANTIAL_ANSWERS: usize = 2;
@@ -129,8 +135,8 @@ pub(crate) fn quality(analysis: &InterviewAnalysis, dimension: Dimension) -> Opt
                 None => 0.25 + 0.5 * naming,
             }
         }
-        Dimension::Structure => mean(answers.iter().map(|answer| star_weight(&answer.star))),
-        Dimension::Specificity => analysis.specificity.score,
+        Dimension::Structure => mean(stories(answers).map(|answer| star_weight(&answer.star))),
+        Dimension::Specificity => mean(stories(answers).map(|answer| answer.specificity.score)),
         Dimension::Clarity => {
             let fillers = 1.0 - (analysis.fillers.per_100_words / FILLERS_PER_100_AT_ZERO).min(1.0);
             let ramble = if analysis.mean_word_count > RAMBLE_FROM_WORDS {
@@ -146,6 +152,16 @@ pub(crate) fn quality(analysis: &InterviewAnalysis, dimension: Dimension) -> Opt
         }
         Dimension::Consistency => analysis.consistency.as_ref()?.score,
     })
+}
+
+/// The answers to story questions, or all answers when no question asked for a story.
+fn stories(answers: &[AnswerAnalysis]) -> impl Iterator<Item = &AnswerAnalysis> {
+    let is_story =
+        |answer: &&AnswerAnalysis| QuestionKind::of(&answer.question) == QuestionKind::Story;
+    let any = answers.iter().any(|answer| is_story(&answer));
+    answers
+        .iter()
+        .filter(move |answer| !any || is_story(answer))
 }
 
 /// Action and result matter most: they are what the candidate did and what came of it.
@@ -229,6 +245,29 @@ mod tests {
         }
         let reason = scores.overall.unwrap_err();
         assert!(reason.contains("0 of your 2 answers"), "{reason}");
+    }
+
+    #[test]
+    fn structure_and_specificity_are_judged_on_story_answers() {
+        let story = (
+            "Tell me about the migration to Kafka?",
+            "In 2021 our payment events ran on RabbitMQ and we lost messages. My task was to move them to Kafka. I built the consumers in Go and I ran the cut-over myself. As a result we lost no message in 12 months.",
+        );
+        let motivation = (
+            "Why do you want to join Helvetia Ledger AG?",
+            "I want to work on a ledger that banks rely on, with a team that values careful code review and good observability.",
+        );
+        let alone = analyse_interview(JOB, "", &[story]);
+        let both = analyse_interview(JOB, "", &[story, motivation]);
+        for dimension in [Dimension::Structure, Dimension::Specificity] {
+            assert_eq!(
+                quality(&both, dimension),
+                quality(&alone, dimension),
+                "{dimension:?}"
+            );
+        }
+        let only_motivation = analyse_interview(JOB, "", &[motivation]);
+        assert!(quality(&only_motivation, Dimension::Structure).is_some());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! LLM interviewer's questions are read the same way as the offline coach's.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum QuestionKind {
+pub(in crate::feedback) enum QuestionKind {
     /// A past situation, a skill, or how something is done: STAR advice fits.
     Story,
     /// Why this job or this employer.
