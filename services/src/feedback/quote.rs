@@ -9,8 +9,15 @@ use crate::interviewer::offline::text::{find_word, SearchableText};
 /// Quotes longer than this are cut (with "…") so a point stays readable.
 const MAX_QUOTE_WORDS: usize = 45;
 
+/// Abbreviations whose full stop does not end a sentence ("St. Brigid's", "Dr. Okafor").
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Dr", "Mr", "Mrs", "Ms", "Prof", "Inc", "Ltd", "Co", "No", "vs", "e.g", "i.e", "approx",
+];
+
 /// The sentences of `text`, trimmed, as slices of it. A sentence ends at ".", "!" or "?"
-/// followed by white space, or at a line break; "1.5" and "Node.js" stay whole.
+/// followed by white space, or at a line break; "1.5", "Node.js" and "St. Brigid's" stay
+/// whole (a full stop after one of [`ABBREVIATIONS`] followed by a capital or a digit does
+/// not end a sentence).
 pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
@@ -18,7 +25,9 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, next)| next);
         let ends = c == '\n'
-            || (matches!(c, '.' | '!' | '?' | '…') && next.is_none_or(char::is_whitespace));
+            || (matches!(c, '.' | '!' | '?' | '…')
+                && next.is_none_or(char::is_whitespace)
+                && !(c == '.' && is_abbreviation(&text[start..at], &text[at + 1..])));
         if ends {
             let end = at + c.len_utf8();
             push_sentence(&mut found, &text[start..end]);
@@ -27,6 +36,17 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     }
     push_sentence(&mut found, &text[start..]);
     found
+}
+
+/// `before` ends with an abbreviation and `after` goes on with a capital or a digit on the
+/// same line, so the full stop between them does not end the sentence.
+fn is_abbreviation(before: &str, after: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default();
+    let next = after.trim_start_matches([' ', '\t']).chars().next();
+    ABBREVIATIONS.contains(&word) && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Pieces without a letter or digit (a stray "…") are not sentences.
@@ -292,6 +312,14 @@ mod tests {
             ]
         );
         assert!(sentences("  \n … ").is_empty());
+        assert_eq!(
+            sentences("I joined St. Brigid's in 2020. Dr. Okafor led it. We met at No. 5."),
+            [
+                "I joined St. Brigid's in 2020.",
+                "Dr. Okafor led it.",
+                "We met at No. 5."
+            ]
+        );
     }
 
     #[test]
