@@ -5,6 +5,9 @@ import path from 'node:path';
 const port = process.env.E2E_PORT ?? '3100';
 /** The server with a small rate limit (rate-limits.spec.ts). */
 export const limitedPort = process.env.E2E_LIMITED_PORT ?? '3101';
+/** The server whose LLM provider writes hostile strings (hostile-strings.spec.ts), and that provider. */
+export const hostileLlmPort = process.env.E2E_HOSTILE_LLM_PORT ?? '3102';
+const fakeLlmPort = process.env.E2E_FAKE_LLM_PORT ?? '3103';
 const root = path.resolve(__dirname, '..');
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -38,13 +41,32 @@ export default defineConfig({
       ],
     },
   },
-  // Two release servers on the same database. The first serves every test but one; all tests
-  // come from one address, so only its per-address limits are lifted (per-owner limits stay
-  // on). The second has a tiny per-owner budget for rate-limits.spec.ts. Their stderr goes to
-  // target/e2e-server*.log, so a failure can be traced to the server's own account.
+  // Three release servers on the same database. The first serves every test but two; all
+  // tests come from one address, so only its per-address limits are lifted (per-owner limits
+  // stay on). The second has a tiny per-owner budget for rate-limits.spec.ts. The third asks a
+  // local fake LLM provider (fake-llm.mjs) whose questions and reports are hostile strings,
+  // for hostile-strings.spec.ts. Their stderr goes to target/e2e-server*.log, so a failure can
+  // be traced to the server's own account.
   webServer: [
     server(port, { RATE_LIMIT_LLM_PER_IP: '0', RATE_LIMIT_DOCUMENTS_PER_IP: '0', RATE_LIMIT_FEEDBACK_PER_IP: '0' }, 'e2e-server.log'),
     server(limitedPort, { RATE_LIMIT_LLM_PER_OWNER: '3', RATE_LIMIT_LLM_PER_IP: '0' }, 'e2e-server-limited.log'),
+    {
+      command: `exec node fake-llm.mjs ${fakeLlmPort}`,
+      url: `http://127.0.0.1:${fakeLlmPort}/v1/models`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: 'ignore' as const,
+    },
+    server(
+      hostileLlmPort,
+      {
+        RATE_LIMITS: 'off',
+        LLM_PROVIDERS: 'openai',
+        OPENAI_BASE_URL: `http://127.0.0.1:${fakeLlmPort}/v1`,
+        OPENAI_MODEL: 'fake-model',
+      },
+      'e2e-server-hostile-llm.log',
+    ),
   ],
 });
 
