@@ -214,6 +214,7 @@ pub(crate) fn outcome_of(error: &ProviderError) -> &'static str {
     match error {
         ProviderError::RateLimited { .. } => "rate_limited",
         ProviderError::Server { .. } => "server_error",
+        ProviderError::FormatRefused { .. } => "format_refused",
         ProviderError::Timeout => "timeout",
         ProviderError::Connection(_) => "connection",
         ProviderError::Rejected { .. } => "rejected",

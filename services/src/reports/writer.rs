@@ -14,7 +14,7 @@ use crate::feedback::{
     FEEDBACK_PROMPT_VERSION,
 };
 use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
-use crate::interviewer::providers::{ChatReply, ChatRequest, ProviderError, Resilient};
+use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
 use crate::Result;
 
 #[derive(Debug)]
@@ -80,34 +80,14 @@ impl ReportWriter {
         Ok(fallback_report(input))
     }
 
-    /// One call, recorded in `llm_calls`. A provider that refuses the structured-output
-    /// settings (some OpenAI-compatible servers answer 400 to a JSON schema) is asked once
-    /// more with the schema left to the prompt.
+    /// One call, recorded in `llm_calls`. The provider steps down to a structured-output
+    /// format its server accepts by itself ([`Resilient::complete`]).
     async fn call(
         &self,
         id: InterviewId,
         provider: &Resilient,
         request: &ChatRequest,
     ) -> Option<ChatReply> {
-        let mut result = self.call_once(id, provider, request).await;
-        if let (Err(ProviderError::Rejected { status: 400, .. }), Some(_)) =
-            (&result, &request.json_schema)
-        {
-            let plain = ChatRequest {
-                json_schema: None,
-                ..request.clone()
-            };
-            result = self.call_once(id, provider, &plain).await;
-        }
-        result.ok()
-    }
-
-    async fn call_once(
-        &self,
-        id: InterviewId,
-        provider: &Resilient,
-        request: &ChatRequest,
-    ) -> Result<ChatReply, ProviderError> {
         let started = Instant::now();
         let result = provider.complete(request).await;
         let (outcome, tokens) = match &result {
@@ -130,6 +110,6 @@ impl ReportWriter {
             provider,
         )
         .await;
-        result
+        result.ok()
     }
 }
