@@ -2,6 +2,7 @@
 //! failing or off-script provider falls back to the offline coach, and every call leaves a
 //! row in `llm_calls`. The provider is a local server speaking the OpenAI chat format.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -33,6 +34,8 @@ struct Script {
     cut_stream: bool,
     calls: Arc<AtomicUsize>,
     last_request: Arc<std::sync::Mutex<Value>>,
+    /// Replies given before `content`, one per call.
+    first_replies: Arc<std::sync::Mutex<VecDeque<&'static str>>>,
 }
 
 async fn chat_completions(
@@ -42,8 +45,14 @@ async fn chat_completions(
     script.calls.fetch_add(1, Ordering::SeqCst);
     let streaming = body["stream"] == json!(true);
     *script.last_request.lock().unwrap() = body;
+    let content = script
+        .first_replies
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or(script.content);
     if streaming && script.status == StatusCode::OK {
-        return sse_reply(script.content, script.cut_stream).into_response();
+        return sse_reply(content, script.cut_stream).into_response();
     }
     if script.status != StatusCode::OK {
         return (
@@ -58,7 +67,7 @@ async fn chat_completions(
             "id": "chatcmpl-1",
             "object": "chat.completion",
             "model": "fake-model",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": script.content}, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}
         })),
     );
@@ -116,6 +125,7 @@ fn script(status: StatusCode, content: &'static str) -> Script {
         cut_stream: false,
         calls: Arc::default(),
         last_request: Arc::default(),
+        first_replies: Arc::default(),
     }
 }
 
@@ -279,6 +289,70 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
     assert_eq!(interviewer, "offline");
     assert!(!text.contains("10/10"));
     assert_eq!(calls(&pool).await[0].2, "invalid_reply");
+}
+
+/// What a small model did to a real interview: labels in front, the same question again,
+/// the same question reworded, "the candidate" in the third person and a yes/no question.
+/// The labelled question is asked without its label; every other one is refused and the
+/// offline coach asks instead.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(pool: PgPool) {
+    let script = script(StatusCode::OK, "Do you like Python?");
+    script.first_replies.lock().unwrap().extend([
+        "Question 3: How do you balance Go and Python in one codebase?",
+        "Question 4: How do you balance Go and Python in one codebase?",
+        "Q5. How do you handle Go and Python in one codebase?",
+        "What does the candidate want you to remember about them?",
+    ]);
+    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let mut question = services.engine.start(&owner, id).await.unwrap();
+    for _ in 0..4 {
+        let answer = domain::NewAnswer {
+            question_id: question.id,
+            text: "I split the services by latency needs and measured p99 before and after.".into(),
+            client_id: uuid::Uuid::new_v4(),
+        };
+        let outcome = services.engine.answer(&owner, id, &answer).await.unwrap();
+        question = outcome.next_question.expect("the interview goes on");
+    }
+
+    let asked: Vec<(String, String)> =
+        sqlx::query_as("SELECT text, interviewer FROM questions ORDER BY position")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        asked[0],
+        (
+            "How do you balance Go and Python in one codebase?".into(),
+            "openai".into()
+        )
+    );
+    for (text, interviewer) in &asked[1..] {
+        assert_eq!(interviewer, "offline", "{text}");
+        assert!(!text.contains("Go and Python"), "{text}");
+        assert!(!text.contains("the candidate"), "{text}");
+    }
+    assert_eq!(asked.len(), 5);
+    let outcomes: Vec<String> = calls(&pool).await.into_iter().map(|call| call.2).collect();
+    assert_eq!(
+        outcomes,
+        [
+            "ok",
+            "invalid_reply",
+            "invalid_reply",
+            "invalid_reply",
+            "invalid_reply"
+        ]
+    );
+    assert_eq!(
+        script.calls.load(Ordering::SeqCst),
+        5,
+        "a refused question is not asked again"
+    );
 }
 
 /// What a streaming caller saw: `Some(text)` per delta, `None` for a restart.
