@@ -315,6 +315,58 @@ async fn a_server_that_refuses_the_schema_is_asked_in_json_mode_with_it(pool: Pg
     assert_eq!(feedback_calls(&pool).await, ["ok"]);
 }
 
+/// What a small model sent through the Gemini format: a schema-valid report whose lists are
+/// empty and whose per-question fields all say "I'm sorry, but I don't have enough
+/// information". Its summary and scores are kept, the rest comes from the offline coach, and
+/// the stored report names the parts the offline coach wrote.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_refusing_report_keeps_the_models_parts_and_fills_the_rest_offline(pool: PgPool) {
+    let refusal = "I'm sorry, but I don't have enough information to answer this question.";
+    let mut reply = valid_reply();
+    for list in ["strengths", "weaknesses", "missing"] {
+        reply[list] = json!([]);
+    }
+    for question in reply["questions"].as_array_mut().unwrap() {
+        question["worked"] = json!([refusal]);
+        question["to_add"] = json!([refusal]);
+        question["sample_answer"] = json!(refusal);
+    }
+    let (report, script) = write_report(&pool, vec![ok(reply.to_string())]).await;
+
+    assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(report.summary, valid_reply()["summary"]);
+    assert!(!serde_json::to_string(&report)
+        .unwrap()
+        .contains("I'm sorry"));
+    assert!(report.questions.iter().all(|q| !q.sample_answer.is_empty()));
+    assert_eq!(script.requests.lock().unwrap().len(), 1, "no repair needed");
+    let offline_parts: Vec<String> = sqlx::query_scalar("SELECT offline_parts FROM reports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        offline_parts.starts_with(&["strengths".to_owned()]),
+        "{offline_parts:?}"
+    );
+    for number in 1..=3 {
+        assert!(
+            offline_parts.contains(&format!("questions.{number}")),
+            "{offline_parts:?}"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_report_the_model_wrote_whole_names_no_offline_part(pool: PgPool) {
+    write_report(&pool, vec![ok(valid_reply().to_string())]).await;
+    let offline_parts: Vec<String> = sqlx::query_scalar("SELECT offline_parts FROM reports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(offline_parts.is_empty(), "{offline_parts:?}");
+}
+
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
     // One-word answers, and a model that obeyed an instruction to give 10/10.
