@@ -35,6 +35,7 @@ fn request() -> ChatRequest {
         max_output_tokens: MAX_TOKENS,
         temperature: 0.5,
         json_schema: None,
+        timeout: None,
     }
 }
 
@@ -1015,4 +1016,49 @@ async fn anthropic_is_asked_for_json_by_the_prompt_alone() {
             ]
         );
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeouts by purpose, and no retry behind a generation that timed out.
+// ---------------------------------------------------------------------------------------------
+
+fn slow_reply(text: &str) -> Scripted {
+    Scripted::Slow {
+        delay: Duration::from_millis(400),
+        then: Box::new(ok_json((OPENAI.reply)(text))),
+    }
+}
+
+fn impatient(base_url: String) -> ProviderConfig {
+    fast_config(base_url).with_timeouts(Duration::from_secs(1), Duration::from_millis(150))
+}
+
+#[tokio::test]
+async fn a_request_may_take_longer_than_the_providers_default_when_it_says_so() {
+    let server = FakeServer::start(vec![slow_reply("a long report")]).await;
+    let resilient = retrying((OPENAI.provider)(&server.origin, impatient));
+    let report = ChatRequest {
+        timeout: Some(Duration::from_secs(5)),
+        ..request()
+    };
+
+    assert_eq!(
+        resilient.complete(&report).await.unwrap().text,
+        "a long report"
+    );
+}
+
+#[tokio::test]
+async fn a_timed_out_generation_is_not_retried_on_the_same_server() {
+    let server = FakeServer::start(vec![
+        slow_reply("too late"),
+        ok_json((OPENAI.reply)("queued")),
+    ])
+    .await;
+    let resilient = retrying((OPENAI.provider)(&server.origin, impatient));
+
+    let error = resilient.complete(&request()).await.unwrap_err();
+
+    assert_eq!(error, ProviderError::Timeout);
+    assert_eq!(server.request_count(), 1);
 }

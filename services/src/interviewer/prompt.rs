@@ -87,6 +87,7 @@ pub fn next_question_request(context: &InterviewContext, history: &[Exchange]) -
         max_output_tokens: 200,
         temperature: 0.7,
         json_schema: None,
+        timeout: None,
     }
 }
 

@@ -19,6 +19,9 @@ pub struct ChatRequest {
     /// `response_format: json_schema`, Gemini `responseSchema`); the prompt asks for it too,
     /// for those that cannot (Anthropic).
     pub json_schema: Option<JsonSchema>,
+    /// The whole call, when it differs from the provider's `request_timeout`: a report may
+    /// take minutes where a question must not.
+    pub timeout: Option<Duration>,
 }
 
 /// A JSON Schema for structured output, in the two dialects the providers take.
@@ -51,10 +54,12 @@ pub enum ProviderError {
     /// 5xx (and 529 "overloaded"): retried.
     #[error("server error {status}")]
     Server { status: u16 },
-    /// Connect or total timeout: retried.
+    /// The whole call took too long: not retried, since a serial server (llama.cpp) goes on
+    /// generating the abandoned reply and a retry would only queue behind it.
     #[error("timed out")]
     Timeout,
-    /// Refused, reset or dropped connection, including a stream cut in the middle: retried.
+    /// Refused, reset, dropped or never made (connect timeout) connection, including a
+    /// stream cut in the middle: retried.
     #[error("connection failed: {0}")]
     Connection(String),
     /// A 5xx whose body names the structured-output setting: the server cannot take that

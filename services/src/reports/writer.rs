@@ -60,7 +60,10 @@ impl ReportWriter {
         for (index, provider) in providers.iter().enumerate() {
             let share = 20 + (60 * index / providers.len()) as u8;
             progress(share, "Your interviewer is writing the report").await?;
-            let request = feedback_request(input, &analysis);
+            let request = ChatRequest {
+                timeout: self.interviewers.report_timeout(),
+                ..feedback_request(input, &analysis)
+            };
             let Some(reply) = self.call(id, provider, &request).await else {
                 continue;
             };

@@ -117,6 +117,9 @@ impl GeminiClient {
         if let Some(api_key) = &self.api_key {
             builder = builder.header(API_KEY_HEADER, api_key.clone());
         }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
         builder
     }
 }

@@ -110,7 +110,9 @@ pub(crate) fn feed_chunk(
 
 /// A reqwest failure: a timeout, or anything else on the way (refused, reset, cut, bad body).
 pub(crate) fn transport_error(error: reqwest::Error) -> ProviderError {
-    if error.is_timeout() {
+    // A connect timeout reached no server: nothing is generating, so it is retried like any
+    // connection failure.
+    if error.is_timeout() && !error.is_connect() {
         return ProviderError::Timeout;
     }
     // The URL is left out (it is in the config anyway); the causes say what really happened.
