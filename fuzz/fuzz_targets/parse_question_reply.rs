@@ -3,7 +3,7 @@
 //! must end in a question or a precise refusal, never a panic or a hang. A question must keep
 //! the promises of `clean_question`: one question of 3 to 60 words ending in "?", without
 //! labels, numbering, quotes or markdown around it, taken from the reply's own words, not one
-//! already asked, and cleaning it again changes nothing.
+//! already asked (nor a rewording of one), and cleaning it again changes nothing.
 //!
 //! Input: the reply, optionally preceded by questions already asked, each ended by a NUL.
 #![no_main]
@@ -17,12 +17,14 @@ const ALWAYS_ASKED: [&str; 2] = [
     "What did you measure in your last A/B test?",
 ];
 
-const REASONS: [&str; 6] = [
+const REASONS: [&str; 8] = [
     "empty reply",
     "more than one question",
     "not a question",
     "too short",
     "too long",
+    "speaks of the candidate in the third person",
+    "a yes/no question",
     "repeats a question",
 ];
 
@@ -37,9 +39,13 @@ fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// "3)", "3." or "3:" in front; "3.5 years" is a number, not numbering.
 fn numbered(text: &str) -> bool {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    (1..=2).contains(&digits) && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+    let bytes = text.as_bytes();
+    let decimal =
+        bytes.get(digits) == Some(&b'.') && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit);
+    (1..=2).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')' | b':')) && !decimal
 }
 
 fuzz_target!(|bytes: &[u8]| {

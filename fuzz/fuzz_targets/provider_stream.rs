@@ -43,7 +43,9 @@ fn check_error(error: &ProviderError) {
         }
         ProviderError::RateLimited { retry_after } => assert_eq!(*retry_after, None),
         ProviderError::Malformed(_) | ProviderError::Connection(_) => {}
-        ProviderError::Timeout | ProviderError::CircuitOpen => {
+        ProviderError::Timeout
+        | ProviderError::CircuitOpen
+        | ProviderError::FormatRefused { .. } => {
             panic!("decoding a body cannot give {error:?}")
         }
     }

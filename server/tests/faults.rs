@@ -175,14 +175,16 @@ async fn outage_of_a_chain_of_two_providers(pool: PgPool) {
 // ---------------------------------------------------------------------------------------------
 // 2. Slow provider
 
-/// A provider slower than `LLM_TIMEOUT_SECS`: each call is cut at the timeout, the offline
-/// coach asks instead, every answer request returns in bounded time and nothing is lost.
+/// A provider slower than `LLM_TIMEOUT_SECS` (and, for the report, `LLM_REPORT_TIMEOUT_SECS`):
+/// each call is cut at the timeout, the offline coach asks instead, every answer request
+/// returns in bounded time and nothing is lost.
 #[sqlx::test(migrations = false)]
 async fn slow_provider_times_out_and_the_interview_goes_on(pool: PgPool) {
     let llm = FakeLlm::start(Behaviour::Slow(Duration::from_secs(20))).await;
     let mut vars = llm.env();
     vars.extend([
         ("LLM_TIMEOUT_SECS", "1".into()),
+        ("LLM_REPORT_TIMEOUT_SECS", "1".into()),
         ("LLM_MAX_ATTEMPTS", "2".into()),
     ]);
     let server = ServerProcess::start("slow", &url_of(&pool), &vars).await;
@@ -209,7 +211,8 @@ async fn slow_provider_times_out_and_the_interview_goes_on(pool: PgPool) {
     assert_eq!(report["questions"].as_array().unwrap().len(), 3);
 
     // The provider was really called and really slow: timed-out calls took at least the
-    // second allowed. Retries are bounded: 2 attempts for each of 3 questions and the report.
+    // second allowed. Retries are bounded: at most 2 attempts for each of 3 questions and the
+    // report (a timed-out generation is not retried at all).
     let calls = llm_calls(&pool).await;
     let timeouts: Vec<i32> = calls
         .iter()

@@ -41,9 +41,17 @@ pub struct Config {
     /// comma-separated), each configured by its own variables (see [`LlmProviderConfig`]).
     /// Empty by default: the offline coach interviews, and always ends the chain.
     pub llm_providers: Vec<LlmProviderConfig>,
-    /// `LLM_CONNECT_TIMEOUT_SECS` (default 5) and `LLM_TIMEOUT_SECS` (default 30, a whole call).
+    /// `LLM_CONNECT_TIMEOUT_SECS` (default 5) and `LLM_TIMEOUT_SECS` (default 30, a whole
+    /// question call).
     pub llm_connect_timeout: Duration,
     pub llm_timeout: Duration,
+    /// `LLM_FIRST_TOKEN_SECS` (default 20): a question whose first words have not arrived by
+    /// then is abandoned and the next interviewer (finally the offline coach) asks, so a slow
+    /// or busy model cannot hold an interview past the request timeout.
+    pub llm_first_token: Duration,
+    /// `LLM_REPORT_TIMEOUT_SECS` (default 600): a whole report call. A report on a CPU model
+    /// takes minutes; it runs in the background with its progress shown.
+    pub llm_report_timeout: Duration,
     /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
     pub llm_max_attempts: u32,
     /// `FEEDBACK_WORKERS`: reports written at once by this instance, default 4. Each waits on
@@ -294,6 +302,12 @@ impl Config {
                 5,
             )?),
             llm_timeout: Duration::from_secs(parse_or(&get, "LLM_TIMEOUT_SECS", 30)?),
+            llm_first_token: Duration::from_secs(parse_or(&get, "LLM_FIRST_TOKEN_SECS", 20)?),
+            llm_report_timeout: Duration::from_secs(parse_or(
+                &get,
+                "LLM_REPORT_TIMEOUT_SECS",
+                600,
+            )?),
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
             feedback_workers: parse_or(&get, "FEEDBACK_WORKERS", 4usize)?.max(1),
             rate_limits: RateLimits::from_lookup(&get)?,
@@ -349,6 +363,8 @@ mod tests {
         assert_eq!(config.extraction_timeout, Duration::from_secs(10));
         assert!(config.extraction_workers >= 1);
         assert_eq!(config.extraction_worker, None);
+        assert_eq!(config.llm_first_token, Duration::from_secs(20));
+        assert_eq!(config.llm_report_timeout, Duration::from_secs(600));
     }
 
     #[test]

@@ -8,11 +8,17 @@
 //! - the offline coach (`offline`), from the local analysis alone: the default, and the
 //!   fallback when the LLM's reply cannot be used.
 //!
+//! A model's reply can be valid JSON and still say nothing in places (refusals, placeholders,
+//! empty lists: `content`); those parts are filled from the offline coach's report (`patch`),
+//! which lists them so the report can say which parts the model wrote.
+//!
 //! `scores` maps the local metrics to scores for both; `quote` finds the candidate's sentences
 //! that points quote.
 
+mod content;
 mod guard;
 mod offline;
+mod patch;
 mod prompt;
 mod quote;
 mod schema;
@@ -25,6 +31,7 @@ use crate::analysis::Analyser;
 
 pub use guard::reconcile;
 pub use offline::{offline_report, OFFLINE_FEEDBACK_VERSION, OFFLINE_MODEL, OFFLINE_PROVIDER};
+pub use patch::{fill_void_parts, ReportPart, WrittenReport};
 pub use prompt::{feedback_request, repair_prompt, repair_request, FEEDBACK_PROMPT_VERSION};
 pub use schema::{gemini_response_schema, report_json_schema};
 pub use validate::{parse_llm_report, LlmReport, ReportError};
@@ -87,26 +94,39 @@ impl FeedbackInput {
 }
 
 /// The report from an LLM's reply: validated, completed with the analysis and who wrote it,
-/// and held to the local metrics. On `Err`, send [`repair_request`] once, then fall back to
-/// [`fallback_report`].
+/// its void parts filled from `offline` (the offline coach's report on the same interview),
+/// and held to the local metrics. A reply whose summary, points and per-question feedback
+/// all say nothing is an error like an invalid one. On `Err`, send [`repair_request`] once,
+/// then fall back to [`fallback_report`].
 pub fn llm_report(
     reply: &str,
     input: &FeedbackInput,
     analysis: &InterviewAnalysis,
     generated_by: GeneratedBy,
-) -> Result<Report, ReportError> {
+    offline: &Report,
+) -> Result<WrittenReport, ReportError> {
     let part = parse_llm_report(reply, input)?;
-    Ok(reconcile(
-        part.into_report(analysis.clone(), generated_by),
-        analysis,
-    ))
+    let patched = fill_void_parts(part.into_report(analysis.clone(), generated_by), offline);
+    if !patched.model_wrote_text() {
+        return Err(ReportError::Invalid(vec![
+            "the summary, every point and every question's feedback are empty, refusals or placeholders: write real feedback from the answers".to_owned(),
+        ]));
+    }
+    Ok(WrittenReport {
+        report: reconcile(patched.report, analysis),
+        offline_parts: patched.offline_parts,
+    })
 }
 
 /// The offline coach's report, labelled as standing in for an LLM whose reply was unusable.
 pub fn fallback_report(input: &FeedbackInput) -> Report {
-    let mut report = offline_report(input);
-    report.generated_by.offline_fallback = true;
-    report
+    labelled_fallback(offline_report(input))
+}
+
+/// `offline` (the offline coach's report) labelled as standing in for an LLM.
+pub fn labelled_fallback(mut offline: Report) -> Report {
+    offline.generated_by.offline_fallback = true;
+    offline
 }
 
 #[cfg(test)]
@@ -132,12 +152,15 @@ mod tests {
             prompt_version: FEEDBACK_PROMPT_VERSION.into(),
             offline_fallback: false,
         };
-        match llm_report(first, input, &analysis, by.clone()) {
-            Ok(report) => report,
+        let offline = offline_report(input);
+        match llm_report(first, input, &analysis, by.clone(), &offline) {
+            Ok(patched) => patched.report,
             Err(error) => {
                 let repair = repair_request(&request, first, &error.to_string());
                 assert!(repair.user.contains(&error.to_string()));
-                llm_report(second, input, &analysis, by).unwrap_or_else(|_| fallback_report(input))
+                llm_report(second, input, &analysis, by, &offline)
+                    .map(|patched| patched.report)
+                    .unwrap_or_else(|_| fallback_report(input))
             }
         }
     }
@@ -214,5 +237,123 @@ mod tests {
             let provider = if fallback { OFFLINE_PROVIDER } else { "fake" };
             assert_eq!(report.generated_by.provider, provider, "{name}");
         }
+    }
+
+    fn llm_by() -> GeneratedBy {
+        GeneratedBy {
+            provider: "gemini".into(),
+            model: "qwen".into(),
+            prompt_version: FEEDBACK_PROMPT_VERSION.into(),
+            offline_fallback: false,
+        }
+    }
+
+    const REFUSAL: &str = "I'm sorry, but I don't have enough information to answer this question.";
+
+    /// What a small model sent through the Gemini format: valid JSON, empty lists, and a
+    /// refusal in every per-question field. The model's summary and scores stay; the rest is
+    /// the offline coach's, and the parts say so.
+    #[test]
+    fn refusals_and_empty_sections_are_filled_from_the_offline_report() {
+        let input = input(CV, &STRONG);
+        let analysis = input.analyse();
+        let offline = offline_report(&input);
+        let mut reply = valid_reply();
+        reply["strengths"] = json!([]);
+        reply["weaknesses"] = json!([]);
+        reply["missing"] = json!([{"text": "N/A", "quote": null, "question": null}]);
+        for question in reply["questions"].as_array_mut().unwrap() {
+            question["worked"] = json!([REFUSAL]);
+            question["to_add"] = json!([REFUSAL]);
+            question["sample_answer"] = json!(REFUSAL);
+        }
+        reply["dimensions"]["clarity"]["comment"] = json!("string");
+
+        let written =
+            llm_report(&reply.to_string(), &input, &analysis, llm_by(), &offline).unwrap();
+
+        let report = &written.report;
+        assert_storable(report, &input);
+        assert_eq!(
+            report.generated_by,
+            llm_by(),
+            "the model still wrote the summary"
+        );
+        assert_eq!(
+            report.summary,
+            "Strong, specific answers with measured results."
+        );
+        assert_eq!(report.strengths, offline.strengths);
+        // The offline coach found no weakness in these answers either: nothing to fill.
+        assert_eq!((report.weaknesses.len(), offline.weaknesses.len()), (0, 0));
+        assert_eq!(report.missing, offline.missing);
+        assert_eq!(report.questions, offline.questions);
+        assert_eq!(report.dimensions.clarity, offline.dimensions.clarity);
+        assert_eq!(
+            report.dimensions.structure.comment,
+            "Clear STAR answers with numbers."
+        );
+        assert_eq!(report.cv_tips[0].text, "Add the scale of the migration.");
+        let parts: Vec<String> = written
+            .offline_parts
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "dimensions.clarity",
+                "strengths",
+                "missing",
+                "questions.1",
+                "questions.2",
+                "questions.3"
+            ]
+        );
+        let text = serde_json::to_string(report).unwrap();
+        assert!(!text.contains("I'm sorry"), "{text}");
+    }
+
+    #[test]
+    fn a_model_report_that_says_nothing_anywhere_is_refused_for_repair() {
+        let input = input(CV, &STRONG);
+        let analysis = input.analyse();
+        let offline = offline_report(&input);
+        let mut reply = valid_reply();
+        reply["summary"] = json!(REFUSAL);
+        for list in ["strengths", "weaknesses", "missing"] {
+            reply[list] = json!([]);
+        }
+        for question in reply["questions"].as_array_mut().unwrap() {
+            question["sample_answer"] = json!("...");
+        }
+
+        let error =
+            llm_report(&reply.to_string(), &input, &analysis, llm_by(), &offline).unwrap_err();
+
+        assert!(
+            error.to_string().contains("refusals or placeholders"),
+            "{error}"
+        );
+        let report = generate(&input, &reply.to_string(), &reply.to_string());
+        assert!(report.generated_by.offline_fallback);
+    }
+
+    #[test]
+    fn a_report_the_model_wrote_whole_names_no_offline_part() {
+        let input = input(CV, &STRONG);
+        let written = llm_report(
+            &valid_reply().to_string(),
+            &input,
+            &input.analyse(),
+            llm_by(),
+            &offline_report(&input),
+        )
+        .unwrap();
+        assert_eq!(written.offline_parts, []);
+        assert_eq!(
+            written.report.questions[0].worked,
+            ["A complete STAR story."]
+        );
     }
 }

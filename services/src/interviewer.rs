@@ -1,6 +1,7 @@
 //! Interviewers: what asks the next question of an interview.
 //!
 //! - `chain`: providers in order, then the offline coach; records every provider call.
+//! - `deadline`: a question's first words must come in time, or the next interviewer asks.
 //! - `offline`: the built-in coach, the default and the end of every fallback chain. It needs
 //!   no network and gives the same questions for the same documents, settings and seed.
 //! - `prompt`: the versioned prompt templates, rendered with fenced documents, and the checks
@@ -8,6 +9,7 @@
 //! - `providers`: real LLMs over HTTP, with retries, timeouts and a circuit breaker.
 
 pub mod chain;
+mod deadline;
 pub mod offline;
 pub mod prompt;
 pub mod providers;

@@ -2,6 +2,7 @@
 //! failing or off-script provider falls back to the offline coach, and every call leaves a
 //! row in `llm_calls`. The provider is a local server speaking the OpenAI chat format.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -33,6 +34,8 @@ struct Script {
     cut_stream: bool,
     calls: Arc<AtomicUsize>,
     last_request: Arc<std::sync::Mutex<Value>>,
+    /// Replies given before `content`, one per call.
+    first_replies: Arc<std::sync::Mutex<VecDeque<&'static str>>>,
 }
 
 async fn chat_completions(
@@ -42,8 +45,14 @@ async fn chat_completions(
     script.calls.fetch_add(1, Ordering::SeqCst);
     let streaming = body["stream"] == json!(true);
     *script.last_request.lock().unwrap() = body;
+    let content = script
+        .first_replies
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or(script.content);
     if streaming && script.status == StatusCode::OK {
-        return sse_reply(script.content, script.cut_stream).into_response();
+        return sse_reply(content, script.cut_stream).into_response();
     }
     if script.status != StatusCode::OK {
         return (
@@ -58,15 +67,15 @@ async fn chat_completions(
             "id": "chatcmpl-1",
             "object": "chat.completion",
             "model": "fake-model",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": script.content}, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}
         })),
     );
     reply.into_response()
 }
 
-/// The reply as OpenAI streams it: a chunk per word, a few milliseconds apart, then
-/// `[DONE]`; or, with `cut`, the connection dropped after the first two words.
+/// The reply as OpenAI streams it: a chunk per word, a few milliseconds apart, the token
+/// counts, then `[DONE]`; or, with `cut`, the connection dropped after the first two words.
 fn sse_reply(content: &'static str, cut: bool) -> axum::response::Response {
     let words: Vec<&'static str> = content.split_inclusive(' ').collect();
     let sent = if cut { &words[..2] } else { &words[..] };
@@ -78,6 +87,9 @@ fn sse_reply(content: &'static str, cut: bool) -> axum::response::Response {
         })
         .collect();
     if !cut {
+        // Asked for with `stream_options.include_usage`, the counts come in a last chunk.
+        let usage = json!({"model": "fake-model", "choices": [], "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}});
+        chunks.push(format!("data: {usage}\n\n"));
         chunks.push("data: [DONE]\n\n".into());
     }
     let body = futures_util::stream::iter(chunks)
@@ -116,22 +128,40 @@ fn script(status: StatusCode, content: &'static str) -> Script {
         cut_stream: false,
         calls: Arc::default(),
         last_request: Arc::default(),
+        first_replies: Arc::default(),
     }
 }
 
 async fn services_with(pool: PgPool, base_url: String) -> Services {
-    let mut config = Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some("postgres://unused".into()),
-        "LLM_MAX_ATTEMPTS" => Some("2".into()),
-        _ => None,
+    services_with_chain(pool, &[("fake-model", base_url)], &[]).await
+}
+
+/// Services whose interviewers are OpenAI-compatible servers, `(model, base_url)` in order,
+/// with `settings` on top of the test defaults.
+async fn services_with_chain(
+    pool: PgPool,
+    interviewers: &[(&str, String)],
+    settings: &[(&str, &str)],
+) -> Services {
+    let mut config = Config::from_lookup(|name| {
+        let setting = settings.iter().find(|(key, _)| *key == name);
+        match (name, setting) {
+            (_, Some((_, value))) => Some((*value).to_owned()),
+            ("DATABASE_URL", None) => Some("postgres://unused".into()),
+            ("LLM_MAX_ATTEMPTS", None) => Some("2".into()),
+            _ => None,
+        }
     })
     .unwrap();
-    config.llm_providers = vec![LlmProviderConfig {
-        kind: LlmKind::OpenAi,
-        base_url,
-        api_key: None,
-        model: "fake-model".into(),
-    }];
+    config.llm_providers = interviewers
+        .iter()
+        .map(|(model, base_url)| LlmProviderConfig {
+            kind: LlmKind::OpenAi,
+            base_url: base_url.clone(),
+            api_key: None,
+            model: (*model).into(),
+        })
+        .collect();
     let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
     Services::new(
         pool,
@@ -279,6 +309,160 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
     assert_eq!(interviewer, "offline");
     assert!(!text.contains("10/10"));
     assert_eq!(calls(&pool).await[0].2, "invalid_reply");
+}
+
+/// What a small model did to a real interview: labels in front, the same question again,
+/// the same question reworded, "the candidate" in the third person and a yes/no question.
+/// The labelled question is asked without its label; every other one is refused and the
+/// offline coach asks instead.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(pool: PgPool) {
+    let script = script(StatusCode::OK, "Do you like Python?");
+    script.first_replies.lock().unwrap().extend([
+        "Question 3: How do you balance Go and Python in one codebase?",
+        "Question 4: How do you balance Go and Python in one codebase?",
+        "Q5. How do you handle Go and Python in one codebase?",
+        "What does the candidate want you to remember about them?",
+    ]);
+    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let mut question = services.engine.start(&owner, id).await.unwrap();
+    for _ in 0..4 {
+        let answer = domain::NewAnswer {
+            question_id: question.id,
+            text: "I split the services by latency needs and measured p99 before and after.".into(),
+            client_id: uuid::Uuid::new_v4(),
+        };
+        let outcome = services.engine.answer(&owner, id, &answer).await.unwrap();
+        question = outcome.next_question.expect("the interview goes on");
+    }
+
+    let asked: Vec<(String, String)> =
+        sqlx::query_as("SELECT text, interviewer FROM questions ORDER BY position")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        asked[0],
+        (
+            "How do you balance Go and Python in one codebase?".into(),
+            "openai".into()
+        )
+    );
+    for (text, interviewer) in &asked[1..] {
+        assert_eq!(interviewer, "offline", "{text}");
+        assert!(!text.contains("Go and Python"), "{text}");
+        assert!(!text.contains("the candidate"), "{text}");
+    }
+    assert_eq!(asked.len(), 5);
+    let outcomes: Vec<String> = calls(&pool).await.into_iter().map(|call| call.2).collect();
+    assert_eq!(
+        outcomes,
+        [
+            "ok",
+            "invalid_reply",
+            "invalid_reply",
+            "invalid_reply",
+            "invalid_reply"
+        ]
+    );
+    assert_eq!(
+        script.calls.load(Ordering::SeqCst),
+        5,
+        "a refused question is not asked again"
+    );
+}
+
+/// How long the serial server below takes to start each reply.
+const SLOW_GENERATION: Duration = Duration::from_secs(4);
+
+/// Like llama-cpp-python on a CPU: one request at a time, each queued behind the ones before
+/// it, and each taking `SLOW_GENERATION` before its first token. Returns its base URL and the
+/// number of requests it has received.
+async fn serial_slow_server() -> (String, Arc<AtomicUsize>) {
+    let received = Arc::new(AtomicUsize::new(0));
+    let turn = Arc::new(tokio::sync::Mutex::new(()));
+    let counter = received.clone();
+    let app = Router::new().route(
+        "/v1/chat/completions",
+        post(move |Json(_body): Json<Value>| {
+            let (turn, counter) = (turn.clone(), counter.clone());
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _generating = turn.lock().await;
+                tokio::time::sleep(SLOW_GENERATION).await;
+                sse_reply(
+                    "How did you validate the Larkspur forecasts in production?",
+                    false,
+                )
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{address}/v1"), received)
+}
+
+/// A serial server busy with another request cannot start a question before the deadline:
+/// the interview gets its question from the next interviewer in time, and the slow call is
+/// recorded as timed out, not retried behind the request it queued after.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_busy_serial_server_past_the_first_token_deadline_hands_over_in_time(pool: PgPool) {
+    let (slow_url, slow_requests) = serial_slow_server().await;
+    let fast = script(
+        StatusCode::OK,
+        "Why did you pick LightGBM for the Larkspur forecasts?",
+    );
+    let fast_url = fake_provider(fast.clone()).await;
+    let services = services_with_chain(
+        pool.clone(),
+        &[("slow-model", slow_url.clone()), ("fast-model", fast_url)],
+        &[("LLM_FIRST_TOKEN_SECS", "1"), ("LLM_TIMEOUT_SECS", "30")],
+    )
+    .await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+    // Another interview's request is already being generated.
+    let in_flight = tokio::spawn(
+        reqwest::Client::new()
+            .post(format!("{slow_url}/chat/completions"))
+            .json(&json!({"model": "slow-model", "messages": [], "stream": true}))
+            .send(),
+    );
+    while slow_requests.load(Ordering::SeqCst) == 0 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+
+    let started = std::time::Instant::now();
+    let first = services.engine.start(&owner, id).await.unwrap();
+    let waited = started.elapsed();
+
+    assert_eq!(
+        first.text,
+        "Why did you pick LightGBM for the Larkspur forecasts?"
+    );
+    assert!(waited < Duration::from_secs(3), "took {waited:?}");
+    let recorded: Vec<(String, String)> = calls(&pool)
+        .await
+        .into_iter()
+        .map(|(_, model, outcome, _, _)| (model, outcome))
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            ("slow-model".into(), "timeout".into()),
+            ("fast-model".into(), "ok".into())
+        ]
+    );
+    assert_eq!(
+        slow_requests.load(Ordering::SeqCst),
+        2,
+        "no retry queued behind the first"
+    );
+    in_flight.abort();
 }
 
 /// What a streaming caller saw: `Some(text)` per delta, `None` for a restart.

@@ -17,8 +17,8 @@ use services::interviewer::providers::anthropic::AnthropicClient;
 use services::interviewer::providers::gemini::GeminiClient;
 use services::interviewer::providers::openai::OpenAiClient;
 use services::interviewer::providers::{
-    ApiKey, ChatReply, ChatRequest, CircuitBreaker, Provider, ProviderConfig, ProviderError,
-    Resilient, RetryPolicy,
+    ApiKey, ChatReply, ChatRequest, CircuitBreaker, JsonSchema, OutputFormat, Provider,
+    ProviderConfig, ProviderError, Resilient, RetryPolicy,
 };
 
 const KEY: &str = "sk-test-SECRET-4242";
@@ -35,6 +35,7 @@ fn request() -> ChatRequest {
         max_output_tokens: MAX_TOKENS,
         temperature: 0.5,
         json_schema: None,
+        timeout: None,
     }
 }
 
@@ -799,4 +800,265 @@ async fn calls_run_on_spawned_tasks() {
     let (reply, deltas) = streamed.await.unwrap();
     assert_eq!(reply.unwrap().text, "two");
     assert_eq!(deltas, ["two"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured-output negotiation: each server's refusal, the step down, and the memory of it.
+// ---------------------------------------------------------------------------------------------
+
+fn structured_request() -> ChatRequest {
+    let schema = json!({
+        "type": "object",
+        "properties": {"summary": {"type": "string"}},
+        "required": ["summary"],
+        "additionalProperties": false
+    });
+    ChatRequest {
+        json_schema: Some(JsonSchema {
+            name: "report",
+            openai: schema.clone(),
+            gemini: json!({"type": "OBJECT", "properties": {"summary": {"type": "STRING"}}}),
+        }),
+        ..request()
+    }
+}
+
+/// What llama-cpp-python 0.3 answers to `response_format: json_schema`: FastAPI's validation
+/// error, turned into a 500 by its route handler.
+fn llama_cpp_refuses_json_schema() -> Scripted {
+    let message = "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}]";
+    status(
+        500,
+        json!({"error": {"message": message, "type": "internal_server_error", "param": null, "code": null}})
+            .to_string(),
+    )
+}
+
+/// A breaker that opens on the first failure, so any refusal counted as one would show.
+fn negotiating(provider: Provider) -> Resilient {
+    Resilient::new(
+        provider,
+        RetryPolicy::new(3, Duration::from_millis(1), Duration::from_millis(10)),
+        CircuitBreaker::new(1, Duration::from_secs(60)),
+    )
+}
+
+fn response_format(server: &FakeServer, index: usize) -> Value {
+    server.with_request(index, |recorded| recorded.body["response_format"].clone())
+}
+
+#[tokio::test]
+async fn llama_cpp_python_refusing_json_schema_gets_json_mode_with_the_schema_remembered() {
+    let server = FakeServer::start(vec![
+        llama_cpp_refuses_json_schema(),
+        ok_json((OPENAI.reply)(r#"{"summary": "one"}"#)),
+        ok_json((OPENAI.reply)(r#"{"summary": "two"}"#)),
+    ])
+    .await;
+    let resilient = negotiating((OPENAI.provider)(&server.origin, fast_config));
+
+    let first = resilient.complete(&structured_request()).await.unwrap();
+    let second = resilient.complete(&structured_request()).await.unwrap();
+
+    assert_eq!(
+        (first.text.as_str(), second.text.as_str()),
+        (r#"{"summary": "one"}"#, r#"{"summary": "two"}"#)
+    );
+    assert_eq!(
+        server.request_count(),
+        3,
+        "the refusal is not retried, the memory holds"
+    );
+    assert_eq!(response_format(&server, 0)["type"], "json_schema");
+    let schema = structured_request().json_schema.unwrap().openai;
+    for index in [1, 2] {
+        assert_eq!(
+            response_format(&server, index),
+            json!({"type": "json_object", "schema": schema})
+        );
+    }
+    assert_eq!(
+        resilient.output_format(),
+        OutputFormat::JsonObjectWithSchema
+    );
+    assert!(
+        !resilient.breaker().is_open(),
+        "a refused format is not a failing server"
+    );
+    // llama.cpp ignores `max_completion_tokens`: the limit must travel as `max_tokens`.
+    server.with_request(2, |recorded| {
+        assert_eq!(recorded.body["max_tokens"], MAX_TOKENS);
+        assert!(recorded.body.get("max_completion_tokens").is_none());
+    });
+}
+
+#[tokio::test]
+async fn every_refused_step_leads_down_to_the_plain_prompt() {
+    let refusal = |code: u16| status(code, (OPENAI.error)("response_format is not supported"));
+    let server = FakeServer::start(vec![
+        refusal(400),
+        refusal(422),
+        refusal(400),
+        ok_json((OPENAI.reply)("{}")),
+        ok_json((OPENAI.reply)("{}")),
+    ])
+    .await;
+    let resilient = negotiating((OPENAI.provider)(&server.origin, fast_config));
+
+    resilient.complete(&structured_request()).await.unwrap();
+    resilient.complete(&structured_request()).await.unwrap();
+
+    let kinds: Vec<Value> = (0..5)
+        .map(|index| response_format(&server, index)["type"].clone())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            json!("json_schema"),
+            json!("json_object"),
+            json!("json_object"),
+            Value::Null,
+            Value::Null
+        ]
+    );
+    assert!(response_format(&server, 1).get("schema").is_some());
+    assert!(response_format(&server, 2).get("schema").is_none());
+    assert_eq!(resilient.output_format(), OutputFormat::Plain);
+    assert!(!resilient.breaker().is_open());
+}
+
+#[tokio::test]
+async fn a_request_refused_even_as_plain_text_is_the_requests_fault_and_not_remembered() {
+    let too_long = || status(400, (OPENAI.error)("maximum context length exceeded"));
+    let server = FakeServer::start(vec![
+        too_long(),
+        too_long(),
+        too_long(),
+        too_long(),
+        ok_json((OPENAI.reply)("{}")),
+    ])
+    .await;
+    let resilient = negotiating((OPENAI.provider)(&server.origin, fast_config));
+
+    let error = resilient.complete(&structured_request()).await.unwrap_err();
+    resilient.complete(&structured_request()).await.unwrap();
+
+    assert!(
+        matches!(error, ProviderError::Rejected { status: 400, .. }),
+        "{error:?}"
+    );
+    assert_eq!(resilient.output_format(), OutputFormat::JsonSchema);
+    assert_eq!(response_format(&server, 4)["type"], "json_schema");
+}
+
+#[tokio::test]
+async fn a_server_error_that_does_not_name_the_format_is_retried_in_the_same_format() {
+    let server = FakeServer::start(vec![
+        status(500, (OPENAI.error)("CUDA out of memory")),
+        ok_json((OPENAI.reply)("{}")),
+    ])
+    .await;
+    let resilient = retrying((OPENAI.provider)(&server.origin, fast_config));
+
+    resilient.complete(&structured_request()).await.unwrap();
+
+    assert_eq!(server.request_count(), 2);
+    assert_eq!(response_format(&server, 1)["type"], "json_schema");
+    assert_eq!(resilient.output_format(), OutputFormat::JsonSchema);
+}
+
+#[tokio::test]
+async fn gemini_steps_from_response_schema_to_json_mode_to_plain() {
+    // LiteLLM answers Gemini-format requests with errors in OpenAI's shape.
+    let server = FakeServer::start(vec![
+        status(
+            500,
+            (OPENAI.error)("litellm.BadRequestError: response_schema is not supported"),
+        ),
+        status(400, (OPENAI.error)("responseMimeType is not supported")),
+        ok_json((GEMINI.reply)("{}")),
+    ])
+    .await;
+    let resilient = negotiating((GEMINI.provider)(&server.origin, fast_config));
+
+    resilient.complete(&structured_request()).await.unwrap();
+
+    let config =
+        |index| server.with_request(index, |recorded| recorded.body["generationConfig"].clone());
+    assert_eq!(config(0)["responseMimeType"], "application/json");
+    assert_eq!(config(0)["responseSchema"]["type"], "OBJECT");
+    assert_eq!(config(1)["responseMimeType"], "application/json");
+    assert!(config(1).get("responseSchema").is_none());
+    assert!(config(2).get("responseMimeType").is_none());
+    assert_eq!(config(2)["maxOutputTokens"], MAX_TOKENS);
+    assert_eq!(resilient.output_format(), OutputFormat::Plain);
+}
+
+#[tokio::test]
+async fn anthropic_is_asked_for_json_by_the_prompt_alone() {
+    let server = FakeServer::start(vec![ok_json((ANTHROPIC.reply)("{}"))]).await;
+    let resilient = negotiating((ANTHROPIC.provider)(&server.origin, config_with_key));
+
+    resilient.complete(&structured_request()).await.unwrap();
+
+    server.with_request(0, |recorded| {
+        (ANTHROPIC.check_request)(recorded, false);
+        let fields: Vec<&String> = recorded.body.as_object().unwrap().keys().collect();
+        assert_eq!(
+            fields,
+            [
+                "max_tokens",
+                "messages",
+                "model",
+                "stream",
+                "system",
+                "temperature"
+            ]
+        );
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeouts by purpose, and no retry behind a generation that timed out.
+// ---------------------------------------------------------------------------------------------
+
+fn slow_reply(text: &str) -> Scripted {
+    Scripted::Slow {
+        delay: Duration::from_millis(400),
+        then: Box::new(ok_json((OPENAI.reply)(text))),
+    }
+}
+
+fn impatient(base_url: String) -> ProviderConfig {
+    fast_config(base_url).with_timeouts(Duration::from_secs(1), Duration::from_millis(150))
+}
+
+#[tokio::test]
+async fn a_request_may_take_longer_than_the_providers_default_when_it_says_so() {
+    let server = FakeServer::start(vec![slow_reply("a long report")]).await;
+    let resilient = retrying((OPENAI.provider)(&server.origin, impatient));
+    let report = ChatRequest {
+        timeout: Some(Duration::from_secs(5)),
+        ..request()
+    };
+
+    assert_eq!(
+        resilient.complete(&report).await.unwrap().text,
+        "a long report"
+    );
+}
+
+#[tokio::test]
+async fn a_timed_out_generation_is_not_retried_on_the_same_server() {
+    let server = FakeServer::start(vec![
+        slow_reply("too late"),
+        ok_json((OPENAI.reply)("queued")),
+    ])
+    .await;
+    let resilient = retrying((OPENAI.provider)(&server.origin, impatient));
+
+    let error = resilient.complete(&request()).await.unwrap_err();
+
+    assert_eq!(error, ProviderError::Timeout);
+    assert_eq!(server.request_count(), 1);
 }

@@ -38,11 +38,12 @@ async fn chat_completions(State(script): State<Script>, Json(body): Json<Value>)
     let next = script.replies.lock().unwrap().pop_front();
     let (status, content) = next.unwrap_or((StatusCode::OK, "No more script.".into()));
     if status != StatusCode::OK {
-        return (
-            status,
-            Json(json!({"error": {"message": "schema not supported"}})),
-        )
-            .into_response();
+        let message = if content.is_empty() {
+            "schema not supported"
+        } else {
+            &content
+        };
+        return (status, Json(json!({"error": {"message": message}}))).into_response();
     }
     Json(json!({
         "id": "chatcmpl-1",
@@ -287,22 +288,83 @@ async fn truncated_json_or_no_json_twice_ends_in_the_labelled_offline_report(poo
     );
 }
 
+/// llama-cpp-python answers `json_schema` with a 500 naming `response_format`; the report is
+/// then asked for in its JSON mode, carrying the schema, and the refusal costs no retries.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
-async fn a_server_that_refuses_the_schema_is_asked_without_it(pool: PgPool) {
+async fn a_server_that_refuses_the_schema_is_asked_in_json_mode_with_it(pool: PgPool) {
+    let llama_cpp_refusal = "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}]";
     let (report, script) = write_report(
         &pool,
         vec![
-            (StatusCode::BAD_REQUEST, String::new()),
+            (StatusCode::INTERNAL_SERVER_ERROR, llama_cpp_refusal.into()),
             ok(valid_reply().to_string()),
         ],
     )
     .await;
     assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
     let requests = script.requests.lock().unwrap().clone();
     assert_eq!(requests.len(), 2);
-    assert!(requests[0].get("response_format").is_some());
-    assert!(requests[1].get("response_format").is_none());
-    assert_eq!(feedback_calls(&pool).await, ["rejected", "ok"]);
+    assert_eq!(requests[0]["response_format"]["type"], "json_schema");
+    assert_eq!(requests[1]["response_format"]["type"], "json_object");
+    assert_eq!(
+        requests[1]["response_format"]["schema"],
+        services::feedback::report_json_schema()
+    );
+    assert!(requests[1]["max_tokens"].as_u64().unwrap() >= 2_000);
+    assert_eq!(feedback_calls(&pool).await, ["ok"]);
+}
+
+/// What a small model sent through the Gemini format: a schema-valid report whose lists are
+/// empty and whose per-question fields all say "I'm sorry, but I don't have enough
+/// information". Its summary and scores are kept, the rest comes from the offline coach, and
+/// the stored report names the parts the offline coach wrote.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_refusing_report_keeps_the_models_parts_and_fills_the_rest_offline(pool: PgPool) {
+    let refusal = "I'm sorry, but I don't have enough information to answer this question.";
+    let mut reply = valid_reply();
+    for list in ["strengths", "weaknesses", "missing"] {
+        reply[list] = json!([]);
+    }
+    for question in reply["questions"].as_array_mut().unwrap() {
+        question["worked"] = json!([refusal]);
+        question["to_add"] = json!([refusal]);
+        question["sample_answer"] = json!(refusal);
+    }
+    let (report, script) = write_report(&pool, vec![ok(reply.to_string())]).await;
+
+    assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(report.summary, valid_reply()["summary"]);
+    assert!(!serde_json::to_string(&report)
+        .unwrap()
+        .contains("I'm sorry"));
+    assert!(report.questions.iter().all(|q| !q.sample_answer.is_empty()));
+    assert_eq!(script.requests.lock().unwrap().len(), 1, "no repair needed");
+    let offline_parts: Vec<String> = sqlx::query_scalar("SELECT offline_parts FROM reports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        offline_parts.starts_with(&["strengths".to_owned()]),
+        "{offline_parts:?}"
+    );
+    for number in 1..=3 {
+        assert!(
+            offline_parts.contains(&format!("questions.{number}")),
+            "{offline_parts:?}"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_report_the_model_wrote_whole_names_no_offline_part(pool: PgPool) {
+    write_report(&pool, vec![ok(valid_reply().to_string())]).await;
+    let offline_parts: Vec<String> = sqlx::query_scalar("SELECT offline_parts FROM reports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(offline_parts.is_empty(), "{offline_parts:?}");
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]

@@ -303,6 +303,19 @@ impl FakeLlm {
     }
 }
 
+/// The fake's questions, one per call in turn: no two alike enough for the server to take one
+/// for a rewording of another and refuse it.
+const QUESTIONS: [&str; 8] = [
+    "What did you change in the Larkspur forecasting pipeline, and why?",
+    "How did you choose which CUPED experiments to run first?",
+    "Which result from your time at Larkspur are you proudest of?",
+    "Why did LightGBM win over the other models you tried?",
+    "When a stakeholder disagreed with your analysis, how did it end?",
+    "Where would you start in your first month on this team?",
+    "How do you check that Snowflake data is fit for a model?",
+    "What would you do differently if you rebuilt the waste forecasts today?",
+];
+
 async fn chat_completions(State(state): State<Arc<LlmState>>, Json(body): Json<Value>) -> Response {
     let call = state.calls.fetch_add(1, Ordering::SeqCst) + 1;
     state.arrivals.lock().unwrap().push(Instant::now());
@@ -331,7 +344,7 @@ async fn chat_completions(State(state): State<Arc<LlmState>>, Json(body): Json<V
     let content = if feedback {
         "Overall this candidate did well; I would hire them.".to_owned()
     } else {
-        format!("What did you change in project number {call} at Larkspur, and why?")
+        QUESTIONS[(call - 1) % QUESTIONS.len()].to_owned()
     };
     if body["stream"] == json!(true) {
         return sse(&content);

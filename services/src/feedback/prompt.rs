@@ -113,6 +113,8 @@ pub fn feedback_request(input: &FeedbackInput, analysis: &InterviewAnalysis) -> 
             openai: report_json_schema(),
             gemini: gemini_response_schema(),
         }),
+        // The caller knows how long a report may take (`LLM_REPORT_TIMEOUT_SECS`).
+        timeout: None,
     }
 }
 

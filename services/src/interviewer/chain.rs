@@ -2,11 +2,13 @@
 //! interview never gets stuck. Every provider call is recorded in `llm_calls` (no text, only
 //! provider, model, prompt version, latency, tokens and outcome).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use domain::InterviewId;
 use sqlx::PgPool;
 
+use super::deadline::first_text_within;
 use super::offline::{Exchange, OfflineCoach};
 use super::prompt::{clean_question, next_question_request, InterviewContext, PROMPT_VERSION};
 use super::providers::{
@@ -22,6 +24,9 @@ const BREAKER_COOLDOWN: Duration = Duration::from_secs(30);
 const RETRY_BASE_DELAY: Duration = Duration::from_millis(250);
 const RETRY_MAX_DELAY: Duration = Duration::from_secs(8);
 
+/// `LLM_FIRST_TOKEN_SECS`'s default.
+const DEFAULT_FIRST_TOKEN_DEADLINE: Duration = Duration::from_secs(20);
+
 /// Who asked the offline coach's questions, and its "prompt" version.
 pub const OFFLINE_INTERVIEWER: &str = "offline";
 pub const OFFLINE_PROMPT_VERSION: &str = "offline-coach-v1";
@@ -34,9 +39,18 @@ pub struct AskedQuestion {
     pub prompt_version: String,
 }
 
-#[derive(Default)]
 pub struct InterviewerChain {
     providers: Vec<Resilient>,
+    /// A question's first words must arrive within this, or the next interviewer asks.
+    first_token_deadline: Duration,
+    /// A whole report call (`None`: each provider's own request timeout).
+    report_timeout: Option<Duration>,
+}
+
+impl Default for InterviewerChain {
+    fn default() -> Self {
+        Self::new(Vec::new())
+    }
 }
 
 impl std::fmt::Debug for InterviewerChain {
@@ -55,7 +69,27 @@ impl std::fmt::Debug for InterviewerChain {
 impl InterviewerChain {
     /// Providers in the order they are tried; the offline coach always comes last.
     pub fn new(providers: Vec<Resilient>) -> Self {
-        Self { providers }
+        Self {
+            providers,
+            first_token_deadline: DEFAULT_FIRST_TOKEN_DEADLINE,
+            report_timeout: None,
+        }
+    }
+
+    /// The time a question's first words may take (`LLM_FIRST_TOKEN_SECS`).
+    pub fn with_first_token_deadline(mut self, deadline: Duration) -> Self {
+        self.first_token_deadline = deadline;
+        self
+    }
+
+    /// How long a whole report call may take (`LLM_REPORT_TIMEOUT_SECS`).
+    pub fn with_report_timeout(mut self, timeout: Duration) -> Self {
+        self.report_timeout = Some(timeout);
+        self
+    }
+
+    pub fn report_timeout(&self) -> Option<Duration> {
+        self.report_timeout
     }
 
     /// The configured providers in order (the offline coach is not among them).
@@ -87,7 +121,9 @@ impl InterviewerChain {
                 CircuitBreaker::new(BREAKER_FAILURES, BREAKER_COOLDOWN),
             ));
         }
-        Ok(Self::new(providers))
+        Ok(Self::new(providers)
+            .with_first_token_deadline(config.llm_first_token)
+            .with_report_timeout(config.llm_report_timeout))
     }
 
     /// The next question: the first provider whose reply passes the checks, else the coach.
@@ -107,17 +143,17 @@ impl InterviewerChain {
             let request = next_question_request(context, history);
             for provider in &self.providers {
                 let started = Instant::now();
-                let mut shown_any = false;
-                let result = match draft.as_deref_mut() {
-                    Some(sink) => {
-                        let mut forward = |piece: &str| {
-                            shown_any = true;
-                            sink(Draft::Delta(piece));
-                        };
-                        provider.stream(&request, &mut forward).await
+                // Always streamed, so that a model that has not started in time can be left
+                // for the next interviewer; the text reaches `draft` only when there is one.
+                let shown_any = AtomicBool::new(false);
+                let mut forward = |piece: &str| {
+                    shown_any.store(true, Ordering::Relaxed);
+                    if let Some(sink) = draft.as_deref_mut() {
+                        sink(Draft::Delta(piece));
                     }
-                    None => provider.complete(&request).await,
                 };
+                let call = provider.stream(&request, &mut forward);
+                let result = first_text_within(self.first_token_deadline, &shown_any, call).await;
                 let latency = started.elapsed();
                 let (outcome, tokens, question) = match result {
                     Ok(reply) => match clean_question(&reply.text, &asked) {
@@ -162,7 +198,7 @@ impl InterviewerChain {
                         prompt_version: PROMPT_VERSION.to_owned(),
                     };
                 }
-                if shown_any {
+                if shown_any.load(Ordering::Relaxed) {
                     if let Some(sink) = draft.as_deref_mut() {
                         sink(Draft::Restart);
                     }
@@ -214,6 +250,7 @@ pub(crate) fn outcome_of(error: &ProviderError) -> &'static str {
     match error {
         ProviderError::RateLimited { .. } => "rate_limited",
         ProviderError::Server { .. } => "server_error",
+        ProviderError::FormatRefused { .. } => "format_refused",
         ProviderError::Timeout => "timeout",
         ProviderError::Connection(_) => "connection",
         ProviderError::Rejected { .. } => "rejected",

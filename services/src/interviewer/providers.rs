@@ -19,6 +19,9 @@ pub struct ChatRequest {
     /// `response_format: json_schema`, Gemini `responseSchema`); the prompt asks for it too,
     /// for those that cannot (Anthropic).
     pub json_schema: Option<JsonSchema>,
+    /// The whole call, when it differs from the provider's `request_timeout`: a report may
+    /// take minutes where a question must not.
+    pub timeout: Option<Duration>,
 }
 
 /// A JSON Schema for structured output, in the two dialects the providers take.
@@ -51,12 +54,19 @@ pub enum ProviderError {
     /// 5xx (and 529 "overloaded"): retried.
     #[error("server error {status}")]
     Server { status: u16 },
-    /// Connect or total timeout: retried.
+    /// The whole call took too long: not retried, since a serial server (llama.cpp) goes on
+    /// generating the abandoned reply and a retry would only queue behind it.
     #[error("timed out")]
     Timeout,
-    /// Refused, reset or dropped connection, including a stream cut in the middle: retried.
+    /// Refused, reset, dropped or never made (connect timeout) connection, including a
+    /// stream cut in the middle: retried.
     #[error("connection failed: {0}")]
     Connection(String),
+    /// A 5xx whose body names the structured-output setting: the server cannot take that
+    /// format (llama-cpp-python's answer to `json_schema`). Not retried, not held against the
+    /// provider's health: a weaker format is asked for instead.
+    #[error("output format refused with {status}: {message}")]
+    FormatRefused { status: u16, message: String },
     /// 400, 401, 403, 404 and other 4xx: not retried (retrying cannot help).
     #[error("request rejected with {status}: {message}")]
     Rejected { status: u16, message: String },
@@ -72,7 +82,9 @@ impl ProviderError {
     pub fn is_retryable(&self) -> bool {
         !matches!(
             self,
-            ProviderError::Rejected { .. } | ProviderError::CircuitOpen
+            ProviderError::Rejected { .. }
+                | ProviderError::FormatRefused { .. }
+                | ProviderError::CircuitOpen
         )
     }
 }
@@ -80,6 +92,7 @@ impl ProviderError {
 pub mod anthropic;
 mod breaker;
 mod config;
+mod format;
 #[doc(hidden)] // for the fuzz targets only
 pub mod fuzzing;
 pub mod gemini;
@@ -91,6 +104,7 @@ mod sse;
 
 pub use breaker::CircuitBreaker;
 pub use config::{ApiKey, ClientBuildError, ProviderConfig};
+pub use format::{refuses_format, FormatMemory, OutputFormat};
 pub use retry::RetryPolicy;
 
 /// One configured provider, called once, without retries.
@@ -118,10 +132,43 @@ impl Provider {
         }
     }
 
-    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+    /// The structured-output steps this wire format can express, strongest first; steps it
+    /// would send identically are left out, so a refusal is never asked again in vain.
+    pub fn formats(&self) -> &'static [OutputFormat] {
         match self {
-            Provider::OpenAi(client) => client.complete(request).await,
-            Provider::Gemini(client) => client.complete(request).await,
+            Provider::OpenAi(_) => &OutputFormat::LADDER,
+            Provider::Gemini(_) => &[
+                OutputFormat::JsonSchema,
+                OutputFormat::JsonObject,
+                OutputFormat::Plain,
+            ],
+            // The Messages API has no JSON mode: the prompt asks for JSON.
+            Provider::Anthropic(_) => &[OutputFormat::Plain],
+        }
+    }
+
+    /// The strongest format this provider can use for `request`: `Plain` without a schema.
+    pub fn preferred_format(&self, request: &ChatRequest) -> OutputFormat {
+        match request.json_schema {
+            Some(_) => self.formats()[0],
+            None => OutputFormat::Plain,
+        }
+    }
+
+    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        self.complete_as(request, self.preferred_format(request))
+            .await
+    }
+
+    /// One call with the reply held to `format` (ignored when the request has no schema).
+    pub async fn complete_as(
+        &self,
+        request: &ChatRequest,
+        format: OutputFormat,
+    ) -> Result<ChatReply, ProviderError> {
+        match self {
+            Provider::OpenAi(client) => client.complete(request, format).await,
+            Provider::Gemini(client) => client.complete(request, format).await,
             Provider::Anthropic(client) => client.complete(request).await,
         }
     }
@@ -132,20 +179,33 @@ impl Provider {
         request: &ChatRequest,
         on_delta: &mut (dyn FnMut(&str) + Send),
     ) -> Result<ChatReply, ProviderError> {
+        self.stream_as(request, self.preferred_format(request), on_delta)
+            .await
+    }
+
+    /// Like [`Provider::stream`], with the reply held to `format`.
+    pub async fn stream_as(
+        &self,
+        request: &ChatRequest,
+        format: OutputFormat,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ChatReply, ProviderError> {
         match self {
-            Provider::OpenAi(client) => client.stream(request, on_delta).await,
-            Provider::Gemini(client) => client.stream(request, on_delta).await,
+            Provider::OpenAi(client) => client.stream(request, format, on_delta).await,
+            Provider::Gemini(client) => client.stream(request, format, on_delta).await,
             Provider::Anthropic(client) => client.stream(request, on_delta).await,
         }
     }
 }
 
-/// A provider behind retries and a circuit breaker (timeouts are in its [`ProviderConfig`]).
+/// A provider behind retries and a circuit breaker (timeouts are in its [`ProviderConfig`]),
+/// which remembers the strongest structured output its server accepts.
 #[derive(Debug)]
 pub struct Resilient {
     provider: Provider,
     policy: RetryPolicy,
     breaker: CircuitBreaker,
+    formats: FormatMemory,
 }
 
 impl Resilient {
@@ -154,6 +214,7 @@ impl Resilient {
             provider,
             policy,
             breaker,
+            formats: FormatMemory::default(),
         }
     }
 
@@ -169,14 +230,65 @@ impl Resilient {
         &self.breaker
     }
 
+    /// The strongest structured output still worth asking this provider for.
+    pub fn output_format(&self) -> OutputFormat {
+        self.formats.strongest()
+    }
+
+    /// A whole reply. A request with a schema starts at the strongest format this provider has
+    /// not refused and steps down while the server refuses the format; the step that got an
+    /// answer is remembered. A refusal even of the plain prompt is the request's fault, not
+    /// the format's, and is returned without being remembered.
     pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+        if request.json_schema.is_none() {
+            return self.complete_as(request, OutputFormat::Plain).await;
+        }
+        let remembered = self.formats.strongest();
+        let mut steps = self
+            .provider
+            .formats()
+            .iter()
+            .copied()
+            .filter(|format| *format >= remembered)
+            .peekable();
+        while let Some(format) = steps.next() {
+            let result = self.complete_as(request, format).await;
+            match result {
+                Err(error) if refuses_format(&error) && steps.peek().is_some() => {
+                    tracing::warn!(
+                        provider = self.name(),
+                        model = self.model(),
+                        ?format,
+                        %error,
+                        "output format refused; asking with a weaker one"
+                    );
+                    // The server answered at once: it is up, whatever it thinks of the format.
+                    self.breaker.record_success();
+                }
+                Err(error) if refuses_format(&error) => return Err(error),
+                result => {
+                    self.formats.settle_on(format);
+                    return result;
+                }
+            }
+        }
+        // Every provider can send a plain prompt, so the loop always returns.
+        self.complete_as(request, OutputFormat::Plain).await
+    }
+
+    /// One request in one format, with retries.
+    async fn complete_as(
+        &self,
+        request: &ChatRequest,
+        format: OutputFormat,
+    ) -> Result<ChatReply, ProviderError> {
         let mut attempts = 0;
         let mut last_error = None;
         loop {
             self.ask_breaker(&mut last_error)?;
             attempts += 1;
             let started = Instant::now();
-            let result = self.provider.complete(request).await;
+            let result = self.provider.complete_as(request, format).await;
             match self.settle(result, attempts, started) {
                 Settled::Done(result) => return result,
                 Settled::RetryAfter(wait, error) => {
@@ -189,12 +301,17 @@ impl Resilient {
 
     /// Like [`Provider::stream`], with retries only while no text has reached `on_delta`:
     /// once the caller has shown part of a reply, a retry would show it twice, so a stream
-    /// that fails after its first delta returns the error instead.
+    /// that fails after its first delta returns the error instead. A schema is asked for in
+    /// the format remembered from [`Resilient::complete`].
     pub async fn stream(
         &self,
         request: &ChatRequest,
         on_delta: &mut (dyn FnMut(&str) + Send),
     ) -> Result<ChatReply, ProviderError> {
+        let format = match request.json_schema {
+            Some(_) => self.formats.strongest().max(self.provider.formats()[0]),
+            None => OutputFormat::Plain,
+        };
         let mut attempts = 0;
         let mut last_error = None;
         let mut delivered_any = false;
@@ -206,7 +323,10 @@ impl Resilient {
                 delivered_any = true;
                 on_delta(piece);
             };
-            let result = self.provider.stream(request, &mut counting).await;
+            let result = self
+                .provider
+                .stream_as(request, format, &mut counting)
+                .await;
             match self.settle(result, attempts, started) {
                 Settled::Done(result) => return result,
                 Settled::RetryAfter(_, error) if delivered_any => return Err(error),
@@ -271,6 +391,7 @@ fn counts_against_provider(error: &ProviderError) -> bool {
     !matches!(
         error,
         ProviderError::CircuitOpen
+            | ProviderError::FormatRefused { .. }
             | ProviderError::Rejected {
                 status: 400 | 413 | 422,
                 ..

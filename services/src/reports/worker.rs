@@ -8,6 +8,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::{input, ReportService, LEASE, MAX_ATTEMPTS};
+use crate::feedback::WrittenReport;
 use crate::Result;
 
 /// How often an idle worker looks for jobs queued by other instances or left by dead ones.
@@ -61,7 +62,10 @@ impl ReportService {
         set_progress(&self.pool, id, 10, "Reading your answers").await?;
         let input = input::load(&self.pool, id).await?;
         let pool = self.pool.clone();
-        let report = self
+        let WrittenReport {
+            report,
+            offline_parts,
+        } = self
             .writer
             .write(id, &input, |progress, stage| {
                 let pool = pool.clone();
@@ -70,14 +74,15 @@ impl ReportService {
             .await?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO reports (interview_id, report, provider, model, prompt_version)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (interview_id) DO NOTHING",
+            "INSERT INTO reports (interview_id, report, provider, model, prompt_version, offline_parts)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (interview_id) DO NOTHING",
         )
         .bind(id.0)
         .bind(sqlx::types::Json(&report))
         .bind(&report.generated_by.provider)
         .bind(&report.generated_by.model)
         .bind(&report.generated_by.prompt_version)
+        .bind(offline_parts.iter().map(ToString::to_string).collect::<Vec<_>>())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -89,7 +94,12 @@ impl ReportService {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        tracing::info!(interview_id = %id, provider = %report.generated_by.provider, "feedback stored");
+        tracing::info!(
+            interview_id = %id,
+            provider = %report.generated_by.provider,
+            offline_parts = offline_parts.len(),
+            "feedback stored"
+        );
         Ok(())
     }
 }

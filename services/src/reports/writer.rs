@@ -10,12 +10,20 @@ use domain::{GeneratedBy, InterviewId, Report};
 use sqlx::PgPool;
 
 use crate::feedback::{
-    fallback_report, feedback_request, llm_report, offline_report, repair_request, FeedbackInput,
-    FEEDBACK_PROMPT_VERSION,
+    feedback_request, labelled_fallback, llm_report, offline_report, repair_request, FeedbackInput,
+    WrittenReport, FEEDBACK_PROMPT_VERSION,
 };
 use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
-use crate::interviewer::providers::{ChatReply, ChatRequest, ProviderError, Resilient};
+use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
 use crate::Result;
+
+/// A report the offline coach wrote whole: no part of it stands in for a model's.
+fn offline_only(report: Report) -> WrittenReport {
+    WrittenReport {
+        report,
+        offline_parts: Vec::new(),
+    }
+}
 
 #[derive(Debug)]
 pub struct ReportWriter {
@@ -28,14 +36,15 @@ impl ReportWriter {
         Self { pool, interviewers }
     }
 
-    /// The report on `input`. `progress(percent, stage)` is told what is happening; its
-    /// error (the database is gone) stops the writing.
+    /// The report on `input`, with the parts the offline coach filled in for the model.
+    /// `progress(percent, stage)` is told what is happening; its error (the database is gone)
+    /// stops the writing.
     pub async fn write<F, Fut>(
         &self,
         id: InterviewId,
         input: &FeedbackInput,
         progress: F,
-    ) -> Result<Report>
+    ) -> Result<WrittenReport>
     where
         F: Fn(u8, &'static str) -> Fut,
         Fut: Future<Output = Result<()>>,
@@ -43,13 +52,18 @@ impl ReportWriter {
         let providers = self.interviewers.providers();
         if providers.is_empty() {
             progress(50, "The offline coach is reviewing your answers").await?;
-            return Ok(offline_report(input));
+            return Ok(offline_only(offline_report(input)));
         }
         let analysis = input.analyse();
+        // What the model leaves void is filled from it, and it stands in when nothing is left.
+        let offline = offline_report(input);
         for (index, provider) in providers.iter().enumerate() {
             let share = 20 + (60 * index / providers.len()) as u8;
             progress(share, "Your interviewer is writing the report").await?;
-            let request = feedback_request(input, &analysis);
+            let request = ChatRequest {
+                timeout: self.interviewers.report_timeout(),
+                ..feedback_request(input, &analysis)
+            };
             let Some(reply) = self.call(id, provider, &request).await else {
                 continue;
             };
@@ -59,8 +73,15 @@ impl ReportWriter {
                 prompt_version: FEEDBACK_PROMPT_VERSION.to_owned(),
                 offline_fallback: false,
             };
-            let error = match llm_report(&reply.text, input, &analysis, generated_by.clone()) {
-                Ok(report) => return Ok(report),
+            let first = llm_report(
+                &reply.text,
+                input,
+                &analysis,
+                generated_by.clone(),
+                &offline,
+            );
+            let error = match first {
+                Ok(written) => return Ok(written),
                 Err(error) => error,
             };
             tracing::warn!(provider = provider.name(), %error, "feedback reply invalid; asking for a repair");
@@ -69,45 +90,25 @@ impl ReportWriter {
             let Some(repaired) = self.call(id, provider, &repair).await else {
                 continue;
             };
-            match llm_report(&repaired.text, input, &analysis, generated_by) {
-                Ok(report) => return Ok(report),
+            match llm_report(&repaired.text, input, &analysis, generated_by, &offline) {
+                Ok(written) => return Ok(written),
                 Err(error) => {
                     tracing::warn!(provider = provider.name(), %error, "repaired feedback still invalid")
                 }
             }
         }
         progress(90, "The offline coach is finishing your report").await?;
-        Ok(fallback_report(input))
+        Ok(offline_only(labelled_fallback(offline)))
     }
 
-    /// One call, recorded in `llm_calls`. A provider that refuses the structured-output
-    /// settings (some OpenAI-compatible servers answer 400 to a JSON schema) is asked once
-    /// more with the schema left to the prompt.
+    /// One call, recorded in `llm_calls`. The provider steps down to a structured-output
+    /// format its server accepts by itself ([`Resilient::complete`]).
     async fn call(
         &self,
         id: InterviewId,
         provider: &Resilient,
         request: &ChatRequest,
     ) -> Option<ChatReply> {
-        let mut result = self.call_once(id, provider, request).await;
-        if let (Err(ProviderError::Rejected { status: 400, .. }), Some(_)) =
-            (&result, &request.json_schema)
-        {
-            let plain = ChatRequest {
-                json_schema: None,
-                ..request.clone()
-            };
-            result = self.call_once(id, provider, &plain).await;
-        }
-        result.ok()
-    }
-
-    async fn call_once(
-        &self,
-        id: InterviewId,
-        provider: &Resilient,
-        request: &ChatRequest,
-    ) -> Result<ChatReply, ProviderError> {
         let started = Instant::now();
         let result = provider.complete(request).await;
         let (outcome, tokens) = match &result {
@@ -130,6 +131,6 @@ impl ReportWriter {
             provider,
         )
         .await;
-        result
+        result.ok()
     }
 }

@@ -89,6 +89,9 @@ impl AnthropicClient {
         if let Some(api_key) = &self.api_key {
             builder = builder.header(API_KEY_HEADER, api_key.clone());
         }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
         builder
     }
 }

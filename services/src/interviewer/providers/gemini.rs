@@ -11,7 +11,7 @@ use super::config::{http_client, secret_header, ApiKey, ClientBuildError, Provid
 use super::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
 use super::reply::{finished_reply, StreamedReply};
 use super::sse::SseEvent;
-use super::{ChatReply, ChatRequest, ProviderError};
+use super::{ChatReply, ChatRequest, OutputFormat, ProviderError};
 
 const API_KEY_HEADER: &str = "x-goog-api-key";
 
@@ -48,9 +48,13 @@ impl GeminiClient {
         &self.config.model
     }
 
-    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
+    pub async fn complete(
+        &self,
+        request: &ChatRequest,
+        format: OutputFormat,
+    ) -> Result<ChatReply, ProviderError> {
         let response = send(
-            self.post(request, ":generateContent"),
+            self.post(request, ":generateContent", format),
             self.config.api_key.as_ref(),
         )
         .await?;
@@ -60,10 +64,12 @@ impl GeminiClient {
     pub async fn stream(
         &self,
         request: &ChatRequest,
+        format: OutputFormat,
         on_delta: &mut (dyn FnMut(&str) + Send),
     ) -> Result<ChatReply, ProviderError> {
         let key = self.config.api_key.as_ref();
-        let response = send(self.post(request, ":streamGenerateContent?alt=sse"), key).await?;
+        let method = ":streamGenerateContent?alt=sse";
+        let response = send(self.post(request, method, format), key).await?;
         let mut reply = StreamedReply::default();
         for_each_event(response, |event| {
             on_stream_event(&event, &mut reply, key, on_delta)
@@ -73,7 +79,17 @@ impl GeminiClient {
     }
 
     /// `method` is `:generateContent` or `:streamGenerateContent?alt=sse`.
-    fn post(&self, request: &ChatRequest, method: &str) -> reqwest::RequestBuilder {
+    fn post(
+        &self,
+        request: &ChatRequest,
+        method: &str,
+        format: OutputFormat,
+    ) -> reqwest::RequestBuilder {
+        // JSON mode is the MIME type alone; the schema step adds `responseSchema`, which the
+        // schema-carrying JSON mode of other servers would repeat.
+        let schema = request.json_schema.as_ref();
+        let json_mode = schema.filter(|_| format <= OutputFormat::JsonObject);
+        let with_schema = schema.filter(|_| format <= OutputFormat::JsonObjectWithSchema);
         // Model names are accepted with or without Google's `models/` prefix.
         let model = self.config.model.trim_start_matches("models/");
         let body = RequestBody {
@@ -92,14 +108,17 @@ impl GeminiClient {
             generation_config: GenerationConfig {
                 max_output_tokens: request.max_output_tokens,
                 temperature: request.temperature,
-                response_mime_type: request.json_schema.as_ref().map(|_| "application/json"),
-                response_schema: request.json_schema.as_ref().map(|schema| &schema.gemini),
+                response_mime_type: json_mode.map(|_| "application/json"),
+                response_schema: with_schema.map(|schema| &schema.gemini),
             },
         };
         let url = format!("{}/v1beta/models/{model}{method}", self.config.base_url);
         let mut builder = self.http.post(url).json(&body);
         if let Some(api_key) = &self.api_key {
             builder = builder.header(API_KEY_HEADER, api_key.clone());
+        }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
         }
         builder
     }

@@ -11,6 +11,7 @@ use reqwest::{RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 
 use super::config::ApiKey;
+use super::format::names_output_format;
 use super::sse::{SseEvent, SseParser};
 use super::ProviderError;
 
@@ -32,16 +33,23 @@ pub(crate) async fn send(
             retry_after: retry_after(&response),
         });
     }
-    if status.is_server_error() {
-        return Err(ProviderError::Server {
-            status: status.as_u16(),
-        });
-    }
-    // The body of a refusal is small and says why; a failure to read it must not hide the
+    // The body of an error is small and says why; a failure to read it must not hide the
     // status, so it falls back to the status's reason phrase.
     let body = response.bytes().await.unwrap_or_default();
     let message = error_message(&body)
         .unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
+    if status.is_server_error() {
+        // Some servers (llama-cpp-python) report a request they cannot take as a 500.
+        if names_output_format(&String::from_utf8_lossy(&body)) {
+            return Err(ProviderError::FormatRefused {
+                status: status.as_u16(),
+                message: truncate(&redact(&message, key)),
+            });
+        }
+        return Err(ProviderError::Server {
+            status: status.as_u16(),
+        });
+    }
     Err(ProviderError::Rejected {
         status: status.as_u16(),
         message: truncate(&redact(&message, key)),
@@ -102,7 +110,9 @@ pub(crate) fn feed_chunk(
 
 /// A reqwest failure: a timeout, or anything else on the way (refused, reset, cut, bad body).
 pub(crate) fn transport_error(error: reqwest::Error) -> ProviderError {
-    if error.is_timeout() {
+    // A connect timeout reached no server: nothing is generating, so it is retried like any
+    // connection failure.
+    if error.is_timeout() && !error.is_connect() {
         return ProviderError::Timeout;
     }
     // The URL is left out (it is in the config anyway); the causes say what really happened.

@@ -11,7 +11,7 @@ use super::config::{http_client, secret_header, ApiKey, ClientBuildError, Provid
 use super::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
 use super::reply::{finished_reply, StreamedReply};
 use super::sse::SseEvent;
-use super::{ChatReply, ChatRequest, ProviderError};
+use super::{ChatReply, ChatRequest, JsonSchema, OutputFormat, ProviderError};
 
 pub struct OpenAiClient {
     config: ProviderConfig,
@@ -46,18 +46,27 @@ impl OpenAiClient {
         &self.config.model
     }
 
-    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
-        let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
+    pub async fn complete(
+        &self,
+        request: &ChatRequest,
+        format: OutputFormat,
+    ) -> Result<ChatReply, ProviderError> {
+        let response = send(
+            self.post(request, false, format),
+            self.config.api_key.as_ref(),
+        )
+        .await?;
         decode_reply(&read_body(response).await?, &self.config.model)
     }
 
     pub async fn stream(
         &self,
         request: &ChatRequest,
+        format: OutputFormat,
         on_delta: &mut (dyn FnMut(&str) + Send),
     ) -> Result<ChatReply, ProviderError> {
         let key = self.config.api_key.as_ref();
-        let response = send(self.post(request, true), key).await?;
+        let response = send(self.post(request, true, format), key).await?;
         let mut reply = StreamedReply::default();
         for_each_event(response, |event| {
             on_stream_event(&event, &mut reply, key, on_delta)
@@ -66,7 +75,12 @@ impl OpenAiClient {
         reply.finish(&self.config.model)
     }
 
-    fn post(&self, request: &ChatRequest, stream: bool) -> reqwest::RequestBuilder {
+    fn post(
+        &self,
+        request: &ChatRequest,
+        stream: bool,
+        format: OutputFormat,
+    ) -> reqwest::RequestBuilder {
         let body = RequestBody {
             model: &self.config.model,
             messages: [
@@ -85,12 +99,10 @@ impl OpenAiClient {
             stream_options: stream.then_some(StreamOptions {
                 include_usage: true,
             }),
-            response_format: request.json_schema.as_ref().map(|schema| {
-                serde_json::json!({
-                    "type": "json_schema",
-                    "json_schema": {"name": schema.name, "strict": true, "schema": schema.openai},
-                })
-            }),
+            response_format: request
+                .json_schema
+                .as_ref()
+                .and_then(|schema| response_format(schema, format)),
         };
         let mut builder = self
             .http
@@ -99,7 +111,27 @@ impl OpenAiClient {
         if let Some(authorization) = &self.authorization {
             builder = builder.header(AUTHORIZATION, authorization.clone());
         }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
         builder
+    }
+}
+
+/// `response_format` for each step of the format ladder; `None` leaves JSON to the prompt.
+fn response_format(schema: &JsonSchema, format: OutputFormat) -> Option<serde_json::Value> {
+    use serde_json::json;
+    match format {
+        OutputFormat::JsonSchema => Some(json!({
+            "type": "json_schema",
+            "json_schema": {"name": schema.name, "strict": true, "schema": schema.openai},
+        })),
+        // llama.cpp's JSON mode: the schema becomes a grammar.
+        OutputFormat::JsonObjectWithSchema => {
+            Some(json!({"type": "json_object", "schema": schema.openai}))
+        }
+        OutputFormat::JsonObject => Some(json!({"type": "json_object"})),
+        OutputFormat::Plain => None,
     }
 }
 
@@ -165,13 +197,15 @@ pub(crate) fn on_stream_event(
 struct RequestBody<'a> {
     model: &'a str,
     messages: [Message<'a>; 2],
+    /// Not `max_completion_tokens`: OpenAI takes both, but local servers (llama.cpp) ignore
+    /// the newer name and would generate to the end of their context.
     max_tokens: u32,
     temperature: f32,
     stream: bool,
     /// Asks for token counts in the last chunk of a stream.
     #[serde(skip_serializing_if = "Option::is_none")]
     stream_options: Option<StreamOptions>,
-    /// Structured output; servers that reject it get the request again without it.
+    /// Structured output, at the step of the format ladder the server accepts.
     #[serde(skip_serializing_if = "Option::is_none")]
     response_format: Option<serde_json::Value>,
 }

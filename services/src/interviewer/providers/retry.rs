@@ -50,6 +50,9 @@ impl RetryPolicy {
             return None;
         }
         match error {
+            // The server may still be generating the abandoned reply (llama.cpp serves one
+            // request at a time): a retry would wait behind it.
+            ProviderError::Timeout => None,
             // A reply in the wrong shape rarely fixes itself: one more try at most.
             ProviderError::Malformed(_) if attempts_made >= 2 => None,
             ProviderError::RateLimited {
@@ -88,7 +91,7 @@ mod tests {
 
     #[test]
     fn jitter_spreads_the_waits() {
-        let error = ProviderError::Timeout;
+        let error = ProviderError::Connection("reset".into());
         let waits: std::collections::HashSet<Duration> = (0..50)
             .map(|_| policy().delay_before_retry(3, &error).unwrap())
             .collect();
@@ -125,7 +128,15 @@ mod tests {
         assert!(policy().delay_before_retry(1, &malformed).is_some());
         assert_eq!(policy().delay_before_retry(2, &malformed), None);
         assert_eq!(
-            RetryPolicy::no_retry().delay_before_retry(1, &ProviderError::Timeout),
+            RetryPolicy::no_retry().delay_before_retry(1, &ProviderError::Server { status: 503 }),
+            None
+        );
+    }
+
+    #[test]
+    fn a_timed_out_generation_is_never_retried() {
+        assert_eq!(
+            policy().delay_before_retry(1, &ProviderError::Timeout),
             None
         );
     }

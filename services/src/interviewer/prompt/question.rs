@@ -1,0 +1,344 @@
+//! Turning a model's reply into a question, or saying why it is not one.
+//!
+//! Small models label their questions ("Question 3: …"), ask the same thing again in other
+//! words, speak of "the candidate" as if to someone else, ask two things at once or ask what
+//! can be answered with "yes". Labels are cut off; the rest is refused, so the chain moves on
+//! to the next interviewer.
+
+use crate::documents::text::is_unwanted_control;
+use crate::interviewer::offline::text::{similarity, NEAR_DUPLICATE};
+
+/// A reply longer than this is not "a question" however it ends.
+const MAX_REPLY_WORDS: usize = 60;
+
+/// Words that may open a label, longest first so "next question" wins over "question".
+const LABEL_WORDS: [&str; 4] = ["next question", "interviewer", "question", "q"];
+
+/// Openers whose questions can be answered with "yes" or "no".
+const YES_NO_OPENERS: [&str; 15] = [
+    "do", "does", "did", "have", "has", "had", "is", "are", "was", "were", "can", "could", "would",
+    "will", "should",
+];
+
+/// Words that turn a yes/no opener into an open question ("Can you walk me through how…").
+const OPEN_WORDS: [&str; 15] = [
+    "how", "why", "what", "which", "when", "where", "who", "whom", "whose", "describe", "explain",
+    "walk", "tell", "talk", "share",
+];
+
+/// Ways of naming the person being interviewed in the third person.
+const THIRD_PERSON: [&str; 4] = [
+    "the candidate",
+    "the applicant",
+    "the interviewee",
+    "this candidate",
+];
+
+/// Turns a model's reply into a question, or says why it is not one: labels ("Question 3:",
+/// "Q3.", "3)"), quotes and markdown go; the result must be one question of at most 60 words,
+/// ending with "?", addressed to the candidate, open (not yes/no), and neither one already
+/// asked nor a rewording of one (word-set similarity of 0.5 or more).
+pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static str> {
+    // Control characters (a model may send NUL, which PostgreSQL cannot store) count as spaces.
+    let collapsed = reply
+        .split(|c: char| c.is_whitespace() || is_unwanted_control(c))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = strip_decoration(&collapsed);
+    if text.is_empty() {
+        return Err("empty reply");
+    }
+    if text.matches('?').count() > 1 {
+        return Err("more than one question");
+    }
+    if !text.ends_with('?') {
+        return Err("not a question");
+    }
+    let words = text.split_whitespace().count();
+    if words < 3 {
+        return Err("too short");
+    }
+    if words > MAX_REPLY_WORDS {
+        return Err("too long");
+    }
+    let lower = text.to_lowercase();
+    if THIRD_PERSON
+        .iter()
+        .any(|phrase| contains_phrase(&lower, phrase))
+    {
+        return Err("speaks of the candidate in the third person");
+    }
+    if is_yes_no(&lower) {
+        return Err("a yes/no question");
+    }
+    if asked.iter().any(|question| repeats(text, question)) {
+        return Err("repeats a question");
+    }
+    Ok(text.to_owned())
+}
+
+/// The reply without quotes, markdown, labels and numbering around it. Every step only
+/// shortens the text, so it is cut down in place (a copy or a lower-cased copy per step made
+/// a long run of labels or numbers quadratic: 12 s for 240 KB in a debug build).
+fn strip_decoration(mut text: &str) -> &str {
+    loop {
+        let before = text.len();
+        text = text.trim_matches(|c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '`' | '*' | '_' | '#' | ' '
+            )
+        });
+        if let Some(rest) = strip_label(text) {
+            text = rest;
+        }
+        if text.len() == before {
+            return text;
+        }
+    }
+}
+
+/// The text after one leading label: a label word with an optional number ("Question:",
+/// "Question 3:", "Q3.", "Next question -"), or a bare number ("3)", "3.", "3:"). `None`
+/// when the text does not start with one.
+fn strip_label(text: &str) -> Option<&str> {
+    let word = LABEL_WORDS.iter().find(|word| {
+        text.get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            // A whole word: "Quality…" is not "Q" followed by "uality".
+            && !text[word.len()..].starts_with(|c: char| c.is_alphabetic())
+    });
+    let after_word = match word {
+        Some(word) => text[word.len()..].trim_start(),
+        None => text,
+    };
+    let number = after_word.strip_prefix('#').unwrap_or(after_word);
+    let digits = number.chars().take_while(char::is_ascii_digit).count();
+    if word.is_none() && (digits == 0 || digits > 2) {
+        return None;
+    }
+    let after_number = if digits > 0 {
+        &number[digits..]
+    } else {
+        after_word
+    };
+    let (separators, spaced): (&[char], &str) = match (word, digits) {
+        // "Question 3 - How…", or "Question 3 How…": after a label word and a number the
+        // separator may be spaced out, or a space alone.
+        (Some(_), 1..) => (&[':', '.', ')', '-', '–', '—'], after_number.trim_start()),
+        // Not '-': "Q-learning" is a word.
+        (Some(_), 0) => (&[':'], after_number),
+        (None, _) => (&[':', '.', ')'], after_number),
+    };
+    let Some(separator) = spaced.chars().next().filter(|c| separators.contains(c)) else {
+        let space_alone = spaced.len() < after_number.len();
+        return space_alone.then_some(spaced);
+    };
+    let rest = &spaced[separator.len_utf8()..];
+    // "3.5 years…" is a number, not a label.
+    if separator == '.' && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(rest.trim_start())
+}
+
+/// Whether `text` (lower case) contains `phrase` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A question (lower case) that opens with an auxiliary verb and never turns open.
+fn is_yes_no(lower: &str) -> bool {
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    YES_NO_OPENERS.contains(&first) && !words.any(|word| OPEN_WORDS.contains(&word))
+}
+
+/// The same question, or a rewording of it.
+fn repeats(question: &str, asked: &str) -> bool {
+    normalize(question) == normalize(asked) || similarity(question, asked) >= NEAR_DUPLICATE
+}
+
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_are_cleaned_into_one_question() {
+        let asked = ["How did you build the forecasting system?"];
+        assert_eq!(
+            clean_question(
+                "  Question: \"Why did you choose LightGBM over\n a neural network?\" ",
+                &asked
+            ),
+            Ok("Why did you choose LightGBM over a neural network?".into())
+        );
+        assert_eq!(
+            clean_question("**1. What did CUPED change for your team?**", &asked),
+            Ok("What did CUPED change for your team?".into())
+        );
+        assert_eq!(clean_question("", &asked), Err("empty reply"));
+        assert_eq!(
+            clean_question("Tell me about yourself.", &asked),
+            Err("not a question")
+        );
+        assert_eq!(
+            clean_question(&format!("{}?", "word ".repeat(61)), &asked),
+            Err("too long")
+        );
+        assert_eq!(
+            clean_question("how did you build the Forecasting System?", &asked),
+            Err("repeats a question")
+        );
+    }
+
+    #[test]
+    fn numbered_labels_are_stripped() {
+        let expected = Ok("How do you balance Go and Python in one codebase?".to_owned());
+        for label in [
+            "Question 3:",
+            "Question 3 -",
+            "question #3.",
+            "Q3.",
+            "Q3:",
+            "Q 3)",
+            "3)",
+            "3.",
+            "3:",
+            "**Question 4:**",
+            "Interviewer: Question 2:",
+            "Next question: 5)",
+        ] {
+            let reply = format!("{label} How do you balance Go and Python in one codebase?");
+            assert_eq!(clean_question(&reply, &[]), expected, "{label}");
+        }
+        // Words that only start like a label are kept.
+        assert_eq!(
+            clean_question("Quality gates: which ones did you add and why?", &[]),
+            Ok("Quality gates: which ones did you add and why?".into())
+        );
+        assert_eq!(
+            clean_question(
+                "3.5 years at Larkspur: what changed most in that time?",
+                &[]
+            ),
+            Ok("3.5 years at Larkspur: what changed most in that time?".into())
+        );
+    }
+
+    #[test]
+    fn rewordings_of_asked_questions_are_refused() {
+        let asked = ["How do you approach building payment systems that never lose money?"];
+        assert_eq!(
+            clean_question(
+                "How do you handle building payment systems that never lose money?",
+                &asked
+            ),
+            Err("repeats a question")
+        );
+        assert_eq!(
+            clean_question(
+                "Question 4: How do you approach building payment systems that never lose money?",
+                &asked
+            ),
+            Err("repeats a question")
+        );
+        assert!(clean_question("Why did you leave Fernlicht after three years?", &asked).is_ok());
+    }
+
+    #[test]
+    fn third_person_questions_are_refused() {
+        for reply in [
+            "What does the candidate want you to remember about them?",
+            "How would the applicant handle a failed release?",
+            "Why is the candidate's experience with Kafka relevant here?",
+        ] {
+            assert_eq!(
+                clean_question(reply, &[]),
+                Err("speaks of the candidate in the third person"),
+                "{reply}"
+            );
+        }
+        assert!(clean_question("Which candidates did you hire for the data team?", &[]).is_ok());
+    }
+
+    #[test]
+    fn several_questions_at_once_are_refused() {
+        assert_eq!(
+            clean_question("What did you measure? And how did it go?", &[]),
+            Err("more than one question")
+        );
+        assert_eq!(
+            clean_question("1. Why Rust? 2. Why now?", &[]),
+            Err("more than one question")
+        );
+    }
+
+    #[test]
+    fn yes_no_questions_are_refused_unless_they_ask_how_or_why() {
+        for reply in [
+            "Do you have experience with Kafka in production?",
+            "Have you ever led a team of engineers?",
+            "Is Python your strongest language today?",
+            "Can you use SQL for complex analyses?",
+            "Did the migration finish on time?",
+        ] {
+            assert_eq!(
+                clean_question(reply, &[]),
+                Err("a yes/no question"),
+                "{reply}"
+            );
+        }
+        for reply in [
+            "Can you walk me through how you sized the Kafka cluster?",
+            "Could you explain the trade-offs of your caching layer?",
+            "Do you remember why the first forecast model failed?",
+            "What did you learn from the failed release?",
+        ] {
+            assert!(clean_question(reply, &[]).is_ok(), "{reply}");
+        }
+    }
+
+    /// Found by the `parse_question_reply` fuzz target: each step copied (and lower-cased)
+    /// the whole text, so a reply of many labels or numbers took quadratic time (here 20 s
+    /// instead of well under one in a debug build); a model that loops can send one.
+    #[test]
+    fn long_runs_of_labels_and_numbers_are_cleaned_in_linear_time() {
+        let started = std::time::Instant::now();
+        let labels = format!("{}What did you ship last quarter?", "Q: ".repeat(80_000));
+        assert_eq!(
+            clean_question(&labels, &[]),
+            Ok("What did you ship last quarter?".into())
+        );
+        let numbers = format!("{}Why?", "1.".repeat(80_000));
+        assert_eq!(clean_question(&numbers, &[]), Err("too short"));
+        let mixed = "**Next Question: 2) \"".repeat(5_000);
+        assert_eq!(clean_question(&mixed, &[]), Err("empty reply"));
+        let numbered = format!("{}What did you ship?", "Question 12: ".repeat(40_000));
+        assert_eq!(
+            clean_question(&numbered, &[]),
+            Ok("What did you ship?".into())
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+}
