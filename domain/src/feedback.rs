@@ -204,6 +204,47 @@ pub struct GeneratedBy {
     pub prompt_version: String,
     /// The LLM's reply could not be used, so this is the offline coach's report instead.
     pub offline_fallback: bool,
+    /// The parts of an LLM's report that the offline coach wrote in its place, because the
+    /// model's were empty, refusals or placeholders: `summary`, `dimensions.clarity`,
+    /// `questions.2`… Empty when the model wrote it all, or the whole report is the coach's.
+    /// (Reports stored before this field read as empty.)
+    #[serde(default)]
+    pub offline_parts: Vec<String>,
+}
+
+impl GeneratedBy {
+    /// "the summary, the clarity score and the feedback on question 2": the parts the
+    /// offline coach wrote in an LLM's report, for people; `None` when there are none.
+    pub fn offline_parts_phrase(&self) -> Option<String> {
+        let labels: Vec<String> = self
+            .offline_parts
+            .iter()
+            .map(|part| offline_part_label(part))
+            .collect();
+        match labels.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        }
+    }
+}
+
+/// A stored part name (`dimensions.clarity`, `questions.2`…) as people read it.
+fn offline_part_label(part: &str) -> String {
+    if let Some(number) = part.strip_prefix("questions.") {
+        return format!("the feedback on question {number}");
+    }
+    if let Some(dimension) = part.strip_prefix("dimensions.") {
+        return format!("the {} score", dimension.replace('_', " "));
+    }
+    match part {
+        "overall" => "the overall score".to_owned(),
+        "summary" => "the summary".to_owned(),
+        "missing" => "what was missing".to_owned(),
+        "cv_tips" => "the CV tips".to_owned(),
+        "key_points" => "the key points".to_owned(),
+        other => other.replace('_', " "),
+    }
 }
 
 /// The feedback on one interview.
@@ -294,6 +335,7 @@ mod tests {
                 model: "offline-coach".into(),
                 prompt_version: "v1".into(),
                 offline_fallback: false,
+                offline_parts: Vec::new(),
             },
         }
     }
@@ -341,5 +383,34 @@ mod tests {
         dimensions.get_mut(Dimension::Clarity).score = Some(2);
         assert_eq!(dimensions.clarity.score, Some(2));
         assert_eq!(Dimension::Structure.as_str(), "structure");
+    }
+
+    #[test]
+    fn reports_stored_before_offline_parts_read_as_written_whole() {
+        let mut json = serde_json::to_value(report()).unwrap();
+        json["generated_by"]
+            .as_object_mut()
+            .unwrap()
+            .remove("offline_parts");
+        let read: Report = serde_json::from_value(json).unwrap();
+        assert!(read.generated_by.offline_parts.is_empty());
+        assert_eq!(read.generated_by.offline_parts_phrase(), None);
+    }
+
+    #[test]
+    fn offline_parts_are_named_for_people() {
+        let mut by = report().generated_by;
+        by.offline_parts = vec!["summary".into()];
+        assert_eq!(by.offline_parts_phrase().unwrap(), "the summary");
+        by.offline_parts = vec![
+            "summary".into(),
+            "dimensions.clarity".into(),
+            "missing".into(),
+            "questions.2".into(),
+        ];
+        assert_eq!(
+            by.offline_parts_phrase().unwrap(),
+            "the summary, the clarity score, what was missing and the feedback on question 2"
+        );
     }
 }

@@ -40,8 +40,18 @@ export async function readyInterview(request: APIRequestContext, jobTitle: strin
 /** A finished interview whose report is written; returns its id and overall score. */
 export async function scoredInterview(request: APIRequestContext, jobTitle: string, answer = STRONG_ANSWER) {
   const id = await readyInterview(request, jobTitle);
+  // The same answer to each question (an interview has at most 12).
+  const report = await finishInterview(request, id, Array(12).fill(answer));
+  return { id, score: report.overall.score as number | undefined };
+}
+
+/**
+ * Starts a ready interview, answers each question with the next of `answers` until it is
+ * complete, asks for the report and returns it once written.
+ */
+export async function finishInterview(request: APIRequestContext, id: string, answers: Iterable<string>) {
   let question = await (await request.post(`/api/v1/interviews/${id}/start`)).json();
-  for (;;) {
+  for (const answer of answers) {
     const response = await request.post(`/api/v1/interviews/${id}/answers`, {
       data: { question_id: question.id, text: answer, client_id: crypto.randomUUID() },
     });
@@ -53,10 +63,7 @@ export async function scoredInterview(request: APIRequestContext, jobTitle: stri
   await request.post(`/api/v1/interviews/${id}/feedback`);
   for (let attempt = 0; attempt < 200; attempt++) {
     const response = await request.get(`/api/v1/interviews/${id}/feedback`);
-    if (response.status() === 200) {
-      const report = await response.json();
-      return { id, score: report.overall.score as number | undefined };
-    }
+    if (response.status() === 200) return response.json();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('the report was not written in 10 s');

@@ -2,7 +2,7 @@ import { test, expect, type Page, type APIRequestContext, type Browser } from '@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CV, JOB } from './api';
+import { CV, JOB, finishInterview } from './api';
 import { waitForHydration } from './helpers';
 
 // Hostile strings (testdata/hostile/payloads.json) in every field, read in Chromium after
@@ -70,24 +70,6 @@ async function hostileInterview(request: APIRequestContext, jobTitle: string, co
   return id as string;
 }
 
-/** Answers each question with the next of `answers`, then waits for the report. */
-async function finish(request: APIRequestContext, id: string, answers: string[]) {
-  let question = await (await request.post(`/api/v1/interviews/${id}/start`)).json();
-  for (const answer of answers) {
-    const response = await request.post(`/api/v1/interviews/${id}/answers`, {
-      data: { question_id: question.id, text: answer, client_id: crypto.randomUUID() },
-    });
-    expect(response.status()).toBe(200);
-    const outcome = await response.json();
-    if (outcome.completed) break;
-    question = outcome.next_question;
-  }
-  await request.post(`/api/v1/interviews/${id}/feedback`);
-  await expect
-    .poll(async () => (await request.get(`/api/v1/interviews/${id}/feedback`)).status(), { timeout: 15_000 })
-    .toBe(200);
-}
-
 /** Opens a share link as a stranger would and checks it stays where it is. */
 async function expectShareStays(browser: Browser, url: string, title: string, jobTitle: string) {
   const context = await browser.newContext();
@@ -134,7 +116,7 @@ for (const server of servers) {
       }
 
       const answers = [payload('textarea-close'), payload('script-close'), payload('markdown-links')];
-      await finish(page.request, id, answers);
+      await finishInterview(page.request, id, answers);
 
       // The room: questions and answers as text.
       await open(page, `/interviews/${id}`, `${job} · ${SITE}`);

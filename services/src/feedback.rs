@@ -112,8 +112,15 @@ pub fn llm_report(
             "the summary, every point and every question's feedback are empty, refusals or placeholders: write real feedback from the answers".to_owned(),
         ]));
     }
+    let mut report = reconcile(patched.report, analysis);
+    // The report says which parts its reader should not take as the model's.
+    report.generated_by.offline_parts = patched
+        .offline_parts
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     Ok(WrittenReport {
-        report: reconcile(patched.report, analysis),
+        report,
         offline_parts: patched.offline_parts,
     })
 }
@@ -151,6 +158,7 @@ mod tests {
             model: "fake-1".into(),
             prompt_version: FEEDBACK_PROMPT_VERSION.into(),
             offline_fallback: false,
+            offline_parts: Vec::new(),
         };
         let offline = offline_report(input);
         match llm_report(first, input, &analysis, by.clone(), &offline) {
@@ -245,6 +253,7 @@ mod tests {
             model: "qwen".into(),
             prompt_version: FEEDBACK_PROMPT_VERSION.into(),
             offline_fallback: false,
+            offline_parts: Vec::new(),
         }
     }
 
@@ -275,8 +284,8 @@ mod tests {
         let report = &written.report;
         assert_storable(report, &input);
         assert_eq!(
-            report.generated_by,
-            llm_by(),
+            (&report.generated_by.provider, report.generated_by.offline_fallback),
+            (&llm_by().provider, false),
             "the model still wrote the summary"
         );
         assert_eq!(
@@ -310,6 +319,8 @@ mod tests {
                 "questions.3"
             ]
         );
+        // The report itself names them, for the page and the export.
+        assert_eq!(report.generated_by.offline_parts, parts);
         let text = serde_json::to_string(report).unwrap();
         assert!(!text.contains("I'm sorry"), "{text}");
     }

@@ -355,6 +355,13 @@ async fn a_refusing_report_keeps_the_models_parts_and_fills_the_rest_offline(poo
             "{offline_parts:?}"
         );
     }
+    // The report the reader gets says so too.
+    assert_eq!(report.generated_by.offline_parts, offline_parts);
+    let phrase = report.generated_by.offline_parts_phrase().unwrap();
+    assert!(
+        phrase.starts_with("strengths, ") && phrase.ends_with(" and the feedback on question 3"),
+        "{phrase}"
+    );
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]

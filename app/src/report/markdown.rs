@@ -57,6 +57,13 @@ pub fn report_markdown(title: &str, report: &Report) -> String {
         );
         doc.blank();
     }
+    if let Some(parts) = by.offline_parts_phrase() {
+        doc.line(&format!(
+            "*The AI interviewer's version of {} was empty or a refusal; the offline coach wrote those parts.*",
+            inline(&parts)
+        ));
+        doc.blank();
+    }
     doc.line(&format!(
         "*Written by {} · {} · prompt {}*",
         inline(&by.provider),
@@ -391,6 +398,7 @@ mod tests {
                 model: "offline-coach".into(),
                 prompt_version: "v1".into(),
                 offline_fallback: false,
+                offline_parts: Vec::new(),
             },
         }
     }
@@ -446,11 +454,13 @@ mod tests {
             reason: "Two one-word answers.".into(),
         };
         report.generated_by.offline_fallback = true;
+        report.generated_by.offline_parts = vec!["summary".into(), "questions.2".into()];
         report.cv_tips.clear();
         report.analysis.coverage = TermCoverage::default();
         let md = report_markdown("Job", &report);
         assert!(md.contains("**Overall score: not enough evidence.** Two one-word answers."));
         assert!(md.contains("this is the offline coach's report"));
+        assert!(md.contains("*The AI interviewer's version of the summary and the feedback on question 2 was empty or a refusal; the offline coach wrote those parts.*"), "{md}");
         assert!(!md.contains("Improve your CV"));
         assert!(md.contains("coverage was not measured"));
     }

@@ -97,13 +97,19 @@ fn ThemesAndTone(themes: Vec<String>, key_points: Vec<String>, sentiment: Sentim
     .into_any()
 }
 
-/// Who wrote the report, and a plain warning when the AI's report was replaced.
+/// Who wrote the report, and a plain warning when the AI's report, or a part of it, was
+/// replaced by the offline coach's.
 #[component]
 fn Provenance(generated_by: GeneratedBy) -> AnyView {
     view! {
         {generated_by.offline_fallback.then(|| view! {
             <p class="notice notice--info" id="offline-fallback">
                 "The AI interviewer's report could not be used; this is the offline coach's report."
+            </p>
+        })}
+        {generated_by.offline_parts_phrase().map(|parts| view! {
+            <p class="notice notice--info" id="offline-parts">
+                {format!("The AI interviewer's version of {parts} was empty or a refusal; the offline coach wrote those parts.")}
             </p>
         })}
         <p class="provenance muted small" id="provenance">

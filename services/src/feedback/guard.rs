@@ -120,6 +120,7 @@ mod tests {
                 model: "fake-1".into(),
                 prompt_version: "v1".into(),
                 offline_fallback: false,
+                offline_parts: Vec::new(),
             },
         }
     }

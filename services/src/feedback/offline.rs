@@ -87,6 +87,7 @@ pub fn offline_report(input: &FeedbackInput) -> Report {
             model: OFFLINE_MODEL.to_owned(),
             prompt_version: OFFLINE_FEEDBACK_VERSION.to_owned(),
             offline_fallback: false,
+            offline_parts: Vec::new(),
         },
         analysis: analysis.clone(),
     }

@@ -72,6 +72,7 @@ impl ReportWriter {
                 model: reply.model.clone(),
                 prompt_version: FEEDBACK_PROMPT_VERSION.to_owned(),
                 offline_fallback: false,
+                offline_parts: Vec::new(),
             };
             let first = llm_report(
                 &reply.text,
