@@ -5,13 +5,14 @@
 
 use std::sync::OnceLock;
 
-use domain::{GeneratedBy, InterviewAnalysis};
+use domain::{GeneratedBy, InterviewAnalysis, Report};
 use libfuzzer_sys::fuzz_target;
-use services::feedback::{llm_report, FeedbackInput};
+use services::feedback::{llm_report, offline_report, FeedbackInput};
 
-/// A small interview the replies are about: three answered questions.
-fn interview() -> &'static (FeedbackInput, InterviewAnalysis) {
-    static INTERVIEW: OnceLock<(FeedbackInput, InterviewAnalysis)> = OnceLock::new();
+/// A small interview the replies are about (three answered questions), its analysis and the
+/// offline coach's report that fills a reply's void parts.
+fn interview() -> &'static (FeedbackInput, InterviewAnalysis, Report) {
+    static INTERVIEW: OnceLock<(FeedbackInput, InterviewAnalysis, Report)> = OnceLock::new();
     INTERVIEW.get_or_init(|| {
         let answer = "At Fernlicht I owned the rider app. I ran 12 A/B tests with SQL, and conversion rose by 18 % in three months.";
         let input = FeedbackInput {
@@ -25,7 +26,8 @@ fn interview() -> &'static (FeedbackInput, InterviewAnalysis) {
             question_count: 3,
         };
         let analysis = input.analyse();
-        (input, analysis)
+        let offline = offline_report(&input);
+        (input, analysis, offline)
     })
 }
 
@@ -33,12 +35,13 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(reply) = std::str::from_utf8(bytes) else {
         return;
     };
-    let (input, analysis) = interview();
+    let (input, analysis, offline) = interview();
     let by = GeneratedBy {
         provider: "fuzz".into(),
         model: "fuzz".into(),
         prompt_version: "v1".into(),
         offline_fallback: false,
+        offline_parts: Vec::new(),
     };
-    let _ = llm_report(reply, input, analysis, by);
+    let _ = llm_report(reply, input, analysis, by, offline);
 });

@@ -284,7 +284,10 @@ mod tests {
         let report = &written.report;
         assert_storable(report, &input);
         assert_eq!(
-            (&report.generated_by.provider, report.generated_by.offline_fallback),
+            (
+                &report.generated_by.provider,
+                report.generated_by.offline_fallback
+            ),
             (&llm_by().provider, false),
             "the model still wrote the summary"
         );
