@@ -127,6 +127,35 @@ const QUESTION_WORDS: &[&str] = &[
     "part",
     "question",
     "cv",
+    // The opener's framing ("Let's start at …: how did … prepare you"): an answer about
+    // sourdough starters is not on its topic.
+    "start",
+    "starting",
+    "prepare",
+    "prepared",
+    "background",
+    // The coach's own framing around a question ("I think that answered a different
+    // question.", "That seems to be about something else."): "I have been thinking about
+    // getting a dog" does not meet the topic through "think".
+    "think",
+    "answered",
+    "different",
+    "seems",
+    "something",
+    "else",
+    "refocus",
+    "drifted",
+    "topic",
+    "track",
+    "interview",
+    "questions",
+    "thanks",
+    "noted",
+    "moving",
+    "mentioned",
+    "clear",
+    "come",
+    "back",
 ];
 
 /// Words any account of work uses, whatever it is about: an answer made of these says

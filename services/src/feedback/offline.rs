@@ -22,6 +22,8 @@ use super::scores::local_scores;
 use super::{Answered, FeedbackInput};
 use crate::analysis::Analyser;
 use crate::interviewer::offline::analysis::Analysis as Documents;
+use crate::interviewer::offline::reading::{self, AnswerKind};
+use crate::interviewer::offline::Exchange;
 
 /// Who wrote an offline report: the provider and model names stored with it.
 pub const OFFLINE_PROVIDER: &str = crate::interviewer::chain::OFFLINE_INTERVIEWER;
@@ -37,6 +39,8 @@ pub(super) struct Context<'a> {
     pub analysis: &'a InterviewAnalysis,
     pub documents: Documents,
     pub analyser: &'a Analyser,
+    /// Parallel to `answered`: how the coach reads each answer (off-topic, not an answer…).
+    pub kinds: Vec<AnswerKind>,
 }
 
 impl Context<'_> {
@@ -44,23 +48,49 @@ impl Context<'_> {
     pub fn answers(&self) -> impl Iterator<Item = (&Answered<'_>, &AnswerAnalysis)> {
         self.answered.iter().zip(&self.analysis.answers)
     }
+
+    /// The coach's reading of the answer to question `number`.
+    pub fn kind(&self, number: u8) -> AnswerKind {
+        self.answered
+            .iter()
+            .position(|answered| answered.number == number)
+            .and_then(|at| self.kinds.get(at).copied())
+            .unwrap_or(AnswerKind::Substantive)
+    }
+}
+
+/// The coach's reading of every answer, so the report never praises one the coach would
+/// call off topic, and the two never disagree.
+fn answer_kinds(answered: &[Answered], documents: &Documents) -> Vec<AnswerKind> {
+    let history: Vec<Exchange> = answered
+        .iter()
+        .map(|answered| Exchange {
+            question: answered.question.to_owned(),
+            answer: answered.answer.to_owned(),
+        })
+        .collect();
+    reading::kinds(&history, documents)
 }
 
 /// The offline coach's report on `input`.
 pub fn offline_report(input: &FeedbackInput) -> Report {
     let analyser = input.analyser();
     let analysis = input.analyse_with(&analyser);
+    let answered = input.answered();
+    let documents = Documents::new(
+        &input.cv,
+        &input.job_description,
+        &input.job_title,
+        &input.company,
+    );
+    let kinds = answer_kinds(&answered, &documents);
     let context = Context {
         input,
-        answered: input.answered(),
+        answered,
         analysis: &analysis,
-        documents: Documents::new(
-            &input.cv,
-            &input.job_description,
-            &input.job_title,
-            &input.company,
-        ),
+        documents,
         analyser: &analyser,
+        kinds,
     };
     let scores = local_scores(&analysis);
     let overall = match &scores.overall {

@@ -18,7 +18,7 @@ mod follow_up;
 mod names;
 mod phrasing;
 mod plan;
-mod reading;
+pub(crate) mod reading;
 mod requirements;
 pub(crate) mod text;
 pub(crate) mod vocabulary;

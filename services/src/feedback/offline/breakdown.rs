@@ -11,6 +11,7 @@ use super::Context;
 use crate::feedback::quote::{first_person, sentences, tidy};
 use crate::feedback::scores::SUBSTANTIAL_WORDS;
 use crate::feedback::Answered;
+use crate::interviewer::offline::reading::AnswerKind;
 use crate::interviewer::offline::text::SearchableText;
 
 const MAX_TO_ADD: usize = 4;
@@ -23,15 +24,41 @@ pub(super) const MAX_SAMPLE_WORDS: usize = 80;
 pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
     context
         .answers()
-        .map(|(answered, analysis)| QuestionFeedback {
-            number: answered.number,
-            question: answered.question.to_owned(),
-            answer: answered.answer.to_owned(),
-            worked: worked(analysis),
-            to_add: advice(context, answered, analysis),
-            sample_answer: sample(context, answered, analysis),
+        .map(|(answered, analysis)| {
+            let kind = context.kind(answered.number);
+            // An answer that does not address the question earns no praise, whatever words
+            // it happens to contain: it is told so plainly, then what the question wanted.
+            let (worked, to_add) = match not_an_answer(kind) {
+                Some(verdict) => {
+                    let mut to_add = vec![verdict.to_owned()];
+                    to_add.extend(advice(context, answered, analysis));
+                    to_add.truncate(MAX_TO_ADD);
+                    (Vec::new(), to_add)
+                }
+                None => (worked(analysis), advice(context, answered, analysis)),
+            };
+            QuestionFeedback {
+                number: answered.number,
+                question: answered.question.to_owned(),
+                answer: answered.answer.to_owned(),
+                worked,
+                to_add,
+                sample_answer: sample(context, answered, analysis),
+            }
         })
         .collect()
+}
+
+/// What the report says first about an answer that does not address its question.
+pub(super) fn not_an_answer(kind: AnswerKind) -> Option<&'static str> {
+    match kind {
+        AnswerKind::OffTopic => {
+            Some("This did not answer the question: it was about something else. Answer what was asked, with an example from your work.")
+        }
+        AnswerKind::NotAnAnswer => Some("This did not answer the question: it repeated the question or addressed the interviewer instead. Answer what was asked, with an example from your work."),
+        AnswerKind::Empty => Some("This did not answer the question: there is nothing in it to judge. Answer what was asked, with an example from your work."),
+        _ => None,
+    }
 }
 
 /// What to add, by the kind of question: STAR parts for a story, reasons for motivation, the

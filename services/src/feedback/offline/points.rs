@@ -11,6 +11,7 @@ use crate::feedback::quote::{
 };
 use crate::feedback::scores::SUBSTANTIAL_WORDS;
 use crate::feedback::Answered;
+use crate::interviewer::offline::reading::AnswerKind;
 use crate::interviewer::offline::text::SearchableText;
 
 const MAX_STRENGTHS: usize = 4;
@@ -27,15 +28,20 @@ fn point(text: String, quote: Option<&str>, answered: &Answered) -> Point {
     }
 }
 
-/// The first answer with the highest key, among those that have one; answers not in `avoid`
-/// (already quoted by an earlier point) first, so the points spread over the interview.
+/// The first answer with the highest key, among those that have one and that address their
+/// question (an off-topic answer is neither a strength nor a STAR story short of a number);
+/// answers not in `avoid` (already quoted by an earlier point) first, so the points spread
+/// over the interview.
 fn best<'a, K: PartialOrd>(
     context: &'a Context<'a>,
     avoid: &[u8],
     key: impl Fn(&AnswerAnalysis) -> Option<K>,
 ) -> Option<(&'a Answered<'a>, &'a AnswerAnalysis)> {
     let mut best: Option<(bool, K, (&Answered, &AnswerAnalysis))> = None;
-    for (answered, analysis) in context.answers() {
+    let answering = context
+        .answers()
+        .filter(|(answered, _)| context.kind(answered.number).answers_the_question());
+    for (answered, analysis) in answering {
         if let Some(value) = key(analysis) {
             let fresh = !avoid.contains(&answered.number);
             let better = best.as_ref().is_none_or(|(top_fresh, top, _)| {
@@ -169,6 +175,22 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
                     answered.number,
                     analysis.word_count,
                     if analysis.word_count == 1 { "" } else { "s" }
+                ),
+                sentences(answered.answer).first().copied(),
+                answered,
+            ));
+        }
+    }
+    for (answered, analysis) in context.answers() {
+        let off = matches!(
+            context.kind(answered.number),
+            AnswerKind::OffTopic | AnswerKind::NotAnAnswer
+        );
+        if off && analysis.word_count >= SUBSTANTIAL_WORDS {
+            points.push(point(
+                format!(
+                    "Your answer to question {} did not answer the question: it was about something else.",
+                    answered.number
                 ),
                 sentences(answered.answer).first().copied(),
                 answered,

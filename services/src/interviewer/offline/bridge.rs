@@ -32,10 +32,16 @@ pub(crate) fn bridged(
             "That drifted from my question, so let's try another.".to_owned(),
             "That was off topic, so let's refocus.".to_owned(),
             "Let's refocus on work.".to_owned(),
+            // Short ones for a planned question that takes nearly the whole word budget, and
+            // several, so that one differs enough from a question already asked after them.
+            "Let's refocus.".to_owned(),
+            "That was unrelated.".to_owned(),
+            "Back to your work.".to_owned(),
         ],
         AnswerKind::NotAnAnswer => vec![
             "Let's stay with the interview questions.".to_owned(),
             "Let's stay on track.".to_owned(),
+            "Back to work.".to_owned(),
         ],
         AnswerKind::Empty | AnswerKind::Vague => Vec::new(),
         _ => {
@@ -44,8 +50,10 @@ pub(crate) fn bridged(
                 sentences.push(format!("Thanks, that is clear: {fact}."));
                 sentences.push(format!("Noted: {fact}."));
             }
-            if let Some(tool) = reading.tool() {
-                sentences.push(format!("Clear on {tool}; moving on."));
+            // A name the candidate used, said as a name: "Clear on ICU" read as if ICU were a
+            // subject to be clear on.
+            if let Some(tool) = reading.facts.tools.first() {
+                sentences.push(format!("You mentioned {tool}; moving on."));
             }
             // Only a complete answer "answers it"; one without a number or without "I" does not.
             if reading.kind == AnswerKind::Substantive {

@@ -115,7 +115,9 @@ fn phrasings(reason: FollowUpReason, reading: &Reading, focus: &str) -> Vec<Vec<
                 quoting.push(format!("You {action}. What was the measurable result: which number or metric changed, and by how much?"));
                 quoting.push(format!("When you {action}, how did you measure the result, and what did the numbers show?"));
             }
-            general.push(format!("What was the measurable result of {focus}: which number or metric changed, and by how much?"));
+            general.push(format!(
+                "What did {focus} change: which number did you move, and by how much?"
+            ));
             general.push(format!(
                 "How did you measure the result of {focus}, and what did the numbers show?"
             ));
@@ -177,7 +179,7 @@ mod tests {
 
     const CV: &str = "Experience\nEngineer — Helvetic Clearing AG, Zürich\t2020 – present\n- Ran the migration from RabbitMQ to Kafka.\n\nSkills\nGo, Kafka\n";
     const JOB: &str = "Backend Engineer\nHelvetia Ledger AG\n\nWhat you bring\n- Go and PostgreSQL in production.\n- Kafka and Docker.\n";
-    const QUESTION: &str = "At Helvetic Clearing AG you ran the migration from RabbitMQ to Kafka. What was the hardest Go problem there, and how did you solve it?";
+    const QUESTION: &str = "At Helvetic Clearing AG you ran the migration from RabbitMQ to Kafka. What was the hardest problem there involving Go, and how did you solve it?";
 
     fn follow_up(answer: &str) -> (FollowUpReason, String) {
         follow_up_to(QUESTION, answer, None)

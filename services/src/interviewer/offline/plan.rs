@@ -225,7 +225,7 @@ impl Writer<'_> {
                 candidates.push(format!("Your time at {employer} as {role_title} is close to this role: how did it prepare you for {company}?"));
             }
             if let Some(skill) = skill {
-                candidates.push(format!("Let's start at {employer}: how did your {skill} work there prepare you for the {title} role?"));
+                candidates.push(format!("Let's start at {employer}: how did your work on {skill} there prepare you for the {title} role?"));
             }
             candidates.push(format!("Let's start with your time at {employer}: which part of it best prepares you for the {title} role, and why?"));
         }
@@ -251,8 +251,8 @@ impl Writer<'_> {
                 format!("What did you find hardest about {skill} there, and how did you get past it?"),
             ],
             (Seniority::Mid, true) => vec![
-                format!("Which trade-offs did you weigh around {skill}, and how did you decide?"),
-                format!("What was the hardest {skill} problem there, and how did you solve it?"),
+                format!("Which trade-offs did you weigh on the {skill} side, and how did you decide?"),
+                format!("What was the hardest problem there involving {skill}, and how did you solve it?"),
             ],
             (Seniority::Senior, true) => vec![
                 format!("How did you set direction on {skill} for others, and what would you change today?"),
@@ -309,7 +309,7 @@ impl Writer<'_> {
                     self.question(Purpose::DeepDive, name, &candidates)
                 }
             };
-            questions.extend(planned.map(|planned| planned.about(format!("the {name} work"))));
+            questions.extend(planned.map(|planned| planned.about(format!("your work on {name}"))));
         }
         questions
     }

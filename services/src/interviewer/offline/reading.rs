@@ -40,6 +40,17 @@ const INSTRUCTIONS: &[&str] = &[
     "new instructions",
     "your instructions",
     "jailbreak",
+    "system:",
+    "the rubric",
+    "this message",
+    "score this candidate",
+    "overall score of",
+];
+
+/// Words a whole phrase does not end on.
+const UNFINISHED_ENDINGS: &[&str] = &[
+    "along", "to", "from", "of", "with", "for", "by", "at", "in", "on", "and", "or", "the", "a",
+    "an", "into", "across", "than",
 ];
 
 /// An answer at least this similar to its question repeats it.
@@ -68,6 +79,17 @@ pub(crate) enum AnswerKind {
     NoResult,
     /// Complete enough: numbers, tools, actions.
     Substantive,
+}
+
+impl AnswerKind {
+    /// Whether the answer addresses the question at all: an empty, off-topic or non-answer
+    /// earns no praise in the report and no acknowledgement from the coach.
+    pub(crate) fn answers_the_question(self) -> bool {
+        !matches!(
+            self,
+            AnswerKind::Empty | AnswerKind::NotAnAnswer | AnswerKind::OffTopic
+        )
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -111,15 +133,26 @@ impl Reading {
             .iter()
             .find(|outcome| outcome.contains(|c: char| c.is_ascii_digit()))?;
         let said = said_back(outcome);
-        let first = said.split_whitespace().next().unwrap_or("");
-        // "closed $310K ARR" starts with the candidate's verb; "p99 fell" with its subject.
-        let starts_with_verb = first.chars().all(char::is_lowercase)
-            && (first.ends_with("ed") || IRREGULAR_PAST.contains(&first));
-        Some(if starts_with_verb {
+        Some(if starts_with_past_verb(&said) {
             format!("you {said}")
         } else {
             said
         })
+    }
+
+    /// An outcome the candidate achieved, whole, to say back in an acknowledgement: "you cut
+    /// checkout drop-off from 21 % to 12 %". An outcome that would need clipping ("from 2")
+    /// or that opens on a subject the analysis may have cut short ("rider fell 4 %") is not
+    /// quoted: half a phrase reads as not listening.
+    fn whole_outcome(&self) -> Option<String> {
+        self.facts
+            .outcomes
+            .iter()
+            .filter(|outcome| outcome.contains(|c: char| c.is_ascii_digit()))
+            .filter(|outcome| outcome.split_whitespace().count() <= MAX_QUOTE_WORDS)
+            .map(|outcome| said_back(outcome))
+            .find(|said| starts_with_past_verb(said))
+            .map(|said| format!("you {said}"))
     }
 
     pub(crate) fn measure(&self) -> Option<String> {
@@ -139,13 +172,43 @@ impl Reading {
             .or_else(|| self.facts.tools.first().map(String::as_str))
     }
 
-    /// Something concrete from the answer, as short as it comes: to acknowledge it.
+    /// Something concrete from the answer, quoted whole: to acknowledge it.
     pub(crate) fn short_fact(&self) -> Option<String> {
-        self.measured_outcome()
-            .filter(|outcome| outcome.split_whitespace().count() <= 8)
-            .or_else(|| self.action().map(|action| format!("you {action}")))
-            .or_else(|| self.tool().map(str::to_owned))
+        self.whole_outcome().or_else(|| {
+            self.specific_actions()
+                .find(|action| is_whole_action(action))
+                .map(|action| format!("you {}", said_back(action)))
+        })
     }
+}
+
+/// "built an outbox" says what was done, whole; "measured it" names nothing and "proposed
+/// five Go services cut along" stops mid-phrase.
+fn is_whole_action(action: &str) -> bool {
+    let words: Vec<&str> = action.split_whitespace().collect();
+    let object = words.get(1..).unwrap_or_default().join(" ");
+    let last = words
+        .last()
+        .map_or(String::new(), |word| word.to_lowercase());
+    words.len() <= MAX_QUOTE_WORDS
+        && !content_stems(&object).is_empty()
+        && !UNFINISHED_ENDINGS.contains(&last.as_str())
+}
+
+/// "closed $310K ARR" starts with the candidate's verb; "p99 fell" with its subject.
+fn starts_with_past_verb(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    !first.is_empty()
+        && first.chars().all(char::is_lowercase)
+        && (first.ends_with("ed") || IRREGULAR_PAST.contains(&first))
+}
+
+/// The kind of each answer in `history`, read as the coach reads it when it has no plan at
+/// hand: what the report uses, so the coach and the report agree on which answers answered.
+pub(crate) fn kinds(history: &[Exchange], analysis: &Analysis) -> Vec<AnswerKind> {
+    (0..history.len())
+        .map(|at| read(&history[at], &history[..=at], analysis, None).kind)
+        .collect()
 }
 
 /// Reads `last.answer` against its question and the interview so far.
