@@ -140,7 +140,7 @@ impl Analysis {
 /// in the order the job description names them. A name of several words that holds a
 /// vocabulary term ("Google Kubernetes Engine") is one term, and the vocabulary term counts
 /// only where the job names it on its own; a name that is a term with one more word ("Apache
-/// Flink", "Strong Python") is that term.
+/// Flink", "Strong Python") is that term, unless that word is a term too ("B2B SaaS").
 fn job_skills(job_text: &str, names: Vec<Name>) -> Vec<Skill> {
     let job = SearchableText::new(job_text);
     let mut vocabulary: Vec<Skill> = vocabulary_skills()
@@ -161,7 +161,12 @@ fn job_skills(job_text: &str, names: Vec<Name>) -> Vec<Skill> {
         let extra_words = inner.map_or(usize::MAX, |skill| {
             word_count(&name.name).saturating_sub(word_count(&skill.name))
         });
-        if extra_words > 1 {
+        // "B2B SaaS" is two terms that make one: asking about "B2B" alone quotes half a name.
+        let terms_inside = vocabulary
+            .iter()
+            .filter(|skill| skill.is_in(&SearchableText::new(&name.name)))
+            .count();
+        if extra_words > 1 || (terms_inside >= 2 && terms_inside == word_count(&name.name)) {
             named.push(Skill::from_name(name));
         }
     }
@@ -478,5 +483,12 @@ mod corpus_tests {
             names(&analysis.job),
             ["Google Kubernetes Engine", "Terraform", "Kubernetes"]
         );
+    }
+
+    #[test]
+    fn two_terms_that_make_one_name_stay_whole() {
+        let job = "Product Manager\nLumora GmbH\n\nRequirements\n- 2 years in self-serve B2B SaaS.\n- Strong Python.\n";
+        let analysis = Analysis::new("", job, "Product Manager", "Lumora GmbH");
+        assert_eq!(names(&analysis.job), ["B2B SaaS", "Python"]);
     }
 }

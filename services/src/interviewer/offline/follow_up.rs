@@ -116,7 +116,7 @@ fn phrasings(reason: FollowUpReason, reading: &Reading, focus: &str) -> Vec<Vec<
                 quoting.push(format!("When you {action}, how did you measure the result, and what did the numbers show?"));
             }
             general.push(format!(
-                "What did {focus} change: which number did you move, and by how much?"
+                "What result did {focus} have: which number did you move, and by how much?"
             ));
             general.push(format!(
                 "How did you measure the result of {focus}, and what did the numbers show?"

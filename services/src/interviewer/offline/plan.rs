@@ -358,8 +358,7 @@ impl Writer<'_> {
 
     fn star_asks(&self) -> Vec<String> {
         let mut asks = vec![
-            "What was the situation, what did you personally do, and what was the result?"
-                .to_owned(),
+            "What happened, what did you do yourself, and what was the result?".to_owned(),
             "What nearly went wrong, how did you handle it, and what was the outcome?".to_owned(),
         ];
         asks.push(
