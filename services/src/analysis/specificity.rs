@@ -199,6 +199,10 @@ const OUTCOME_VERBS: &[&str] = &[
     "earned",
     "promoted",
     "reached",
+    // Participles after "had" or "has": "the median had fallen from 94 to 52 minutes".
+    "fallen",
+    "risen",
+    "grown",
 ];
 
 /// Outcome verbs whose subject is the thing that changed: "latency dropped", "revenue grew".
@@ -214,6 +218,9 @@ const CHANGE_VERBS: &[&str] = &[
     "doubled",
     "tripled",
     "halved",
+    "fallen",
+    "risen",
+    "grown",
 ];
 
 /// Before an outcome verb, these make it a plan or a denial: "we had to cut", "didn't cut".

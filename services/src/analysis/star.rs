@@ -55,7 +55,31 @@ const SITUATION_CUES: &[&str] = &[
     "the project was",
     "the client was",
     "one time",
-    "recently",
+    "recently", // A moment or a place that opens a story ("One night shift", "When I took over").
+    "when i took",
+    "when i moved",
+    "when i arrived",
+    "when i became",
+    "when we",
+    "one night",
+    "one day",
+    "one morning",
+    "one evening",
+    "one week",
+    "one shift",
+    "one quarter",
+    "one example",
+    "a concrete example",
+    "one concrete",
+    "for example",
+    "in my class",
+    "in my team",
+    "in my unit",
+    "on my unit",
+    "the moment",
+    "one moment",
+    "soon after",
+    "shortly after",
 ];
 
 const TASK_CUES: &[&str] = &[
@@ -92,7 +116,14 @@ const TASK_CUES: &[&str] = &[
     "in charge of",
     "was supposed to",
     "needed to",
-    "had to",
+    "had to", // Taking a task on oneself.
+    "i volunteered to",
+    "i took on",
+    "i took over",
+    "i was given",
+    "i set myself",
+    "i aimed",
+    "the plan was",
 ];
 
 const RESULT_CUES: &[&str] = &[
@@ -124,7 +155,21 @@ const RESULT_CUES: &[&str] = &[
     "afterwards",
     "i was promoted",
     "it worked",
-    "successfully",
+    "successfully", // What followed, told by when or by comparison ("two days later", "was adopted by two other wards").
+    "days later",
+    "weeks later",
+    "months later",
+    "years later",
+    "was adopted",
+    "were adopted",
+    "higher than",
+    "lower than",
+    "continued for",
+    "went from",
+    "no longer",
+    "after launch",
+    "after the launch",
+    "after go-live",
 ];
 
 /// Past tenses of doing verbs that do not end in "-ed".
@@ -357,6 +402,17 @@ mod tests {
         assert_eq!(cues.action.as_deref(), Some("I profiled"));
         assert_eq!(cues.result.as_deref(), Some("As a result"));
         assert!(cues.is_complete());
+    }
+
+    #[test]
+    fn stories_outside_software_open_and_close_in_their_own_words() {
+        let story = cues("One night shift a patient's blood pressure started to fall. I volunteered to lead the response and titrated the vasopressor. Two days later she was extubated, and our bundle was adopted by two other wards.");
+        assert_eq!(story.situation.as_deref(), Some("One night"));
+        assert_eq!(story.task.as_deref(), Some("I volunteered to"));
+        assert_eq!(story.action.as_deref(), Some("I volunteered"));
+        assert_eq!(story.result.as_deref(), Some("days later"));
+        let took_over = cues("When I took over the class, attendance had fallen to 80 %.");
+        assert_eq!(took_over.situation.as_deref(), Some("When I took"));
     }
 
     #[test]
