@@ -223,6 +223,9 @@ const CHANGE_VERBS: &[&str] = &[
     "grown",
 ];
 
+/// Before an outcome verb, these make it something that happened to its subject.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got", "be"];
+
 /// Before an outcome verb, these make it a plan or a denial: "we had to cut", "didn't cut".
 const NOT_DONE: &[&str] = &[
     "to", "will", "would", "could", "should", "must", "can", "might", "may", "didn't", "don't",
@@ -418,6 +421,17 @@ pub(super) fn is_outcome_verb_at(tokens: &Tokens, at: usize) -> bool {
 /// Where the outcome told by the verb at `at` starts: at its subject when that is what changed
 /// ("latency dropped", "revenue grew"), else at the verb.
 pub(super) fn outcome_start(tokens: &Tokens, at: usize) -> usize {
+    // "three were promoted": what happened to someone, told from its subject; without it the
+    // phrase reads as something the candidate did ("promoted within 18 months").
+    let passive = tokens
+        .previous_in_clause(at)
+        .is_some_and(|previous| PASSIVE_AUXILIARIES.contains(&previous.lower.as_str()));
+    if passive {
+        let has_subject = tokens
+            .previous_in_clause(at - 1)
+            .is_some_and(|subject| subject.is_word() || subject.is_digits());
+        return if has_subject { at - 2 } else { at - 1 };
+    }
     let subject = tokens.previous_in_clause(at).filter(|previous| {
         CHANGE_VERBS.contains(&tokens.lower(at))
             && previous.is_word()
@@ -564,6 +578,16 @@ mod tests {
         assert_eq!(
             tools(&terms, &SearchableText::new(answer)),
             ["Kafka", "Kubernetes", "FINMA"]
+        );
+    }
+
+    #[test]
+    fn a_passive_outcome_keeps_its_subject() {
+        assert_eq!(
+            outcomes(&Tokens::new(
+                "I coached five SDRs and three were promoted within 18 months."
+            )),
+            ["three were promoted within 18 months"]
         );
     }
 

@@ -47,10 +47,17 @@ const INSTRUCTIONS: &[&str] = &[
     "overall score of",
 ];
 
+/// Words that make an action unfit to say back alone: a relative clause cut short, or a
+/// pronoun whose noun stayed in the answer ("you led its rewrite").
+const UNQUOTABLE_IN_ACTIONS: &[&str] = &[
+    "that", "which", "who", "whose", "it", "its", "them", "their", "this", "these", "those",
+];
+
 /// Words a whole phrase does not end on.
 const UNFINISHED_ENDINGS: &[&str] = &[
     "along", "to", "from", "of", "with", "for", "by", "at", "in", "on", "and", "or", "the", "a",
-    "an", "into", "across", "than",
+    "an", "into", "across", "than", "when", "while", "where", "because", "so", "as", "if", "her",
+    "his", "my", "our", "your",
 ];
 
 /// An answer at least this similar to its question repeats it.
@@ -150,6 +157,7 @@ impl Reading {
             .iter()
             .filter(|outcome| outcome.contains(|c: char| c.is_ascii_digit()))
             .filter(|outcome| outcome.split_whitespace().count() <= MAX_QUOTE_WORDS)
+            .filter(|outcome| !ends_inside_a_range(outcome))
             .map(|outcome| said_back(outcome))
             .find(|said| starts_with_past_verb(said))
             .map(|said| format!("you {said}"))
@@ -182,17 +190,34 @@ impl Reading {
     }
 }
 
-/// "built an outbox" says what was done, whole; "measured it" names nothing and "proposed
-/// five Go services cut along" stops mid-phrase.
+/// "built an outbox" says what was done, whole; "measured it" names nothing, "proposed five
+/// Go services cut along" stops mid-phrase, "introduced OKRs per squad that all rolled" stops
+/// inside its relative clause and "led its rewrite" leaves out what "its" is.
 fn is_whole_action(action: &str) -> bool {
     let words: Vec<&str> = action.split_whitespace().collect();
+    if words
+        .iter()
+        .any(|word| UNQUOTABLE_IN_ACTIONS.contains(&word.to_lowercase().as_str()))
+    {
+        return false;
+    }
     let object = words.get(1..).unwrap_or_default().join(" ");
     let last = words
         .last()
         .map_or(String::new(), |word| word.to_lowercase());
     words.len() <= MAX_QUOTE_WORDS
+        && !ends_inside_a_range(action)
         && !content_stems(&object).is_empty()
         && !UNFINISHED_ENDINGS.contains(&last.as_str())
+}
+
+/// The analysis clips long phrases: "cut drop-off from 21 %" lost the "to 12 %" of its range.
+fn ends_inside_a_range(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words
+        .iter()
+        .position(|word| *word == "from")
+        .is_some_and(|from| !words[from..].contains(&"to"))
 }
 
 /// "closed $310K ARR" starts with the candidate's verb; "p99 fell" with its subject.
@@ -319,4 +344,59 @@ pub(crate) fn said_back(phrase: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(answer: &str) -> Reading {
+        Reading {
+            kind: AnswerKind::Substantive,
+            facts: answer_facts(answer, &[], &[]),
+            new_job_skill: None,
+        }
+    }
+
+    #[test]
+    fn acknowledgements_quote_whole_phrases_only() {
+        // The outcome needs more words than a quote may take: it is not cut at "from 2".
+        let lactate = reading("I titrated the vasopressor within protocol. Her lactate rose from 2 to 4.5 within an hour of surgery.");
+        assert_eq!(
+            lactate.short_fact().as_deref(),
+            Some("you titrated the vasopressor within protocol")
+        );
+        assert_eq!(
+            reading("I cut drop-off from 21 % to 12 %.")
+                .short_fact()
+                .as_deref(),
+            Some("you cut drop-off from 21 % to 12 %")
+        );
+        assert_eq!(
+            reading("I cut checkout drop-off from 21 % to 12 % in one quarter.").short_fact(),
+            None
+        );
+        // "its" without its noun, "it" alone, a clause cut at "when her": nothing is said back.
+        assert_eq!(
+            reading("I led its rewrite and I measured it.").short_fact(),
+            None
+        );
+        assert_eq!(
+            reading("I titrated the vasopressor within protocol when her lactate rose sharply.")
+                .short_fact(),
+            None
+        );
+    }
+
+    #[test]
+    fn only_answers_that_address_the_question_answer_it() {
+        assert!(AnswerKind::Vague.answers_the_question());
+        for kind in [
+            AnswerKind::Empty,
+            AnswerKind::NotAnAnswer,
+            AnswerKind::OffTopic,
+        ] {
+            assert!(!kind.answers_the_question(), "{kind:?}");
+        }
+    }
 }
