@@ -446,3 +446,78 @@ async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
         .iter()
         .all(|(_, d)| d.score.is_none_or(|s| s <= 3)));
 }
+
+/// A model that takes `delay` to answer with a valid report.
+async fn slow_provider(delay: Duration) -> String {
+    let app = Router::new().route(
+        "/v1/chat/completions",
+        post(move || async move {
+            tokio::time::sleep(delay).await;
+            Json(json!({
+                "id": "chatcmpl-slow",
+                "object": "chat.completion",
+                "model": "fake-model",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": valid_reply().to_string()}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 900, "completion_tokens": 300, "total_tokens": 1200}
+            }))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}/v1")
+}
+
+/// A report call longer than a beat keeps renewing the job's lease while the model writes, so
+/// no other worker takes the job over and starts the same report on a serial server.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_slow_report_call_keeps_renewing_its_lease(pool: PgPool) {
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&pool, &owner).await;
+    let chain_config = |name: &str| match name {
+        "DATABASE_URL" => Some("postgres://unused".to_owned()),
+        "LLM_MAX_ATTEMPTS" => Some("1".to_owned()),
+        // A beat of a quarter of this: 1 s.
+        "LLM_REPORT_TIMEOUT_SECS" => Some("4".to_owned()),
+        _ => None,
+    };
+    let mut config = Config::from_lookup(chain_config).unwrap();
+    config.llm_providers = vec![LlmProviderConfig {
+        kind: LlmKind::OpenAi,
+        base_url: slow_provider(Duration::from_millis(3_200)).await,
+        api_key: None,
+        model: "fake-model".into(),
+    }];
+    let llm = services(
+        pool.clone(),
+        InterviewerChain::from_config(&config).unwrap(),
+    );
+    llm.reports.request(&owner, id).await.unwrap();
+    let lease = || async {
+        sqlx::query_scalar::<_, chrono::DateTime<chrono::Utc>>(
+            "SELECT lease_until FROM feedback_jobs WHERE interview_id = $1",
+        )
+        .bind(id.0)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    let worker = tokio::spawn({
+        let llm = llm.clone();
+        async move { llm.reports.work_once().await.unwrap() }
+    });
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let early = lease().await;
+    tokio::time::sleep(Duration::from_millis(2_000)).await;
+    assert!(!worker.is_finished(), "the model is still writing");
+    let later = lease().await;
+    assert!(
+        later - early >= chrono::Duration::milliseconds(1_500),
+        "renewed while the model writes: {early} → {later}"
+    );
+    assert!(worker.await.unwrap());
+    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+        panic!("the report is stored once the model answers");
+    };
+    assert_eq!(report.generated_by.provider, "openai");
+}

@@ -4,7 +4,7 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use domain::{GeneratedBy, InterviewId, Report};
 use sqlx::PgPool;
@@ -16,6 +16,10 @@ use crate::feedback::{
 use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
 use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
 use crate::Result;
+
+/// How often a long model call renews the job's lease at most: a fifth of `LEASE`. Calls
+/// with a shorter time limit renew four times within it.
+const MAX_HEARTBEAT: Duration = Duration::from_secs(60);
 
 /// A report the offline coach wrote whole: no part of it stands in for a model's.
 fn offline_only(report: Report) -> WrittenReport {
@@ -64,7 +68,11 @@ impl ReportWriter {
                 timeout: self.interviewers.report_timeout(),
                 ..feedback_request(input, &analysis)
             };
-            let Some(reply) = self.call(id, provider, &request).await else {
+            let stage = "Your interviewer is writing the report";
+            let Some(reply) = self
+                .call_keeping_the_lease(id, provider, &request, (share, stage), &progress)
+                .await?
+            else {
                 continue;
             };
             let generated_by = GeneratedBy {
@@ -86,9 +94,13 @@ impl ReportWriter {
                 Err(error) => error,
             };
             tracing::warn!(provider = provider.name(), %error, "feedback reply invalid; asking for a repair");
-            progress(share + 10, "Checking the report").await?;
+            let checking = (share + 10, "Checking the report");
+            progress(checking.0, checking.1).await?;
             let repair = repair_request(&request, &reply.text, &error.to_string());
-            let Some(repaired) = self.call(id, provider, &repair).await else {
+            let Some(repaired) = self
+                .call_keeping_the_lease(id, provider, &repair, checking, &progress)
+                .await?
+            else {
                 continue;
             };
             match llm_report(&repaired.text, input, &analysis, generated_by, &offline) {
@@ -100,6 +112,37 @@ impl ReportWriter {
         }
         progress(90, "The offline coach is finishing your report").await?;
         Ok(offline_only(labelled_fallback(offline)))
+    }
+
+    /// [`Self::call`], telling `progress` the same stage at a steady beat ([`MAX_HEARTBEAT`] at
+    /// most) while the model writes. A report on a CPU model can take longer than the job's lease (`LEASE`); each
+    /// progress step renews it, so no other worker takes the job over and starts the same
+    /// report again, queued behind this one on a server that serves one request at a time.
+    async fn call_keeping_the_lease<F, Fut>(
+        &self,
+        id: InterviewId,
+        provider: &Resilient,
+        request: &ChatRequest,
+        (share, stage): (u8, &'static str),
+        progress: &F,
+    ) -> Result<Option<ChatReply>>
+    where
+        F: Fn(u8, &'static str) -> Fut,
+        Fut: Future<Output = Result<()>>,
+    {
+        let call = self.call(id, provider, request);
+        tokio::pin!(call);
+        let beat = request
+            .timeout
+            .map_or(MAX_HEARTBEAT, |limit| (limit / 4).min(MAX_HEARTBEAT))
+            .max(Duration::from_millis(100));
+        let mut heartbeat = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
+        loop {
+            tokio::select! {
+                reply = &mut call => return Ok(reply),
+                _ = heartbeat.tick() => progress(share, stage).await?,
+            }
+        }
     }
 
     /// One call, recorded in `llm_calls`. The provider steps down to a structured-output
