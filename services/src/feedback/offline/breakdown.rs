@@ -79,8 +79,10 @@ fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
 fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
     let company = context.input.company.trim();
     let documents = format!("{}\n{}", context.input.cv, context.input.job_description);
+    // An answer about something else is no material for a rewrite, however long it is.
+    let answers = context.kind(answered.number).answers_the_question();
     match QuestionKind::of(answered.question) {
-        QuestionKind::Story if by_kind::has_material(answered, analysis, &documents) => {
+        QuestionKind::Story if answers && by_kind::has_material(answered, analysis, &documents) => {
             sample_answer(context, answered, analysis)
         }
         QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref()),
