@@ -39,6 +39,7 @@ const THIRD_PERSON: [&str; 4] = [
 /// ending with "?", addressed to the candidate, open (not yes/no), and neither one already
 /// asked nor a rewording of one (word-set similarity of 0.5 or more).
 pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static str> {
+    let reply = up_to_the_first_question_line(reply);
     // Control characters (a model may send NUL, which PostgreSQL cannot store) count as spaces.
     let collapsed = reply
         .split(|c: char| c.is_whitespace() || is_unwanted_control(c))
@@ -76,6 +77,17 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
         return Err("repeats a question");
     }
     Ok(text.to_owned())
+}
+
+/// The reply up to the end of the line on which its first question ends. Small models go on
+/// writing the transcript they were shown after their question: a line break, `<answer>`, an
+/// invented answer, the next "Question 3:" (Qwen2.5 0.5B through llama.cpp did so).
+fn up_to_the_first_question_line(reply: &str) -> &str {
+    let Some(mark) = reply.find('?') else {
+        return reply;
+    };
+    let line_end = reply[mark..].find('\n').map_or(reply.len(), |at| mark + at);
+    &reply[..line_end]
 }
 
 /// The reply without quotes, markdown, labels and numbering around it. Every step only
@@ -205,6 +217,32 @@ mod tests {
         assert_eq!(
             clean_question("how did you build the Forecasting System?", &asked),
             Err("repeats a question")
+        );
+    }
+
+    #[test]
+    fn a_transcript_the_model_goes_on_writing_is_cut_after_its_question() {
+        // As Qwen2.5-Coder-0.5B answered through llama-cpp-python.
+        let reply = "Question 2: How did your ICU work prepare you for St. Brigid's University Hospital?\n<answer>One night shift I was caring 1:1 for a ventilated patient after cardiac surgery";
+        assert_eq!(
+            clean_question(reply, &[]),
+            Ok(
+                "How did your ICU work prepare you for St. Brigid's University Hospital?"
+                    .to_owned()
+            )
+        );
+        // A label on its own line before the question is still taken off.
+        assert_eq!(
+            clean_question(
+                "Question 3:\nWhy did you choose CRRT there?\nQuestion 4:",
+                &[]
+            ),
+            Ok("Why did you choose CRRT there?".to_owned())
+        );
+        // Two questions on the question's own line are still two questions.
+        assert_eq!(
+            clean_question("How did you lead it? Why?\nmore", &[]),
+            Err("more than one question")
         );
     }
 
