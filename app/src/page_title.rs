@@ -50,7 +50,9 @@ fn for_document(text: String) -> String {
 
 /// Escapes text for the content of a `<title>` element: `&`, `<` and `>` become references, so
 /// no sequence in it can end the element or start another. Quotes need nothing here (no
-/// attribute); NUL and other control characters are dropped, as browsers would not show them.
+/// attribute); NUL and other control characters become spaces, as browsers would not show them.
+/// Server side only: the browser sets the title as text.
+#[cfg(any(feature = "ssr", test))]
 pub fn escape_title_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
