@@ -892,6 +892,38 @@ async fn llama_cpp_python_refusing_json_schema_gets_json_mode_with_the_schema_re
     });
 }
 
+/// llama.cpp refuses `json_schema` by name. A call that starts while the weaker format's call
+/// is still running (minutes on a CPU model; the report's other calls start meanwhile) must
+/// not ask for the refused format again.
+#[tokio::test]
+async fn a_format_refused_by_name_is_remembered_before_the_weaker_one_answers() {
+    let server = FakeServer::start(vec![
+        llama_cpp_refuses_json_schema(),
+        Scripted::Slow {
+            delay: Duration::from_millis(600),
+            then: Box::new(ok_json((OPENAI.reply)(r#"{"summary": "one"}"#))),
+        },
+        ok_json((OPENAI.reply)(r#"{"summary": "two"}"#)),
+    ])
+    .await;
+    let resilient = negotiating((OPENAI.provider)(&server.origin, fast_config));
+
+    let request = structured_request();
+    let later = async {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        resilient.complete(&request).await
+    };
+    let (first, second) = tokio::join!(resilient.complete(&request), later);
+    assert!(first.is_ok() && second.is_ok());
+    assert_eq!(response_format(&server, 0)["type"], "json_schema");
+    assert_eq!(response_format(&server, 1)["type"], "json_object");
+    assert_eq!(
+        response_format(&server, 2)["type"],
+        "json_object",
+        "the call made meanwhile starts below the refused format"
+    );
+}
+
 #[tokio::test]
 async fn every_refused_step_leads_down_to_the_plain_prompt() {
     let refusal = |code: u16| status(code, (OPENAI.error)("response_format is not supported"));

@@ -264,6 +264,15 @@ impl Resilient {
                     );
                     // The server answered at once: it is up, whatever it thinks of the format.
                     self.breaker.record_success();
+                    // A refusal that names the format is about the format alone: remembered
+                    // now, so calls made while the weaker one runs (minutes on a CPU model)
+                    // do not ask for the refused one again. A bare 400 may be the request's
+                    // fault, so it waits for the weaker format to answer.
+                    if let (ProviderError::FormatRefused { .. }, Some(weaker)) =
+                        (&error, steps.peek())
+                    {
+                        self.formats.settle_on(*weaker);
+                    }
                 }
                 Err(error) if refuses_format(&error) => return Err(error),
                 result => {
