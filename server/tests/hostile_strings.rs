@@ -74,13 +74,16 @@ impl Words {
     fn pick(&self, prompt: &str) -> String {
         match &self.hostile {
             None => PLAIN_WORDS.to_owned(),
-            Some(payloads) => payloads
-                .iter()
-                .filter(|payload| payload.name != "long-run" && payload.name != "nul")
-                .find(|payload| squash(prompt).contains(&squash(&payload.text)))
-                .unwrap_or(&payloads[0])
-                .text
-                .clone(),
+            Some(payloads) => {
+                let prompt = squash(prompt);
+                payloads
+                    .iter()
+                    .filter(|payload| payload.name != "long-run" && payload.name != "nul")
+                    .find(|payload| prompt.contains(&squash(&payload.text)))
+                    .unwrap_or(&payloads[0])
+                    .text
+                    .clone()
+            }
         }
     }
 }

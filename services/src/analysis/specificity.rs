@@ -11,28 +11,9 @@ use crate::interviewer::offline::vocabulary::Category;
 use super::tokens::{Token, Tokens, CURRENCY_SIGNS};
 use super::top_words::is_stop_word;
 
-/// Spelled-out numbers. "one" counts only before a unit ("one week"): "one of the" is no
-/// measurement.
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
+/// Spelled-out numbers above twenty and words that multiply (those up to twenty are
+/// [`SMALL_NUMBERS`]; see [`is_number_word`]).
+const LARGE_NUMBER_WORDS: &[&str] = &[
     "thirty",
     "forty",
     "fifty",
@@ -81,6 +62,12 @@ const SMALL_NUMBERS: [&str; 21] = [
     "nineteen",
     "twenty",
 ];
+
+/// A spelled-out number. "one" is not: it counts only before a unit ("one week"), since "one
+/// of the" is no measurement.
+fn is_number_word(word: &str) -> bool {
+    SMALL_NUMBERS[2..].contains(&word) || LARGE_NUMBER_WORDS.contains(&word)
+}
 
 /// The value of a count written in digits ("6", "6+") or spelled out up to twenty ("nine").
 pub(super) fn count_value(word: &str) -> Option<u32> {
@@ -248,7 +235,7 @@ pub(super) fn numbers(tokens: &Tokens) -> Vec<NumberMention> {
     while at < tokens.len() {
         let token = &tokens.tokens[at];
         let starts_number = token.is_digits()
-            || NUMBER_WORDS.contains(&token.lower.as_str())
+            || is_number_word(&token.lower)
             || (token.lower == "one"
                 && tokens
                     .next_in_clause(at)
@@ -278,12 +265,15 @@ fn measure(tokens: &Tokens, at: usize) -> (usize, usize, NumberKind) {
             .next_in_clause(end)
             .is_some_and(|next| words.contains(&next.lower.as_str()))
     };
+    let next_is_number_word = |end: usize| {
+        tokens
+            .next_in_clause(end)
+            .is_some_and(|next| is_number_word(&next.lower))
+    };
     let mut start = at;
     let mut end = at;
     // "9 million", "twenty five", "two hundred thousand".
-    while next_is(end, SCALES)
-        || (NUMBER_WORDS.contains(&tokens.lower(end)) && next_is(end, NUMBER_WORDS))
-    {
+    while next_is(end, SCALES) || (is_number_word(tokens.lower(end)) && next_is_number_word(end)) {
         end += 1;
     }
     if tokens.tokens[start..=end]

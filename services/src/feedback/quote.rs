@@ -3,6 +3,8 @@
 //! sentence it refers to" must quote it exactly, so everything here returns slices of the
 //! answer or text built only from its words.
 
+use domain::AnswerAnalysis;
+
 use crate::analysis::language::KIND_OF_AS_NOUN;
 use crate::interviewer::offline::text::{find_word, SearchableText};
 
@@ -147,6 +149,23 @@ const SOFTENERS: &[&str] = &[
 /// Single words that are fillers only when they stand alone between commas ("we, like,
 /// shipped"); at the start of a clause they may be meant ("Like most teams, we…").
 const AMBIGUOUS_FILLERS: &[&str] = &["like", "actually", "honestly", "literally"];
+
+/// [`tidy`] with the fillers and hedges `analysis` found in the answer its sentences come from.
+pub(crate) fn tidier(analysis: &AnswerAnalysis) -> impl Fn(&str) -> String + '_ {
+    let hedges: Vec<&str> = analysis
+        .confidence
+        .hedges
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    let fillers: Vec<&str> = analysis
+        .fillers
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    move |sentence| tidy(sentence, &hedges, &fillers)
+}
 
 /// `sentence` without the fillers and softening hedges the analysis found in the answer
 /// (lower-case, as in `Fillers::phrases` and `Confidence::hedges`) where they open a clause or

@@ -260,6 +260,20 @@ mod tests {
         questions
     }
 
+    /// No question rewords one asked before it.
+    fn assert_no_rewording(questions: &[Question]) {
+        for (index, question) in questions.iter().enumerate() {
+            for earlier in &questions[..index] {
+                assert!(
+                    text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
+                    "{:?} rewords {:?}",
+                    question.text,
+                    earlier.text
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_length_opens_closes_and_never_repeats() {
         for count in MIN_QUESTION_COUNT..=MAX_QUESTION_COUNT {
@@ -271,16 +285,7 @@ mod tests {
                 let questions = run(&coach(count), answer, usize::from(count));
                 let texts: HashSet<String> =
                     questions.iter().map(|q| normalized(&q.text)).collect();
-                for (index, question) in questions.iter().enumerate() {
-                    for earlier in &questions[..index] {
-                        assert!(
-                            text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
-                            "{:?} rewords {:?}",
-                            question.text,
-                            earlier.text
-                        );
-                    }
-                }
+                assert_no_rewording(&questions);
                 assert_eq!(
                     texts.len(),
                     questions.len(),
@@ -318,17 +323,10 @@ mod tests {
         );
         for answer in ["", "I fixed the build and cut release time by 30 % in 2 weeks for the whole company, which my manager liked."] {
             let questions = run(&coach, answer, usize::from(MAX_QUESTION_COUNT));
-            for (index, question) in questions.iter().enumerate() {
+            for question in &questions {
                 assert!(text::is_well_formed_question(&question.text), "{question:?}");
-                for earlier in &questions[..index] {
-                    assert!(
-                        text::similarity(&earlier.text, &question.text) < text::NEAR_DUPLICATE,
-                        "{:?} rewords {:?}",
-                        question.text,
-                        earlier.text
-                    );
-                }
             }
+            assert_no_rewording(&questions);
         }
     }
 

@@ -8,7 +8,7 @@ use super::by_kind;
 use super::dimensions::list;
 use super::question_kind::QuestionKind;
 use super::Context;
-use crate::feedback::quote::{first_person, sentences, tidy};
+use crate::feedback::quote::{first_person, sentences, tidier};
 use crate::feedback::scores::SUBSTANTIAL_WORDS;
 use crate::feedback::Answered;
 use crate::interviewer::offline::reading::AnswerKind;
@@ -264,18 +264,7 @@ fn kept_sentences<'a>(answer: &'a str, analysis: &AnswerAnalysis) -> Vec<&'a str
 /// the first sentence of a later part, a missing result at the end), their own
 /// share after a "we"-only action, the number a result lacks after it, and a closing line.
 fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
-    let hedges: Vec<&str> = analysis
-        .confidence
-        .hedges
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
-    let fillers: Vec<&str> = analysis
-        .fillers
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let tidy = tidier(analysis);
     let mut placed: Vec<StarComponent> = analysis.star.present();
     let mut parts: Vec<String> = Vec::new();
     // An answer opens with its setting: a missing one goes first.
@@ -306,7 +295,7 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
         if let Some(role) = role {
             place_before(role, &mut placed, &mut parts);
         }
-        let tidied = tidy(sentence, &hedges, &fillers);
+        let tidied = tidy(sentence);
         if tidied.is_empty() {
             continue;
         }

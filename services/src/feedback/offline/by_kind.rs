@@ -7,7 +7,7 @@ use domain::AnswerAnalysis;
 
 use super::breakdown::MAX_SAMPLE_WORDS;
 use crate::analysis::facts::content_stems;
-use crate::feedback::quote::{sentences, tidy};
+use crate::feedback::quote::{sentences, tidier};
 use crate::feedback::scores::SUBSTANTIAL_WORDS;
 use crate::feedback::Answered;
 
@@ -71,21 +71,10 @@ fn repeats_question(answered: &Answered) -> bool {
 
 /// The candidate's sentences, tidied of fillers and softeners.
 fn tidied(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
-    let hedges: Vec<&str> = analysis
-        .confidence
-        .hedges
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
-    let fillers: Vec<&str> = analysis
-        .fillers
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let tidy = tidier(analysis);
     sentences(answered.answer)
         .into_iter()
-        .map(|sentence| tidy(sentence, &hedges, &fillers))
+        .map(tidy)
         .filter(|sentence| !sentence.is_empty())
         .collect()
 }
