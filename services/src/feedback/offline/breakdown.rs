@@ -266,6 +266,16 @@ fn kept_sentences<'a>(answer: &'a str, analysis: &AnswerAnalysis) -> Vec<&'a str
 fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
     let tidy = tidier(analysis);
     let mut placed: Vec<StarComponent> = analysis.star.present();
+    // A story that already says what the candidate did and what it changed, with a number,
+    // does not need a task or action slot wedged into it: the rewrite sharpens it instead.
+    let complete = is_complete_story(answered.answer, analysis);
+    if complete {
+        placed.extend([
+            StarComponent::Task,
+            StarComponent::Action,
+            StarComponent::Result,
+        ]);
+    }
     let mut parts: Vec<String> = Vec::new();
     // An answer opens with its setting: a missing one goes first.
     if !placed.contains(&StarComponent::Situation) {
@@ -308,8 +318,47 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
     if !placed.contains(&StarComponent::Result) {
         parts.push(placeholder(context, answered, StarComponent::Result));
     }
+    if let Some(term) = asked_but_not_named(context, answered) {
+        parts.push(format!("[Where {term} came in: what you used it for.]"));
+    }
     parts.push("[One sentence on what you learned, or would do differently next time.]".to_owned());
+    if complete {
+        parts.push(tie_to_the_role(context));
+    }
     parts.join(" ")
+}
+
+/// An action of the candidate's own ("I built …", not "we moved …") and a measured result:
+/// an outcome with a number, or a result sentence with one.
+fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
+    let own_action = analysis
+        .star
+        .cue(StarComponent::Action)
+        .is_some_and(|cue| cue.starts_with("I "));
+    let has_number = |text: &str| {
+        analysis
+            .specificity
+            .numbers
+            .iter()
+            .any(|number| text.contains(&number.text))
+    };
+    let measured_outcome = analysis
+        .specificity
+        .outcomes
+        .iter()
+        .any(|outcome| has_number(outcome));
+    let measured_result = analysis.star.cue(StarComponent::Result).is_some_and(|cue| {
+        sentences(answer)
+            .into_iter()
+            .any(|sentence| sentence.contains(cue) && has_number(sentence))
+    });
+    own_action && (measured_outcome || measured_result)
+}
+
+/// The last line of a strong story: why it matters for this job, not only the last one.
+fn tie_to_the_role(context: &Context) -> String {
+    let company = context.input.company.trim().trim_end_matches('.');
+    format!("That is the kind of result I would aim for at {company}.")
 }
 
 /// What a part needs beyond the candidate's sentence: their own share of a "we" action, the
@@ -380,11 +429,13 @@ mod tests {
             .sample_answer
             .starts_with("At Helvetic Clearing our settlement ledger"));
         assert!(first.sample_answer.contains("saved CHF 18,000 a year."));
+        // A complete story gets no slots wedged into it: the lesson, and a last line that
+        // ties it to the job the candidate wants.
         assert!(
             first.sample_answer.ends_with(
-                ". [One sentence on what you learned, or would do differently next time.]"
+                ". [One sentence on what you learned, or would do differently next time.] That is the kind of result I would aim for at Helvetia Ledger AG."
             ),
-            "only the closing line is missing: {}",
+            "only the closing lines are added: {}",
             first.sample_answer
         );
         assert_eq!(first.sample_answer.matches('[').count(), 1);

@@ -15,6 +15,9 @@ use crate::feedback::Answered;
 /// for the answer to be about the job at all.
 const MIN_SHARE_ON_TOPIC: f64 = 0.25;
 
+/// Three reasons, said in under a minute.
+const MAX_REASON_WORDS: usize = 120;
+
 /// Instructions aimed at whoever scores the answer, not an answer.
 const INSTRUCTIONS: &[&str] = &[
     "ignore all previous",
@@ -161,6 +164,9 @@ pub(super) fn motivation_sample(
         );
     }
     let parts = motivation_parts(company, answered, analysis);
+    if parts.names_company && parts.shows_fit && parts.has_aim {
+        return signposted_reasons(company, &tidied(answered, analysis));
+    }
     let mut sample = Vec::new();
     if !parts.names_company {
         sample.push(format!(
@@ -183,6 +189,101 @@ pub(super) fn motivation_sample(
         sample.push("[What you want to achieve in your first year.]".to_owned());
     }
     sample.join(" ")
+}
+
+/// An answer that already has every part, said as reasons an interviewer can count: "Two
+/// things draw me to …", one per sentence, and the "rather than elsewhere" the question asked.
+fn signposted_reasons(company: &str, sentences: &[String]) -> String {
+    const ORDINALS: [&str; 3] = ["First", "Second", "And third"];
+    // The candidate's own signposts ("Three reasons.", "First, …") give way to the sample's.
+    let reasons: Vec<String> = sentences
+        .iter()
+        .filter(|sentence| !is_a_signpost(sentence))
+        .map(|sentence| without_ordinal(sentence))
+        .collect();
+    let mut words = 0;
+    let mut kept: Vec<&String> = reasons
+        .iter()
+        .take_while(|reason| {
+            words += reason.split_whitespace().count();
+            words <= MAX_REASON_WORDS
+        })
+        .take(ORDINALS.len())
+        .collect();
+    if kept.is_empty() {
+        kept.extend(reasons.first());
+    }
+    let count = ["One thing", "Two things", "Three things"][kept.len().max(1) - 1];
+    let company = company.trim_end_matches('.');
+    let mut sample = vec![format!("{count} draw me to {company}.")];
+    for (ordinal, reason) in ORDINALS.iter().zip(&kept) {
+        sample.push(if kept.len() == 1 {
+            upper_first(reason)
+        } else {
+            format!("{ordinal}, {}", lower_first_word(reason))
+        });
+    }
+    sample.push("That is why I want this role now, and not a similar one elsewhere.".to_owned());
+    sample.join(" ")
+}
+
+fn upper_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Three reasons." or "Two things:": a count of what follows, nothing else.
+fn is_a_signpost(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 4
+        && words.iter().any(|word| {
+            matches!(
+                word.as_str(),
+                "reasons" | "things" | "reason" | "thing" | "points"
+            )
+        })
+}
+
+/// A reason without the ordinal or "also" its place in the answer gave it.
+fn without_ordinal(sentence: &str) -> String {
+    const ORDINALS: &[&str] = &[
+        "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly", "also",
+        "and",
+    ];
+    let mut rest = sentence.trim();
+    while let Some((word, after)) = rest.split_once(' ') {
+        let bare = word.trim_end_matches(',').to_lowercase();
+        if !ORDINALS.contains(&bare.as_str()) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest.replacen("I also ", "I ", 1)
+}
+
+/// A sentence's first word in lower case when it is an ordinary word ("The team" → "the
+/// team"); as written when it is a name or "I".
+fn lower_first_word(sentence: &str) -> String {
+    const ORDINARY: &[&str] = &[
+        "the", "a", "an", "my", "our", "your", "you", "we", "it", "this", "that", "these", "those",
+        "there", "what", "working",
+    ];
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    if !ORDINARY.contains(&first.to_lowercase().as_str()) {
+        return sentence.to_owned();
+    }
+    let mut chars = sentence.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub(super) fn closing_to_add(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
@@ -211,19 +312,44 @@ pub(super) fn closing_sample(
     } else {
         tidied(answered, analysis)
             .into_iter()
-            .filter(|sentence| sentence.ends_with('?'))
+            .filter(|sentence| is_a_question(sentence))
             .collect()
     };
+    let company = company.trim_end_matches('.');
     let mut sample = vec!["Thank you for your time.".to_owned()];
-    if own_questions.is_empty() {
-        sample.push(format!(
+    match own_questions.len() {
+        0 => sample.push(format!(
             "I have two questions. How will {company} measure success in this role in the first six months? And what is the team's biggest priority this year?"
-        ));
-    } else {
-        sample.extend(own_questions);
+        )),
+        1 => sample.extend(own_questions),
+        count => {
+            let count = if count == 2 { "two" } else { "a few" };
+            sample.push(format!("I have {count} questions."));
+            sample.extend(own_questions);
+        }
     }
-    sample.push("[One sentence on why you want the role.]".to_owned());
+    sample.push(format!(
+        "This conversation has made me keener to join {company}: [the one reason, in a sentence]."
+    ));
     sample.join(" ")
+}
+
+/// A question of the candidate's, asked directly ("How are territories split?") or politely
+/// ("I would also like to know how credit is shared.").
+fn is_a_question(sentence: &str) -> bool {
+    const INDIRECT: &[&str] = &[
+        "i would like to know",
+        "i would also like to know",
+        "i'd like to know",
+        "i'd also like to know",
+        "i'm curious",
+        "i am curious",
+        "i wonder",
+        "could you tell me",
+        "can you tell me",
+    ];
+    let lower = sentence.to_lowercase().replace('\u{2019}', "'");
+    sentence.ends_with('?') || INDIRECT.iter().any(|cue| lower.starts_with(cue))
 }
 
 #[cfg(test)]
@@ -266,6 +392,50 @@ mod tests {
         assert!(closing
             .sample_answer
             .contains("How will Helvetia Ledger AG measure success"));
+    }
+
+    #[test]
+    fn a_complete_motivation_answer_is_said_as_reasons_to_count() {
+        let answer = "Three reasons. First, Helvetia Ledger books 9 million transactions a day on PostgreSQL, and I have spent four years making a ledger correct at Helvetic Clearing. Second, you are moving Java batch jobs into Go services, which is the migration I led. I also want to grow as a technical lead in a small team.";
+        let report = offline_report(&input(
+            CV,
+            &[("Why do you want to join Helvetia Ledger AG?", answer)],
+        ));
+        let sample = &report.questions[0].sample_answer;
+        assert!(
+            sample.starts_with("Three things draw me to Helvetia Ledger AG. First, Helvetia Ledger books 9 million"),
+            "{sample}"
+        );
+        assert!(
+            sample.contains(" Second, you are moving Java batch jobs"),
+            "{sample}"
+        );
+        assert!(sample.contains(" And third, I want to grow"), "{sample}");
+        assert!(!sample.contains("Three reasons"), "{sample}");
+        assert!(
+            sample.ends_with("and not a similar one elsewhere."),
+            "{sample}"
+        );
+    }
+
+    #[test]
+    fn closing_questions_asked_politely_count_as_questions() {
+        let answer = "Yes. How are territories split between the four pods? I would also like to know how partner deals are credited.";
+        let report = offline_report(&input(
+            CV,
+            &[("To close, what questions do you have for me?", answer)],
+        ));
+        let sample = &report.questions[0].sample_answer;
+        assert!(
+            sample.starts_with(
+                "Thank you for your time. I have two questions. How are territories split"
+            ),
+            "{sample}"
+        );
+        assert!(sample.contains("I would also like to know how partner deals are credited."));
+        assert!(sample.ends_with(
+            "This conversation has made me keener to join Helvetia Ledger AG: [the one reason, in a sentence]."
+        ));
     }
 
     #[test]

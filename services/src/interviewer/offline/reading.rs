@@ -376,15 +376,17 @@ mod tests {
             reading("I cut checkout drop-off from 21 % to 12 % in one quarter.").short_fact(),
             None
         );
-        // "its" without its noun, "it" alone, a clause cut at "when her": nothing is said back.
+        // "its" without its noun, "it" alone: nothing is said back.
         assert_eq!(
             reading("I led its rewrite and I measured it.").short_fact(),
             None
         );
+        // A clause that would be cut at "when her" is dropped whole.
         assert_eq!(
             reading("I titrated the vasopressor within protocol when her lactate rose sharply.")
-                .short_fact(),
-            None
+                .short_fact()
+                .as_deref(),
+            Some("you titrated the vasopressor within protocol")
         );
     }
 

@@ -73,13 +73,14 @@ pub(crate) fn word_count(text: &str) -> usize {
 const DANGLING_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "with", "from", "for", "in", "on", "at", "by",
     "into", "as", "our", "my", "its", "their", "that", "which", "while", "using", "used", "&",
+    "where", "when", "who", "whose", "each", "every", "so", "because", "than", "some", "all",
 ];
 
 /// Words before which a phrase can be cut and still read as complete ("led the rewrite of
 /// the ledger | into five Go services").
 const CUT_BEFORE: &[&str] = &[
     "from", "into", "with", "to", "for", "on", "across", "by", "and", "while", "without", "at",
-    "in",
+    "in", "where", "when", "which", "that", "who", "whose", "so", "because",
 ];
 
 /// Shortens a line from a document to its first clause and at most `max_words` words, without
@@ -207,6 +208,11 @@ mod tests {
             "Provide 1:1 care"
         );
         assert_eq!(clip_phrase("one two three of four", 4), "one two three");
+        // A relative clause cut short is dropped whole, not left hanging on "where each".
+        assert_eq!(
+            clip_phrase("ran a weekly Gong review where each rep played one call", 8),
+            "ran a weekly Gong review"
+        );
         assert_eq!(
             clip_phrase(
                 "Led the rewrite of the ledger from a Java monolith into five Go services",
