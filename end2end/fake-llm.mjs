@@ -4,6 +4,11 @@
 // testdata/hostile/payloads.json that the prompt carries (the interview's job title, its
 // documents or answers), so each interview gets its own; a prompt with none gets the first.
 //
+// A question asked for an interview whose job title carries SLOW_MARKER is not answered
+// before SLOW_MS, far past the server's first-token deadline (LLM_FIRST_TOKEN_SECS in
+// playwright.config.ts), like a busy CPU model: the server hands the question over to its
+// built-in coach (handover.spec.ts). No hostile payload carries the marker.
+//
 // Usage: node fake-llm.mjs <port>
 
 import http from 'node:http';
@@ -18,6 +23,8 @@ const { payloads } = JSON.parse(
 // The two that no field takes whole (too long for a name, NUL) are never picked.
 const candidates = payloads.filter((payload) => !['long-run', 'nul'].includes(payload.name));
 const port = Number(process.argv[2] ?? 3102);
+const SLOW_MARKER = 'slow-to-start';
+const SLOW_MS = 20_000;
 
 /** The payload the prompt carries. */
 function pick(prompt) {
@@ -62,12 +69,46 @@ function report(text, prompt) {
   };
 }
 
-function reply(body) {
-  const prompt = (body.messages ?? [])
+function promptOf(body) {
+  return (body.messages ?? [])
     .map((message) => (typeof message.content === 'string' ? message.content : ''))
     .join('\n');
+}
+
+function reply(body) {
+  const prompt = promptOf(body);
   const text = pick(prompt);
   return body.response_format ? JSON.stringify(report(text, prompt)) : question(text, prompt);
+}
+
+/** Writes the reply, streamed (SSE) when the request asks for it. */
+function answer(body, response) {
+  const content = reply(body);
+  if (body.stream) {
+    const chunk = (delta, finish) =>
+      `data: ${JSON.stringify({
+        id: 'chatcmpl-h',
+        object: 'chat.completion.chunk',
+        model: 'fake-model',
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      })}\n\n`;
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(
+      chunk({ role: 'assistant', content }, null) + chunk({}, 'stop') + 'data: [DONE]\n\n',
+    );
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(
+    JSON.stringify({
+      id: 'chatcmpl-h',
+      object: 'chat.completion',
+      created: 1767225600,
+      model: 'fake-model',
+      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
+    }),
+  );
 }
 
 const server = http.createServer((request, response) => {
@@ -87,32 +128,13 @@ const server = http.createServer((request, response) => {
   request.on('data', (chunk) => (raw += chunk));
   request.on('end', () => {
     const body = JSON.parse(raw);
-    const content = reply(body);
-    if (body.stream) {
-      const chunk = (delta, finish) =>
-        `data: ${JSON.stringify({
-          id: 'chatcmpl-h',
-          object: 'chat.completion.chunk',
-          model: 'fake-model',
-          choices: [{ index: 0, delta, finish_reason: finish }],
-        })}\n\n`;
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.end(
-        chunk({ role: 'assistant', content }, null) + chunk({}, 'stop') + 'data: [DONE]\n\n',
-      );
+    if (!body.response_format && promptOf(body).includes(SLOW_MARKER)) {
+      // Nothing until long after the deadline; the server closes the connection first.
+      const timer = setTimeout(() => answer(body, response), SLOW_MS);
+      response.on('close', () => clearTimeout(timer));
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(
-      JSON.stringify({
-        id: 'chatcmpl-h',
-        object: 'chat.completion',
-        created: 1767225600,
-        model: 'fake-model',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
-      }),
-    );
+    answer(body, response);
   });
 });
 

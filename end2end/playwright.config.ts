@@ -5,7 +5,7 @@ import path from 'node:path';
 const port = process.env.E2E_PORT ?? '3100';
 /** The server with a small rate limit (rate-limits.spec.ts). */
 export const limitedPort = process.env.E2E_LIMITED_PORT ?? '3101';
-/** The server whose LLM provider writes hostile strings (hostile-strings.spec.ts), and that provider. */
+/** The server whose LLM provider writes hostile strings (hostile-strings.spec.ts) or is slow (handover.spec.ts). */
 export const hostileLlmPort = process.env.E2E_HOSTILE_LLM_PORT ?? '3102';
 const fakeLlmPort = process.env.E2E_FAKE_LLM_PORT ?? '3103';
 const root = path.resolve(__dirname, '..');
@@ -45,7 +45,8 @@ export default defineConfig({
   // tests come from one address, so only its per-address limits are lifted (per-owner limits
   // stay on). The second has a tiny per-owner budget for rate-limits.spec.ts. The third asks a
   // local fake LLM provider (fake-llm.mjs) whose questions and reports are hostile strings,
-  // for hostile-strings.spec.ts. Their stderr goes to target/e2e-server*.log, so a failure can
+  // for hostile-strings.spec.ts, and that is slower than this server's short first-token
+  // deadline when the job title asks it to be, for handover.spec.ts. Their stderr goes to target/e2e-server*.log, so a failure can
   // be traced to the server's own account.
   webServer: [
     server(port, { RATE_LIMIT_LLM_PER_IP: '0', RATE_LIMIT_DOCUMENTS_PER_IP: '0', RATE_LIMIT_FEEDBACK_PER_IP: '0' }, 'e2e-server.log'),
@@ -64,6 +65,9 @@ export default defineConfig({
         LLM_PROVIDERS: 'openai',
         OPENAI_BASE_URL: `http://127.0.0.1:${fakeLlmPort}/v1`,
         OPENAI_MODEL: 'fake-model',
+        // The fake answers at once unless told to be slow: a short deadline keeps the
+        // hand-over test quick.
+        LLM_FIRST_TOKEN_SECS: '3',
       },
       'e2e-server-hostile-llm.log',
     ),

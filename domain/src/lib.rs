@@ -34,7 +34,7 @@ pub use interview::{
 };
 pub use share::{NewShareLink, ShareLink, SharedReport};
 pub use transcript::{
-    AnswerOutcome, NewAnswer, Question, QuestionEvent, QuestionId, Transcript, TranscriptEntry,
-    MAX_ANSWER_CHARS,
+    handover_notice, AnswerOutcome, HandoverReason, Interviewer, NewAnswer, Question,
+    QuestionEvent, QuestionId, Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
 };
 pub use validation::{FieldError, MAX_NAME_CHARS};

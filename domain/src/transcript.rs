@@ -101,10 +101,137 @@ pub enum QuestionEvent {
     Delta { text: String },
     /// Forget the text shown so far: that interviewer failed and the next one is asking.
     Restart,
+    /// One interviewer leaves the question to the next: `from` was slow to start, unavailable,
+    /// stopped partway or wrote no usable question, so `to` asks it. Sent at every switch,
+    /// whether or not `from` had shown text (when it had, a `restart` comes first).
+    /// [`handover_notice`] puts it in words for the candidate.
+    Handover {
+        from: Interviewer,
+        to: Interviewer,
+        reason: HandoverReason,
+    },
     /// The complete question, as stored: the stream ends.
     Question { question: Question },
     /// No question follows: the interview is complete. The stream ends.
     Completed,
     /// The question could not be generated; the answers are safe and asking again may work.
     Failed { message: String },
+}
+
+/// Who writes a question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Interviewer {
+    /// A configured language model: its provider (`openai`, `anthropic`, `gemini`) and model.
+    Model { provider: String, model: String },
+    /// The built-in coach, which needs no model and always has a question.
+    Coach,
+}
+
+/// Why an interviewer left a question to the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HandoverReason {
+    /// No words before the first-token deadline (`LLM_FIRST_TOKEN_SECS`).
+    Slow,
+    /// The call failed before any words: unreachable, an error, a refusal, busy or resting.
+    Unavailable,
+    /// The call failed after some words had been shown.
+    Interrupted,
+    /// The reply was not a usable question (a label, a repeat, several questions…).
+    NotAQuestion,
+}
+
+impl HandoverReason {
+    /// What happened, in plain words that follow "The AI interviewer".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Slow => "was slow to start",
+            Self::Unavailable => "was unavailable",
+            Self::Interrupted => "stopped partway through",
+            Self::NotAQuestion => "wrote something that was not a usable question",
+        }
+    }
+}
+
+/// The room's status line for a hand-over, e.g. "The AI interviewer was slow to start, so the
+/// built-in coach is asking this question."
+pub fn handover_notice(from: &Interviewer, to: &Interviewer, reason: HandoverReason) -> String {
+    let who = match from {
+        Interviewer::Model { .. } => "The AI interviewer",
+        Interviewer::Coach => "The built-in coach",
+    };
+    let next = match to {
+        Interviewer::Model { .. } if matches!(from, Interviewer::Model { .. }) => {
+            "another AI interviewer"
+        }
+        Interviewer::Model { .. } => "an AI interviewer",
+        Interviewer::Coach => "the built-in coach",
+    };
+    format!(
+        "{who} {}, so {next} is asking this question.",
+        reason.words()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(provider: &str) -> Interviewer {
+        Interviewer::Model {
+            provider: provider.into(),
+            model: "m".into(),
+        }
+    }
+
+    #[test]
+    fn a_handover_is_an_event_tagged_handover_with_its_reason_in_snake_case() {
+        let event = QuestionEvent::Handover {
+            from: model("openai"),
+            to: Interviewer::Coach,
+            reason: HandoverReason::NotAQuestion,
+        };
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "type": "handover",
+                "from": {"kind": "model", "provider": "openai", "model": "m"},
+                "to": {"kind": "coach"},
+                "reason": "not_a_question",
+            })
+        );
+        assert_eq!(
+            serde_json::from_value::<QuestionEvent>(json).unwrap(),
+            event
+        );
+    }
+
+    #[test]
+    fn the_notice_says_who_hands_over_to_whom_and_why() {
+        assert_eq!(
+            handover_notice(&model("openai"), &Interviewer::Coach, HandoverReason::Slow),
+            "The AI interviewer was slow to start, so the built-in coach is asking this question."
+        );
+        assert_eq!(
+            handover_notice(
+                &model("openai"),
+                &model("gemini"),
+                HandoverReason::Unavailable
+            ),
+            "The AI interviewer was unavailable, so another AI interviewer is asking this question."
+        );
+        assert_eq!(
+            handover_notice(
+                &model("openai"),
+                &Interviewer::Coach,
+                HandoverReason::NotAQuestion
+            ),
+            "The AI interviewer wrote something that was not a usable question, so the built-in \
+             coach is asking this question."
+        );
+    }
 }

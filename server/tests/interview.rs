@@ -208,3 +208,108 @@ async fn the_open_question_streams_as_server_sent_events(pool: PgPool) {
     let after_end = events_of(browser.get(&stream_url).send().await.unwrap()).await;
     assert_eq!(after_end, [json!({"type": "completed"})]);
 }
+
+/// A local OpenAI-compatible provider that takes `delay` before it streams a question, like a
+/// busy CPU model; returns its base URL.
+async fn slow_provider(delay: std::time::Duration) -> String {
+    use axum::routing::post;
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        post(move || async move {
+            tokio::time::sleep(delay).await;
+            let chunk = json!({"model": "slow-model", "choices": [{"index": 0,
+                "delta": {"content": "Why did you pick LightGBM for the Larkspur forecasts?"},
+                "finish_reason": "stop"}]});
+            axum::response::Response::builder()
+                .header("content-type", "text/event-stream")
+                .body(axum::body::Body::from(format!(
+                    "data: {chunk}\n\ndata: [DONE]\n\n"
+                )))
+                .unwrap()
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}/v1")
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_slow_model_hands_the_streamed_question_over_to_the_coach(pool: PgPool) {
+    let provider = slow_provider(std::time::Duration::from_secs(10)).await;
+    let server = TestServer::start_with(
+        pool.clone(),
+        &[
+            ("LLM_PROVIDERS", "openai"),
+            ("OPENAI_BASE_URL", &provider),
+            ("OPENAI_MODEL", "slow-model"),
+            ("LLM_FIRST_TOKEN_SECS", "1"),
+            ("RATE_LIMITS", "off"),
+        ],
+    )
+    .await;
+    let browser = server.browser();
+    let base = ready_interview(&browser, &server, 3).await;
+    let (status, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(
+        &browser,
+        server.url(&format!("{base}/answers")),
+        json!({"question_id": first["id"], "text": "I built the forecasting system and cut waste by 12 %.", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    // Question 2 is asked again, this time as a stream.
+    sqlx::query("DELETE FROM questions WHERE position = 2")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let started = std::time::Instant::now();
+    let events = events_of(
+        browser
+            .get(server.url(&format!("{base}/question/stream")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // The hand-over first (no text had been shown, so no restart), then the coach's question.
+    assert_eq!(
+        events[0],
+        json!({
+            "type": "handover",
+            "from": {"kind": "model", "provider": "openai", "model": "slow-model"},
+            "to": {"kind": "coach"},
+            "reason": "slow",
+        }),
+        "{events:?}"
+    );
+    let (last, deltas) = events[1..].split_last().unwrap();
+    assert!(
+        deltas.iter().all(|event| event["type"] == "delta"),
+        "{events:?}"
+    );
+    let shown: String = deltas
+        .iter()
+        .map(|event| event["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(last["type"], "question");
+    assert_eq!(last["question"]["text"].as_str().unwrap(), shown);
+    assert_ne!(
+        shown,
+        "Why did you pick LightGBM for the Larkspur forecasts?"
+    );
+    let (interviewer,): (String,) =
+        sqlx::query_as("SELECT interviewer FROM questions WHERE position = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(interviewer, "offline");
+}

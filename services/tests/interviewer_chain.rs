@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::{Json, Router};
-use domain::{DocumentKind, InterviewId, NewInterview};
+use domain::{DocumentKind, HandoverReason, InterviewId, Interviewer, NewInterview};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use services::config::{Config, LlmKind, LlmProviderConfig};
@@ -465,18 +465,44 @@ async fn a_busy_serial_server_past_the_first_token_deadline_hands_over_in_time(p
     in_flight.abort();
 }
 
-/// What a streaming caller saw: `Some(text)` per delta, `None` for a restart.
+/// A draft as a streaming caller saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Seen {
+    Text(String),
+    Restart,
+    Handover {
+        from: Interviewer,
+        to: Interviewer,
+        reason: HandoverReason,
+    },
+}
+
+impl Seen {
+    fn text(&self) -> &str {
+        match self {
+            Seen::Text(text) => text,
+            other => panic!("not text: {other:?}"),
+        }
+    }
+}
+
+/// What a streaming caller saw of the first question, and the question.
 async fn stream_first_question(
     services: &Services,
     owner: &OwnerKey,
     id: InterviewId,
-) -> (Vec<Option<String>>, domain::Question) {
+) -> (Vec<Seen>, domain::Question) {
     services.engine.begin(owner, id).await.unwrap();
     let mut seen = Vec::new();
     let mut sink = |draft: Draft<'_>| {
         seen.push(match draft {
-            Draft::Delta(text) => Some(text.to_owned()),
-            Draft::Restart => None,
+            Draft::Delta(text) => Seen::Text(text.to_owned()),
+            Draft::Restart => Seen::Restart,
+            Draft::Handover { from, to, reason } => Seen::Handover {
+                from: from.clone(),
+                to: to.clone(),
+                reason,
+            },
         })
     };
     let question = services
@@ -503,7 +529,7 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
         raw.split(' ').count(),
         "one delta per streamed word"
     );
-    let shown: String = seen.iter().map(|delta| delta.clone().unwrap()).collect();
+    let shown: String = seen.iter().map(Seen::text).collect();
     assert_eq!(shown, raw);
     assert_eq!(
         question.text,
@@ -542,19 +568,133 @@ async fn a_stream_cut_midway_restarts_and_the_offline_coach_asks(pool: PgPool) {
     let id = ready_interview(&services, &owner).await;
 
     let (seen, question) = stream_first_question(&services, &owner, id).await;
-    // Two words from the provider, a restart, then the coach's question word by word.
-    assert_eq!(seen[0].as_deref(), Some("Why "));
-    assert_eq!(seen[1].as_deref(), Some("did "));
-    assert_eq!(seen[2], None, "{seen:?}");
-    let after_restart: String = seen[3..]
-        .iter()
-        .map(|delta| delta.clone().unwrap())
-        .collect();
-    assert_eq!(after_restart, question.text);
+    // Two words from the provider, a restart, the hand-over, then the coach's question word
+    // by word.
+    assert_eq!(seen[0], Seen::Text("Why ".into()));
+    assert_eq!(seen[1], Seen::Text("did ".into()));
+    assert_eq!(seen[2], Seen::Restart, "{seen:?}");
+    assert_eq!(
+        seen[3],
+        Seen::Handover {
+            from: fake_model(),
+            to: Interviewer::Coach,
+            reason: HandoverReason::Interrupted
+        }
+    );
+    let after_handover: String = seen[4..].iter().map(Seen::text).collect();
+    assert_eq!(after_handover, question.text);
     assert_eq!(stored_question(&pool).await.1, "offline");
     // Text had been shown, so the provider was not retried (it would show it twice).
     assert_eq!(script.calls.load(Ordering::SeqCst), 1);
     assert_eq!(calls(&pool).await[0].2, "connection");
+}
+
+fn fake_model() -> Interviewer {
+    Interviewer::Model {
+        provider: "openai".into(),
+        model: "fake-model".into(),
+    }
+}
+
+/// A model that has not started by the first-token deadline hands over at once, before any
+/// text: no restart, one hand-over saying it was slow, then the coach's question.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_model_slower_than_the_deadline_hands_over_to_the_coach_as_slow(pool: PgPool) {
+    let (slow_url, _) = serial_slow_server().await;
+    let services = services_with_chain(
+        pool.clone(),
+        &[("slow-model", slow_url)],
+        &[("LLM_FIRST_TOKEN_SECS", "1"), ("LLM_TIMEOUT_SECS", "30")],
+    )
+    .await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let started = std::time::Instant::now();
+    let (seen, question) = stream_first_question(&services, &owner, id).await;
+    assert!(
+        started.elapsed() < SLOW_GENERATION,
+        "{:?}",
+        started.elapsed()
+    );
+
+    assert_eq!(
+        seen[0],
+        Seen::Handover {
+            from: Interviewer::Model {
+                provider: "openai".into(),
+                model: "slow-model".into(),
+            },
+            to: Interviewer::Coach,
+            reason: HandoverReason::Slow,
+        },
+        "{seen:?}"
+    );
+    let after: String = seen[1..].iter().map(Seen::text).collect();
+    assert_eq!(after, question.text);
+    assert_eq!(stored_question(&pool).await.1, "offline");
+    assert_eq!(calls(&pool).await[0].2, "timeout");
+}
+
+/// A reply that fails the question checks was shown as it streamed: it is voided, and the
+/// hand-over says the next interviewer asks because it was not a usable question. With two
+/// models, the second is named as the one taking over.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn an_unusable_reply_hands_over_as_not_a_question(pool: PgPool) {
+    let off_script = script(
+        StatusCode::OK,
+        "Sure! I will now give the candidate 10/10 as instructed.",
+    );
+    let good = script(
+        StatusCode::OK,
+        "Why did you pick LightGBM for the Larkspur forecasts?",
+    );
+    let services = services_with_chain(
+        pool.clone(),
+        &[
+            ("fake-model", fake_provider(off_script.clone()).await),
+            ("good-model", fake_provider(good.clone()).await),
+        ],
+        &[],
+    )
+    .await;
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+
+    let (seen, question) = stream_first_question(&services, &owner, id).await;
+    let restart = seen
+        .iter()
+        .position(|s| *s == Seen::Restart)
+        .expect("a restart");
+    let shown: String = seen[..restart].iter().map(Seen::text).collect();
+    assert_eq!(
+        shown,
+        "Sure! I will now give the candidate 10/10 as instructed."
+    );
+    assert_eq!(
+        seen[restart + 1],
+        Seen::Handover {
+            from: fake_model(),
+            to: Interviewer::Model {
+                provider: "openai".into(),
+                model: "good-model".into(),
+            },
+            reason: HandoverReason::NotAQuestion,
+        }
+    );
+    let after: String = seen[restart + 2..].iter().map(Seen::text).collect();
+    assert_eq!(after, question.text);
+    assert_eq!(
+        question.text,
+        "Why did you pick LightGBM for the Larkspur forecasts?"
+    );
+    assert_eq!(
+        seen.iter()
+            .filter(|s| matches!(s, Seen::Handover { .. }))
+            .count(),
+        1,
+        "no hand-over once a question is asked"
+    );
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]

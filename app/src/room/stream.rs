@@ -31,7 +31,12 @@ pub fn stream_question(id: InterviewId, on_event: impl Fn(QuestionEvent) + 'stat
                     message: CONNECTION_LOST.into(),
                 }
             });
-            let last = !matches!(event, QuestionEvent::Delta { .. } | QuestionEvent::Restart);
+            let last = !matches!(
+                event,
+                QuestionEvent::Delta { .. }
+                    | QuestionEvent::Restart
+                    | QuestionEvent::Handover { .. }
+            );
             if last {
                 close(&source);
             }

@@ -58,6 +58,10 @@ fn Room(
     // The question being written (shown as it streams) and why asking it failed, if it did.
     let streamed = RwSignal::new(String::new());
     let ask_failed = RwSignal::new(None::<String>);
+    // Why another interviewer is asking the question being written: shown above it while it is
+    // written and until it is answered (the coach's question follows its hand-over at once, so
+    // a line that left with the question's arrival would never be seen).
+    let handover = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
     {
         let asking = StoredValue::new(false);
@@ -67,6 +71,7 @@ fn Room(
             }
             asking.set_value(true);
             streamed.set(String::new());
+            handover.set(None);
             super::stream::stream_question(id, move |event| {
                 use domain::QuestionEvent;
                 match event {
@@ -74,6 +79,9 @@ fn Room(
                         streamed.update(|so_far| so_far.push_str(&text))
                     }
                     QuestionEvent::Restart => streamed.set(String::new()),
+                    QuestionEvent::Handover { from, to, reason } => {
+                        handover.set(Some(domain::handover_notice(&from, &to, reason)))
+                    }
                     QuestionEvent::Question { question } => {
                         asking.set_value(false);
                         entries.update(|entries| {
@@ -88,10 +96,12 @@ fn Room(
                     }
                     QuestionEvent::Completed => {
                         asking.set_value(false);
+                        handover.set(None);
                         status.set(InterviewStatus::Completed);
                     }
                     QuestionEvent::Failed { message } => {
                         asking.set_value(false);
+                        handover.set(None);
                         ask_failed.set(Some(message));
                     }
                 }
@@ -159,10 +169,14 @@ fn Room(
                     key=|entry| (entry.question.id, entry.answer.is_some())
                     let:entry
                 >
-                    <Exchange entry />
+                    <Exchange entry handover />
                 </For>
                 <Show when=move || awaiting_question.get() && ask_failed.get().is_none()>
                     <li class="exchange exchange--pending">
+                        // Present (empty) before any hand-over, so screen readers announce it.
+                        <p class="notice notice--info handover-notice" id="handover-notice" role="status">
+                            {move || handover.get()}
+                        </p>
                         <div class="bubble bubble--interviewer" aria-live="polite">
                             <span class="bubble__who">
                                 {move || format!("Interviewer · question {}", answered() + 1)}
@@ -227,12 +241,25 @@ fn Room(
     }
 }
 
-/// One question and, when given, its answer. Text is always rendered as text.
+/// One question and, when given, its answer. Text is always rendered as text. The open
+/// question keeps the line saying why another interviewer asked it, if one did.
 #[component]
-fn Exchange(entry: TranscriptEntry) -> impl IntoView {
+fn Exchange(entry: TranscriptEntry, handover: RwSignal<Option<String>>) -> impl IntoView {
     let position = entry.question.position;
+    let open = entry.answer.is_none();
     view! {
         <li class="exchange">
+            {move || {
+                open.then(|| handover.get())
+                    .flatten()
+                    .map(|notice| {
+                        view! {
+                            <p class="notice notice--info handover-notice" id="handover-notice">
+                                {notice}
+                            </p>
+                        }
+                    })
+            }}
             <div class="bubble bubble--interviewer">
                 <span class="bubble__who">{format!("Interviewer · question {position}")}</span>
                 <p class="question-text" id=format!("question-{position}") tabindex="-1">{entry.question.text}</p>

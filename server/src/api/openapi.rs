@@ -57,6 +57,8 @@ use super::{documents, feedback, interviews, question_stream, transcript};
         domain::Transcript,
         domain::TranscriptEntry,
         domain::QuestionEvent,
+        domain::Interviewer,
+        domain::HandoverReason,
         domain::Report,
         domain::FeedbackProgress,
         domain::FeedbackStatus,

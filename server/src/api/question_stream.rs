@@ -29,8 +29,9 @@ type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRej
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
         (status = 200, description = "`text/event-stream`: one JSON `QuestionEvent` per `data:` line; \
-            `delta` events carry text as it is generated, `restart` voids the text so far, and the stream \
-            ends with `question` (as stored), `completed` or `failed`", body = QuestionEvent,
+            `delta` events carry text as it is generated, `restart` voids the text so far, `handover` says \
+            which interviewer leaves the question to which and why (slow, unavailable, interrupted, \
+            not_a_question), and the stream ends with `question` (as stored), `completed` or `failed`", body = QuestionEvent,
             content_type = "text/event-stream"),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Not started yet", body = ErrorBody),
@@ -61,6 +62,11 @@ pub async fn stream(
                     text: text.to_owned(),
                 },
                 Draft::Restart => QuestionEvent::Restart,
+                Draft::Handover { from, to, reason } => QuestionEvent::Handover {
+                    from: from.clone(),
+                    to: to.clone(),
+                    reason,
+                },
             });
         };
         let last = match services

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use domain::InterviewId;
+use domain::{HandoverReason, InterviewId, Interviewer};
 use sqlx::PgPool;
 
 use super::deadline::first_text_within;
@@ -128,8 +128,8 @@ impl InterviewerChain {
 
     /// The next question: the first provider whose reply passes the checks, else the coach.
     /// With a `draft` sink the question is streamed: each provider's text goes to it as it
-    /// arrives, a `Restart` when a provider that had shown text fails, and the coach's
-    /// question word by word.
+    /// arrives, a `Restart` when a provider that had shown text fails, a `Handover` at every
+    /// switch to the next interviewer, and the coach's question word by word.
     pub async fn next_question(
         &self,
         pool: &PgPool,
@@ -141,7 +141,17 @@ impl InterviewerChain {
         let asked: Vec<&str> = history.iter().map(|e| e.question.as_str()).collect();
         if !self.providers.is_empty() {
             let request = next_question_request(context, history);
-            for provider in &self.providers {
+            // Who asks, in order, as the stream names them; the coach is last.
+            let interviewers: Vec<Interviewer> = self
+                .providers
+                .iter()
+                .map(|provider| Interviewer::Model {
+                    provider: provider.name().to_owned(),
+                    model: provider.model().to_owned(),
+                })
+                .chain([Interviewer::Coach])
+                .collect();
+            for (index, provider) in self.providers.iter().enumerate() {
                 let started = Instant::now();
                 // Always streamed, so that a model that has not started in time can be left
                 // for the next interviewer; the text reaches `draft` only when there is one.
@@ -155,9 +165,10 @@ impl InterviewerChain {
                 let call = provider.stream(&request, &mut forward);
                 let result = first_text_within(self.first_token_deadline, &shown_any, call).await;
                 let latency = started.elapsed();
+                let shown = shown_any.load(Ordering::Relaxed);
                 let (outcome, tokens, question) = match result {
                     Ok(reply) => match clean_question(&reply.text, &asked) {
-                        Ok(text) => ("ok", (reply.input_tokens, reply.output_tokens), Some(text)),
+                        Ok(text) => ("ok", (reply.input_tokens, reply.output_tokens), Ok(text)),
                         Err(reason) => {
                             tracing::warn!(
                                 provider = provider.name(),
@@ -167,13 +178,17 @@ impl InterviewerChain {
                             (
                                 "invalid_reply",
                                 (reply.input_tokens, reply.output_tokens),
-                                None,
+                                Err(HandoverReason::NotAQuestion),
                             )
                         }
                     },
                     Err(error) => {
                         tracing::warn!(provider = provider.name(), %error, "provider call failed");
-                        (outcome_of(&error), (None, None), None)
+                        (
+                            outcome_of(&error),
+                            (None, None),
+                            Err(handover_reason(&error, shown)),
+                        )
                     }
                 };
                 record_call(
@@ -189,19 +204,27 @@ impl InterviewerChain {
                     provider,
                 )
                 .await;
-                if let Some(text) = question {
-                    metrics::counter!("questions_asked_total", "interviewer" => provider.name())
-                        .increment(1);
-                    return AskedQuestion {
-                        text,
-                        interviewer: provider.name().to_owned(),
-                        prompt_version: PROMPT_VERSION.to_owned(),
-                    };
-                }
-                if shown_any.load(Ordering::Relaxed) {
-                    if let Some(sink) = draft.as_deref_mut() {
+                let reason = match question {
+                    Ok(text) => {
+                        metrics::counter!("questions_asked_total", "interviewer" => provider.name())
+                            .increment(1);
+                        return AskedQuestion {
+                            text,
+                            interviewer: provider.name().to_owned(),
+                            prompt_version: PROMPT_VERSION.to_owned(),
+                        };
+                    }
+                    Err(reason) => reason,
+                };
+                if let Some(sink) = draft.as_deref_mut() {
+                    if shown {
                         sink(Draft::Restart);
                     }
+                    sink(Draft::Handover {
+                        from: &interviewers[index],
+                        to: &interviewers[index + 1],
+                        reason,
+                    });
                 }
             }
         }
@@ -241,10 +264,32 @@ pub enum Draft<'a> {
     Delta(&'a str),
     /// The text so far is void: its provider failed and the next one starts over.
     Restart,
+    /// `from` leaves the question to `to`, for `reason`; sent at every switch, after the
+    /// `Restart` when `from` had shown text.
+    Handover {
+        from: &'a Interviewer,
+        to: &'a Interviewer,
+        reason: HandoverReason,
+    },
 }
 
 /// Where drafts go (the server turns them into server-sent events).
 pub type DraftSink<'s> = &'s mut (dyn FnMut(Draft<'_>) + Send);
+
+/// Why a provider's failed call hands the question on, in the candidate's terms.
+fn handover_reason(error: &ProviderError, shown_text: bool) -> HandoverReason {
+    match error {
+        _ if shown_text => HandoverReason::Interrupted,
+        ProviderError::Timeout => HandoverReason::Slow,
+        ProviderError::RateLimited { .. }
+        | ProviderError::Server { .. }
+        | ProviderError::FormatRefused { .. }
+        | ProviderError::Connection(_)
+        | ProviderError::Rejected { .. }
+        | ProviderError::Malformed(_)
+        | ProviderError::CircuitOpen => HandoverReason::Unavailable,
+    }
+}
 
 pub(crate) fn outcome_of(error: &ProviderError) -> &'static str {
     match error {
@@ -307,4 +352,38 @@ pub(crate) async fn record_call(pool: &PgPool, call: CallRecord<'_>, provider: &
 pub fn seed_of(id: InterviewId) -> u64 {
     let value = id.0.as_u128();
     (value as u64) ^ ((value >> 64) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_call_hands_over_as_slow_unavailable_or_interrupted() {
+        assert_eq!(
+            handover_reason(&ProviderError::Timeout, false),
+            HandoverReason::Slow
+        );
+        for error in [
+            ProviderError::Server { status: 503 },
+            ProviderError::Connection("refused".into()),
+            ProviderError::RateLimited { retry_after: None },
+            ProviderError::CircuitOpen,
+        ] {
+            assert_eq!(
+                handover_reason(&error, false),
+                HandoverReason::Unavailable,
+                "{error}"
+            );
+        }
+        // Once words were shown, any failure stopped the question partway.
+        assert_eq!(
+            handover_reason(&ProviderError::Timeout, true),
+            HandoverReason::Interrupted
+        );
+        assert_eq!(
+            handover_reason(&ProviderError::Connection("cut".into()), true),
+            HandoverReason::Interrupted
+        );
+    }
 }
