@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use crate::reports::ReportMode;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     /// `DATABASE_URL` (required).
@@ -52,6 +54,12 @@ pub struct Config {
     /// `LLM_REPORT_TIMEOUT_SECS` (default 600): a whole report call. A report on a CPU model
     /// takes minutes; it runs in the background with its progress shown.
     pub llm_report_timeout: Duration,
+    /// `LLM_REPORT_MODE`: `parts` (default) asks a model for a report in short parts, one
+    /// per answer and four for the rest; `whole` asks for one JSON object.
+    pub llm_report_mode: ReportMode,
+    /// `LLM_REPORT_CONCURRENCY`: parts of a report asked of one provider at once. Unset: 1 for
+    /// a server on loopback (llama.cpp and Ollama answer one request at a time), 4 otherwise.
+    pub llm_report_concurrency: Option<usize>,
     /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
     pub llm_max_attempts: u32,
     /// `FEEDBACK_WORKERS`: reports written at once by this instance, default 4. Each waits on
@@ -308,6 +316,20 @@ impl Config {
                 "LLM_REPORT_TIMEOUT_SECS",
                 600,
             )?),
+            llm_report_mode: match get("LLM_REPORT_MODE").as_deref().map(str::trim) {
+                None | Some("parts") => ReportMode::Parts,
+                Some("whole") => ReportMode::Whole,
+                Some(other) => {
+                    return Err(ConfigError {
+                        name: "LLM_REPORT_MODE",
+                        message: format!("{other:?} is not a mode; use parts or whole"),
+                    })
+                }
+            },
+            llm_report_concurrency: match get("LLM_REPORT_CONCURRENCY") {
+                Some(_) => Some(parse_or(&get, "LLM_REPORT_CONCURRENCY", 1usize)?.max(1)),
+                None => None,
+            },
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
             feedback_workers: parse_or(&get, "FEEDBACK_WORKERS", 4usize)?.max(1),
             rate_limits: RateLimits::from_lookup(&get)?,
@@ -365,6 +387,22 @@ mod tests {
         assert_eq!(config.extraction_worker, None);
         assert_eq!(config.llm_first_token, Duration::from_secs(20));
         assert_eq!(config.llm_report_timeout, Duration::from_secs(600));
+        assert_eq!(config.llm_report_mode, ReportMode::Parts);
+        assert_eq!(config.llm_report_concurrency, None);
+    }
+
+    #[test]
+    fn the_report_mode_and_its_concurrency_can_be_chosen() {
+        let whole = config(&[
+            ("DATABASE_URL", "x"),
+            ("LLM_REPORT_MODE", "whole"),
+            ("LLM_REPORT_CONCURRENCY", "0"),
+        ])
+        .unwrap();
+        assert_eq!(whole.llm_report_mode, ReportMode::Whole);
+        assert_eq!(whole.llm_report_concurrency, Some(1), "at least one");
+        let error = config(&[("DATABASE_URL", "x"), ("LLM_REPORT_MODE", "json")]).unwrap_err();
+        assert_eq!(error.name, "LLM_REPORT_MODE");
     }
 
     #[test]

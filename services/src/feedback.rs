@@ -18,6 +18,7 @@
 mod content;
 mod guard;
 mod offline;
+mod parts;
 mod patch;
 mod prompt;
 mod quote;
@@ -31,8 +32,11 @@ use crate::analysis::Analyser;
 
 pub use guard::reconcile;
 pub use offline::{offline_report, OFFLINE_FEEDBACK_VERSION, OFFLINE_MODEL, OFFLINE_PROVIDER};
+pub use parts::{assemble, check_part, report_asks, ReportAsk};
 pub use patch::{fill_void_parts, ReportPart, WrittenReport};
-pub use prompt::{feedback_request, repair_prompt, repair_request, FEEDBACK_PROMPT_VERSION};
+pub use prompt::{
+    feedback_request, part_request, repair_prompt, repair_request, FEEDBACK_PROMPT_VERSION,
+};
 pub use schema::{gemini_response_schema, report_json_schema};
 pub use validate::{parse_llm_report, LlmReport, ReportError};
 

@@ -22,7 +22,7 @@ use tokio::sync::Notify;
 use crate::interviewer::chain::InterviewerChain;
 use crate::{Error, OwnerKey, Result};
 
-pub use writer::ReportWriter;
+pub use writer::{ReportMode, ReportWriter};
 
 /// How long a claimed job is held without a sign of life before another worker may take it.
 const LEASE: Duration = Duration::from_secs(300);

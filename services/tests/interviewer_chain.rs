@@ -226,7 +226,7 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
     );
     assert_eq!(
         stored_question(&pool).await,
-        (first.text.clone(), "openai".into(), "v1".into())
+        (first.text.clone(), "openai".into(), "v2".into())
     );
     assert_eq!(
         calls(&pool).await,
@@ -537,7 +537,7 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
     );
     assert_eq!(
         stored_question(&pool).await,
-        (question.text.clone(), "openai".into(), "v1".into())
+        (question.text.clone(), "openai".into(), "v2".into())
     );
     assert_eq!(script.last_request.lock().unwrap()["stream"], json!(true));
     assert_eq!(calls(&pool).await[0].2, "ok");

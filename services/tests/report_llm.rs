@@ -1,5 +1,5 @@
-//! The report written by an LLM, through the real worker against a local server speaking the
-//! OpenAI chat format: structured output is asked for, invalid replies get one repair round
+//! The report written by an LLM as one JSON object (`LLM_REPORT_MODE=whole`), through the real
+//! worker against a local server speaking the OpenAI chat format: structured output is asked for, invalid replies get one repair round
 //! carrying the validation errors, and every path ends in a valid stored report (the
 //! offline coach's, labelled, when the model cannot give one).
 
@@ -79,6 +79,8 @@ fn llm_chain(base_url: String) -> InterviewerChain {
     let mut config = Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some("postgres://unused".into()),
         "LLM_MAX_ATTEMPTS" => Some("1".into()),
+        // One JSON object per report; the report in parts is `report_parts.rs`.
+        "LLM_REPORT_MODE" => Some("whole".into()),
         _ => None,
     })
     .unwrap();
@@ -194,7 +196,7 @@ async fn a_valid_reply_becomes_the_report_and_structured_output_is_asked_for(poo
     let (report, script) = write_report(&pool, vec![ok(valid_reply().to_string())]).await;
     assert_eq!(report.generated_by.provider, "openai");
     assert_eq!(report.generated_by.model, "fake-model");
-    assert_eq!(report.generated_by.prompt_version, "v1");
+    assert_eq!(report.generated_by.prompt_version, "v2");
     assert!(!report.generated_by.offline_fallback);
     assert_eq!(report.overall.score(), Some(7));
     assert_eq!(report.questions.len(), 3);
@@ -210,7 +212,7 @@ async fn a_valid_reply_becomes_the_report_and_structured_output_is_asked_for(poo
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(stored, ("openai".into(), "v1".into()));
+    assert_eq!(stored, ("openai".into(), "v2".into()));
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
@@ -520,4 +522,326 @@ async fn a_slow_report_call_keeps_renewing_its_lease(pool: PgPool) {
         panic!("the report is stored once the model answers");
     };
     assert_eq!(report.generated_by.provider, "openai");
+}
+
+// The report in parts (`LLM_REPORT_MODE=parts`, the default): one short ask per part, each
+// answered here from the valid whole reply above, unless the test's `answer` says otherwise.
+
+/// Which part a request asks for, from the task line of its prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Asked {
+    Verdict,
+    Points,
+    Dimensions,
+    CvTips,
+    Question(u64),
+}
+
+fn asked(request: &Value) -> Asked {
+    let prompt = request["messages"][1]["content"]
+        .as_str()
+        .unwrap_or_default();
+    let task = prompt
+        .split("Write only this part now: ")
+        .nth(1)
+        .expect("a part's prompt names its task");
+    if let Some(rest) = task.strip_prefix("the feedback on the answer to question ") {
+        let number = rest.split(' ').next().unwrap().parse().unwrap();
+        Asked::Question(number)
+    } else if task.starts_with("the overall verdict") {
+        Asked::Verdict
+    } else if task.starts_with("the points") {
+        Asked::Points
+    } else if task.starts_with("the dimensions") {
+        Asked::Dimensions
+    } else {
+        assert!(task.starts_with("the CV advice"), "{task}");
+        Asked::CvTips
+    }
+}
+
+/// The part of the valid reply a request asks for.
+fn valid_part(asked: Asked) -> Value {
+    let whole = valid_reply();
+    let pick = |fields: &[&str]| -> Value {
+        fields
+            .iter()
+            .map(|field| ((*field).to_owned(), whole[*field].clone()))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    match asked {
+        Asked::Verdict => pick(&["overall", "summary", "sentiment"]),
+        Asked::Points => pick(&["strengths", "weaknesses", "missing"]),
+        Asked::Dimensions => pick(&["dimensions"]),
+        Asked::CvTips => pick(&["cv_tips", "themes", "key_points"]),
+        Asked::Question(number) => {
+            let mut entry = whole["questions"][number as usize - 1].clone();
+            entry.as_object_mut().unwrap().remove("number");
+            entry
+        }
+    }
+}
+
+/// A provider that answers each part (`answer` may replace a reply), after `delay`, and counts
+/// the requests it holds at once.
+#[derive(Clone)]
+struct Parts {
+    requests: Arc<Mutex<Vec<Value>>>,
+    in_flight: Arc<std::sync::atomic::AtomicUsize>,
+    most_at_once: Arc<std::sync::atomic::AtomicUsize>,
+    delay: Duration,
+    answer: fn(Asked, usize) -> Option<(String, &'static str)>,
+}
+
+async fn part_completions(State(parts): State<Parts>, Json(body): Json<Value>) -> Response {
+    use std::sync::atomic::Ordering;
+    let asked = asked(&body);
+    let times_asked = {
+        let mut requests = parts.requests.lock().unwrap();
+        requests.push(body);
+        requests.iter().filter(|r| self::asked(r) == asked).count()
+    };
+    let now = parts.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    parts.most_at_once.fetch_max(now, Ordering::SeqCst);
+    tokio::time::sleep(parts.delay).await;
+    parts.in_flight.fetch_sub(1, Ordering::SeqCst);
+    let (content, finish_reason) = (parts.answer)(asked, times_asked)
+        .unwrap_or_else(|| (valid_part(asked).to_string(), "stop"));
+    Json(json!({
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "model": "fake-model",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
+        "usage": {"prompt_tokens": 900, "completion_tokens": 120, "total_tokens": 1020}
+    }))
+    .into_response()
+}
+
+fn parts_chain(base_url: String, concurrency: Option<&'static str>) -> InterviewerChain {
+    let mut config = Config::from_lookup(|name| match name {
+        "DATABASE_URL" => Some("postgres://unused".into()),
+        "LLM_MAX_ATTEMPTS" => Some("1".into()),
+        "LLM_REPORT_CONCURRENCY" => concurrency.map(Into::into),
+        _ => None,
+    })
+    .unwrap();
+    config.llm_providers = vec![LlmProviderConfig {
+        kind: LlmKind::OpenAi,
+        base_url,
+        api_key: None,
+        model: "fake-model".into(),
+    }];
+    InterviewerChain::from_config(&config).unwrap()
+}
+
+/// Writes the report of a completed interview in parts; returns it with the provider's record.
+async fn write_in_parts(
+    pool: &PgPool,
+    parts: Parts,
+    concurrency: Option<&'static str>,
+) -> (Report, Parts) {
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(pool, &owner).await;
+    let app = Router::new()
+        .route("/v1/chat/completions", post(part_completions))
+        .with_state(parts.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let llm = services(
+        pool.clone(),
+        parts_chain(format!("http://{address}/v1"), concurrency),
+    );
+    llm.reports.request(&owner, id).await.unwrap();
+    assert!(llm.reports.work_once().await.unwrap());
+    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+        panic!("the worker stores a report whatever the model says");
+    };
+    (*report, parts)
+}
+
+fn parts_answering(answer: fn(Asked, usize) -> Option<(String, &'static str)>) -> Parts {
+    Parts {
+        requests: Arc::default(),
+        in_flight: Arc::default(),
+        most_at_once: Arc::default(),
+        delay: Duration::ZERO,
+        answer,
+    }
+}
+
+async fn offline_parts(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar("SELECT offline_parts FROM reports")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_report_in_parts_asks_each_part_with_its_own_small_schema(pool: PgPool) {
+    let (report, parts) = write_in_parts(&pool, parts_answering(|_, _| None), None).await;
+    assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(report.summary, valid_reply()["summary"]);
+    assert_eq!(report.overall.score(), Some(7));
+    assert_eq!(
+        report.questions[1].sample_answer,
+        valid_reply()["questions"][1]["sample_answer"]
+    );
+    assert!(offline_parts(&pool).await.is_empty());
+
+    let requests = parts.requests.lock().unwrap().clone();
+    let asks: Vec<Asked> = requests.iter().map(asked).collect();
+    for expected in [
+        Asked::Verdict,
+        Asked::Points,
+        Asked::Dimensions,
+        Asked::CvTips,
+    ] {
+        assert!(asks.contains(&expected), "{asks:?}");
+    }
+    for number in 1..=3 {
+        assert!(asks.contains(&Asked::Question(number)), "{asks:?}");
+    }
+    assert_eq!(requests.len(), 7, "one call per part, no repair");
+    for request in &requests {
+        assert_eq!(request["response_format"]["type"], "json_schema");
+        let limit = request["max_completion_tokens"]
+            .as_u64()
+            .or(request["max_tokens"].as_u64())
+            .unwrap();
+        assert!(limit <= 1_000, "a part is short: {limit}");
+    }
+    let question_schema = &requests[asks.iter().position(|a| *a == Asked::Question(2)).unwrap()]
+        ["response_format"]["json_schema"];
+    assert_eq!(question_schema["name"], "answer_feedback");
+    assert_eq!(
+        question_schema["schema"]["required"],
+        json!(["worked", "to_add", "sample_answer"])
+    );
+    assert_eq!(feedback_calls(&pool).await, ["ok"; 7]);
+    // A server on this machine answers one request at a time: parts are asked one by one.
+    assert_eq!(
+        parts.most_at_once.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
+}
+
+/// What small models did: one answer's feedback a refusal, another cut off at the token limit
+/// twice. Those two parts are the offline coach's, named as such; the rest is the model's.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn parts_a_model_cannot_write_are_the_offline_coachs_and_named(pool: PgPool) {
+    let (report, parts) = write_in_parts(
+        &pool,
+        parts_answering(|asked, _| match asked {
+            Asked::Question(2) => Some((
+                json!({
+                    "worked": [],
+                    "to_add": ["I'm sorry, but I don't have enough information to answer this question."],
+                    "sample_answer": "I'm sorry, but I don't have enough information to answer this question."
+                })
+                .to_string(),
+                "stop",
+            )),
+            Asked::Question(3) => {
+                let whole = valid_part(asked).to_string();
+                Some((whole[..whole.len() / 2].to_owned(), "length"))
+            }
+            _ => None,
+        }),
+        None,
+    )
+    .await;
+    assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(report.summary, valid_reply()["summary"]);
+    assert_eq!(offline_parts(&pool).await, ["questions.2", "questions.3"]);
+    assert_eq!(
+        report.generated_by.offline_parts,
+        ["questions.2", "questions.3"]
+    );
+    assert!(!serde_json::to_string(&report)
+        .unwrap()
+        .contains("I'm sorry"));
+    let asks: Vec<Asked> = parts.requests.lock().unwrap().iter().map(asked).collect();
+    assert_eq!(
+        asks.iter().filter(|a| **a == Asked::Question(3)).count(),
+        2,
+        "the cut-off part is repaired once"
+    );
+    let repair = parts
+        .requests
+        .lock()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|r| asked(r) == Asked::Question(3))
+        .unwrap()["messages"][1]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(repair.contains("cut off"), "{repair}");
+    assert_eq!(asks.len(), 8);
+}
+
+/// A hosted API takes several requests at once: with `LLM_REPORT_CONCURRENCY` the parts are
+/// asked together, and the job's stage says how far the report is.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn parts_are_asked_at_once_where_the_provider_allows(pool: PgPool) {
+    let mut parts = parts_answering(|_, _| None);
+    parts.delay = Duration::from_millis(300);
+    let (report, parts) = write_in_parts(&pool, parts, Some("3")).await;
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(
+        parts.most_at_once.load(std::sync::atomic::Ordering::SeqCst),
+        3
+    );
+    assert_eq!(parts.requests.lock().unwrap().len(), 7);
+}
+
+/// A report on a CPU model takes minutes: the waiting page sees it advance part by part.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn the_stage_of_a_report_in_parts_counts_the_parts(pool: PgPool) {
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&pool, &owner).await;
+    let mut parts = parts_answering(|_, _| None);
+    parts.delay = Duration::from_millis(250);
+    let app = Router::new()
+        .route("/v1/chat/completions", post(part_completions))
+        .with_state(parts);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let llm = services(
+        pool.clone(),
+        parts_chain(format!("http://{address}/v1"), None),
+    );
+    llm.reports.request(&owner, id).await.unwrap();
+    let reports = llm.reports.clone();
+    let writing = tokio::spawn(async move { reports.work_once().await.unwrap() });
+    let mut stages: Vec<(i16, String)> = Vec::new();
+    while !writing.is_finished() {
+        let stage: (i16, String) =
+            sqlx::query_as("SELECT progress, stage FROM feedback_jobs WHERE interview_id = $1")
+                .bind(id.0)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        if stages.last() != Some(&stage) {
+            stages.push(stage);
+        }
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    assert!(writing.await.unwrap());
+    let seen: Vec<&str> = stages.iter().map(|(_, stage)| stage.as_str()).collect();
+    for part in [1, 4, 7] {
+        let expected = format!("Your interviewer is writing the report: part {part} of 7");
+        assert!(seen.contains(&expected.as_str()), "{seen:?}");
+    }
+    let percents: Vec<i16> = stages.iter().map(|(percent, _)| *percent).collect();
+    assert!(
+        percents.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{percents:?}"
+    );
 }

@@ -6,17 +6,20 @@
 use domain::InterviewAnalysis;
 
 use super::guard::ceilings;
+use super::offline::question_kind::QuestionKind;
+use super::parts::ReportAsk;
 use super::schema::{gemini_response_schema, report_json_schema};
 use super::FeedbackInput;
 use crate::interviewer::prompt::{fence, render, truncate_chars};
 use crate::interviewer::providers::{ChatRequest, JsonSchema};
 
 /// Stored with every report an LLM writes; names the directory under `prompts/`.
-pub const FEEDBACK_PROMPT_VERSION: &str = "v1";
+pub const FEEDBACK_PROMPT_VERSION: &str = "v2";
 
-const SYSTEM: &str = include_str!("../../../prompts/v1/feedback_system.md");
-const FEEDBACK: &str = include_str!("../../../prompts/v1/feedback.md");
-const REPAIR: &str = include_str!("../../../prompts/v1/feedback_repair.md");
+const SYSTEM: &str = include_str!("../../../prompts/v2/feedback_system.md");
+const FEEDBACK: &str = include_str!("../../../prompts/v2/feedback.md");
+const REPAIR: &str = include_str!("../../../prompts/v2/feedback_repair.md");
+const PART: &str = include_str!("../../../prompts/v2/feedback_part.md");
 
 /// Documents are cut to this many characters in a prompt, as for the interviewer.
 const MAX_DOCUMENT_CHARS_IN_PROMPT: usize = 24_000;
@@ -29,12 +32,105 @@ const MAX_OUTPUT_TOKENS: u32 = 8_000;
 /// Low: feedback should be steady, not creative.
 const TEMPERATURE: f32 = 0.2;
 
-/// The request for the feedback on `input`; `analysis` is `input.analyse()`.
+/// The request for the feedback on `input` as one JSON object; `analysis` is
+/// `input.analyse()`.
 pub fn feedback_request(input: &FeedbackInput, analysis: &InterviewAnalysis) -> ChatRequest {
-    let system = render(
+    let numbers: Vec<String> = input
+        .answered()
+        .iter()
+        .map(|a| a.number.to_string())
+        .collect();
+    let schema = report_json_schema().to_string();
+    let mut values = interview_values(input, analysis);
+    values.push(("schema", schema));
+    values.push(("answered_numbers", numbers.join(", ")));
+    let answers = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+    ChatRequest {
+        system: system_prompt(input),
+        user: render_values(FEEDBACK, &values),
+        max_output_tokens: BASE_OUTPUT_TOKENS
+            .saturating_add(OUTPUT_TOKENS_PER_ANSWER.saturating_mul(answers))
+            .min(MAX_OUTPUT_TOKENS),
+        temperature: TEMPERATURE,
+        json_schema: Some(JsonSchema {
+            name: "interview_feedback",
+            openai: report_json_schema(),
+            gemini: gemini_response_schema(),
+        }),
+        // The caller knows how long a report may take (`LLM_REPORT_TIMEOUT_SECS`).
+        timeout: None,
+    }
+}
+
+/// The request for one part of the feedback (see `parts`). Every part's prompt starts with
+/// the same documents, interview and measurements, so a server that caches a prompt's
+/// prefix reads them once.
+pub fn part_request(
+    input: &FeedbackInput,
+    analysis: &InterviewAnalysis,
+    ask: ReportAsk,
+) -> ChatRequest {
+    let schema = ask.schema();
+    let mut values = interview_values(input, analysis);
+    values.push(("task", task(input, ask)));
+    values.push(("schema", schema.openai.to_string()));
+    ChatRequest {
+        system: system_prompt(input),
+        user: render_values(PART, &values),
+        max_output_tokens: ask.max_output_tokens(),
+        temperature: TEMPERATURE,
+        json_schema: Some(schema),
+        timeout: None,
+    }
+}
+
+/// What one part asks for, in the words of the schema's fields.
+fn task(input: &FeedbackInput, ask: ReportAsk) -> String {
+    match ask {
+        ReportAsk::Verdict => "the overall verdict. \"overall\": a score from 1 to 10, or null with the reason in \"not_enough_evidence\" when the answers are too thin to judge; \"summary\": two or three sentences on the interview as a whole, addressed to the candidate as \"you\"; \"sentiment\": the tone of the answers, from -1 to 1.".to_owned(),
+        ReportAsk::Points => "the points. \"strengths\": what the candidate did well; \"weaknesses\": what held the answers back; \"missing\": what the job needs that the answers never showed. One to three points each; each point's \"quote\" is a sentence copied exactly from one answer and \"question\" that answer's number, or null for both when no sentence shows the point.".to_owned(),
+        ReportAsk::Dimensions => "the dimensions. For each of relevance, structure, specificity, clarity, confidence and consistency: a \"score\" from 1 to 10 and a \"comment\" of one or two sentences citing the answers.".to_owned(),
+        ReportAsk::CvTips => "the CV advice. \"cv_tips\": at most four changes to the CV for this job, each with the CV's current line in \"before\" (copied exactly, or null) and the suggested line in \"after\"; \"themes\": the topics the answers kept returning to, a few words each; \"key_points\": the candidate's main claims and results.".to_owned(),
+        ReportAsk::Question(number) => {
+            let answered = input.answered();
+            let question = answered
+                .iter()
+                .find(|answered| answered.number == number)
+                .map_or("", |answered| answered.question);
+            let shape = match QuestionKind::of(question) {
+                QuestionKind::Story => "a story in STAR shape (situation, task, action, result)",
+                QuestionKind::Motivation => "reasons: why this employer, how the candidate's experience fits, what they want to achieve (no STAR)",
+                QuestionKind::Closing => "thanks and one or two questions of the candidate's own about the role or the team (no STAR)",
+            };
+            format!(
+                "the feedback on the answer to question {number} only. The question was:\n<question>\n{}\n</question>\n\"worked\": what worked in that answer (up to three items, none if nothing did); \"to_add\": what it should add (one to three items); \"sample_answer\": a stronger answer to that question in the candidate's voice, as {shape}, using only facts from the CV and the answers; anything else goes in square brackets like [number].",
+                fence(question)
+            )
+        }
+    }
+}
+
+fn system_prompt(input: &FeedbackInput) -> String {
+    render(
         SYSTEM,
         &[("job_title", &input.job_title), ("company", &input.company)],
-    );
+    )
+}
+
+fn render_values(template: &str, values: &[(&str, String)]) -> String {
+    let pairs: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    render(template, &pairs)
+}
+
+/// The values every feedback prompt shows: the documents and the transcript fenced, the
+/// measurements and the score ceilings as facts.
+fn interview_values(
+    input: &FeedbackInput,
+    analysis: &InterviewAnalysis,
+) -> Vec<(&'static str, String)> {
     let answered = input.answered();
     let numbers: Vec<String> = answered.iter().map(|a| a.number.to_string()).collect();
     let transcript = answered
@@ -70,52 +166,30 @@ pub fn feedback_request(input: &FeedbackInput, analysis: &InterviewAnalysis) -> 
         Ok(_) => String::new(),
         Err(reason) => format!("The answers are too thin to score: {reason} Set overall.score and every dimension score to null, and give this reason in overall.not_enough_evidence."),
     };
-    let schema = report_json_schema().to_string();
-    let user = render(
-        FEEDBACK,
-        &[
-            (
-                "job_description",
-                &fence(&truncate_chars(
-                    &input.job_description,
-                    MAX_DOCUMENT_CHARS_IN_PROMPT,
-                )),
-            ),
-            (
-                "cv",
-                &fence(&truncate_chars(&input.cv, MAX_DOCUMENT_CHARS_IN_PROMPT)),
-            ),
-            ("answered_count", &answered.len().to_string()),
-            (
-                "question_count",
-                &usize::from(input.question_count)
-                    .max(answered.len())
-                    .to_string(),
-            ),
-            ("transcript", &transcript),
-            ("metrics", &metrics(analysis, &numbers)),
-            ("ceilings", &ceiling_text),
-            ("evidence", &evidence),
-            ("schema", &schema),
-            ("answered_numbers", &numbers.join(", ")),
-        ],
-    );
-    let answers = u32::try_from(answered.len()).unwrap_or(u32::MAX);
-    ChatRequest {
-        system,
-        user,
-        max_output_tokens: BASE_OUTPUT_TOKENS
-            .saturating_add(OUTPUT_TOKENS_PER_ANSWER.saturating_mul(answers))
-            .min(MAX_OUTPUT_TOKENS),
-        temperature: TEMPERATURE,
-        json_schema: Some(JsonSchema {
-            name: "interview_feedback",
-            openai: report_json_schema(),
-            gemini: gemini_response_schema(),
-        }),
-        // The caller knows how long a report may take (`LLM_REPORT_TIMEOUT_SECS`).
-        timeout: None,
-    }
+    vec![
+        (
+            "job_description",
+            fence(&truncate_chars(
+                &input.job_description,
+                MAX_DOCUMENT_CHARS_IN_PROMPT,
+            )),
+        ),
+        (
+            "cv",
+            fence(&truncate_chars(&input.cv, MAX_DOCUMENT_CHARS_IN_PROMPT)),
+        ),
+        ("answered_count", answered.len().to_string()),
+        (
+            "question_count",
+            usize::from(input.question_count)
+                .max(answered.len())
+                .to_string(),
+        ),
+        ("transcript", transcript),
+        ("metrics", metrics(analysis, &numbers)),
+        ("ceilings", ceiling_text),
+        ("evidence", evidence),
+    ]
 }
 
 /// The local measurements, one line per answer and one for the interview: counts, and the

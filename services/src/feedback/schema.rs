@@ -158,6 +158,35 @@ pub fn report_json_schema() -> Value {
     ])
 }
 
+/// The schema of one part of the report asked on its own (see `parts`): the named top-level
+/// properties of [`report_json_schema`], in its order.
+pub(crate) fn part_schema(names: &[&str]) -> Value {
+    let whole = report_json_schema();
+    // `required` keeps the declaration order (a JSON map may sort its keys).
+    let order = whole["required"].as_array().cloned().unwrap_or_default();
+    object(
+        order
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|name| names.contains(name))
+            .map(|name| (name, whole["properties"][name].clone()))
+            .collect(),
+    )
+}
+
+/// The feedback on one answer asked on its own: an entry of the report's `questions` without
+/// its number (the caller knows which question it asked about).
+pub(crate) fn question_part_schema() -> Value {
+    let whole = report_json_schema();
+    let entry = &whole["properties"]["questions"]["items"]["properties"];
+    object(
+        ["worked", "to_add", "sample_answer"]
+            .into_iter()
+            .map(|name| (name, entry[name].clone()))
+            .collect(),
+    )
+}
+
 /// [`report_json_schema`] in the OpenAPI subset of Gemini's `responseSchema`: a nullable type
 /// becomes `nullable: true`, types are upper-case, `additionalProperties` goes (Gemini rejects
 /// it) and `propertyOrdering` keeps the order in which the properties are declared.
@@ -165,7 +194,7 @@ pub fn gemini_response_schema() -> Value {
     to_gemini(report_json_schema())
 }
 
-fn to_gemini(schema: Value) -> Value {
+pub(crate) fn to_gemini(schema: Value) -> Value {
     let Value::Object(mut map) = schema else {
         return schema;
     };

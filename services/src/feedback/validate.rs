@@ -118,13 +118,20 @@ struct WireQuestion {
     sample_answer: String,
 }
 
-/// The LLM's part of the report in `reply`, checked against `input`.
-pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
-    let mut object = json_object(reply).map_err(|unreadable| match unreadable {
+/// The JSON object inside `reply` (see `extract`).
+pub(crate) fn reply_object(
+    reply: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, ReportError> {
+    json_object(reply).map_err(|unreadable| match unreadable {
         Unreadable::NoObject => ReportError::NoJson,
         Unreadable::Truncated(message) => ReportError::Truncated(message),
         Unreadable::Syntax(message) => ReportError::Syntax(message),
-    })?;
+    })
+}
+
+/// The LLM's part of the report in `reply`, checked against `input`.
+pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
+    let mut object = reply_object(reply)?;
     normalise_score_scale(&mut object);
     for value in object.values_mut() {
         drop_control_characters(value);

@@ -16,6 +16,7 @@ use super::providers::{
     ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient, RetryPolicy,
 };
 use crate::config::{Config, LlmKind};
+use crate::reports::ReportMode;
 
 /// Consecutive failures that open a provider's circuit, and how long it then rests.
 const BREAKER_FAILURES: u32 = 5;
@@ -45,6 +46,9 @@ pub struct InterviewerChain {
     first_token_deadline: Duration,
     /// A whole report call (`None`: each provider's own request timeout).
     report_timeout: Option<Duration>,
+    /// How reports are asked of a model, and how many parts at once (`None`: by provider).
+    report_mode: ReportMode,
+    report_concurrency: Option<usize>,
 }
 
 impl Default for InterviewerChain {
@@ -73,6 +77,8 @@ impl InterviewerChain {
             providers,
             first_token_deadline: DEFAULT_FIRST_TOKEN_DEADLINE,
             report_timeout: None,
+            report_mode: ReportMode::default(),
+            report_concurrency: None,
         }
     }
 
@@ -90,6 +96,27 @@ impl InterviewerChain {
 
     pub fn report_timeout(&self) -> Option<Duration> {
         self.report_timeout
+    }
+
+    /// Whether a model writes a report in parts or as one object (`LLM_REPORT_MODE`), and
+    /// how many parts it is asked at once (`LLM_REPORT_CONCURRENCY`; `None`: by provider).
+    pub fn with_report_mode(mut self, mode: ReportMode, concurrency: Option<usize>) -> Self {
+        self.report_mode = mode;
+        self.report_concurrency = concurrency;
+        self
+    }
+
+    pub fn report_mode(&self) -> ReportMode {
+        self.report_mode
+    }
+
+    /// Parts of a report asked of `provider` at once: as configured, else one for a server
+    /// on this machine (which answers one request at a time, so a second would only queue
+    /// and eat into its time limit) and four for a hosted API.
+    pub fn report_concurrency(&self, provider: &Resilient) -> usize {
+        self.report_concurrency
+            .unwrap_or(if provider.is_on_loopback() { 1 } else { 4 })
+            .max(1)
     }
 
     /// The configured providers in order (the offline coach is not among them).
@@ -123,7 +150,8 @@ impl InterviewerChain {
         }
         Ok(Self::new(providers)
             .with_first_token_deadline(config.llm_first_token)
-            .with_report_timeout(config.llm_report_timeout))
+            .with_report_timeout(config.llm_report_timeout)
+            .with_report_mode(config.llm_report_mode, config.llm_report_concurrency))
     }
 
     /// The next question: the first provider whose reply passes the checks, else the coach.

@@ -15,11 +15,11 @@ mod question;
 pub use question::clean_question;
 
 /// Stored with every question an LLM asks; names the directory under `prompts/`.
-pub const PROMPT_VERSION: &str = "v1";
+pub const PROMPT_VERSION: &str = "v2";
 
-const SYSTEM: &str = include_str!("../../../prompts/v1/system.md");
-const OPENING: &str = include_str!("../../../prompts/v1/opening_question.md");
-const FOLLOW_UP: &str = include_str!("../../../prompts/v1/follow_up.md");
+const SYSTEM: &str = include_str!("../../../prompts/v2/system.md");
+const OPENING: &str = include_str!("../../../prompts/v2/opening_question.md");
+const FOLLOW_UP: &str = include_str!("../../../prompts/v2/follow_up.md");
 
 /// Documents are cut to this many characters in a prompt (a long CV is ~20,000).
 const MAX_DOCUMENT_CHARS_IN_PROMPT: usize = 24_000;

@@ -132,6 +132,40 @@ impl Provider {
         }
     }
 
+    pub fn base_url(&self) -> &str {
+        match self {
+            Provider::OpenAi(client) => client.base_url(),
+            Provider::Gemini(client) => client.base_url(),
+            Provider::Anthropic(client) => client.base_url(),
+        }
+    }
+
+    /// Whether the server runs on this machine (`localhost`, `127.x`, `[::1]`): llama.cpp,
+    /// Ollama and the like, which usually answer one request at a time.
+    pub fn is_on_loopback(&self) -> bool {
+        let after_scheme = self
+            .base_url()
+            .split_once("://")
+            .map_or(self.base_url(), |(_, rest)| rest);
+        let authority = after_scheme.split('/').next().unwrap_or_default();
+        let authority = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, host)| host);
+        let host = if authority.starts_with('[') {
+            authority
+                .split(']')
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches('[')
+        } else {
+            authority.split(':').next().unwrap_or_default()
+        };
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|address| address.is_loopback())
+    }
+
     /// The structured-output steps this wire format can express, strongest first; steps it
     /// would send identically are left out, so a refusal is never asked again in vain.
     pub fn formats(&self) -> &'static [OutputFormat] {
@@ -224,6 +258,10 @@ impl Resilient {
 
     pub fn model(&self) -> &str {
         self.provider.model()
+    }
+
+    pub fn is_on_loopback(&self) -> bool {
+        self.provider.is_on_loopback()
     }
 
     pub fn breaker(&self) -> &CircuitBreaker {
@@ -406,4 +444,41 @@ fn counts_against_provider(error: &ProviderError) -> bool {
                 ..
             }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provider(base_url: &str) -> Provider {
+        Provider::OpenAi(
+            openai::OpenAiClient::new(ProviderConfig {
+                base_url: base_url.to_owned(),
+                api_key: None,
+                model: "m".to_owned(),
+                connect_timeout: std::time::Duration::from_secs(1),
+                request_timeout: std::time::Duration::from_secs(1),
+            })
+            .unwrap(),
+        )
+    }
+
+    #[test]
+    fn servers_on_this_machine_are_told_apart() {
+        for local in [
+            "http://127.0.0.1:8088/v1",
+            "http://localhost:11434/v1",
+            "http://[::1]:8080/v1",
+            "http://user:pw@127.0.0.2/v1",
+        ] {
+            assert!(provider(local).is_on_loopback(), "{local}");
+        }
+        for hosted in [
+            "https://api.openai.com/v1",
+            "http://10.0.0.5:8000/v1",
+            "https://localhost.example.com/v1",
+        ] {
+            assert!(!provider(hosted).is_on_loopback(), "{hosted}");
+        }
+    }
 }

@@ -69,7 +69,7 @@ impl ReportService {
             .writer
             .write(id, &input, |progress, stage| {
                 let pool = pool.clone();
-                async move { set_progress(&pool, id, progress, stage).await }
+                async move { set_progress(&pool, id, progress, &stage).await }
             })
             .await?;
         let mut tx = self.pool.begin().await?;

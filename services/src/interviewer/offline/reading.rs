@@ -331,7 +331,7 @@ fn is_off_topic(
 
 /// A phrase from the answer, clipped, in the second person: "my team" → "your team".
 pub(crate) fn said_back(phrase: &str) -> String {
-    clip_phrase(phrase, MAX_QUOTE_WORDS)
+    clip_phrase(without_relative_clause(phrase), MAX_QUOTE_WORDS)
         .split(' ')
         .map(|word| match word {
             "I" => "you",
@@ -346,9 +346,33 @@ pub(crate) fn said_back(phrase: &str) -> String {
         .join(" ")
 }
 
+/// "introduced OKRs per squad that all rolled up" → "introduced OKRs per squad": a quote
+/// stops before a relative clause, which a short quote would cut in the middle.
+fn without_relative_clause(phrase: &str) -> &str {
+    const RELATIVE: &[&str] = &["that", "which", "who", "whose", "where"];
+    let mut words = phrase.split_whitespace().enumerate();
+    let cut = words.find_map(|(index, word)| {
+        (index >= 3 && RELATIVE.contains(&word.to_lowercase().as_str())).then_some(word)
+    });
+    match cut {
+        // The word's position in `phrase`: split_whitespace yields slices of it.
+        Some(word) => phrase[..word.as_ptr() as usize - phrase.as_ptr() as usize].trim_end(),
+        None => phrase,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_stop_before_a_relative_clause() {
+        assert_eq!(
+            said_back("introduced OKRs per squad that all rolled"),
+            "introduced OKRs per squad"
+        );
+        assert_eq!(said_back("led that migration"), "led that migration");
+    }
 
     fn reading(answer: &str) -> Reading {
         Reading {

@@ -80,7 +80,7 @@ const DANGLING_WORDS: &[&str] = &[
 /// the ledger | into five Go services").
 const CUT_BEFORE: &[&str] = &[
     "from", "into", "with", "to", "for", "on", "across", "by", "and", "while", "without", "at",
-    "in", "where", "when", "which", "that", "who", "whose", "so", "because",
+    "in", "where", "when", "which", "who", "whose", "so", "because",
 ];
 
 /// Shortens a line from a document to its first clause and at most `max_words` words, without

@@ -49,6 +49,10 @@ impl AnthropicClient {
         &self.config.model
     }
 
+    pub fn base_url(&self) -> &str {
+        &self.config.base_url
+    }
+
     pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
         let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
         decode_reply(&read_body(response).await?, &self.config.model)

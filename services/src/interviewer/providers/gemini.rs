@@ -48,6 +48,10 @@ impl GeminiClient {
         &self.config.model
     }
 
+    pub fn base_url(&self) -> &str {
+        &self.config.base_url
+    }
+
     pub async fn complete(
         &self,
         request: &ChatRequest,

@@ -46,6 +46,10 @@ impl OpenAiClient {
         &self.config.model
     }
 
+    pub fn base_url(&self) -> &str {
+        &self.config.base_url
+    }
+
     pub async fn complete(
         &self,
         request: &ChatRequest,
