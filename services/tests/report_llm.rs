@@ -845,3 +845,19 @@ async fn the_stage_of_a_report_in_parts_counts_the_parts(pool: PgPool) {
         "{percents:?}"
     );
 }
+
+/// A model that cannot write the first part it is asked, even with its errors in hand, is not
+/// asked the other parts: the offline coach's report stands in after two calls, not fourteen.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_model_that_fails_its_first_part_twice_is_not_asked_the_rest(pool: PgPool) {
+    let (report, parts) = write_in_parts(
+        &pool,
+        parts_answering(|_, _| Some(("I cannot help with that.".to_owned(), "stop"))),
+        None,
+    )
+    .await;
+    assert_eq!(report.generated_by.provider, "offline");
+    assert!(report.generated_by.offline_fallback);
+    assert_eq!(parts.requests.lock().unwrap().len(), 2);
+    assert_eq!(feedback_calls(&pool).await, ["ok", "ok"]);
+}

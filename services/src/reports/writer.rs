@@ -13,7 +13,7 @@
 //! offline coach's report and listed.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -47,11 +47,34 @@ pub enum ReportMode {
     Whole,
 }
 
+/// What the parts of one report asked of one provider share while they are written.
+struct PartsState<'a> {
+    done: &'a AtomicUsize,
+    /// The provider cannot write this report: the parts not yet asked are not.
+    given_up: &'a AtomicBool,
+    written_any: &'a AtomicBool,
+}
+
 /// A part of a report that passed its checks, and the model that wrote it.
 struct WrittenPart {
     ask: ReportAsk,
     fields: Map<String, Value>,
     model: String,
+}
+
+/// How asking for one part ended.
+enum PartOutcome {
+    Written(WrittenPart),
+    /// The reply and its repair failed their checks.
+    Unusable,
+    /// No reply: no connection, an error, or past the time limit.
+    CallFailed,
+}
+
+impl PartOutcome {
+    fn written(ask: ReportAsk, fields: Map<String, Value>, model: String) -> Self {
+        PartOutcome::Written(WrittenPart { ask, fields, model })
+    }
 }
 
 /// A report the offline coach wrote whole: no part of it stands in for a model's.
@@ -143,11 +166,19 @@ impl ReportWriter {
         let done = AtomicUsize::new(0);
         (job.progress)(start, format!("{WRITING}: part 1 of {total}")).await?;
         let concurrency = self.interviewers.report_concurrency(provider);
+        // Set when the provider cannot write this report: the parts not yet asked are not.
+        let given_up = AtomicBool::new(false);
+        let written_any = AtomicBool::new(false);
+        let state = PartsState {
+            done: &done,
+            given_up: &given_up,
+            written_any: &written_any,
+        };
         let results: Vec<Result<Option<WrittenPart>>> = stream::iter(asks)
             .map(|ask| {
-                let done = &done;
+                let state = &state;
                 async move {
-                    let part = self.one_part(job, provider, ask, (start, width, total), done);
+                    let part = self.one_part(job, provider, ask, (start, width, total), state);
                     part.await
                 }
             })
@@ -183,18 +214,28 @@ impl ReportWriter {
 
     /// One part: asked, checked, repaired once if it fails its checks. `None` when it cannot
     /// be used (the offline coach writes that part).
+    ///
+    /// A call that fails (no connection, an error, past its time limit) gives the provider up
+    /// for this report: the next part would wait behind the same trouble, and on a server that
+    /// serves one request at a time behind the abandoned generation. So does a part that
+    /// fails its checks twice before any part passed: the model cannot write this report.
     async fn one_part<F, Fut>(
         &self,
         job: &Job<'_, F>,
         provider: &Resilient,
         ask: ReportAsk,
         (start, width, total): (u8, u8, usize),
-        done: &AtomicUsize,
+        state: &PartsState<'_>,
     ) -> Result<Option<WrittenPart>>
     where
         F: Fn(u8, String) -> Fut,
         Fut: Future<Output = Result<()>>,
     {
+        let done = state.done;
+        if state.given_up.load(Ordering::Relaxed) {
+            done.fetch_add(1, Ordering::Relaxed);
+            return Ok(None);
+        }
         let request = ChatRequest {
             timeout: self.interviewers.report_timeout(),
             ..part_request(job.input, job.analysis, ask)
@@ -204,51 +245,63 @@ impl ReportWriter {
             let next = (finished + 1).min(total);
             (percent, format!("{WRITING}: part {next} of {total}"))
         };
-        let mut outcome = None;
-        if let Some(reply) = self
-            .call_keeping_the_lease(job, provider, &request, stage(done.load(Ordering::Relaxed)))
-            .await?
-        {
-            match check_part(ask, &reply.text, job.input) {
-                Ok(fields) => {
-                    outcome = Some(WrittenPart {
-                        ask,
-                        fields,
-                        model: reply.model,
-                    })
-                }
-                Err(error) => {
-                    tracing::warn!(provider = provider.name(), ?ask, %error, "report part invalid; asking for a repair");
-                    let repair = repair_request(&request, &reply.text, &error.to_string());
-                    let repaired = self
-                        .call_keeping_the_lease(
-                            job,
-                            provider,
-                            &repair,
-                            stage(done.load(Ordering::Relaxed)),
-                        )
-                        .await?;
-                    if let Some(repaired) = repaired {
-                        match check_part(ask, &repaired.text, job.input) {
-                            Ok(fields) => {
-                                outcome = Some(WrittenPart {
-                                    ask,
-                                    fields,
-                                    model: repaired.model,
-                                })
-                            }
-                            Err(error) => {
-                                tracing::warn!(provider = provider.name(), ?ask, %error, "repaired report part still invalid")
-                            }
-                        }
-                    }
-                }
+        let at = stage(done.load(Ordering::Relaxed));
+        let outcome = self.ask_part(job, provider, ask, &request, at).await?;
+        let written = match outcome {
+            PartOutcome::Written(part) => {
+                state.written_any.store(true, Ordering::Relaxed);
+                Some(part)
             }
-        }
+            PartOutcome::Unusable if state.written_any.load(Ordering::Relaxed) => None,
+            PartOutcome::Unusable | PartOutcome::CallFailed => {
+                state.given_up.store(true, Ordering::Relaxed);
+                None
+            }
+        };
         let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
         let (percent, text) = stage(finished);
         (job.progress)(percent, text).await?;
-        Ok(outcome)
+        Ok(written)
+    }
+
+    /// `request` for `ask`, checked, and once more with the errors if it fails its checks.
+    async fn ask_part<F, Fut>(
+        &self,
+        job: &Job<'_, F>,
+        provider: &Resilient,
+        ask: ReportAsk,
+        request: &ChatRequest,
+        at: (u8, String),
+    ) -> Result<PartOutcome>
+    where
+        F: Fn(u8, String) -> Fut,
+        Fut: Future<Output = Result<()>>,
+    {
+        let Some(reply) = self
+            .call_keeping_the_lease(job, provider, request, at.clone())
+            .await?
+        else {
+            return Ok(PartOutcome::CallFailed);
+        };
+        let error = match check_part(ask, &reply.text, job.input) {
+            Ok(fields) => return Ok(PartOutcome::written(ask, fields, reply.model)),
+            Err(error) => error,
+        };
+        tracing::warn!(provider = provider.name(), ?ask, %error, "report part invalid; asking for a repair");
+        let repair = repair_request(request, &reply.text, &error.to_string());
+        let Some(repaired) = self
+            .call_keeping_the_lease(job, provider, &repair, at)
+            .await?
+        else {
+            return Ok(PartOutcome::CallFailed);
+        };
+        match check_part(ask, &repaired.text, job.input) {
+            Ok(fields) => Ok(PartOutcome::written(ask, fields, repaired.model)),
+            Err(error) => {
+                tracing::warn!(provider = provider.name(), ?ask, %error, "repaired report part still invalid");
+                Ok(PartOutcome::Unusable)
+            }
+        }
     }
 
     /// The report from `provider` asked as one object, or `None` when it could not be used.
