@@ -101,6 +101,7 @@ fn task(input: &FeedbackInput, ask: ReportAsk) -> String {
                 QuestionKind::Story => "a story in STAR shape (situation, task, action, result)",
                 QuestionKind::Motivation => "reasons: why this employer, how the candidate's experience fits, what they want to achieve (no STAR)",
                 QuestionKind::Closing => "thanks and one or two questions of the candidate's own about the role or the team (no STAR)",
+                QuestionKind::Background => "a short summary: where the candidate is now, the experience closest to this role with a result, and why this role is the next step",
             };
             format!(
                 "the feedback on the answer to question {number} only. The question was:\n<question>\n{}\n</question>\n\"worked\": what worked in that answer (up to three items, none if nothing did); \"to_add\": what it should add (one to three items); \"sample_answer\": a stronger answer to that question in the candidate's voice, as {shape}, using only facts from the CV and the answers; anything else goes in square brackets like [number].",

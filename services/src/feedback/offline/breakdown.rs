@@ -69,6 +69,7 @@ fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
         QuestionKind::Story => return to_add(context, answered, analysis),
         QuestionKind::Motivation => by_kind::motivation_to_add(company, answered, analysis),
         QuestionKind::Closing => by_kind::closing_to_add(answered, analysis),
+        QuestionKind::Background => by_kind::background_to_add(analysis),
     };
     add.truncate(MAX_TO_ADD);
     add
@@ -90,6 +91,12 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
             by_kind::motivation_sample(company, answered, analysis, &documents)
         }
         QuestionKind::Closing => by_kind::closing_sample(company, answered, analysis),
+        QuestionKind::Background => by_kind::background_sample(
+            (context.input.job_title.trim(), company),
+            answered,
+            analysis,
+            &documents,
+        ),
     }
 }
 

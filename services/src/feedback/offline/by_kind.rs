@@ -286,6 +286,52 @@ fn lower_first_word(sentence: &str) -> String {
         .unwrap_or_default()
 }
 
+pub(super) fn background_to_add(analysis: &AnswerAnalysis) -> Vec<String> {
+    let mut add = Vec::new();
+    if analysis.specificity.numbers.is_empty() {
+        add.push("One achievement that this role needs, with its number.".to_owned());
+    }
+    if analysis.coverage.used.is_empty() {
+        add.push("Name what the job asks for that you have done.".to_owned());
+    }
+    if analysis.word_count > 200 {
+        add.push("Keep it to two minutes: where you are now, the experience closest to this role, why this role next.".to_owned());
+    }
+    add.push("A last line on why this role is your next step.".to_owned());
+    add
+}
+
+/// Where the candidate is now and what brings them here: their own summary kept (tidied,
+/// within the sample's length), the achievement it lacks as a slot, and the line that points
+/// it at this role.
+pub(super) fn background_sample(
+    (job_title, company): (&str, &str),
+    answered: &Answered,
+    analysis: &AnswerAnalysis,
+    documents: &str,
+) -> String {
+    let company = company.trim_end_matches('.');
+    if !has_material(answered, analysis, documents) {
+        return "A strong answer would contain: where you work now and for how long; the one or two parts of your experience closest to this role, each with a result and a number; and why this role is your next step.".to_owned();
+    }
+    let mut sample = Vec::new();
+    let mut words = 0;
+    for sentence in tidied(answered, analysis) {
+        words += sentence.split_whitespace().count();
+        if words > MAX_SAMPLE_WORDS && !sample.is_empty() {
+            break;
+        }
+        sample.push(sentence);
+    }
+    if analysis.specificity.numbers.is_empty() {
+        sample.push("[One achievement that this role needs, with its number.]".to_owned());
+    }
+    sample.push(format!(
+        "That is why the {job_title} role at {company} is my next step."
+    ));
+    sample.join(" ")
+}
+
 pub(super) fn closing_to_add(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
     let mut add = Vec::new();
     if !answered.answer.contains('?') {

@@ -1,6 +1,6 @@
 //! What a question asks for, read from its wording, so that the advice on its answer fits: a
-//! story or an explanation (advice in STAR terms), the reasons for wanting the job, or the
-//! candidate's own questions at the end. The report reads only the question's text, so an
+//! story or an explanation (advice in STAR terms), the candidate's background (the opener), the
+//! reasons for wanting the job, or the candidate's own questions at the end. The report reads only the question's text, so an
 //! LLM interviewer's questions are read the same way as the offline coach's.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,7 +11,21 @@ pub(in crate::feedback) enum QuestionKind {
     Motivation,
     /// The end of the interview: the candidate's questions, anything to add.
     Closing,
+    /// The candidate's background and how it leads to this role (the usual opener).
+    Background,
 }
+
+/// An opener about the candidate's path to this role, answered with a summary of it, not one
+/// story.
+const BACKGROUND: &[&str] = &[
+    "prepare you for",
+    "prepared you for",
+    "tell me about yourself",
+    "lead to the",
+    "led you to",
+    "walk me through your background",
+    "walk me through your cv",
+];
 
 const CLOSING: &[&str] = &[
     "questions do you have",
@@ -25,7 +39,7 @@ const CLOSING: &[&str] = &[
 ];
 
 /// Only a question that is mainly about motivation: the opener that also asks why the role
-/// appeals is answered with a story of the candidate's background, so it stays a story.
+/// appeals is answered with the candidate's background, so it is a background question.
 const MOTIVATION: &[&str] = &[
     "why do you want",
     "why would you like",
@@ -46,6 +60,8 @@ impl QuestionKind {
             QuestionKind::Closing
         } else if has(MOTIVATION) && !lower.contains("walk me through") {
             QuestionKind::Motivation
+        } else if has(BACKGROUND) {
+            QuestionKind::Background
         } else {
             QuestionKind::Story
         }
@@ -73,11 +89,15 @@ mod tests {
         );
         assert_eq!(
             of("To start, could you walk me through your background and why the role appeals to you?"),
-            QuestionKind::Story
+            QuestionKind::Background
         );
         assert_eq!(
             of("How did you run the migration to Kafka?"),
             QuestionKind::Story
+        );
+        assert_eq!(
+            of("Let's start at Larkspur Grocers plc: how did your work on forecasting there prepare you for the Data Scientist role?"),
+            QuestionKind::Background
         );
     }
 }
