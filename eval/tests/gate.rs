@@ -36,9 +36,10 @@ const SHAPE_TARGET: f64 = 1.0;
 
 // Floors at the level measured on this subset (rounded down to the percent), below the issue's
 // target given in each comment.
-/// Measured 718/730 (sample answers that stay close to an already strong answer, mostly on
-/// motivation and closing questions). Target: every report check passes (1.0).
-const REPORT_FLOOR: f64 = 0.98;
+/// Measured 730/733 (a story whose result or present-tense actions the analysis misses keeps
+/// its slots; an off-topic answer after a refocusing question is rewritten). Target: every
+/// report check passes (1.0).
+const REPORT_FLOOR: f64 = 0.99;
 
 #[test]
 fn the_offline_coach_and_report_meet_the_gate() {
