@@ -185,7 +185,8 @@ general_settings:
   master_key: $litellm_key
 YAML
   say "starting LiteLLM's proxy on 127.0.0.1:$LITELLM_PORT (log $logs/litellm.log)"
-  "$litellm_venv/bin/litellm" --config "$local_dir/litellm.yaml" --host 127.0.0.1 --port "$LITELLM_PORT" \
+  # Without DATABASE_URL: LiteLLM would take the app's database for its own (Prisma migrations).
+  env -u DATABASE_URL "$litellm_venv/bin/litellm" --config "$local_dir/litellm.yaml" --host 127.0.0.1 --port "$LITELLM_PORT" \
     >"$logs/litellm.log" 2>&1 &
   litellm_pid=$!
   started+=("$litellm_pid")

@@ -6,9 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use domain::{AnswerOutcome, Question, QuestionEvent, Report};
+use domain::{AnswerOutcome, Question, Report};
 use reqwest::Method;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -35,6 +35,8 @@ pub struct Asked {
     pub question_secs: f64,
     /// Interviewers that had started writing and failed (the stream said `restart`).
     pub restarts: usize,
+    /// Why an interviewer left the question to the next, per `handover` event.
+    pub handovers: Vec<String>,
     /// `openai`, `anthropic`, `gemini` or `offline`; `None` when it could not be read.
     pub interviewer: Option<String>,
 }
@@ -143,8 +145,8 @@ async fn run(
     let mut used = Vec::new();
     let mut completed = false;
     for index in 0..usize::from(options.questions) {
-        let (question, first_delta, restarts, took) = match returned.take() {
-            Some(question) => (question, None, 0, clicked.elapsed()),
+        let (question, first_delta, restarts, handovers, took) = match returned.take() {
+            Some(question) => (question, None, 0, Vec::new(), clicked.elapsed()),
             None => {
                 let mut reader = StreamReader::default();
                 session
@@ -153,9 +155,13 @@ async fn run(
                     })
                     .await?;
                 match reader.end {
-                    Some((StreamEnd::Question(question), at)) => {
-                        (question, reader.first_delta, reader.restarts, at)
-                    }
+                    Some((StreamEnd::Question(question), at)) => (
+                        question,
+                        reader.first_delta,
+                        reader.restarts,
+                        reader.handovers,
+                        at,
+                    ),
                     Some((StreamEnd::Completed, _)) => {
                         completed = true;
                         break;
@@ -180,6 +186,7 @@ async fn run(
             first_delta_secs: first_delta.map(|d| d.as_secs_f64()),
             question_secs: took.as_secs_f64(),
             restarts,
+            handovers,
             interviewer: None,
         });
         clicked = Instant::now();
@@ -253,31 +260,68 @@ pub enum StreamEnd {
     Failed(String),
 }
 
+/// An event of the question stream as this client reads it (`domain::QuestionEvent` on the
+/// wire). Read with its own type, as any client would, so events added later (e.g. a
+/// `handover` naming the next interviewer and why) are tolerated and counted.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Event {
+    Delta {
+        text: String,
+    },
+    Restart,
+    Handover {
+        #[serde(default)]
+        reason: Option<serde_json::Value>,
+    },
+    Question {
+        question: Question,
+    },
+    Completed,
+    Failed {
+        message: String,
+    },
+    #[serde(other)]
+    Other,
+}
+
 /// Reads the events of one question stream as they arrive.
 #[derive(Debug, Default)]
 pub struct StreamReader {
     pub first_delta: Option<Duration>,
     pub restarts: usize,
+    /// The reasons of `handover` events, in order (`?` when none is given).
+    pub handovers: Vec<String>,
     pub end: Option<(StreamEnd, Duration)>,
 }
 
 impl StreamReader {
     /// One event's data at `at` since the click; false once the stream has ended.
     pub fn read(&mut self, at: Duration, data: &str) -> bool {
-        let end = match serde_json::from_str::<QuestionEvent>(data) {
-            Ok(QuestionEvent::Delta { text }) => {
+        let end = match serde_json::from_str::<Event>(data) {
+            Ok(Event::Delta { text }) => {
                 if self.first_delta.is_none() && !text.trim().is_empty() {
                     self.first_delta = Some(at);
                 }
                 return true;
             }
-            Ok(QuestionEvent::Restart) => {
+            Ok(Event::Restart) => {
                 self.restarts += 1;
                 return true;
             }
-            Ok(QuestionEvent::Question { question }) => StreamEnd::Question(question),
-            Ok(QuestionEvent::Completed) => StreamEnd::Completed,
-            Ok(QuestionEvent::Failed { message }) => StreamEnd::Failed(message),
+            Ok(Event::Handover { reason }) => {
+                let reason = match reason {
+                    Some(serde_json::Value::String(reason)) => reason,
+                    Some(other) => other.to_string(),
+                    None => "?".to_owned(),
+                };
+                self.handovers.push(reason);
+                return true;
+            }
+            Ok(Event::Other) => return true,
+            Ok(Event::Question { question }) => StreamEnd::Question(question),
+            Ok(Event::Completed) => StreamEnd::Completed,
+            Ok(Event::Failed { message }) => StreamEnd::Failed(message),
             Err(error) => StreamEnd::Failed(format!("unreadable event {data:?}: {error}")),
         };
         self.end = Some((end, at));
@@ -296,11 +340,16 @@ mod tests {
         assert!(reader.read(ms(5), r#"{"type":"delta","text":" "}"#));
         assert!(reader.read(ms(900), r#"{"type":"delta","text":"Question 1:"}"#));
         assert!(reader.read(ms(20_000), r#"{"type":"restart"}"#));
+        let handover =
+            r#"{"type":"handover","from":"openai","to":"offline","reason":"not_a_question"}"#;
+        assert!(reader.read(ms(20_000), handover));
+        assert!(reader.read(ms(20_000), r#"{"type":"something_new"}"#));
         assert!(reader.read(ms(20_001), r#"{"type":"delta","text":"Tell "}"#));
         let done = r#"{"type":"question","question":{"id":"4f6c1a8e-3b1e-4d55-9a51-0d5bd3a3d0a1","position":1,"text":"Tell me?"}}"#;
         assert!(!reader.read(ms(20_050), done));
         assert_eq!(reader.first_delta, Some(ms(900)));
         assert_eq!(reader.restarts, 1);
+        assert_eq!(reader.handovers, ["not_a_question"]);
         let (end, at) = reader.end.unwrap();
         assert_eq!(at, ms(20_050));
         assert!(matches!(end, StreamEnd::Question(q) if q.position == 1 && q.text == "Tell me?"));

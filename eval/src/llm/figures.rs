@@ -393,6 +393,7 @@ mod tests {
                 first_delta_secs: Some(index as f64 + 1.0),
                 question_secs: 10.0 * (index as f64 + 1.0),
                 restarts: 0,
+                handovers: Vec::new(),
                 interviewer: Some(if index < 2 { "openai" } else { "offline" }.into()),
             })
             .collect();

@@ -124,11 +124,7 @@ pub fn markdown(run: &Run) -> String {
                 asked.position,
                 asked.interviewer.as_deref().unwrap_or("?"),
                 asked.question_secs,
-                if asked.restarts > 0 {
-                    format!(", {} restart(s)", asked.restarts)
-                } else {
-                    String::new()
-                },
+                switches(asked.restarts, &asked.handovers),
                 one_line(&asked.question)
             );
         }
@@ -209,6 +205,18 @@ fn table_row(row: &InterviewFigures) -> String {
         row.repeated,
         first.p50.map_or_else(|| "–".to_owned(), |s| format!("{s:.1} s")),
     )
+}
+
+/// ", 1 restart, handed over (not_a_question)", or nothing.
+fn switches(restarts: usize, handovers: &[String]) -> String {
+    let mut out = String::new();
+    if restarts > 0 {
+        let _ = write!(out, ", {restarts} restart(s)");
+    }
+    if !handovers.is_empty() {
+        let _ = write!(out, ", handed over ({})", handovers.join(", "));
+    }
+    out
 }
 
 fn one_line(text: &str) -> String {
