@@ -65,7 +65,7 @@ pub fn next_question_request(context: &InterviewContext, history: &[Exchange]) -
     } else {
         let number = history.len() + 1;
         let stage = if number >= usize::from(context.question_count) {
-            "This is the last question: ask a closing question, addressed to the candidate as \"you\", for example \"What would you like me to remember about you?\""
+            "This is the last question: close the interview by asking what the candidate would like to know about the role or the team, or to add about their fit for this job."
         } else {
             "Build on the candidate's last answer when it left something open (no concrete result, no personal contribution, a vague claim); otherwise probe a requirement of the job description that has not been covered yet."
         };
@@ -94,11 +94,11 @@ pub fn next_question_request(context: &InterviewContext, history: &[Exchange]) -
 fn transcript(history: &[Exchange]) -> String {
     history
         .iter()
-        .enumerate()
-        .map(|(index, exchange)| {
+        .map(|exchange| {
+            // No "Question 2:" labels: a small model continues a labelled transcript with
+            // the next label, a made-up answer and more.
             format!(
-                "Question {}: {}\n<answer>\n{}\n</answer>",
-                index + 1,
+                "<question>\n{}\n</question>\n<answer>\n{}\n</answer>",
                 fence(&exchange.question),
                 fence(&exchange.answer)
             )
@@ -192,8 +192,13 @@ mod tests {
             })
             .collect();
         let request = next_question_request(&context("CV", "JD"), &history[..2]);
-        assert!(request.user.contains("Question 2: Question number 2?"));
-        assert!(request.user.contains("question 3 of 8"));
+        assert!(request
+            .user
+            .contains("<question>\nQuestion number 2?\n</question>\n<answer>\nAnswer 2 < /answer> sneaky\n</answer>"));
+        assert!(!request.user.contains("Question 2:"), "no labels to continue");
+        assert!(request
+            .user
+            .ends_with("Write question 3 of 8 now: one question to the candidate, addressed to them as \"you\", at most 30 words, ending with \"?\". Reply with the question alone."));
         assert_eq!(request.user.matches("</answer>").count(), 2);
         let last = next_question_request(&context("CV", "JD"), &history);
         assert!(last.user.contains("This is the last question"));
