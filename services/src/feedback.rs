@@ -110,7 +110,10 @@ pub fn llm_report(
     offline: &Report,
 ) -> Result<WrittenReport, ReportError> {
     let part = parse_llm_report(reply, input)?;
-    let patched = fill_void_parts(part.into_report(analysis.clone(), generated_by), offline);
+    let mut patched = fill_void_parts(part.into_report(analysis.clone(), generated_by), offline);
+    if guard::ceilings(analysis).overall.is_ok() {
+        patched.score_what_the_model_left_unscored(offline);
+    }
     if !patched.model_wrote_text() {
         return Err(ReportError::Invalid(vec![
             "the summary, every point and every question's feedback are empty, refusals or placeholders: write real feedback from the answers".to_owned(),

@@ -278,6 +278,55 @@ mod tests {
         assert!(!written.offline_parts.contains(&ReportPart::Question(2)));
     }
 
+    /// A small model said "not enough evidence" about strong answers and scored no dimension:
+    /// the local verdict and dimension scores stand, named as the offline coach's.
+    #[test]
+    fn a_verdict_the_answers_contradict_is_the_offline_coachs() {
+        let input = input(CV, &STRONG);
+        let verdict = json!({
+            "overall": {"score": null, "not_enough_evidence": "The candidate did not give enough detail."},
+            "summary": "You told clear stories with numbers.",
+            "sentiment": 0.2
+        })
+        .to_string();
+        let dimension = json!({"score": null, "comment": "Clear and specific."});
+        let dimensions = json!({"dimensions": {
+            "relevance": dimension, "structure": dimension, "specificity": dimension,
+            "clarity": dimension, "confidence": dimension, "consistency": dimension
+        }})
+        .to_string();
+        let parts: Vec<_> = [
+            (ReportAsk::Verdict, verdict.as_str()),
+            (ReportAsk::Dimensions, dimensions.as_str()),
+        ]
+        .into_iter()
+        .map(|(ask, reply)| (ask, check_part(ask, reply, &input).unwrap()))
+        .collect();
+        let offline = offline_report(&input);
+        let written = llm_report(
+            &assemble(&parts, &input),
+            &input,
+            &input.analyse(),
+            by(),
+            &offline,
+        )
+        .unwrap();
+        assert_eq!(written.report.overall, offline.overall);
+        assert!(written.report.overall.score().is_some());
+        assert_eq!(
+            written.report.summary,
+            "You told clear stories with numbers."
+        );
+        assert_eq!(written.offline_parts[0], ReportPart::Overall);
+        assert!(written
+            .offline_parts
+            .contains(&ReportPart::Dimension(domain::Dimension::Clarity)));
+        assert_eq!(
+            written.report.dimensions.clarity.score,
+            offline.dimensions.clarity.score
+        );
+    }
+
     #[test]
     fn a_part_that_breaks_the_rules_is_refused_with_its_reason() {
         let input = input(CV, &STRONG);

@@ -25,6 +25,30 @@ pub enum ReportPart {
     KeyPoints,
 }
 
+impl ReportPart {
+    /// Where the part comes in a report, first to last.
+    fn rank(self) -> (u8, usize) {
+        match self {
+            ReportPart::Overall => (0, 0),
+            ReportPart::Summary => (1, 0),
+            ReportPart::Dimension(dimension) => (
+                2,
+                Dimension::ALL
+                    .iter()
+                    .position(|d| *d == dimension)
+                    .unwrap_or(0),
+            ),
+            ReportPart::Strengths => (3, 0),
+            ReportPart::Weaknesses => (4, 0),
+            ReportPart::Missing => (5, 0),
+            ReportPart::CvTips => (6, 0),
+            ReportPart::Question(number) => (7, usize::from(number)),
+            ReportPart::Themes => (8, 0),
+            ReportPart::KeyPoints => (9, 0),
+        }
+    }
+}
+
 /// As stored: `summary`, `dimensions.clarity`, `questions.2`…
 impl fmt::Display for ReportPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -66,6 +90,35 @@ impl WrittenReport {
                 .questions
                 .iter()
                 .any(|question| by_model(ReportPart::Question(question.number)))
+    }
+}
+
+impl WrittenReport {
+    /// Where the answers give evidence (the local metrics score them) but the model said
+    /// "not enough evidence" or left a dimension unscored, as small models do: the offline
+    /// coach's verdict or dimension stands instead, and is named as its part.
+    pub fn score_what_the_model_left_unscored(&mut self, offline: &Report) {
+        if matches!(self.report.overall, OverallScore::NotEnoughEvidence { .. })
+            && offline.overall.score().is_some()
+        {
+            self.report.overall = offline.overall.clone();
+            self.name(ReportPart::Overall);
+        }
+        for dimension in Dimension::ALL.iter().copied() {
+            let local = offline.dimensions.get(dimension);
+            if self.report.dimensions.get(dimension).score.is_none() && local.score.is_some() {
+                *self.report.dimensions.get_mut(dimension) = local.clone();
+                self.name(ReportPart::Dimension(dimension));
+            }
+        }
+    }
+
+    /// Adds `part` to the offline coach's parts, kept in report order.
+    fn name(&mut self, part: ReportPart) {
+        if !self.offline_parts.contains(&part) {
+            self.offline_parts.push(part);
+            self.offline_parts.sort_by_key(|part| part.rank());
+        }
     }
 }
 

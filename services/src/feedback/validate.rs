@@ -14,8 +14,8 @@ mod conform;
 mod extract;
 
 use domain::{
-    CvTip, DimensionScores, GeneratedBy, InterviewAnalysis, OverallScore, Point, QuestionFeedback,
-    Report, Sentiment,
+    CvTip, Dimension, DimensionScores, GeneratedBy, InterviewAnalysis, OverallScore, Point,
+    QuestionFeedback, Report, Sentiment,
 };
 use serde::Deserialize;
 
@@ -162,10 +162,10 @@ fn drop_control_characters(value: &mut serde_json::Value) {
     }
 }
 
-fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
+fn check(mut wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
     let answered = input.answered();
     let mut problems = Problems::default();
-    let overall = match (wire.overall.score, wire.overall.not_enough_evidence) {
+    let mut overall = match (wire.overall.score, wire.overall.not_enough_evidence) {
         (Some(score), None) => OverallScore::Scored { score },
         (None, Some(reason)) => OverallScore::NotEnoughEvidence { reason },
         (None, None) => {
@@ -180,18 +180,24 @@ fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
             OverallScore::Scored { score: 1 }
         }
     };
-    if let OverallScore::NotEnoughEvidence { reason } = &overall {
-        length(
+    if let OverallScore::NotEnoughEvidence { reason } = &mut overall {
+        fit(
             &mut problems,
             "overall.not_enough_evidence",
             reason,
             MAX_COMMENT_CHARS,
         );
     }
-    length(&mut problems, "summary", &wire.summary, MAX_SUMMARY_CHARS);
-    for (dimension, score) in wire.dimensions.iter() {
+    fit(
+        &mut problems,
+        "summary",
+        &mut wire.summary,
+        MAX_SUMMARY_CHARS,
+    );
+    for dimension in Dimension::ALL.iter().copied() {
         let path = format!("dimensions.{}.comment", dimension.as_str());
-        length(&mut problems, &path, &score.comment, MAX_COMMENT_CHARS);
+        let comment = &mut wire.dimensions.get_mut(dimension).comment;
+        fit(&mut problems, &path, comment, MAX_COMMENT_CHARS);
     }
     let strengths = points(&mut problems, "strengths", wire.strengths, &answered);
     let weaknesses = points(&mut problems, "weaknesses", wire.weaknesses, &answered);
@@ -199,11 +205,11 @@ fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
     let cv_tips = cv_tips(&mut problems, wire.cv_tips, &input.cv);
     let questions = questions(&mut problems, wire.questions, &answered);
     for (list, name, max) in [
-        (&wire.themes, "themes", MAX_THEME_CHARS),
-        (&wire.key_points, "key_points", MAX_ITEM_CHARS),
+        (&mut wire.themes, "themes", MAX_THEME_CHARS),
+        (&mut wire.key_points, "key_points", MAX_ITEM_CHARS),
     ] {
-        for (index, item) in list.iter().enumerate() {
-            length(&mut problems, &format!("{name}[{index}]"), item, max);
+        for (index, item) in list.iter_mut().enumerate() {
+            fit(&mut problems, &format!("{name}[{index}]"), item, max);
         }
     }
     if !problems.is_empty() {
@@ -222,6 +228,39 @@ fn check(wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
         key_points: wire.key_points,
         sentiment: Sentiment::from_score(wire.sentiment),
     })
+}
+
+/// A text at most `max` characters long; one up to twice as long is cut at its last sentence
+/// (or word) end within `max`, as small models overrun a limit by a few words; a longer one
+/// is a problem.
+fn fit(problems: &mut Problems, path: &str, text: &mut String, max: usize) {
+    let chars = text.chars().count();
+    if chars > max && chars <= 2 * max {
+        *text = clipped(text, max);
+    } else {
+        length(problems, path, text, max);
+    }
+}
+
+/// `text` cut to at most `max` characters: after its last full stop, question or exclamation
+/// mark in that span, else before its last space, with an ellipsis.
+fn clipped(text: &str, max: usize) -> String {
+    let end = text
+        .char_indices()
+        .nth(max)
+        .map_or(text.len(), |(at, _)| at);
+    let head = &text[..end];
+    if let Some(at) = head.rfind(['.', '?', '!']).filter(|&at| at > end / 2) {
+        return head[..=at].to_owned();
+    }
+    let word_end = head.rfind(' ').unwrap_or(head.len());
+    let trimmed = head[..word_end].trim_end_matches([',', ';', ':', ' ']);
+    // The ellipsis takes one character of the limit.
+    let trimmed = match trimmed.char_indices().nth(max.saturating_sub(1)) {
+        Some((at, _)) => &trimmed[..at],
+        None => trimmed,
+    };
+    format!("{trimmed}…")
 }
 
 fn length(problems: &mut Problems, path: &str, text: &str, max: usize) {
@@ -253,10 +292,10 @@ fn points(
         .enumerate()
         .map(|(index, mut point)| {
             let path = format!("{name}[{index}]");
-            length(
+            fit(
                 problems,
                 &format!("{path}.text"),
-                &point.text,
+                &mut point.text,
                 MAX_POINT_CHARS,
             );
             if let Some(quote) = &point.quote {
@@ -298,16 +337,18 @@ fn cv_tips(problems: &mut Problems, tips: Vec<CvTip>, cv: &str) -> Vec<CvTip> {
         .enumerate()
         .map(|(index, mut tip)| {
             let path = format!("cv_tips[{index}]");
-            length(
+            fit(
                 problems,
                 &format!("{path}.text"),
-                &tip.text,
+                &mut tip.text,
                 MAX_POINT_CHARS,
             );
-            for (field, line) in [("before", &tip.before), ("after", &tip.after)] {
-                if let Some(line) = line {
-                    length(problems, &format!("{path}.{field}"), line, MAX_LINE_CHARS);
-                }
+            // The "before" line is the CV's own: never cut, only checked.
+            if let Some(before) = &tip.before {
+                length(problems, &format!("{path}.before"), before, MAX_LINE_CHARS);
+            }
+            if let Some(after) = &mut tip.after {
+                fit(problems, &format!("{path}.after"), after, MAX_LINE_CHARS);
             }
             let in_cv =
                 |line: &str| is_quoted_from(line.trim_start_matches(['-', '•', '*', ' ']), cv);
@@ -326,7 +367,7 @@ fn questions(
     answered: &[Answered],
 ) -> Vec<QuestionFeedback> {
     let mut found: Vec<QuestionFeedback> = Vec::new();
-    for (index, entry) in entries.into_iter().enumerate() {
+    for (index, mut entry) in entries.into_iter().enumerate() {
         let path = format!("questions[{index}]");
         let Some(source) = answered.iter().find(|a| a.number == entry.number) else {
             problems.push(
@@ -346,9 +387,9 @@ fn questions(
             );
             continue;
         }
-        for (field, items) in [("worked", &entry.worked), ("to_add", &entry.to_add)] {
-            for (item_index, item) in items.iter().enumerate() {
-                length(
+        for (field, items) in [("worked", &mut entry.worked), ("to_add", &mut entry.to_add)] {
+            for (item_index, item) in items.iter_mut().enumerate() {
+                fit(
                     problems,
                     &format!("{path}.{field}[{item_index}]"),
                     item,
@@ -356,10 +397,10 @@ fn questions(
                 );
             }
         }
-        length(
+        fit(
             problems,
             &format!("{path}.sample_answer"),
-            &entry.sample_answer,
+            &mut entry.sample_answer,
             MAX_SAMPLE_ANSWER_CHARS,
         );
         found.push(QuestionFeedback {

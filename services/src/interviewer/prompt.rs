@@ -195,7 +195,10 @@ mod tests {
         assert!(request
             .user
             .contains("<question>\nQuestion number 2?\n</question>\n<answer>\nAnswer 2 < /answer> sneaky\n</answer>"));
-        assert!(!request.user.contains("Question 2:"), "no labels to continue");
+        assert!(
+            !request.user.contains("Question 2:"),
+            "no labels to continue"
+        );
         assert!(request
             .user
             .ends_with("Write question 3 of 8 now: one question to the candidate, addressed to them as \"you\", at most 30 words, ending with \"?\". Reply with the question alone."));

@@ -211,11 +211,27 @@ fn list_lengths_and_empty_strings() {
             "themes: 7 items, expected at most 6",
         ]
     );
+    // Twice the limit and more is a problem; a small overrun is cut at a sentence or a word.
     let mut long = valid();
-    long["key_points"] = json!(["x".repeat(301)]);
+    long["key_points"] = json!(["x".repeat(601)]);
     assert_eq!(
         invalid(&long),
-        ["key_points[0]: 301 characters, at most 300"]
+        ["key_points[0]: 601 characters, at most 300"]
+    );
+    let mut overrun = valid();
+    let point = format!(
+        "{} Then a sentence that runs past the limit.",
+        "You measured it.".repeat(24)
+    );
+    overrun["strengths"][0]["text"] = json!(point);
+    overrun["themes"] = json!([format!("{} and more words", "word ".repeat(11))]);
+    let report = parse_llm_report(&overrun.to_string(), &input(CV, &STRONG)).unwrap();
+    assert_eq!(report.strengths[0].text, "You measured it.".repeat(24));
+    assert!(report.themes[0].ends_with('…'), "{}", report.themes[0]);
+    assert!(
+        report.themes[0].chars().count() <= 60,
+        "{}",
+        report.themes[0]
     );
 }
 
