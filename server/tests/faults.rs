@@ -723,8 +723,8 @@ async fn two_instances_share_one_interview_and_write_one_report(pool: PgPool) {
     assert_eq!(stored_answers(&owner, bases[0], &path).await, sent);
     assert_eq!(stored_answers(&owner, bases[1], &path).await, sent);
 
-    // One job, claimed once; one report; one round of feedback calls (the reply and its
-    // repair, both unusable, so the offline coach's report stands in).
+    // One job, claimed once; one report; one round of feedback calls (the first two parts of
+    // the report and their repairs, all unusable, so the offline coach's report stands in).
     let (jobs, attempts, status): (i64, i16, String) =
         sqlx::query_as("SELECT count(*) OVER (), attempts, status FROM feedback_jobs")
             .fetch_one(&pool)
@@ -739,8 +739,8 @@ async fn two_instances_share_one_interview_and_write_one_report(pool: PgPool) {
     assert_eq!(report["generated_by"]["offline_fallback"], true);
     let calls = llm_calls(&pool).await;
     let feedback_calls = calls.iter().filter(|c| c.0 == "feedback").count();
-    assert_eq!(feedback_calls, 2, "{calls:?}");
-    assert_eq!(llm.feedback_calls(), 2);
+    assert_eq!(feedback_calls, 4, "{calls:?}");
+    assert_eq!(llm.feedback_calls(), 4);
     let question_calls: Vec<&str> = calls
         .iter()
         .filter(|c| c.0 == "question")

@@ -846,10 +846,10 @@ async fn the_stage_of_a_report_in_parts_counts_the_parts(pool: PgPool) {
     );
 }
 
-/// A model that cannot write the first part it is asked, even with its errors in hand, is not
-/// asked the other parts: the offline coach's report stands in after two calls, not fourteen.
+/// A model that cannot write the first two parts it is asked, even with its errors in hand, is
+/// not asked the others: the offline coach's report stands in after four calls, not fourteen.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
-async fn a_model_that_fails_its_first_part_twice_is_not_asked_the_rest(pool: PgPool) {
+async fn a_model_that_fails_its_first_two_parts_twice_is_not_asked_the_rest(pool: PgPool) {
     let (report, parts) = write_in_parts(
         &pool,
         parts_answering(|_, _| Some(("I cannot help with that.".to_owned(), "stop"))),
@@ -858,6 +858,35 @@ async fn a_model_that_fails_its_first_part_twice_is_not_asked_the_rest(pool: PgP
     .await;
     assert_eq!(report.generated_by.provider, "offline");
     assert!(report.generated_by.offline_fallback);
-    assert_eq!(parts.requests.lock().unwrap().len(), 2);
-    assert_eq!(feedback_calls(&pool).await, ["ok", "ok"]);
+    assert_eq!(parts.requests.lock().unwrap().len(), 4);
+    assert_eq!(feedback_calls(&pool).await, ["ok"; 4]);
+}
+
+/// What Qwen2.5 0.5B did through llama.cpp: its summary ran on to the token limit twice, so
+/// the verdict is the offline coach's; every other part is the model's.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_verdict_cut_off_twice_leaves_the_other_parts_to_the_model(pool: PgPool) {
+    let (report, parts) = write_in_parts(
+        &pool,
+        parts_answering(|asked, _| match asked {
+            Asked::Verdict => Some((
+                format!(
+                    r#"{{"overall": {{"score": 7, "not_enough_evidence": null}}, "summary": "{}"#,
+                    "You did well. ".repeat(120)
+                ),
+                "length",
+            )),
+            _ => None,
+        }),
+        None,
+    )
+    .await;
+    assert_eq!(report.generated_by.provider, "openai");
+    assert!(!report.generated_by.offline_fallback);
+    assert_eq!(offline_parts(&pool).await, ["overall", "summary"]);
+    assert_eq!(
+        parts.requests.lock().unwrap().len(),
+        8,
+        "one repair, for the verdict"
+    );
 }

@@ -23,7 +23,7 @@ use super::quote::is_quoted_from;
 use super::schema::report_json_schema;
 use super::{Answered, FeedbackInput};
 use crate::documents::text::is_unwanted_control;
-use conform::{conform, normalise_score_scale, Problems};
+use conform::{conform, normalise_score_scale, unwrap_bare_overall, Problems};
 use extract::{json_object, Unreadable};
 
 /// Longest accepted texts, in characters.
@@ -132,6 +132,7 @@ pub(crate) fn reply_object(
 /// The LLM's part of the report in `reply`, checked against `input`.
 pub fn parse_llm_report(reply: &str, input: &FeedbackInput) -> Result<LlmReport, ReportError> {
     let mut object = reply_object(reply)?;
+    unwrap_bare_overall(&mut object);
     normalise_score_scale(&mut object);
     for value in object.values_mut() {
         drop_control_characters(value);

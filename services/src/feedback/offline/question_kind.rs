@@ -36,6 +36,8 @@ const CLOSING: &[&str] = &[
     "anything you'd like to ask",
     "before we finish",
     "before we wrap up",
+    "last question",
+    "not covered yet",
 ];
 
 /// Only a question that is mainly about motivation: the opener that also asks why the role

@@ -71,6 +71,17 @@ pub(super) fn read_number(value: &Value) -> Option<f64> {
 /// 0..=1 and at least one is a fraction, the model used a 0–1 scale: each score becomes
 /// `max(1, round(10 · score))`. Otherwise scores are on 1–10 as asked, and a fraction below 1
 /// is out of range. Deciding per reply, not per value, keeps a lone "1" meaning 1 out of 10.
+/// `"overall": 7` (a bare score, as a small model through the Anthropic format wrote it) is
+/// `"overall": {"score": 7, "not_enough_evidence": null}`.
+pub(super) fn unwrap_bare_overall(reply: &mut Map<String, Value>) {
+    if let Some(overall) = reply.get_mut("overall") {
+        if read_number(overall).is_some() {
+            let score = overall.take();
+            *overall = serde_json::json!({"score": score, "not_enough_evidence": null});
+        }
+    }
+}
+
 pub(super) fn normalise_score_scale(reply: &mut Map<String, Value>) {
     let mut slots: Vec<&mut Value> = Vec::new();
     for (field, value) in reply.iter_mut() {

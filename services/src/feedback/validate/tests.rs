@@ -197,6 +197,14 @@ fn a_reply_that_is_not_json() {
 }
 
 #[test]
+fn a_bare_overall_score_is_the_score() {
+    let mut reply = valid();
+    reply["overall"] = json!(7);
+    let report = parse_llm_report(&reply.to_string(), &input(CV, &STRONG)).unwrap();
+    assert_eq!(report.overall, OverallScore::Scored { score: 7 });
+}
+
+#[test]
 fn list_lengths_and_empty_strings() {
     let mut reply = valid();
     reply["questions"][0]["to_add"] = json!([]);

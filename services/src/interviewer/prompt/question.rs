@@ -26,6 +26,11 @@ const OPEN_WORDS: [&str; 15] = [
     "walk", "tell", "talk", "share",
 ];
 
+/// A question to the candidate names them: "you", "your", "yourself". A model's question
+/// about the employer alone ("What does the unit do for critically ill patients?") is not
+/// one.
+const SECOND_PERSON: [&str; 5] = ["you", "your", "yourself", "you've", "you're"];
+
 /// Ways of naming the person being interviewed in the third person.
 const THIRD_PERSON: [&str; 4] = [
     "the candidate",
@@ -72,6 +77,16 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
     }
     if is_yes_no(&lower) {
         return Err("a yes/no question");
+    }
+    if !SECOND_PERSON
+        .iter()
+        .any(|word| contains_phrase(&lower, word))
+    {
+        return Err("not addressed to the candidate");
+    }
+    if contains_phrase(&lower, "my") {
+        // "…the natural next step for my critical care practice?": the candidate's voice.
+        return Err("speaks as the candidate");
     }
     if asked.iter().any(|question| repeats(text, question)) {
         return Err("repeats a question");
@@ -273,10 +288,10 @@ mod tests {
         );
         assert_eq!(
             clean_question(
-                "3.5 years at Larkspur: what changed most in that time?",
+                "3.5 years at Larkspur: what changed most for you in that time?",
                 &[]
             ),
-            Ok("3.5 years at Larkspur: what changed most in that time?".into())
+            Ok("3.5 years at Larkspur: what changed most for you in that time?".into())
         );
     }
 
@@ -314,6 +329,31 @@ mod tests {
             );
         }
         assert!(clean_question("Which candidates did you hire for the data team?", &[]).is_ok());
+    }
+
+    /// What Qwen2.5 0.5B asked through llama.cpp: a question about the employer alone, and
+    /// one in the candidate's own voice.
+    #[test]
+    fn a_question_is_put_to_the_candidate() {
+        assert_eq!(
+            clean_question(
+                "What does St. Brigid's University Hospital's Intensive Care Unit do for critically ill patients?",
+                &[]
+            ),
+            Err("not addressed to the candidate")
+        );
+        assert_eq!(
+            clean_question(
+                "Why do you believe St. Brigid's is the natural next step for my critical care practice?",
+                &[]
+            ),
+            Err("speaks as the candidate")
+        );
+        assert!(clean_question(
+            "Why is St. Brigid's the natural next step for your critical care practice?",
+            &[]
+        )
+        .is_ok());
     }
 
     #[test]

@@ -17,12 +17,17 @@ use crate::feedback::{
 use crate::interviewer::providers::{ChatRequest, Resilient};
 use crate::Result;
 
+/// Parts that fail their checks twice, with none passed, before a provider is given up.
+const GIVE_UP_AFTER_UNUSABLE: usize = 2;
+
 /// What the parts of one report asked of one provider share while they are written.
 struct PartsState<'a> {
     done: &'a AtomicUsize,
     /// The provider cannot write this report: the parts not yet asked are not.
     given_up: &'a AtomicBool,
     written_any: &'a AtomicBool,
+    /// Parts that failed their checks twice.
+    unusable: &'a AtomicUsize,
 }
 
 /// A part of a report that passed its checks, and the model that wrote it.
@@ -68,10 +73,12 @@ impl ReportWriter {
         // Set when the provider cannot write this report: the parts not yet asked are not.
         let given_up = AtomicBool::new(false);
         let written_any = AtomicBool::new(false);
+        let unusable = AtomicUsize::new(0);
         let state = PartsState {
             done: &done,
             given_up: &given_up,
             written_any: &written_any,
+            unusable: &unusable,
         };
         let results: Vec<Result<Option<WrittenPart>>> = stream::iter(asks)
             .map(|ask| {
@@ -116,8 +123,10 @@ impl ReportWriter {
     ///
     /// A call that fails (no connection, an error, past its time limit) gives the provider up
     /// for this report: the next part would wait behind the same trouble, and on a server that
-    /// serves one request at a time behind the abandoned generation. So does a part that
-    /// fails its checks twice before any part passed: the model cannot write this report.
+    /// serves one request at a time behind the abandoned generation. So do two parts that
+    /// fail their checks twice before any part passed: the model cannot write this report
+    /// (one such part is not enough: a small model that rambles past the verdict's token
+    /// limit may still write each answer's feedback).
     async fn one_part<F, Fut>(
         &self,
         job: &Job<'_, F>,
@@ -151,8 +160,15 @@ impl ReportWriter {
                 state.written_any.store(true, Ordering::Relaxed);
                 Some(part)
             }
-            PartOutcome::Unusable if state.written_any.load(Ordering::Relaxed) => None,
-            PartOutcome::Unusable | PartOutcome::CallFailed => {
+            PartOutcome::Unusable => {
+                let unusable = state.unusable.fetch_add(1, Ordering::Relaxed) + 1;
+                if unusable >= GIVE_UP_AFTER_UNUSABLE && !state.written_any.load(Ordering::Relaxed)
+                {
+                    state.given_up.store(true, Ordering::Relaxed);
+                }
+                None
+            }
+            PartOutcome::CallFailed => {
                 state.given_up.store(true, Ordering::Relaxed);
                 None
             }
