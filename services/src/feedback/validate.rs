@@ -3,10 +3,11 @@
 //!
 //! 1. `extract`: the JSON object inside the reply (code fences and prose around it dropped).
 //! 2. `conform`: the object held to the report schema, value by value, with the deliberate
-//!    coercions documented there (numbers in strings, a 0–1 score scale, unknown fields
-//!    dropped); the result is read by serde into typed structs.
-//! 3. Here, the rules between fields and against the interview: string lengths, one verdict
-//!    (a score or a "not enough evidence" reason), one breakdown entry per answered question,
+//!    coercions documented there (numbers in strings, a 0–1 score scale, a bare overall
+//!    score, unknown fields dropped); the result is read by serde into typed structs.
+//! 3. Here, the rules between fields and against the interview: string lengths (a text up to
+//!    twice its limit is cut at a sentence or word end), one verdict (a score, or a "not
+//!    enough evidence" reason; both is the score), one breakdown entry per answered question,
 //!    question numbers that were answered. A quote the candidate never said is dropped (the
 //!    point stays), never shown as theirs; so is a CV "before" line the CV does not contain.
 
@@ -173,13 +174,10 @@ fn check(mut wire: Wire, input: &FeedbackInput) -> Result<LlmReport, ReportError
             problems.push("overall", "give a score or a not_enough_evidence reason");
             OverallScore::Scored { score: 1 }
         }
-        (Some(_), Some(_)) => {
-            problems.push(
-                "overall",
-                "give a score or a not_enough_evidence reason, not both",
-            );
-            OverallScore::Scored { score: 1 }
-        }
+        // A score and a reason both (small models fill every field): the model judged, so
+        // the score stands; the guard still turns it into "not enough evidence" when the
+        // answers are too thin to score.
+        (Some(score), Some(_)) => OverallScore::Scored { score },
     };
     if let OverallScore::NotEnoughEvidence { reason } = &mut overall {
         fit(

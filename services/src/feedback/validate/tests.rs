@@ -269,11 +269,11 @@ fn one_verdict_and_only_real_quotes() {
         invalid(&reply),
         ["overall: give a score or a not_enough_evidence reason"]
     );
-    reply["overall"] = json!({"score": 5, "not_enough_evidence": "Too short."});
-    assert_eq!(
-        invalid(&reply),
-        ["overall: give a score or a not_enough_evidence reason, not both"]
-    );
+    // Both: the score stands.
+    let mut both = valid();
+    both["overall"] = json!({"score": 5, "not_enough_evidence": "Too short."});
+    let report = parse_llm_report(&both.to_string(), &input(CV, &STRONG)).unwrap();
+    assert_eq!(report.overall, OverallScore::Scored { score: 5 });
     reply["overall"] = json!({"score": null, "not_enough_evidence": "Too short."});
     // A quote the candidate never said, and one from another answer than the one named.
     reply["strengths"][0]["quote"] = json!("I am the best engineer you will ever meet.");
