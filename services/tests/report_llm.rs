@@ -56,9 +56,16 @@ async fn chat_completions(State(script): State<Script>, Json(body): Json<Value>)
 }
 
 async fn fake_provider(script: Script) -> String {
-    let app = Router::new()
-        .route("/v1/chat/completions", post(chat_completions))
-        .with_state(script);
+    serve(
+        Router::new()
+            .route("/v1/chat/completions", post(chat_completions))
+            .with_state(script),
+    )
+    .await
+}
+
+/// Serves `app` on a free loopback port: its OpenAI-style base URL.
+async fn serve(app: Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -75,13 +82,21 @@ fn services(pool: PgPool, chain: InterviewerChain) -> Services {
     )
 }
 
+/// One JSON object per report; the report in parts is further down.
 fn llm_chain(base_url: String) -> InterviewerChain {
+    chain(base_url, &[("LLM_REPORT_MODE", "whole")])
+}
+
+/// The chain of one OpenAI-compatible provider at `base_url`, one attempt per call, with
+/// `settings` on top of the defaults.
+fn chain(base_url: String, settings: &[(&str, &str)]) -> InterviewerChain {
     let mut config = Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some("postgres://unused".into()),
         "LLM_MAX_ATTEMPTS" => Some("1".into()),
-        // One JSON object per report; the report in parts is `report_parts.rs`.
-        "LLM_REPORT_MODE" => Some("whole".into()),
-        _ => None,
+        _ => settings
+            .iter()
+            .find(|(setting, _)| *setting == name)
+            .map(|(_, value)| (*value).to_owned()),
     })
     .unwrap();
     config.llm_providers = vec![LlmProviderConfig {
@@ -619,20 +634,10 @@ async fn part_completions(State(parts): State<Parts>, Json(body): Json<Value>) -
 }
 
 fn parts_chain(base_url: String, concurrency: Option<&'static str>) -> InterviewerChain {
-    let mut config = Config::from_lookup(|name| match name {
-        "DATABASE_URL" => Some("postgres://unused".into()),
-        "LLM_MAX_ATTEMPTS" => Some("1".into()),
-        "LLM_REPORT_CONCURRENCY" => concurrency.map(Into::into),
-        _ => None,
-    })
-    .unwrap();
-    config.llm_providers = vec![LlmProviderConfig {
-        kind: LlmKind::OpenAi,
-        base_url,
-        api_key: None,
-        model: "fake-model".into(),
-    }];
-    InterviewerChain::from_config(&config).unwrap()
+    match concurrency {
+        Some(concurrency) => chain(base_url, &[("LLM_REPORT_CONCURRENCY", concurrency)]),
+        None => chain(base_url, &[]),
+    }
 }
 
 /// Writes the report of a completed interview in parts; returns it with the provider's record.
@@ -643,16 +648,13 @@ async fn write_in_parts(
 ) -> (Report, Parts) {
     let owner = OwnerToken::generate().key();
     let id = completed_interview(pool, &owner).await;
-    let app = Router::new()
-        .route("/v1/chat/completions", post(part_completions))
-        .with_state(parts.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let llm = services(
-        pool.clone(),
-        parts_chain(format!("http://{address}/v1"), concurrency),
-    );
+    let base_url = serve(
+        Router::new()
+            .route("/v1/chat/completions", post(part_completions))
+            .with_state(parts.clone()),
+    )
+    .await;
+    let llm = services(pool.clone(), parts_chain(base_url, concurrency));
     llm.reports.request(&owner, id).await.unwrap();
     assert!(llm.reports.work_once().await.unwrap());
     let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
@@ -807,16 +809,13 @@ async fn the_stage_of_a_report_in_parts_counts_the_parts(pool: PgPool) {
     let id = completed_interview(&pool, &owner).await;
     let mut parts = parts_answering(|_, _| None);
     parts.delay = Duration::from_millis(250);
-    let app = Router::new()
-        .route("/v1/chat/completions", post(part_completions))
-        .with_state(parts);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let llm = services(
-        pool.clone(),
-        parts_chain(format!("http://{address}/v1"), None),
-    );
+    let base_url = serve(
+        Router::new()
+            .route("/v1/chat/completions", post(part_completions))
+            .with_state(parts),
+    )
+    .await;
+    let llm = services(pool.clone(), parts_chain(base_url, None));
     llm.reports.request(&owner, id).await.unwrap();
     let reports = llm.reports.clone();
     let writing = tokio::spawn(async move { reports.work_once().await.unwrap() });
