@@ -3,6 +3,8 @@
 //! nothing at all. Constrained decoding guarantees the shape of a reply, never its content;
 //! a small model fills a valid schema with these.
 
+use super::offline::question_kind::QuestionKind;
+
 /// Phrases with which a model declines instead of answering. Sample answers speak as the
 /// candidate, so a bare "I can't" is theirs to say; these are not.
 const REFUSALS: [&str; 12] = [
@@ -69,9 +71,83 @@ pub(crate) fn any_void<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     texts.into_iter().any(|text| void_text(text).is_some())
 }
 
+/// Words of the STAR method, which fit a story but not why someone wants a job or what they
+/// ask at the end of an interview.
+const STAR_WORDS: [&str; 4] = ["situation", "star ", "star)", "your task"];
+
+/// Why a model's feedback on one answer does not fit its question, or `None` when it does:
+/// STAR advice for a motivation or closing question, or a sample answer that reads the
+/// question back instead of answering it (Qwen2.5 0.5B did both).
+pub(crate) fn misfit(
+    question: &str,
+    advice: &[String],
+    sample_answer: &str,
+) -> Option<&'static str> {
+    let kind = QuestionKind::of(question);
+    if matches!(kind, QuestionKind::Motivation | QuestionKind::Closing) {
+        let text = format!("{} {sample_answer}", advice.join(" ")).to_lowercase();
+        if STAR_WORDS.iter().any(|word| text.contains(word)) {
+            return Some("STAR advice for a question that is not a story");
+        }
+    }
+    if reads_the_question_back(question, sample_answer) {
+        return Some("the sample answer reads the question back");
+    }
+    None
+}
+
+/// A sentence of the question (of six words or more) inside the sample answer, whole.
+fn reads_the_question_back(question: &str, sample_answer: &str) -> bool {
+    let sample = sample_answer.to_lowercase();
+    question
+        .split(['.', '?', '!', ':'])
+        .map(|sentence| sentence.trim().to_lowercase())
+        .filter(|sentence| sentence.split_whitespace().count() >= 6)
+        .any(|sentence| sample.contains(&sentence))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What Qwen2.5 0.5B wrote for a closing question through llama.cpp.
+    #[test]
+    fn advice_that_does_not_fit_its_question_is_a_misfit() {
+        let closing = "Thanks, that is clear: you titrated the vasopressor within protocol. Before we finish, what should St. Brigid's University Hospital remember about you when comparing candidates?";
+        assert_eq!(
+            misfit(
+                closing,
+                &["Describe the situation and your task.".to_owned()],
+                "Thank you for your time. I would like to know how the team works."
+            ),
+            Some("STAR advice for a question that is not a story")
+        );
+        assert_eq!(
+            misfit(
+                closing,
+                &["Ask one question of your own.".to_owned()],
+                "I titrated the vasopressor within protocol. Before we finish, what should St. Brigid's University Hospital remember about you when comparing candidates?"
+            ),
+            Some("the sample answer reads the question back")
+        );
+        assert_eq!(
+            misfit(
+                closing,
+                &["Ask one question of your own.".to_owned()],
+                "Thank you. How is ECMO training organised for new staff?"
+            ),
+            None
+        );
+        // A story question may well get STAR advice.
+        assert_eq!(
+            misfit(
+                "Tell me about a time a patient deteriorated on your shift.",
+                &["Describe the situation first.".to_owned()],
+                "One night shift I was caring for a ventilated patient…"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn refusals_placeholders_and_blanks_are_void() {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use domain::{Dimension, OverallScore, Point, Report};
 
-use super::content::{any_void, void_text};
+use super::content::{any_void, misfit, void_text};
 
 /// A part of a report that is written (by the model or by the offline coach) as a whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,7 +177,14 @@ pub fn fill_void_parts(mut model: Report, offline: &Report) -> WrittenReport {
         question.worked.retain(|item| void_text(item).is_none());
         question.to_add.retain(|item| void_text(item).is_none());
         let says_nothing = question.worked.is_empty() && question.to_add.is_empty();
-        if !says_nothing && void_text(&question.sample_answer).is_none() {
+        let advice: Vec<String> = question
+            .worked
+            .iter()
+            .chain(&question.to_add)
+            .cloned()
+            .collect();
+        let fits = misfit(&question.question, &advice, &question.sample_answer).is_none();
+        if !says_nothing && fits && void_text(&question.sample_answer).is_none() {
             continue;
         }
         let same = offline

@@ -31,6 +31,16 @@ const OPEN_WORDS: [&str; 15] = [
 /// one.
 const SECOND_PERSON: [&str; 5] = ["you", "your", "yourself", "you've", "you're"];
 
+/// A chat assistant's words, not an interviewer's ("Hi, how can I assist you with the
+/// Postgraduate Diploma in Critical Care Nursing?", Qwen2.5 0.5B through LiteLLM).
+const ASSISTANT_SPEAK: [&str; 5] = [
+    "assist you",
+    "can i help",
+    "may i help",
+    "help you with",
+    "how can i help",
+];
+
 /// Ways of naming the person being interviewed in the third person.
 const THIRD_PERSON: [&str; 4] = [
     "the candidate",
@@ -83,6 +93,12 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
         .any(|word| contains_phrase(&lower, word))
     {
         return Err("not addressed to the candidate");
+    }
+    if ASSISTANT_SPEAK
+        .iter()
+        .any(|phrase| contains_phrase(&lower, phrase))
+    {
+        return Err("offers help instead of interviewing");
     }
     if contains_phrase(&lower, "my") {
         // "…the natural next step for my critical care practice?": the candidate's voice.
@@ -354,6 +370,13 @@ mod tests {
             &[]
         )
         .is_ok());
+        assert_eq!(
+            clean_question(
+                "Hi, how can I assist you with the Postgraduate Diploma in Critical Care Nursing?",
+                &[]
+            ),
+            Err("offers help instead of interviewing")
+        );
     }
 
     #[test]
