@@ -79,7 +79,7 @@ const STAR_WORDS: [&str; 4] = ["situation", "star ", "star)", "your task"];
 /// STAR advice for a motivation or closing question, or a sample answer that reads the
 /// question back instead of answering it (Qwen2.5 0.5B did both).
 pub(crate) fn misfit(
-    question: &str,
+    (question, answer): (&str, &str),
     advice: &[String],
     sample_answer: &str,
 ) -> Option<&'static str> {
@@ -93,7 +93,30 @@ pub(crate) fn misfit(
     if reads_the_question_back(question, sample_answer) {
         return Some("the sample answer reads the question back");
     }
+    if word_overlap(answer, sample_answer) >= SAME_ANSWER_OVERLAP {
+        return Some("the sample answer is the candidate's answer");
+    }
     None
+}
+
+/// A "stronger answer" sharing this much of its word set with the candidate's answer is the
+/// answer given back (a model copied it whole).
+const SAME_ANSWER_OVERLAP: f64 = 0.9;
+
+/// Word-set Jaccard of two texts, case-blind.
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
 }
 
 /// A sentence of the question (of six words or more) inside the sample answer, whole.
@@ -116,7 +139,7 @@ mod tests {
         let closing = "Thanks, that is clear: you titrated the vasopressor within protocol. Before we finish, what should St. Brigid's University Hospital remember about you when comparing candidates?";
         assert_eq!(
             misfit(
-                closing,
+                (closing, "I led the sepsis audit."),
                 &["Describe the situation and your task.".to_owned()],
                 "Thank you for your time. I would like to know how the team works."
             ),
@@ -124,7 +147,7 @@ mod tests {
         );
         assert_eq!(
             misfit(
-                closing,
+                (closing, "I led the sepsis audit."),
                 &["Ask one question of your own.".to_owned()],
                 "I titrated the vasopressor within protocol. Before we finish, what should St. Brigid's University Hospital remember about you when comparing candidates?"
             ),
@@ -132,7 +155,7 @@ mod tests {
         );
         assert_eq!(
             misfit(
-                closing,
+                (closing, "I led the sepsis audit."),
                 &["Ask one question of your own.".to_owned()],
                 "Thank you. How is ECMO training organised for new staff?"
             ),
@@ -141,11 +164,23 @@ mod tests {
         // A story question may well get STAR advice.
         assert_eq!(
             misfit(
-                "Tell me about a time a patient deteriorated on your shift.",
+                (
+                    "Tell me about a time a patient deteriorated on your shift.",
+                    "A patient's lactate rose on a night shift; I escalated.",
+                ),
                 &["Describe the situation first.".to_owned()],
                 "One night shift I was caring for a ventilated patient…"
             ),
             None
+        );
+        let answer = "One night shift a ventilated patient's lactate rose from 2 to 4.5; I escalated to the registrar and she was back in theatre in 40 minutes.";
+        assert_eq!(
+            misfit(
+                ("Tell me about a patient who deteriorated.", answer),
+                &["Say what you learned.".to_owned()],
+                answer
+            ),
+            Some("the sample answer is the candidate's answer")
         );
     }
 

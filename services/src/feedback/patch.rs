@@ -183,7 +183,12 @@ pub fn fill_void_parts(mut model: Report, offline: &Report) -> WrittenReport {
             .chain(&question.to_add)
             .cloned()
             .collect();
-        let fits = misfit(&question.question, &advice, &question.sample_answer).is_none();
+        let fits = misfit(
+            (&question.question, &question.answer),
+            &advice,
+            &question.sample_answer,
+        )
+        .is_none();
         if !says_nothing && fits && void_text(&question.sample_answer).is_none() {
             continue;
         }

@@ -38,6 +38,7 @@ const CLOSING: &[&str] = &[
     "before we wrap up",
     "last question",
     "not covered yet",
+    "what else should we know",
 ];
 
 /// Only a question that is mainly about motivation: the opener that also asks why the role

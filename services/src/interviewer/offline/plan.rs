@@ -494,7 +494,7 @@ impl Writer<'_> {
         let candidates = [
             format!("To close, what questions do you have for me about the {title} role or the team at {company}?"),
             format!("Before we finish, what should {company} remember about you when comparing candidates for {title}?"),
-            format!("Last question: what about your fit for {company} have we not covered yet?"),
+            format!("Last question: what else should we know about your fit for {company}?"),
         ];
         let preferred = self.phrasing.order(key_of("closing"), candidates.len());
         preferred
