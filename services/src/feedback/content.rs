@@ -4,6 +4,7 @@
 //! a small model fills a valid schema with these.
 
 use super::offline::question_kind::QuestionKind;
+use crate::interviewer::offline::text::similarity;
 
 /// Phrases with which a model declines instead of answering. Sample answers speak as the
 /// candidate, so a bare "I can't" is theirs to say; these are not.
@@ -93,7 +94,7 @@ pub(crate) fn misfit(
     if reads_the_question_back(question, sample_answer) {
         return Some("the sample answer reads the question back");
     }
-    if word_overlap(answer, sample_answer) >= SAME_ANSWER_OVERLAP {
+    if similarity(answer, sample_answer) >= SAME_ANSWER_OVERLAP {
         return Some("the sample answer is the candidate's answer");
     }
     None
@@ -102,22 +103,6 @@ pub(crate) fn misfit(
 /// A "stronger answer" sharing this much of its word set with the candidate's answer is the
 /// answer given back (a model copied it whole).
 const SAME_ANSWER_OVERLAP: f64 = 0.9;
-
-/// Word-set Jaccard of two texts, case-blind.
-fn word_overlap(a: &str, b: &str) -> f64 {
-    let words = |text: &str| -> std::collections::BTreeSet<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let union = a.union(&b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(&b).count() as f64 / union as f64
-}
 
 /// A sentence of the question (of six words or more) inside the sample answer, whole.
 fn reads_the_question_back(question: &str, sample_answer: &str) -> bool {
