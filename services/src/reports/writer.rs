@@ -21,7 +21,7 @@ use sqlx::PgPool;
 
 use crate::feedback::{
     feedback_request, labelled_fallback, llm_report, offline_report, repair_request, FeedbackInput,
-    WrittenReport, FEEDBACK_PROMPT_VERSION,
+    ReportError, WrittenReport, FEEDBACK_PROMPT_VERSION,
 };
 use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
 use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
@@ -43,6 +43,15 @@ pub enum ReportMode {
     Parts,
     /// One JSON object with the whole report.
     Whole,
+}
+
+/// How asking a model for a report, or a part of one, ended.
+enum Asked<T> {
+    Usable(T),
+    /// The reply and its repair failed their checks.
+    Unusable,
+    /// No reply: no connection, an error, or past the time limit.
+    CallFailed,
 }
 
 /// A report the offline coach wrote whole: no part of it stands in for a model's.
@@ -133,45 +142,63 @@ impl ReportWriter {
             timeout: self.interviewers.report_timeout(),
             ..feedback_request(job.input, job.analysis)
         };
+        let stages = (
+            (start, WRITING.to_owned()),
+            (start + width / 2, "Checking the report".to_owned()),
+        );
+        let read = |reply: &ChatReply| {
+            let by = generated_by(provider, reply.model.clone());
+            llm_report(&reply.text, job.input, job.analysis, by, offline)
+        };
+        let asked = self
+            .ask_with_repair(job, provider, &request, stages, "the report", read)
+            .await?;
+        Ok(match asked {
+            Asked::Usable(written) => Some(written),
+            Asked::Unusable | Asked::CallFailed => None,
+        })
+    }
+
+    /// `request`, its reply read by `read`, and once more with `read`'s errors when it refuses
+    /// the reply: the one repair round of a report or a part of one. `stages` are what the
+    /// waiting page shows while the model writes, and while it repairs.
+    async fn ask_with_repair<F, Fut, T>(
+        &self,
+        job: &Job<'_, F>,
+        provider: &Resilient,
+        request: &ChatRequest,
+        (writing, repairing): ((u8, String), (u8, String)),
+        what: &str,
+        read: impl Fn(&ChatReply) -> std::result::Result<T, ReportError>,
+    ) -> Result<Asked<T>>
+    where
+        F: Fn(u8, String) -> Fut,
+        Fut: Future<Output = Result<()>>,
+    {
         let Some(reply) = self
-            .call_keeping_the_lease(job, provider, &request, (start, WRITING.to_owned()))
+            .call_keeping_the_lease(job, provider, request, writing)
             .await?
         else {
-            return Ok(None);
+            return Ok(Asked::CallFailed);
         };
-        let generated_by = generated_by(provider, reply.model.clone());
-        let first = llm_report(
-            &reply.text,
-            job.input,
-            job.analysis,
-            generated_by.clone(),
-            offline,
-        );
-        let error = match first {
-            Ok(written) => return Ok(Some(written)),
+        let error = match read(&reply) {
+            Ok(usable) => return Ok(Asked::Usable(usable)),
             Err(error) => error,
         };
-        tracing::warn!(provider = provider.name(), %error, "feedback reply invalid; asking for a repair");
-        let checking = (start + width / 2, "Checking the report".to_owned());
-        (job.progress)(checking.0, checking.1.clone()).await?;
-        let repair = repair_request(&request, &reply.text, &error.to_string());
+        tracing::warn!(provider = provider.name(), what, %error, "report reply invalid; asking for a repair");
+        (job.progress)(repairing.0, repairing.1.clone()).await?;
+        let repair = repair_request(request, &reply.text, &error.to_string());
         let Some(repaired) = self
-            .call_keeping_the_lease(job, provider, &repair, checking)
+            .call_keeping_the_lease(job, provider, &repair, repairing)
             .await?
         else {
-            return Ok(None);
+            return Ok(Asked::CallFailed);
         };
-        match llm_report(
-            &repaired.text,
-            job.input,
-            job.analysis,
-            generated_by,
-            offline,
-        ) {
-            Ok(written) => Ok(Some(written)),
+        match read(&repaired) {
+            Ok(usable) => Ok(Asked::Usable(usable)),
             Err(error) => {
-                tracing::warn!(provider = provider.name(), %error, "repaired feedback still invalid");
-                Ok(None)
+                tracing::warn!(provider = provider.name(), what, %error, "repaired report reply still invalid");
+                Ok(Asked::Unusable)
             }
         }
     }

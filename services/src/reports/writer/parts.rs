@@ -9,12 +9,11 @@ use domain::Report;
 use futures_util::{stream, StreamExt};
 use serde_json::{Map, Value};
 
-use super::{generated_by, Job, ReportWriter, WRITING};
+use super::{generated_by, Asked, Job, ReportWriter, WRITING};
 use crate::feedback::{
-    assemble, check_part, llm_report, part_request, repair_request, report_asks, ReportAsk,
-    WrittenReport,
+    assemble, check_part, llm_report, part_request, report_asks, ReportAsk, WrittenReport,
 };
-use crate::interviewer::providers::{ChatRequest, Resilient};
+use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
 use crate::Result;
 
 /// Parts that fail their checks twice, with none passed, before a provider is given up.
@@ -35,21 +34,6 @@ struct WrittenPart {
     ask: ReportAsk,
     fields: Map<String, Value>,
     model: String,
-}
-
-/// How asking for one part ended.
-enum PartOutcome {
-    Written(WrittenPart),
-    /// The reply and its repair failed their checks.
-    Unusable,
-    /// No reply: no connection, an error, or past the time limit.
-    CallFailed,
-}
-
-impl PartOutcome {
-    fn written(ask: ReportAsk, fields: Map<String, Value>, model: String) -> Self {
-        PartOutcome::Written(WrittenPart { ask, fields, model })
-    }
 }
 
 impl ReportWriter {
@@ -154,13 +138,23 @@ impl ReportWriter {
             (percent, format!("{WRITING}: part {next} of {total}"))
         };
         let at = stage(done.load(Ordering::Relaxed));
-        let outcome = self.ask_part(job, provider, ask, &request, at).await?;
-        let written = match outcome {
-            PartOutcome::Written(part) => {
+        let read = |reply: &ChatReply| {
+            check_part(ask, &reply.text, job.input).map(|fields| WrittenPart {
+                ask,
+                fields,
+                model: reply.model.clone(),
+            })
+        };
+        let what = format!("{ask:?}");
+        let asked = self
+            .ask_with_repair(job, provider, &request, (at.clone(), at), &what, read)
+            .await?;
+        let written = match asked {
+            Asked::Usable(part) => {
                 state.written_any.store(true, Ordering::Relaxed);
                 Some(part)
             }
-            PartOutcome::Unusable => {
+            Asked::Unusable => {
                 let unusable = state.unusable.fetch_add(1, Ordering::Relaxed) + 1;
                 if unusable >= GIVE_UP_AFTER_UNUSABLE && !state.written_any.load(Ordering::Relaxed)
                 {
@@ -168,7 +162,7 @@ impl ReportWriter {
                 }
                 None
             }
-            PartOutcome::CallFailed => {
+            Asked::CallFailed => {
                 state.given_up.store(true, Ordering::Relaxed);
                 None
             }
@@ -177,45 +171,5 @@ impl ReportWriter {
         let (percent, text) = stage(finished);
         (job.progress)(percent, text).await?;
         Ok(written)
-    }
-
-    /// `request` for `ask`, checked, and once more with the errors if it fails its checks.
-    async fn ask_part<F, Fut>(
-        &self,
-        job: &Job<'_, F>,
-        provider: &Resilient,
-        ask: ReportAsk,
-        request: &ChatRequest,
-        at: (u8, String),
-    ) -> Result<PartOutcome>
-    where
-        F: Fn(u8, String) -> Fut,
-        Fut: Future<Output = Result<()>>,
-    {
-        let Some(reply) = self
-            .call_keeping_the_lease(job, provider, request, at.clone())
-            .await?
-        else {
-            return Ok(PartOutcome::CallFailed);
-        };
-        let error = match check_part(ask, &reply.text, job.input) {
-            Ok(fields) => return Ok(PartOutcome::written(ask, fields, reply.model)),
-            Err(error) => error,
-        };
-        tracing::warn!(provider = provider.name(), ?ask, %error, "report part invalid; asking for a repair");
-        let repair = repair_request(request, &reply.text, &error.to_string());
-        let Some(repaired) = self
-            .call_keeping_the_lease(job, provider, &repair, at)
-            .await?
-        else {
-            return Ok(PartOutcome::CallFailed);
-        };
-        match check_part(ask, &repaired.text, job.input) {
-            Ok(fields) => Ok(PartOutcome::written(ask, fields, repaired.model)),
-            Err(error) => {
-                tracing::warn!(provider = provider.name(), ?ask, %error, "repaired report part still invalid");
-                Ok(PartOutcome::Unusable)
-            }
-        }
     }
 }
