@@ -140,6 +140,29 @@ async fn ending_early_and_strangers(pool: PgPool) {
     assert_eq!(interview["status"], "completed");
 }
 
+/// Starts the interview at `base`, answers question 1 and removes question 2, so the next
+/// question is open to be asked (by the stream).
+async fn first_answered_second_unasked(
+    browser: &reqwest::Client,
+    server: &TestServer,
+    base: &str,
+    pool: &PgPool,
+) {
+    let (status, first) = post(browser, server.url(&format!("{base}/start")), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(
+        browser,
+        server.url(&format!("{base}/answers")),
+        json!({"question_id": first["id"], "text": "I built the forecasting system and cut waste by 12 %.", "client_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    sqlx::query("DELETE FROM questions WHERE position = 2")
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
 /// The `data:` payloads of a finished server-sent-events response.
 async fn events_of(response: reqwest::Response) -> Vec<Value> {
     let body = response.text().await.unwrap();
@@ -164,19 +187,8 @@ async fn the_open_question_streams_as_server_sent_events(pool: PgPool) {
         .unwrap()
         .contains("not started"));
 
-    let (_, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
-    let (status, _) = post(
-        &browser,
-        server.url(&format!("{base}/answers")),
-        json!({"question_id": first["id"], "text": "I built the forecasting system and cut waste by 12 %.", "client_id": Uuid::new_v4()}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
     // As if generating question 2 had failed after the answer was stored.
-    sqlx::query("DELETE FROM questions WHERE position = 2")
-        .execute(&pool)
-        .await
-        .unwrap();
+    first_answered_second_unasked(&browser, &server, &base, &pool).await;
 
     let response = browser.get(&stream_url).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
@@ -250,20 +262,8 @@ async fn a_slow_model_hands_the_streamed_question_over_to_the_coach(pool: PgPool
     .await;
     let browser = server.browser();
     let base = ready_interview(&browser, &server, 3).await;
-    let (status, first) = post(&browser, server.url(&format!("{base}/start")), json!({})).await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, _) = post(
-        &browser,
-        server.url(&format!("{base}/answers")),
-        json!({"question_id": first["id"], "text": "I built the forecasting system and cut waste by 12 %.", "client_id": Uuid::new_v4()}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
     // Question 2 is asked again, this time as a stream.
-    sqlx::query("DELETE FROM questions WHERE position = 2")
-        .execute(&pool)
-        .await
-        .unwrap();
+    first_answered_second_unasked(&browser, &server, &base, &pool).await;
 
     let started = std::time::Instant::now();
     let events = events_of(
