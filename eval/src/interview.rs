@@ -30,6 +30,12 @@ pub struct Interview {
 }
 
 pub fn coach(pair: &Pair) -> OfflineCoach {
+    coach_for(pair, QUESTIONS, SEED)
+}
+
+/// The coach of an interview of `pair` with `questions` questions and `seed`, the other
+/// settings as in every evaluation.
+pub fn coach_for(pair: &Pair, questions: u8, seed: u64) -> OfflineCoach {
     OfflineCoach::new(
         &pair.cv,
         &pair.job_description,
@@ -37,8 +43,8 @@ pub fn coach(pair: &Pair) -> OfflineCoach {
         &pair.company,
         KIND,
         SENIORITY,
-        QUESTIONS,
-        SEED,
+        questions,
+        seed,
     )
 }
 

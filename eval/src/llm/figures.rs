@@ -8,10 +8,9 @@ use std::collections::BTreeMap;
 use domain::{Dimension, InterviewId, Report};
 use serde::Serialize;
 use services::interviewer::chain::{seed_of, OFFLINE_INTERVIEWER};
-use services::interviewer::offline::OfflineCoach;
 
 use super::drive::{Asked, Driven};
-use crate::interview::{Turn, KIND, SENIORITY};
+use crate::interview::{coach_for, Turn};
 use crate::metrics::calibration::Band;
 use crate::metrics::grounding::{grounding, Documents};
 use crate::metrics::listening::{job_words, listening, off_topic_noticed};
@@ -146,16 +145,7 @@ pub fn measure(pair: &Pair, driven: &Driven, questions: u8) -> InterviewFigures 
     // The coach the server falls back to for this interview (same settings and seed), for
     // listening's "would it have asked that anyway".
     let seed = driven.interview_id.map_or(0, |id| seed_of(InterviewId(id)));
-    let coach = OfflineCoach::new(
-        &pair.cv,
-        &pair.job_description,
-        &pair.job_title,
-        &pair.company,
-        KIND,
-        SENIORITY,
-        questions,
-        seed,
-    );
+    let coach = coach_for(pair, questions, seed);
     let report = driven.report.as_ref();
     let interviewers = driven.asked.iter().filter_map(|a| a.interviewer.as_deref());
     let asked_offline = interviewers

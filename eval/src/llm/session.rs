@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
-use reqwest::{Client, RequestBuilder};
+use reqwest::{Client, RequestBuilder, Response};
 use serde_json::Value;
 
 use super::sse::SseParser;
@@ -69,21 +69,9 @@ impl Session {
         mut on_data: impl FnMut(Duration, &str) -> bool,
     ) -> Result<(), String> {
         let what = format!("GET {path}");
-        let response = self
-            .client
-            .get(self.url(path))
-            .timeout(REQUEST_TIMEOUT)
-            .send()
-            .await;
-        let response = match response {
-            Ok(response) => response,
-            Err(error) => {
-                self.statuses.push(0);
-                return Err(format!("{what}: {error}"));
-            }
-        };
+        let request = self.client.get(self.url(path));
+        let response = self.recorded(request, &what).await?;
         let status = response.status();
-        self.statuses.push(status.as_u16());
         if !status.is_success() {
             let text = response.text().await.unwrap_or_default();
             return Err(format!("{what}: HTTP {status}: {}", cut(&text)));
@@ -105,16 +93,23 @@ impl Session {
         format!("{}{path}", self.base)
     }
 
-    async fn send(&mut self, request: RequestBuilder, what: &str) -> Result<(u16, Value), String> {
-        let response = match request.timeout(REQUEST_TIMEOUT).send().await {
-            Ok(response) => response,
+    /// `request` sent, its status (0 without a response) recorded.
+    async fn recorded(&mut self, request: RequestBuilder, what: &str) -> Result<Response, String> {
+        match request.timeout(REQUEST_TIMEOUT).send().await {
+            Ok(response) => {
+                self.statuses.push(response.status().as_u16());
+                Ok(response)
+            }
             Err(error) => {
                 self.statuses.push(0);
-                return Err(format!("{what}: {error}"));
+                Err(format!("{what}: {error}"))
             }
-        };
+        }
+    }
+
+    async fn send(&mut self, request: RequestBuilder, what: &str) -> Result<(u16, Value), String> {
+        let response = self.recorded(request, what).await?;
         let status = response.status();
-        self.statuses.push(status.as_u16());
         let text = response
             .text()
             .await
