@@ -69,7 +69,7 @@ db-stop:
 
 # The release build reruns only when a source changed (cargo-leptos itself would rerun
 # wasm-bindgen and wasm-opt every time, ~25 s), so a second `make run` starts at once.
-BUILD_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml $(shell find domain services app frontend server style public migrations -type f 2>/dev/null)
+BUILD_INPUTS := Cargo.toml Cargo.lock .cargo/config.toml $(shell find domain text analysis intake coach llm services app frontend server style public migrations -type f 2>/dev/null)
 BUILD_STAMP := target/.release-build
 
 .PHONY: build run
@@ -140,7 +140,7 @@ SOAK_USERS ?= 100
 bench: bench-extraction bench-load bench-soak bench-first-load
 
 bench-extraction: setup
-	cargo bench -p services --bench extraction
+	cargo bench -p intake --bench extraction
 
 bench-load: setup build
 ifdef LOCAL_POSTGRES

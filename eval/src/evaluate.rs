@@ -104,7 +104,7 @@ pub fn evaluate(pairs: &[Pair], personas: &[Persona]) -> Evaluation {
 
 fn measure(
     pair: &Pair,
-    coach: &services::interviewer::offline::OfflineCoach,
+    coach: &coach::interviewer::OfflineCoach,
     interview: Interview,
     deterministic: bool,
 ) -> Row {

@@ -1,9 +1,9 @@
 //! One simulated interview: the offline coach asks, a persona answers, the offline report
 //! scores. Pure functions over the pair's documents; no database, no network.
 
+use coach::interviewer::{Exchange, OfflineCoach};
+use coach::report::{offline_report, FeedbackInput};
 use domain::{InterviewKind, Report, Seniority};
-use services::feedback::{offline_report, FeedbackInput};
-use services::interviewer::offline::{Exchange, OfflineCoach};
 
 use crate::pairs::Pair;
 use crate::personas::Persona;

@@ -1,4 +1,4 @@
-//! Any bytes through the single intake entry point, `services::documents::extract`: detection,
+//! Any bytes through the single intake entry point, `intake::extract`: detection,
 //! the extractor for the detected type (PDF, DOCX, text) and the common clean-up. Every input
 //! must end in text or a `DocumentError` without hanging or allocating without bound.
 //!
@@ -10,8 +10,8 @@
 
 use std::sync::Once;
 
+use intake::{docx, extract};
 use libfuzzer_sys::fuzz_target;
-use services::documents::{docx, extract};
 
 static QUIET_PANICS: Once = Once::new();
 

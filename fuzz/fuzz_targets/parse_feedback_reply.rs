@@ -1,13 +1,13 @@
 //! Any text as an LLM's feedback reply, through the validation, the assembly of the report and
-//! the guard (`services::feedback::llm_report`): every input must end in a report or a
+//! the guard (`coach::report::llm_report`): every input must end in a report or a
 //! precise `ReportError`, never a panic, a hang or an unbounded allocation.
 #![no_main]
 
 use std::sync::OnceLock;
 
+use coach::report::{llm_report, offline_report, FeedbackInput};
 use domain::{GeneratedBy, InterviewAnalysis, Report};
 use libfuzzer_sys::fuzz_target;
-use services::feedback::{llm_report, offline_report, FeedbackInput};
 
 /// A small interview the replies are about (three answered questions), its analysis and the
 /// offline coach's report that fills a reply's void parts.

@@ -1,6 +1,6 @@
 //! Any bytes as the body of an LLM provider's reply, in each wire format (OpenAI-compatible
 //! chat completions, Anthropic Messages, Gemini `generateContent`), through the decoders the
-//! clients use (`services::interviewer::providers::fuzzing`): as a server-sent event stream
+//! clients use (`llm::fuzzing`): as a server-sent event stream
 //! and as a whole JSON body. Every input must give a reply or a precise `ProviderError`,
 //! never a panic; where the stream is cut into chunks must not matter (the deltas and the
 //! result of the whole body, of two pieces split at a fuzzer-chosen point and, for short
@@ -11,8 +11,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use services::interviewer::providers::fuzzing::{decode_reply, decode_stream, WireFormat};
-use services::interviewer::providers::{ApiKey, ChatReply, ProviderError};
+use llm::fuzzing::{decode_reply, decode_stream, WireFormat};
+use llm::{ApiKey, ChatReply, ProviderError};
 
 const KEY: &str = "sk-fuzz-SECRET-7319";
 const MODEL: &str = "configured-model";

@@ -1,5 +1,5 @@
 //! The fake provider's answer to a feedback request: a report that passes the server's checks
-//! at the first try (`services/src/feedback/validate.rs`), so a soak measures the path of a
+//! at the first try (`coach/src/report/validate.rs`), so a soak measures the path of a
 //! working LLM (one call per report) rather than two refused replies and the offline coach's
 //! fallback.
 //!

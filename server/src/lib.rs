@@ -14,7 +14,7 @@ pub mod telemetry;
 
 use std::net::SocketAddr;
 
-use services::documents::worker::Extractor;
+use intake::worker::Extractor;
 use services::interviewer::chain::InterviewerChain;
 use services::{Config, Services};
 use tokio::net::TcpListener;

@@ -2,9 +2,9 @@
 //! `.env`), migrates the database and serves until SIGTERM or Ctrl-C.
 //!
 //! `server extract-document-worker` is the document extraction worker the server starts for
-//! each uploaded file (see `services::documents::worker`): one binary to deploy.
+//! each uploaded file (see `intake::worker`): one binary to deploy.
 
-use services::documents::worker;
+use intake::worker;
 
 fn main() -> std::process::ExitCode {
     if std::env::args().nth(1).as_deref() == Some(worker::WORKER_ARG) {

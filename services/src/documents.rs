@@ -1,89 +1,312 @@
-//! Document intake: what a file really is, and its text.
-//!
-//! - `detect`: the type from the bytes (magic numbers), never from the file name, with a
-//!   message for each kind of file we cannot read.
-//! - `docx`: text from Word files, bounded against zip bombs and absurd nesting.
-//! - `intake`: the single entry point (bytes or pasted text → text + warnings).
-//! - `injection`: noticing text written to instruct an AI.
-//! - `pdf`: text from PDF files, laid out from glyph positions, with a flattened page tree.
-//! - `service`: storage of an interview's two documents and the interview's readiness.
-//! - `worker`: runs extraction in a child process with limits and a deadline.
-//! - `text`: plain-text decoding (UTF-8, UTF-16 with or without BOM, Windows-1252) and the
-//!   clean-up every extracted text goes through (line endings, NUL and control characters,
-//!   NFC, a length budget).
+//! The document service: stores an interview's CV and job description, keeps the interview's
+//! status in step (ready once both texts are long enough), and refuses changes once the
+//! interview has started.
 
-use std::borrow::Cow;
+use chrono::{DateTime, Utc};
+use domain::{Document, DocumentKind, InterviewId, InterviewStatus, MIN_DOCUMENT_CHARS};
+use sha2::{Digest, Sha256};
+use sqlx::{PgPool, Postgres, Transaction};
 
-use serde::{Deserialize, Serialize};
+use crate::{Error, OwnerKey, Result};
+use intake::worker::Extractor;
+use intake::{content_warnings, pasted, DocumentError, Extracted};
 
-pub mod detect;
-pub mod docx;
-pub mod injection;
-pub mod intake;
-pub mod pdf;
-mod service;
-pub mod text;
-pub mod worker;
-
-pub use detect::{detect, FileType};
-pub use intake::{content_warnings, extract, pasted, Extracted};
-pub use service::DocumentService;
-pub use text::{clean, decode, CleanText, MAX_TEXT_CHARS};
-
-/// Why a document was refused, worded for the person who uploaded it.
-///
-/// Serialisable because it crosses the process boundary from the extraction worker.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-pub enum DocumentError {
-    #[error("The file is empty. Choose the file again, or paste the text instead.")]
-    Empty,
-    #[error("We found no text in this file. If it is a scan, paste the text instead.")]
-    NoText,
-    #[error("This PDF has no text layer: it looks like a scan or a photo. Paste the text instead, or export the CV from your word processor as PDF.")]
-    ScannedPdf,
-    #[error("This PDF is protected with a password. Remove the password (print or export it to a new PDF) and upload that, or paste the text.")]
-    PasswordProtected,
-    #[error("This PDF has more than {max} pages; a CV or job description has a few. Upload just the CV or job description, or paste the text.", max = pdf::MAX_PAGES)]
-    TooManyPages,
-    #[error("This file is larger than {} MB, the most we accept. Save it without images or as a smaller PDF, or paste the text.", limit_bytes / (1024 * 1024))]
-    TooLarge { limit_bytes: u64 },
-    #[error("This file took too long to read, so we stopped. Export it again as a simple PDF, or paste the text.")]
-    TooSlow,
-    #[error("This file could not be read: it made our reader fail. Export it again as PDF, or paste the text.")]
-    Unreadable,
-    #[error("We cannot read files right now. Paste the text instead, or try again in a minute.")]
-    Unavailable,
-    #[error("This {what} is damaged and cannot be read. {advice}")]
-    Damaged {
-        what: Cow<'static, str>,
-        advice: Cow<'static, str>,
-    },
-    /// Refused for our safety (zip bombs, absurd nesting); the reason is the whole message.
-    #[error("{reason} If it is a normal CV, export it as PDF or paste the text.")]
-    Suspicious { reason: Cow<'static, str> },
-    #[error("This is {what}, not a PDF, Word (.docx) or text file. {advice}")]
-    Unsupported {
-        what: Cow<'static, str>,
-        advice: Cow<'static, str>,
-    },
+#[derive(Clone, Debug)]
+pub struct DocumentService {
+    pool: PgPool,
+    extractor: Extractor,
+    max_upload_bytes: usize,
 }
 
-impl DocumentError {
-    /// A stable, machine-readable name for the JSON API.
-    pub fn code(&self) -> &'static str {
-        match self {
-            DocumentError::Empty => "empty_file",
-            DocumentError::NoText => "no_text",
-            DocumentError::ScannedPdf => "scanned_pdf",
-            DocumentError::PasswordProtected => "password_protected",
-            DocumentError::TooManyPages => "too_many_pages",
-            DocumentError::TooLarge { .. } => "file_too_large",
-            DocumentError::TooSlow => "extraction_timed_out",
-            DocumentError::Unreadable => "unreadable_file",
-            DocumentError::Unavailable => "extraction_unavailable",
-            DocumentError::Damaged { .. } => "damaged_file",
-            DocumentError::Suspicious { .. } => "suspicious_file",
-            DocumentError::Unsupported { .. } => "unsupported_file_type",
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    kind: String,
+    file_name: Option<String>,
+    detected_type: String,
+    size_bytes: i64,
+    extracted_text: String,
+    edited_text: Option<String>,
+    warnings: sqlx::types::Json<Vec<String>>,
+    updated_at: DateTime<Utc>,
+}
+
+const DOCUMENT_COLUMNS: &str =
+    "kind, file_name, detected_type, size_bytes, extracted_text, edited_text, warnings, updated_at";
+
+impl TryFrom<DocumentRow> for Document {
+    type Error = Error;
+
+    fn try_from(row: DocumentRow) -> Result<Document> {
+        let kind = row
+            .kind
+            .parse()
+            .map_err(|e: String| Error::Database(sqlx::Error::Decode(e.into())))?;
+        let edited = row.edited_text.is_some();
+        let text = row.edited_text.unwrap_or(row.extracted_text);
+        let mut warnings = row.warnings.0;
+        warnings.extend(content_warnings(&text));
+        Ok(Document {
+            kind,
+            detected_type: row.detected_type,
+            file_name: row.file_name,
+            size_bytes: u64::try_from(row.size_bytes).unwrap_or_default(),
+            text,
+            edited,
+            warnings,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+/// A document about to be stored: where it came from and what was read from it.
+struct Incoming<'a> {
+    file_name: Option<String>,
+    bytes: &'a [u8],
+    extracted: Extracted,
+}
+
+impl DocumentService {
+    pub fn new(pool: PgPool, extractor: Extractor, max_upload_bytes: usize) -> Self {
+        Self {
+            pool,
+            extractor,
+            max_upload_bytes,
         }
+    }
+
+    /// The largest file [`upload`](Self::upload) accepts (`MAX_UPLOAD_BYTES`). Adapters that
+    /// stream an upload refuse it as soon as it passes this.
+    pub fn max_upload_bytes(&self) -> usize {
+        self.max_upload_bytes
+    }
+
+    /// Reads an uploaded file (in the extraction worker) and stores it as the interview's
+    /// `kind` document, replacing any earlier one.
+    pub async fn upload(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        kind: DocumentKind,
+        file_name: Option<&str>,
+        bytes: Vec<u8>,
+    ) -> Result<Document> {
+        if bytes.len() > self.max_upload_bytes {
+            return Err(DocumentError::TooLarge {
+                limit_bytes: self.max_upload_bytes as u64,
+            }
+            .into());
+        }
+        // Check first, so nobody can make the server extract files for an interview that is
+        // not theirs or can no longer change.
+        self.lock_editable(&mut self.pool.begin().await?, owner, id)
+            .await?;
+        let extracted = self.extractor.extract(bytes.clone()).await?;
+        let incoming = Incoming {
+            file_name: file_name.and_then(clean_file_name),
+            bytes: &bytes,
+            extracted,
+        };
+        self.store(owner, id, kind, incoming).await
+    }
+
+    /// Stores pasted text as the interview's `kind` document, replacing any earlier one.
+    pub async fn paste(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        kind: DocumentKind,
+        text: &str,
+    ) -> Result<Document> {
+        let extracted = pasted(text)?;
+        let incoming = Incoming {
+            file_name: None,
+            bytes: text.as_bytes(),
+            extracted,
+        };
+        self.store(owner, id, kind, incoming).await
+    }
+
+    /// Replaces the text the interviewer will read with the user's correction. Correcting
+    /// it back to exactly the extracted text drops the correction.
+    pub async fn correct(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        kind: DocumentKind,
+        text: &str,
+    ) -> Result<Document> {
+        let corrected = pasted(text)?;
+        let mut tx = self.pool.begin().await?;
+        self.lock_editable(&mut tx, owner, id).await?;
+        let row: Option<DocumentRow> = sqlx::query_as(&format!(
+            "UPDATE documents
+             SET edited_text = NULLIF($3, extracted_text), updated_at = now()
+             WHERE interview_id = $1 AND kind = $2
+             RETURNING {DOCUMENT_COLUMNS}"
+        ))
+        .bind(id.0)
+        .bind(kind.as_str())
+        .bind(&corrected.text)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let row = row.ok_or(Error::NotFound)?;
+        update_status(&mut tx, id).await?;
+        tx.commit().await?;
+        tracing::info!(interview_id = %id, kind = %kind, "document corrected");
+        row.try_into()
+    }
+
+    pub async fn get(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        kind: DocumentKind,
+    ) -> Result<Document> {
+        let row: Option<DocumentRow> = sqlx::query_as(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents
+             WHERE interview_id = $1 AND kind = $3
+               AND interview_id IN (SELECT id FROM interviews WHERE owner_key = $2)"
+        ))
+        .bind(id.0)
+        .bind(owner.as_bytes())
+        .bind(kind.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.ok_or(Error::NotFound)?.try_into()
+    }
+
+    /// The interview's documents (none, one or both), CV first.
+    pub async fn list(&self, owner: &OwnerKey, id: InterviewId) -> Result<Vec<Document>> {
+        let rows: Vec<DocumentRow> = sqlx::query_as(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents
+             WHERE interview_id = $1
+               AND interview_id IN (SELECT id FROM interviews WHERE owner_key = $2)
+             ORDER BY kind"
+        ))
+        .bind(id.0)
+        .bind(owner.as_bytes())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(Document::try_from).collect()
+    }
+
+    async fn store(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        kind: DocumentKind,
+        incoming: Incoming<'_>,
+    ) -> Result<Document> {
+        let mut tx = self.pool.begin().await?;
+        self.lock_editable(&mut tx, owner, id).await?;
+        let sha256 = Sha256::digest(incoming.bytes);
+        let row: DocumentRow = sqlx::query_as(&format!(
+            "INSERT INTO documents
+                 (interview_id, kind, file_name, detected_type, size_bytes, sha256, extracted_text, warnings)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (interview_id, kind) DO UPDATE SET
+                 file_name = EXCLUDED.file_name, detected_type = EXCLUDED.detected_type,
+                 size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+                 extracted_text = EXCLUDED.extracted_text, edited_text = NULL,
+                 warnings = EXCLUDED.warnings, updated_at = now()
+             RETURNING {DOCUMENT_COLUMNS}"
+        ))
+        .bind(id.0)
+        .bind(kind.as_str())
+        .bind(&incoming.file_name)
+        .bind(incoming.extracted.file_type.as_str())
+        .bind(i64::try_from(incoming.bytes.len()).unwrap_or(i64::MAX))
+        .bind(sha256.as_slice())
+        .bind(&incoming.extracted.text)
+        .bind(sqlx::types::Json(&incoming.extracted.warnings))
+        .fetch_one(&mut *tx)
+        .await?;
+        update_status(&mut tx, id).await?;
+        tx.commit().await?;
+        tracing::info!(
+            interview_id = %id,
+            kind = %kind,
+            detected_type = incoming.extracted.file_type.as_str(),
+            bytes = incoming.bytes.len(),
+            "document stored"
+        );
+        row.try_into()
+    }
+
+    /// Locks the interview row for this transaction; NotFound unless `owner` owns it, and a
+    /// conflict once the interview has started (its documents are then part of the record).
+    async fn lock_editable(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        owner: &OwnerKey,
+        id: InterviewId,
+    ) -> Result<()> {
+        let status: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM interviews WHERE id = $1 AND owner_key = $2 FOR UPDATE",
+        )
+        .bind(id.0)
+        .bind(owner.as_bytes())
+        .fetch_optional(&mut **tx)
+        .await?;
+        match status.ok_or(Error::NotFound)?.parse::<InterviewStatus>() {
+            Ok(InterviewStatus::NotReady | InterviewStatus::Ready) => Ok(()),
+            _ => Err(Error::Conflict(
+                "This interview has started, so its documents can no longer change. Start a new interview to use other documents.".into(),
+            )),
+        }
+    }
+}
+
+/// Ready when both documents hold enough text; not ready otherwise.
+async fn update_status(tx: &mut Transaction<'_, Postgres>, id: InterviewId) -> Result<()> {
+    sqlx::query(
+        "UPDATE interviews SET
+             status = CASE WHEN (
+                 SELECT count(*) FROM documents
+                 WHERE interview_id = $1
+                   AND length(COALESCE(edited_text, extracted_text)) >= $2
+             ) = 2 THEN 'ready' ELSE 'not_ready' END,
+             updated_at = now()
+         WHERE id = $1 AND status IN ('not_ready', 'ready')",
+    )
+    .bind(id.0)
+    .bind(i32::try_from(MIN_DOCUMENT_CHARS).unwrap_or(i32::MAX))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The last path component, without control characters, at most 255 characters; browsers
+/// send a bare name, other clients may not.
+fn clean_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(255).collect();
+    let cleaned = cleaned.trim();
+    (!cleaned.is_empty()).then(|| cleaned.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_lose_paths_and_control_characters() {
+        assert_eq!(
+            clean_file_name("C:\\Users\\me\\CV.pdf").as_deref(),
+            Some("CV.pdf")
+        );
+        assert_eq!(
+            clean_file_name("../../etc/passwd").as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(
+            clean_file_name("cv\u{0}\n.docx").as_deref(),
+            Some("cv.docx")
+        );
+        assert_eq!(clean_file_name("  "), None);
+        assert_eq!(
+            clean_file_name(&"a".repeat(300)).map(|n| n.len()),
+            Some(255)
+        );
     }
 }

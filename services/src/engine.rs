@@ -14,9 +14,9 @@ use uuid::Uuid;
 use std::sync::Arc;
 
 use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
-use crate::interviewer::offline::Exchange;
 use crate::interviewer::prompt::InterviewContext;
 use crate::{Error, OwnerKey, Result};
+use coach::interviewer::Exchange;
 
 #[derive(Clone, Debug)]
 pub struct InterviewEngine {

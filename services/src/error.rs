@@ -1,6 +1,6 @@
 use domain::FieldError;
 
-use crate::documents::DocumentError;
+use intake::DocumentError;
 
 /// What can go wrong in a service call. Keeps causes for the logs; the adapters (server
 /// functions, JSON API) turn it into a status and a message a person can act on.

@@ -10,6 +10,4 @@
 
 pub mod chain;
 mod deadline;
-pub mod offline;
 pub mod prompt;
-pub mod providers;

@@ -3,13 +3,11 @@
 //! local analysis behind feedback. The `app` server functions and the `server` JSON API are
 //! thin adapters over [`Services`].
 
-pub mod analysis;
 pub mod config;
 pub mod db;
 pub mod documents;
 pub mod engine;
 mod error;
-pub mod feedback;
 pub mod identity;
 pub mod interviewer;
 pub mod interviews;
@@ -25,7 +23,7 @@ pub use interviews::InterviewService;
 pub use reports::ReportService;
 pub use shares::ShareService;
 
-use documents::worker::Extractor;
+use intake::worker::Extractor;
 use interviewer::chain::InterviewerChain;
 use sqlx::PgPool;
 

@@ -8,7 +8,9 @@
 //! `MAX_ATTEMPTS` claims in all; the report insert
 //! and the job's completion share one transaction, so a report is stored exactly once.
 
+pub mod asks;
 mod input;
+pub mod prompt;
 pub mod worker;
 mod writer;
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use domain::{
     DocumentKind, InterviewId, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS,
 };
-use services::documents::worker::Extractor;
+use intake::worker::Extractor;
 use services::interviewer::chain::InterviewerChain;
 use services::{Error, OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;

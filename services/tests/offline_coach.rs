@@ -9,10 +9,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use coach::interviewer::{Exchange, FollowUpReason, OfflineCoach, Purpose, MAX_QUESTION_WORDS};
 use domain::{InterviewKind, Seniority};
-use services::interviewer::offline::{
-    Exchange, FollowUpReason, OfflineCoach, Purpose, MAX_QUESTION_WORDS,
-};
 
 const QUESTIONS: u8 = 8;
 

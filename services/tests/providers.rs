@@ -12,14 +12,14 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use futures_util::{stream, StreamExt};
-use serde_json::{json, Value};
-use services::interviewer::providers::anthropic::AnthropicClient;
-use services::interviewer::providers::gemini::GeminiClient;
-use services::interviewer::providers::openai::OpenAiClient;
-use services::interviewer::providers::{
+use llm::anthropic::AnthropicClient;
+use llm::gemini::GeminiClient;
+use llm::openai::OpenAiClient;
+use llm::{
     ApiKey, ChatReply, ChatRequest, CircuitBreaker, JsonSchema, OutputFormat, Provider,
     ProviderConfig, ProviderError, Resilient, RetryPolicy,
 };
+use serde_json::{json, Value};
 
 const KEY: &str = "sk-test-SECRET-4242";
 const SYSTEM: &str = "You are a strict interviewer.";

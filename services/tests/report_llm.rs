@@ -14,9 +14,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use domain::{DocumentKind, Feedback, InterviewId, NewAnswer, NewInterview, Report};
+use intake::worker::Extractor;
 use serde_json::{json, Value};
 use services::config::{Config, LlmKind, LlmProviderConfig};
-use services::documents::worker::Extractor;
 use services::interviewer::chain::InterviewerChain;
 use services::{OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
@@ -326,7 +326,7 @@ async fn a_server_that_refuses_the_schema_is_asked_in_json_mode_with_it(pool: Pg
     assert_eq!(requests[1]["response_format"]["type"], "json_object");
     assert_eq!(
         requests[1]["response_format"]["schema"],
-        services::feedback::report_json_schema()
+        coach::report::report_json_schema()
     );
     assert!(requests[1]["max_tokens"].as_u64().unwrap() >= 2_000);
     assert_eq!(feedback_calls(&pool).await, ["ok"]);

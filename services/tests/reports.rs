@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use domain::{DocumentKind, Feedback, FeedbackStatus, InterviewId, NewAnswer, NewInterview};
-use services::documents::worker::Extractor;
+use intake::worker::Extractor;
 use services::interviewer::chain::InterviewerChain;
 use services::{Error, OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeSet;
 
-use services::interviewer::offline::OfflineCoach;
+use coach::interviewer::OfflineCoach;
 
 use super::Rate;
 use crate::interview::{history, Turn};

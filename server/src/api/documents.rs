@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use domain::{Document, DocumentKind, DocumentText, InterviewId};
 use futures_util::StreamExt;
+use intake::DocumentError;
 use serde::de::DeserializeOwned;
-use services::documents::DocumentError;
 use services::{OwnerKey, Services};
 
 use super::error::{ErrorBody, RateLimited};

@@ -4,8 +4,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::FieldError;
+use intake::DocumentError;
 use serde::Serialize;
-use services::documents::DocumentError;
 use utoipa::ToSchema;
 
 #[derive(Debug)]

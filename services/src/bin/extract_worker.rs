@@ -1,6 +1,6 @@
-//! The document extraction worker on its own, for this crate's tests (see
-//! `services::documents::worker`). The server binary is the worker in production.
+//! The document extraction worker for this crate's tests (see `intake::worker`); the server
+//! binary is the worker in production.
 
 fn main() {
-    std::process::exit(services::documents::worker::serve_one());
+    std::process::exit(intake::worker::serve_one());
 }

@@ -8,15 +8,17 @@ use std::time::{Duration, Instant};
 use domain::{HandoverReason, InterviewId, Interviewer};
 use sqlx::PgPool;
 
-use super::deadline::first_text_within;
-use super::offline::{Exchange, OfflineCoach};
-use super::prompt::{clean_question, next_question_request, InterviewContext, PROMPT_VERSION};
-use super::providers::{
+use crate::config::{Config, LlmKind};
+use crate::interviewer::deadline::first_text_within;
+use crate::interviewer::prompt::{
+    clean_question, next_question_request, InterviewContext, PROMPT_VERSION,
+};
+use crate::reports::ReportMode;
+use coach::interviewer::{Exchange, OfflineCoach};
+use llm::{
     anthropic::AnthropicClient, gemini::GeminiClient, openai::OpenAiClient, ApiKey, CircuitBreaker,
     ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient, RetryPolicy,
 };
-use crate::config::{Config, LlmKind};
-use crate::reports::ReportMode;
 
 /// Consecutive failures that open a provider's circuit, and how long it then rests.
 const BREAKER_FAILURES: u32 = 5;
@@ -29,7 +31,7 @@ const RETRY_MAX_DELAY: Duration = Duration::from_secs(8);
 const DEFAULT_FIRST_TOKEN_DEADLINE: Duration = Duration::from_secs(20);
 
 /// Who asked the offline coach's questions, and its "prompt" version.
-pub const OFFLINE_INTERVIEWER: &str = "offline";
+pub use coach::OFFLINE_INTERVIEWER;
 pub const OFFLINE_PROMPT_VERSION: &str = "offline-coach-v1";
 
 /// A question and where it came from.

@@ -7,7 +7,7 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::providers::{ChatReply, ProviderError};
+use llm::{ChatReply, ProviderError};
 
 /// Awaits `call`, a streamed call that sets `started` with its first text, unless no text has
 /// come by `deadline`: then the call is dropped (closing its connection) and the result is

@@ -7,8 +7,8 @@
 
 use domain::{InterviewKind, Seniority};
 
-use super::offline::Exchange;
-use super::providers::ChatRequest;
+use coach::interviewer::Exchange;
+use llm::ChatRequest;
 
 mod question;
 

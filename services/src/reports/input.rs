@@ -4,8 +4,8 @@
 use domain::InterviewId;
 use sqlx::PgPool;
 
-use crate::feedback::FeedbackInput;
 use crate::Result;
+use coach::report::FeedbackInput;
 
 pub(super) async fn load(pool: &PgPool, id: InterviewId) -> Result<FeedbackInput> {
     let (job_title, company, question_count): (String, String, i16) =

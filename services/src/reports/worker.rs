@@ -7,9 +7,9 @@ use domain::InterviewId;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{input, ReportService, LEASE, MAX_ATTEMPTS};
-use crate::feedback::WrittenReport;
+use crate::reports::{input, ReportService, LEASE, MAX_ATTEMPTS};
 use crate::Result;
+use coach::report::WrittenReport;
 
 /// How often an idle worker looks for jobs queued by other instances or left by dead ones.
 const POLL: Duration = Duration::from_secs(2);

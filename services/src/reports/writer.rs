@@ -19,13 +19,14 @@ use std::time::{Duration, Instant};
 use domain::{GeneratedBy, InterviewAnalysis, InterviewId, Report};
 use sqlx::PgPool;
 
-use crate::feedback::{
-    feedback_request, labelled_fallback, llm_report, offline_report, repair_request, FeedbackInput,
-    ReportError, WrittenReport, FEEDBACK_PROMPT_VERSION,
+use coach::report::{
+    labelled_fallback, llm_report, offline_report, FeedbackInput, ReportError, WrittenReport,
 };
+
 use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
-use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
+use crate::reports::prompt::{feedback_request, repair_request, FEEDBACK_PROMPT_VERSION};
 use crate::Result;
+use llm::{ChatReply, ChatRequest, Resilient};
 
 mod parts;
 

@@ -5,8 +5,8 @@
 //! can be answered with "yes". Labels are cut off; the rest is refused, so the chain moves on
 //! to the next interviewer.
 
-use crate::documents::text::is_unwanted_control;
-use crate::interviewer::offline::text::{similarity, NEAR_DUPLICATE};
+use text::controls::is_unwanted_control;
+use text::words::{similarity, NEAR_DUPLICATE};
 
 /// A reply longer than this is not "a question" however it ends.
 const MAX_REPLY_WORDS: usize = 60;

@@ -9,12 +9,13 @@ use domain::Report;
 use futures_util::{stream, StreamExt};
 use serde_json::{Map, Value};
 
-use super::{generated_by, Asked, Job, ReportWriter, WRITING};
-use crate::feedback::{
-    assemble, check_part, llm_report, part_request, report_asks, ReportAsk, WrittenReport,
-};
-use crate::interviewer::providers::{ChatReply, ChatRequest, Resilient};
+use crate::reports::writer::{generated_by, Asked, Job, ReportWriter, WRITING};
+use coach::report::{llm_report, WrittenReport};
+
+use crate::reports::asks::{assemble, check_part, report_asks, ReportAsk};
+use crate::reports::prompt::part_request;
 use crate::Result;
+use llm::{ChatReply, ChatRequest, Resilient};
 
 /// Parts that fail their checks twice, with none passed, before a provider is given up.
 const GIVE_UP_AFTER_UNUSABLE: usize = 2;

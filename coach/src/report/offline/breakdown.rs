@@ -1,0 +1,511 @@
+//! Per answered question: what worked, what to add, and a stronger sample answer in STAR
+//! shape built from the candidate's own sentences (tidied of fillers and softeners), with a
+//! bracketed placeholder wherever they gave nothing: the sample never invents a fact.
+
+use domain::{AnswerAnalysis, QuestionFeedback, StarComponent};
+
+use crate::interviewer::reading::AnswerKind;
+use crate::report::offline::by_kind;
+use crate::report::offline::dimensions::list;
+use crate::report::offline::question_kind::QuestionKind;
+use crate::report::offline::Context;
+use crate::report::quote::{first_person, sentences, tidier};
+use crate::report::scores::SUBSTANTIAL_WORDS;
+use crate::report::Answered;
+use text::words::SearchableText;
+
+const MAX_TO_ADD: usize = 4;
+/// A sample answer keeps at most this many of the candidate's sentences and words: a strong
+/// story told in four sentences (situation, task, action, result) in under a minute is what
+/// an interviewer remembers.
+const MAX_SAMPLE_SENTENCES: usize = 4;
+pub(super) const MAX_SAMPLE_WORDS: usize = 80;
+
+pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
+    context
+        .answers()
+        .map(|(answered, analysis)| {
+            let kind = context.kind(answered.number);
+            // An answer that does not address the question earns no praise, whatever words
+            // it happens to contain: it is told so plainly, then what the question wanted.
+            let (worked, to_add) = match not_an_answer(kind) {
+                Some(verdict) => {
+                    let mut to_add = vec![verdict.to_owned()];
+                    to_add.extend(advice(context, answered, analysis));
+                    to_add.truncate(MAX_TO_ADD);
+                    (Vec::new(), to_add)
+                }
+                None => (worked(analysis), advice(context, answered, analysis)),
+            };
+            QuestionFeedback {
+                number: answered.number,
+                question: answered.question.to_owned(),
+                answer: answered.answer.to_owned(),
+                worked,
+                to_add,
+                sample_answer: sample(context, answered, analysis),
+            }
+        })
+        .collect()
+}
+
+/// What the report says first about an answer that does not address its question.
+pub(super) fn not_an_answer(kind: AnswerKind) -> Option<&'static str> {
+    match kind {
+        AnswerKind::OffTopic => {
+            Some("This did not answer the question: it was about something else. Answer what was asked, with an example from your work.")
+        }
+        AnswerKind::NotAnAnswer => Some("This did not answer the question: it repeated the question or addressed the interviewer instead. Answer what was asked, with an example from your work."),
+        AnswerKind::Empty => Some("This did not answer the question: there is nothing in it to judge. Answer what was asked, with an example from your work."),
+        _ => None,
+    }
+}
+
+/// What to add, by the kind of question: STAR parts for a story, reasons for motivation, the
+/// candidate's own questions at the close.
+fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let company = context.input.company.trim();
+    let mut add = match QuestionKind::of(answered.question) {
+        QuestionKind::Story => return to_add(context, answered, analysis),
+        QuestionKind::Motivation => by_kind::motivation_to_add(company, answered, analysis),
+        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis),
+        QuestionKind::Background => by_kind::background_to_add(analysis),
+    };
+    add.truncate(MAX_TO_ADD);
+    add
+}
+
+/// A stronger answer: a rewrite of the candidate's own material where there is some, else
+/// what a strong answer would contain (never the thin answer wrapped in placeholders).
+fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
+    let company = context.input.company.trim();
+    let documents = format!("{}\n{}", context.input.cv, context.input.job_description);
+    // An answer about something else is no material for a rewrite, however long it is.
+    let answers = context.kind(answered.number).answers_the_question();
+    match QuestionKind::of(answered.question) {
+        QuestionKind::Story if answers && by_kind::has_material(answered, analysis, &documents) => {
+            sample_answer(context, answered, analysis)
+        }
+        QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref()),
+        QuestionKind::Motivation => {
+            by_kind::motivation_sample(company, answered, analysis, &documents)
+        }
+        QuestionKind::Closing => by_kind::closing_sample(company, answered, analysis),
+        QuestionKind::Background => by_kind::background_sample(
+            (context.input.job_title.trim(), company),
+            answered,
+            analysis,
+            &documents,
+        ),
+    }
+}
+
+fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
+    let mut worked = Vec::new();
+    let present = analysis.star.present();
+    if analysis.star.is_complete() {
+        worked
+            .push("A complete STAR story: situation, task, your action and the result.".to_owned());
+    } else if !present.is_empty() {
+        worked.push(format!("You gave the {}.", component_list(&present)));
+    }
+    if !analysis.specificity.numbers.is_empty() {
+        let numbers: Vec<String> = analysis
+            .specificity
+            .numbers
+            .iter()
+            .map(|number| number.text.clone())
+            .collect();
+        worked.push(format!("Concrete numbers: {}.", list(&numbers, 4)));
+    }
+    if !analysis.coverage.used.is_empty() {
+        worked.push(format!(
+            "You named what the job asks for: {}.",
+            list(&analysis.coverage.used, 4)
+        ));
+    }
+    let committed = analysis.confidence.commitments.first();
+    if let (Some(phrase), true) = (committed, analysis.pronouns.i_count > 0) {
+        worked.push(format!(
+            "You owned the work (\u{201c}{}\u{201d}).",
+            first_person(&phrase.phrase)
+        ));
+    }
+    worked
+}
+
+fn component_list(components: &[StarComponent]) -> String {
+    let names: Vec<String> = components
+        .iter()
+        .map(|component| component.label().to_lowercase())
+        .collect();
+    list(&names, 4)
+}
+
+fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let mut add = Vec::new();
+    if analysis.word_count < SUBSTANTIAL_WORDS {
+        add.push(format!(
+            "One concrete example: where you were, what you did yourself and what changed ({} word{} is too little to judge).",
+            analysis.word_count,
+            if analysis.word_count == 1 { "" } else { "s" }
+        ));
+    }
+    // Most useful first: what was done and what came of it, the evidence, then the setting.
+    let missing = analysis.star.missing();
+    for component in [StarComponent::Result, StarComponent::Action] {
+        if missing.contains(&component) {
+            add.push(star_advice(component));
+        }
+    }
+    if analysis.specificity.numbers.is_empty() {
+        add.push("A number: a percentage, an amount, a count or a time.".to_owned());
+    }
+    if analysis.pronouns.we_count >= 2 && analysis.pronouns.i_count == 0 {
+        add.push("Your own part: say \u{201c}I\u{201d} for what you did yourself.".to_owned());
+    }
+    if let Some(term) = asked_but_not_named(context, answered) {
+        add.push(format!(
+            "{term}: the question asked about it; say how you have used it."
+        ));
+    }
+    for component in [StarComponent::Situation, StarComponent::Task] {
+        if missing.contains(&component) {
+            add.push(star_advice(component));
+        }
+    }
+    if !analysis.confidence.hedges.is_empty() {
+        let hedges: Vec<String> = analysis
+            .confidence
+            .hedges
+            .iter()
+            .map(|hedge| format!("\u{201c}{}\u{201d}", first_person(&hedge.phrase)))
+            .collect();
+        add.push(format!(
+            "Say it plainly: drop {} where you are sure.",
+            list(&hedges, 3)
+        ));
+    }
+    if add.is_empty() {
+        add.push(
+            "A closing line: what you learned, or what you would do differently next time."
+                .to_owned(),
+        );
+    }
+    add.truncate(MAX_TO_ADD);
+    add
+}
+
+fn star_advice(component: StarComponent) -> String {
+    match component {
+        StarComponent::Situation => "The situation: where and when, and what was at stake.",
+        StarComponent::Task => "Your task: what you had to achieve and why it mattered.",
+        StarComponent::Action => "Your own actions, in the first person: what you decided and did.",
+        StarComponent::Result => "The result: what changed, by how much and by when.",
+    }
+    .to_owned()
+}
+
+/// A job skill the question names that the answer does not.
+fn asked_but_not_named(context: &Context, answered: &Answered) -> Option<String> {
+    let question = SearchableText::new(answered.question);
+    let answer = SearchableText::new(answered.answer);
+    context
+        .documents
+        .job
+        .iter()
+        .find(|skill| skill.is_in(&question) && !skill.is_in(&answer))
+        .map(|skill| skill.name.clone())
+}
+
+/// The sentences a sample answer keeps, in their order: all of them within
+/// [`MAX_SAMPLE_SENTENCES`] and [`MAX_SAMPLE_WORDS`]; beyond that the first sentence of each
+/// STAR part, then those with a number, while the limits allow (at least one).
+fn kept_sentences<'a>(answer: &'a str, analysis: &AnswerAnalysis) -> Vec<&'a str> {
+    let all = sentences(answer);
+    let words = |sentence: &str| sentence.split_whitespace().count();
+    if all.len() <= MAX_SAMPLE_SENTENCES
+        && all.iter().map(|s| words(s)).sum::<usize>() <= MAX_SAMPLE_WORDS
+    {
+        return all;
+    }
+    let mut keep = vec![false; all.len()];
+    let mut kept = 0;
+    let mut kept_words = 0;
+    let mut take = |index: usize, keep: &mut Vec<bool>| {
+        let fits = kept < MAX_SAMPLE_SENTENCES
+            && (kept == 0 || kept_words + words(all[index]) <= MAX_SAMPLE_WORDS);
+        if !keep[index] && fits {
+            keep[index] = true;
+            kept += 1;
+            kept_words += words(all[index]);
+        }
+    };
+    for &component in StarComponent::ALL {
+        let cue = analysis.star.cue(component);
+        let first = all
+            .iter()
+            .position(|sentence| cue.is_some_and(|cue| sentence.contains(cue)));
+        if let Some(index) = first {
+            take(index, &mut keep);
+        }
+    }
+    for (index, sentence) in all.iter().enumerate() {
+        let has_number = analysis
+            .specificity
+            .numbers
+            .iter()
+            .any(|number| sentence.contains(&number.text));
+        if has_number {
+            take(index, &mut keep);
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(sentence, keep)| keep.then_some(sentence))
+        .collect()
+}
+
+/// The candidate's sentences in their order (see [`kept_sentences`]), tidied, each STAR part
+/// they lack as a placeholder where it belongs (a missing situation first, a missing task or action before
+/// the first sentence of a later part, a missing result at the end), their own
+/// share after a "we"-only action, the number a result lacks after it, and a closing line.
+fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> String {
+    let tidy = tidier(analysis);
+    let mut placed: Vec<StarComponent> = analysis.star.present();
+    // A story that already says what the candidate did and what it changed, with a number,
+    // does not need a task or action slot wedged into it: the rewrite sharpens it instead.
+    let complete = is_complete_story(answered.answer, analysis);
+    if complete {
+        placed.extend([
+            StarComponent::Task,
+            StarComponent::Action,
+            StarComponent::Result,
+        ]);
+    }
+    let mut parts: Vec<String> = Vec::new();
+    // An answer opens with its setting: a missing one goes first.
+    if !placed.contains(&StarComponent::Situation) {
+        placed.push(StarComponent::Situation);
+        parts.push(placeholder(context, answered, StarComponent::Situation));
+    }
+    let place_before =
+        |component: StarComponent, placed: &mut Vec<StarComponent>, parts: &mut Vec<String>| {
+            for earlier in StarComponent::ALL
+                .iter()
+                .copied()
+                .take_while(|&earlier| earlier != component)
+            {
+                if !placed.contains(&earlier) {
+                    placed.push(earlier);
+                    parts.push(placeholder(context, answered, earlier));
+                }
+            }
+        };
+    for sentence in kept_sentences(answered.answer, analysis) {
+        let role = StarComponent::ALL.iter().copied().find(|&component| {
+            analysis
+                .star
+                .cue(component)
+                .is_some_and(|cue| sentence.contains(cue))
+        });
+        if let Some(role) = role {
+            place_before(role, &mut placed, &mut parts);
+        }
+        let tidied = tidy(sentence);
+        if tidied.is_empty() {
+            continue;
+        }
+        parts.push(tidied);
+        if let Some(role) = role {
+            parts.extend(supplement(analysis, role, sentence));
+        }
+    }
+    place_before(StarComponent::Result, &mut placed, &mut parts);
+    if !placed.contains(&StarComponent::Result) {
+        parts.push(placeholder(context, answered, StarComponent::Result));
+    }
+    if let Some(term) = asked_but_not_named(context, answered) {
+        parts.push(format!("[Where {term} came in: what you used it for.]"));
+    }
+    parts.push("[One sentence on what you learned, or would do differently next time.]".to_owned());
+    if complete {
+        parts.push(tie_to_the_role(context));
+    }
+    parts.join(" ")
+}
+
+/// An action of the candidate's own ("I built …", not "we moved …") and a measured result:
+/// an outcome with a number, or a result sentence with one.
+fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
+    let own_action = analysis
+        .star
+        .cue(StarComponent::Action)
+        .is_some_and(|cue| cue.starts_with("I "));
+    let has_number = |text: &str| {
+        analysis
+            .specificity
+            .numbers
+            .iter()
+            .any(|number| text.contains(&number.text))
+    };
+    let measured_outcome = analysis
+        .specificity
+        .outcomes
+        .iter()
+        .any(|outcome| has_number(outcome));
+    let measured_result = analysis.star.cue(StarComponent::Result).is_some_and(|cue| {
+        sentences(answer)
+            .into_iter()
+            .any(|sentence| sentence.contains(cue) && has_number(sentence))
+    });
+    own_action && (measured_outcome || measured_result)
+}
+
+/// The last line of a strong story: why it matters for this job, not only the last one.
+fn tie_to_the_role(context: &Context) -> String {
+    let company = context.input.company.trim().trim_end_matches('.');
+    format!("That is the kind of result I would aim for at {company}.")
+}
+
+/// What a part needs beyond the candidate's sentence: their own share of a "we" action, the
+/// number a result lacks.
+fn supplement(
+    analysis: &AnswerAnalysis,
+    component: StarComponent,
+    sentence: &str,
+) -> Option<String> {
+    match component {
+        StarComponent::Action if analysis.pronouns.i_count == 0 => {
+            Some("My own part was to [what you did yourself].".to_owned())
+        }
+        StarComponent::Result
+            if !analysis
+                .specificity
+                .numbers
+                .iter()
+                .any(|number| sentence.contains(&number.text)) =>
+        {
+            Some("[Add the number: by how much, for how many, by when.]".to_owned())
+        }
+        _ => None,
+    }
+}
+
+fn placeholder(context: &Context, answered: &Answered, component: StarComponent) -> String {
+    match component {
+        StarComponent::Situation => {
+            "[Where and when: the team, the company and the problem you faced.]".to_owned()
+        }
+        StarComponent::Task => {
+            "My task was to [what you had to achieve, and why it mattered].".to_owned()
+        }
+        StarComponent::Action => match asked_term(context, answered) {
+            Some(term) => format!("I [the steps you took yourself, and how you used {term}]."),
+            None => "I [the steps you took yourself, in order].".to_owned(),
+        },
+        StarComponent::Result => {
+            "As a result, [what changed] by [number] within [time].".to_owned()
+        }
+    }
+}
+
+/// The job skill the question is about, if it names one.
+fn asked_term(context: &Context, answered: &Answered) -> Option<String> {
+    let question = SearchableText::new(answered.question);
+    context
+        .documents
+        .job
+        .iter()
+        .find(|skill| skill.is_in(&question))
+        .map(|skill| skill.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::offline::offline_report;
+    use crate::report::test_support::{input, CV, STRONG, WEAK};
+
+    #[test]
+    fn a_strong_answer_keeps_its_sentences_and_a_weak_one_gets_placeholders() {
+        let strong = offline_report(&input(CV, &STRONG));
+        let first = &strong.questions[0];
+        assert_eq!(first.number, 1);
+        assert_eq!(first.answer, STRONG[0].1);
+        assert!(first
+            .sample_answer
+            .starts_with("At Helvetic Clearing our settlement ledger"));
+        assert!(first.sample_answer.contains("saved CHF 18,000 a year."));
+        // A complete story gets no slots wedged into it: the lesson, and a last line that
+        // ties it to the job the candidate wants.
+        assert!(
+            first.sample_answer.ends_with(
+                ". [One sentence on what you learned, or would do differently next time.] That is the kind of result I would aim for at Helvetia Ledger AG."
+            ),
+            "only the closing lines are added: {}",
+            first.sample_answer
+        );
+        assert_eq!(first.sample_answer.matches('[').count(), 1);
+        // Every sentence of the answer is kept, the action of the third one too.
+        assert!(strong.questions[2]
+            .sample_answer
+            .contains("I wrote the Dockerfiles, I set up the Kubernetes manifests and I trained four colleagues."));
+        assert!(first.worked.iter().any(|w| w.contains("complete STAR")));
+
+        let weak = offline_report(&input(CV, &WEAK));
+        let first = &weak.questions[0];
+        // Nothing to rewrite (no number, tool, outcome or job term): the sample says what a
+        // strong answer contains rather than wrapping the candidate's words in placeholders.
+        for feedback in &weak.questions {
+            assert!(
+                feedback
+                    .sample_answer
+                    .starts_with("A strong answer would contain:"),
+                "{}",
+                feedback.sample_answer
+            );
+            assert!(!feedback.sample_answer.contains("improved things"));
+        }
+        assert!(
+            weak.questions[2].sample_answer.contains("how you used"),
+            "the asked skill is named: {}",
+            weak.questions[2].sample_answer
+        );
+
+        // An answer with material but without its task and result keeps the candidate's own
+        // sentences, tidied, in their order; what they never said is a placeholder in its place.
+        let partial = offline_report(&input(
+            CV,
+            &[(
+                "How did you run the migration to Kafka?",
+                "Um, so we moved 30 services from RabbitMQ to Kafka in 2021, you know. I guess it went fine in the end and we were all kind of relieved about it.",
+            )],
+        ));
+        let sample = &partial.questions[0].sample_answer;
+        assert!(
+            sample.contains("we moved 30 services from RabbitMQ to Kafka in 2021"),
+            "{sample}"
+        );
+        assert!(
+            sample.contains("My task was to [what you had to achieve"),
+            "{sample}"
+        );
+        assert!(
+            sample.contains("[number]") || sample.contains("[Add the number"),
+            "{sample}"
+        );
+        assert!(!sample.to_lowercase().contains("um,"), "{sample}");
+        assert!(!first.sample_answer.to_lowercase().contains("um,"));
+        assert!(first.to_add.iter().any(|a| a.starts_with("A number")));
+        assert!(weak.questions.iter().all(|q| !q.to_add.is_empty()));
+        // The Docker question: the weak answer never names Docker.
+        assert!(
+            weak.questions[2]
+                .to_add
+                .iter()
+                .any(|a| a.starts_with("Docker")),
+            "{:?}",
+            weak.questions[2].to_add
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Plain-text decoding and the clean-up every extracted text goes through.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use unicode_normalization::UnicodeNormalization;
+
+use text::controls::is_unwanted_control;
+
+use crate::DocumentError;
+
+/// The most text we keep from one document. A long CV is ~20,000 characters; beyond this it
+/// is padding or keyword stuffing, and the interviewer could not use it anyway.
+pub const MAX_TEXT_CHARS: usize = domain::MAX_DOCUMENT_CHARS;
+
+/// Text ready for the interviewer, with what the user should know about how it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CleanText {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Decodes a plain-text file: a byte-order mark decides when present; then UTF-16 without a
+/// mark (recognised by its pattern of zero bytes), UTF-8, and finally Windows-1252, the
+/// superset of Latin-1 that Western European editors write. Then [`clean`]s it.
+pub fn decode(bytes: &[u8]) -> Result<CleanText, DocumentError> {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
+        None => (sniff_encoding(bytes), bytes),
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let mut cleaned = clean(&text)?;
+    if encoding == WINDOWS_1252 {
+        cleaned.warnings.insert(
+            0,
+            "This file was not saved as UTF-8; we read it as Western European (Windows-1252). Check that accented letters look right.".into(),
+        );
+    }
+    Ok(cleaned)
+}
+
+fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    if pairs >= 4 {
+        let zero_at = |offset: usize| {
+            sample
+                .chunks_exact(2)
+                .filter(|pair| pair[offset] == 0)
+                .count()
+        };
+        let (even, odd) = (zero_at(0), zero_at(1));
+        // Latin text in UTF-16: every other byte is zero, the others almost never.
+        if odd * 10 >= pairs * 4 && even * 20 < pairs {
+            return UTF_16LE;
+        }
+        if even * 10 >= pairs * 4 && odd * 20 < pairs {
+            return UTF_16BE;
+        }
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        UTF_8
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// Normalises extracted text without flattening it: line endings become `\n`, NUL and other
+/// control characters go (tabs and line breaks stay), trailing spaces and runs of blank lines
+/// shrink, Unicode is composed (NFC), and the text is cut at [`MAX_TEXT_CHARS`], keeping the
+/// start. Whitespace-only text is refused.
+pub fn clean(raw: &str) -> Result<CleanText, DocumentError> {
+    let mut warnings = Vec::new();
+    let mut text = String::with_capacity(raw.len().min(MAX_TEXT_CHARS * 4));
+    let mut chars = 0usize;
+    let mut blank_run = 0usize;
+    let mut truncated = false;
+    let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+    for line in normalized.split('\n') {
+        let line: String = line.nfc().filter(|c| !is_unwanted_control(*c)).collect();
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || text.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        let line_chars = line.chars().count();
+        if chars + line_chars + 1 > MAX_TEXT_CHARS {
+            let room = MAX_TEXT_CHARS.saturating_sub(chars);
+            text.extend(line.chars().take(room));
+            truncated = true;
+            break;
+        }
+        text.push_str(line);
+        text.push('\n');
+        chars += line_chars + 1;
+    }
+    let text = text.trim_end().to_owned();
+    if text.trim().is_empty() {
+        return Err(DocumentError::NoText);
+    }
+    if truncated {
+        warnings.push(format!(
+            "The text was very long; we kept the first {MAX_TEXT_CHARS} characters. Check that nothing important was cut."
+        ));
+    }
+    Ok(CleanText { text, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_emoji_and_line_structure_is_kept() {
+        let cleaned =
+            decode("Jake Thompson 🚀\r\n\r\n- Closed 137% of quota\r\n- HubSpot ❤️\n".as_bytes())
+                .unwrap();
+        assert_eq!(
+            cleaned.text,
+            "Jake Thompson 🚀\n\n- Closed 137% of quota\n- HubSpot ❤️"
+        );
+        assert!(cleaned.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "Renée Dubois-Müller\nGenève";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = [&[0xFF, 0xFE][..], &le].concat();
+        assert_eq!(decode(&with_bom).unwrap().text, text);
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().text, text);
+    }
+
+    #[test]
+    fn latin1_falls_back_to_windows_1252_with_a_warning() {
+        let bytes = b"J\xfcrgen Wei\xdf, K\xf6ln \x80 100";
+        let cleaned = decode(bytes).unwrap();
+        assert_eq!(cleaned.text, "Jürgen Weiß, Köln € 100");
+        assert!(cleaned.warnings[0].contains("Windows-1252"));
+    }
+
+    #[test]
+    fn nul_and_control_characters_are_removed_tabs_kept() {
+        let cleaned = decode(b"Kaveri\0 Pay\x07\n2019\t2023\0\0\0").unwrap();
+        assert_eq!(cleaned.text, "Kaveri Pay\n2019\t2023");
+    }
+
+    #[test]
+    fn text_is_composed_to_nfc() {
+        let decomposed = "Rene\u{301}e";
+        assert_eq!(clean(decomposed).unwrap().text, "Renée");
+    }
+
+    #[test]
+    fn blank_runs_shrink_and_whitespace_only_is_refused() {
+        assert_eq!(clean("\n\nA   \n\n\n\nB\n\n").unwrap().text, "A\n\nB");
+        assert_eq!(clean(" \t\r\n \n\t"), Err(DocumentError::NoText));
+        assert_eq!(decode(b"\0\0\0"), Err(DocumentError::NoText));
+    }
+
+    #[test]
+    fn long_text_is_cut_at_the_budget_keeping_the_start() {
+        let long = format!("Hannah Fischer {}", "keyword ".repeat(50_000));
+        let cleaned = clean(&long).unwrap();
+        assert_eq!(cleaned.text.chars().count(), MAX_TEXT_CHARS);
+        assert!(cleaned.text.starts_with("Hannah Fischer"));
+        assert!(cleaned.warnings[0].contains("first 100000"));
+    }
+}
