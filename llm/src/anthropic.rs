@@ -1,81 +1,41 @@
 //! Anthropic Messages: `POST {base_url}/v1/messages`, streamed as named SSE events
 //! (`message_start`, `content_block_delta`, `message_delta`, `message_stop`, `error`).
 
-use std::fmt;
 use std::ops::ControlFlow;
 
-use reqwest::header::HeaderValue;
+use reqwest::header::HeaderName;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
-use crate::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
+use crate::client::{Client, Wire, WireRequest};
+use crate::config::{ApiKey, ProviderConfig};
+use crate::http::{error_for_code, parse_body, parse_chunk};
 use crate::reply::{finished_reply, StreamedReply};
 use crate::sse::SseEvent;
-use crate::{ChatReply, ChatRequest, ProviderError};
+use crate::{ChatReply, ChatRequest, OutputFormat, ProviderError};
 
-const API_KEY_HEADER: &str = "x-api-key";
 const VERSION_HEADER: &str = "anthropic-version";
 const API_VERSION: &str = "2023-06-01";
 
-pub struct AnthropicClient {
-    config: ProviderConfig,
-    http: reqwest::Client,
-    api_key: Option<HeaderValue>,
-}
+/// The Anthropic Messages wire format.
+#[derive(Debug)]
+pub struct Anthropic;
 
-impl fmt::Debug for AnthropicClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AnthropicClient")
-            .field("config", &self.config)
-            .finish_non_exhaustive()
-    }
-}
+pub type AnthropicClient = Client<Anthropic>;
 
-impl AnthropicClient {
-    pub fn new(config: ProviderConfig) -> Result<Self, ClientBuildError> {
-        let api_key = config
-            .api_key
-            .as_ref()
-            .map(|key| secret_header("", key))
-            .transpose()?;
-        Ok(Self {
-            http: http_client(&config)?,
-            config,
-            api_key,
-        })
-    }
+impl Wire for Anthropic {
+    const NAME: &'static str = "anthropic";
+    // The Messages API has no JSON mode: the prompt asks for JSON.
+    const FORMATS: &'static [OutputFormat] = &[OutputFormat::Plain];
+    const KEY_HEADER: (HeaderName, &'static str) = (HeaderName::from_static("x-api-key"), "");
 
-    pub fn model(&self) -> &str {
-        &self.config.model
-    }
-
-    pub fn base_url(&self) -> &str {
-        &self.config.base_url
-    }
-
-    pub async fn complete(&self, request: &ChatRequest) -> Result<ChatReply, ProviderError> {
-        let response = send(self.post(request, false), self.config.api_key.as_ref()).await?;
-        decode_reply(&read_body(response).await?, &self.config.model)
-    }
-
-    pub async fn stream(
-        &self,
+    fn request(
+        config: &ProviderConfig,
         request: &ChatRequest,
-        on_delta: &mut (dyn FnMut(&str) + Send),
-    ) -> Result<ChatReply, ProviderError> {
-        let key = self.config.api_key.as_ref();
-        let response = send(self.post(request, true), key).await?;
-        let mut reply = StreamedReply::default();
-        for_each_event(response, |event| {
-            on_stream_event(&event, &mut reply, key, on_delta)
-        })
-        .await?;
-        reply.finish(&self.config.model)
-    }
-
-    fn post(&self, request: &ChatRequest, stream: bool) -> reqwest::RequestBuilder {
+        stream: bool,
+        _format: OutputFormat,
+    ) -> WireRequest {
         let body = RequestBody {
-            model: &self.config.model,
+            model: &config.model,
             system: &request.system,
             messages: [UserMessage {
                 role: "user",
@@ -85,81 +45,71 @@ impl AnthropicClient {
             temperature: request.temperature,
             stream,
         };
-        let mut builder = self
-            .http
-            .post(format!("{}/v1/messages", self.config.base_url))
-            .header(VERSION_HEADER, API_VERSION)
-            .json(&body);
-        if let Some(api_key) = &self.api_key {
-            builder = builder.header(API_KEY_HEADER, api_key.clone());
+        WireRequest {
+            url: format!("{}/v1/messages", config.base_url),
+            headers: &[(VERSION_HEADER, API_VERSION)],
+            body: serde_json::to_value(body).unwrap_or_default(),
         }
-        if let Some(timeout) = request.timeout {
-            builder = builder.timeout(timeout);
-        }
-        builder
     }
-}
 
-/// A whole (not streamed) reply from its body.
-pub(crate) fn decode_reply(
-    body: &[u8],
-    configured_model: &str,
-) -> Result<ChatReply, ProviderError> {
-    let body: Message = parse_body(body)?;
-    let text = body
-        .content
-        .iter()
-        .filter(|block| block.kind == "text")
-        .filter_map(|block| block.text.as_deref())
-        .collect();
-    let usage = body.usage.unwrap_or_default();
-    finished_reply(
-        text,
-        body.model.unwrap_or_else(|| configured_model.to_owned()),
-        usage.input_tokens,
-        usage.output_tokens,
-    )
-}
-
-/// One event of a stream: its text goes to `on_delta`, the rest into `reply`;
-/// `message_stop` ends the stream.
-pub(crate) fn on_stream_event(
-    event: &SseEvent,
-    reply: &mut StreamedReply,
-    key: Option<&ApiKey>,
-    on_delta: &mut (dyn FnMut(&str) + Send),
-) -> Result<ControlFlow<()>, ProviderError> {
-    match stream_event(event)? {
-        StreamEvent::MessageStart { message } => {
-            reply.model = message.model;
-            let usage = message.usage.unwrap_or_default();
-            reply.input_tokens = usage.input_tokens;
-            reply.output_tokens = usage.output_tokens;
-        }
-        StreamEvent::ContentBlockDelta { delta } => {
-            if delta.kind == "text_delta" {
-                reply.push_text(delta.text.as_deref().unwrap_or_default(), on_delta);
-            }
-        }
-        StreamEvent::MessageDelta { usage } => {
-            if let Some(output) = usage.and_then(|usage| usage.output_tokens) {
-                reply.output_tokens = Some(output);
-            }
-        }
-        StreamEvent::MessageStop => {
-            reply.finished = true;
-            return Ok(ControlFlow::Break(()));
-        }
-        StreamEvent::Error { error } => {
-            return Err(error_for_code(
-                status_of_error_type(&error.kind),
-                error.message.as_deref().unwrap_or_default(),
-                key,
-            ));
-        }
-        StreamEvent::Other => {}
+    /// A whole (not streamed) reply from its body.
+    fn decode_reply(body: &[u8], configured_model: &str) -> Result<ChatReply, ProviderError> {
+        let body: Message = parse_body(body)?;
+        let text = body
+            .content
+            .iter()
+            .filter(|block| block.kind == "text")
+            .filter_map(|block| block.text.as_deref())
+            .collect();
+        let usage = body.usage.unwrap_or_default();
+        finished_reply(
+            text,
+            body.model.unwrap_or_else(|| configured_model.to_owned()),
+            usage.input_tokens,
+            usage.output_tokens,
+        )
     }
-    Ok(ControlFlow::Continue(()))
+
+    /// One event of a stream: its text goes to `on_delta`, the rest into `reply`;
+    /// `message_stop` ends the stream.
+    fn on_stream_event(
+        event: &SseEvent,
+        reply: &mut StreamedReply,
+        key: Option<&ApiKey>,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ControlFlow<()>, ProviderError> {
+        match stream_event(event)? {
+            StreamEvent::MessageStart { message } => {
+                reply.model = message.model;
+                let usage = message.usage.unwrap_or_default();
+                reply.input_tokens = usage.input_tokens;
+                reply.output_tokens = usage.output_tokens;
+            }
+            StreamEvent::ContentBlockDelta { delta } => {
+                if delta.kind == "text_delta" {
+                    reply.push_text(delta.text.as_deref().unwrap_or_default(), on_delta);
+                }
+            }
+            StreamEvent::MessageDelta { usage } => {
+                if let Some(output) = usage.and_then(|usage| usage.output_tokens) {
+                    reply.output_tokens = Some(output);
+                }
+            }
+            StreamEvent::MessageStop => {
+                reply.finished = true;
+                return Ok(ControlFlow::Break(()));
+            }
+            StreamEvent::Error { error } => {
+                return Err(error_for_code(
+                    status_of_error_type(&error.kind),
+                    error.message.as_deref().unwrap_or_default(),
+                    key,
+                ));
+            }
+            StreamEvent::Other => {}
+        }
+        Ok(ControlFlow::Continue(()))
+    }
 }
 
 /// The event's JSON names its own type; events this client does not need (`ping`,

@@ -4,11 +4,14 @@
 
 use std::ops::ControlFlow;
 
+use crate::anthropic::Anthropic;
 use crate::config::ApiKey;
+use crate::gemini::Gemini;
 use crate::http::feed_chunk;
+use crate::openai::OpenAi;
 use crate::reply::StreamedReply;
 use crate::sse::{SseEvent, SseParser};
-use crate::{anthropic, gemini, openai, ChatReply, ProviderError};
+use crate::{ChatReply, ProviderError, Wire};
 
 /// A provider's wire format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,9 +31,9 @@ pub fn decode_reply(
     configured_model: &str,
 ) -> Result<ChatReply, ProviderError> {
     match format {
-        WireFormat::OpenAi => openai::decode_reply(body, configured_model),
-        WireFormat::Anthropic => anthropic::decode_reply(body, configured_model),
-        WireFormat::Gemini => gemini::decode_reply(body, configured_model),
+        WireFormat::OpenAi => OpenAi::decode_reply(body, configured_model),
+        WireFormat::Anthropic => Anthropic::decode_reply(body, configured_model),
+        WireFormat::Gemini => Gemini::decode_reply(body, configured_model),
     }
 }
 
@@ -46,9 +49,9 @@ pub fn decode_stream(
     let mut parser = SseParser::new();
     let mut reply = StreamedReply::default();
     let mut on_event = |event: SseEvent| match format {
-        WireFormat::OpenAi => openai::on_stream_event(&event, &mut reply, key, on_delta),
-        WireFormat::Anthropic => anthropic::on_stream_event(&event, &mut reply, key, on_delta),
-        WireFormat::Gemini => gemini::on_stream_event(&event, &mut reply, key, on_delta),
+        WireFormat::OpenAi => OpenAi::on_stream_event(&event, &mut reply, key, on_delta),
+        WireFormat::Anthropic => Anthropic::on_stream_event(&event, &mut reply, key, on_delta),
+        WireFormat::Gemini => Gemini::on_stream_event(&event, &mut reply, key, on_delta),
     };
     for chunk in chunks {
         if let ControlFlow::Break(()) = feed_chunk(&mut parser, chunk, &mut on_event)? {

@@ -1,101 +1,47 @@
 //! Google Gemini: `POST {base_url}/v1beta/models/{model}:generateContent`, and its streaming
 //! form `:streamGenerateContent?alt=sse`, whose events are the same JSON, piece by piece.
 
-use std::fmt;
 use std::ops::ControlFlow;
 
-use reqwest::header::HeaderValue;
+use reqwest::header::HeaderName;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
-use crate::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
+use crate::client::{Client, Wire, WireRequest};
+use crate::config::{ApiKey, ProviderConfig};
+use crate::http::{error_for_code, parse_body, parse_chunk};
 use crate::reply::{finished_reply, StreamedReply};
 use crate::sse::SseEvent;
 use crate::{ChatReply, ChatRequest, OutputFormat, ProviderError};
 
-const API_KEY_HEADER: &str = "x-goog-api-key";
+/// The Gemini generateContent wire format.
+#[derive(Debug)]
+pub struct Gemini;
 
-pub struct GeminiClient {
-    config: ProviderConfig,
-    http: reqwest::Client,
-    /// Sent as a header, never in the URL, so it cannot end up in a logged URL.
-    api_key: Option<HeaderValue>,
-}
+pub type GeminiClient = Client<Gemini>;
 
-impl fmt::Debug for GeminiClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GeminiClient")
-            .field("config", &self.config)
-            .finish_non_exhaustive()
-    }
-}
+impl Wire for Gemini {
+    const NAME: &'static str = "gemini";
+    const FORMATS: &'static [OutputFormat] = &[
+        OutputFormat::JsonSchema,
+        OutputFormat::JsonObject,
+        OutputFormat::Plain,
+    ];
+    // Sent as a header, never in the URL, so it cannot end up in a logged URL.
+    const KEY_HEADER: (HeaderName, &'static str) = (HeaderName::from_static("x-goog-api-key"), "");
 
-impl GeminiClient {
-    pub fn new(config: ProviderConfig) -> Result<Self, ClientBuildError> {
-        let api_key = config
-            .api_key
-            .as_ref()
-            .map(|key| secret_header("", key))
-            .transpose()?;
-        Ok(Self {
-            http: http_client(&config)?,
-            config,
-            api_key,
-        })
-    }
-
-    pub fn model(&self) -> &str {
-        &self.config.model
-    }
-
-    pub fn base_url(&self) -> &str {
-        &self.config.base_url
-    }
-
-    pub async fn complete(
-        &self,
+    fn request(
+        config: &ProviderConfig,
         request: &ChatRequest,
+        stream: bool,
         format: OutputFormat,
-    ) -> Result<ChatReply, ProviderError> {
-        let response = send(
-            self.post(request, ":generateContent", format),
-            self.config.api_key.as_ref(),
-        )
-        .await?;
-        decode_reply(&read_body(response).await?, &self.config.model)
-    }
-
-    pub async fn stream(
-        &self,
-        request: &ChatRequest,
-        format: OutputFormat,
-        on_delta: &mut (dyn FnMut(&str) + Send),
-    ) -> Result<ChatReply, ProviderError> {
-        let key = self.config.api_key.as_ref();
-        let method = ":streamGenerateContent?alt=sse";
-        let response = send(self.post(request, method, format), key).await?;
-        let mut reply = StreamedReply::default();
-        for_each_event(response, |event| {
-            on_stream_event(&event, &mut reply, key, on_delta)
-        })
-        .await?;
-        reply.finish(&self.config.model)
-    }
-
-    /// `method` is `:generateContent` or `:streamGenerateContent?alt=sse`.
-    fn post(
-        &self,
-        request: &ChatRequest,
-        method: &str,
-        format: OutputFormat,
-    ) -> reqwest::RequestBuilder {
+    ) -> WireRequest {
         // JSON mode is the MIME type alone; the schema step adds `responseSchema`, which the
         // schema-carrying JSON mode of other servers would repeat.
         let schema = request.json_schema.as_ref();
         let json_mode = schema.filter(|_| format <= OutputFormat::JsonObject);
         let with_schema = schema.filter(|_| format <= OutputFormat::JsonObjectWithSchema);
         // Model names are accepted with or without Google's `models/` prefix.
-        let model = self.config.model.trim_start_matches("models/");
+        let model = config.model.trim_start_matches("models/");
         let body = RequestBody {
             system_instruction: Content {
                 role: None,
@@ -116,58 +62,56 @@ impl GeminiClient {
                 response_schema: with_schema.map(|schema| &schema.gemini),
             },
         };
-        let url = format!("{}/v1beta/models/{model}{method}", self.config.base_url);
-        let mut builder = self.http.post(url).json(&body);
-        if let Some(api_key) = &self.api_key {
-            builder = builder.header(API_KEY_HEADER, api_key.clone());
+        let method = if stream {
+            ":streamGenerateContent?alt=sse"
+        } else {
+            ":generateContent"
+        };
+        WireRequest {
+            url: format!("{}/v1beta/models/{model}{method}", config.base_url),
+            headers: &[],
+            body: serde_json::to_value(body).unwrap_or_default(),
         }
-        if let Some(timeout) = request.timeout {
-            builder = builder.timeout(timeout);
+    }
+
+    /// A whole (not streamed) reply from its body.
+    fn decode_reply(body: &[u8], configured_model: &str) -> Result<ChatReply, ProviderError> {
+        let body: Generated = parse_body(body)?;
+        let (input_tokens, output_tokens) = body.token_counts();
+        let model = body
+            .model_version
+            .clone()
+            .unwrap_or_else(|| configured_model.to_owned());
+        finished_reply(body.text(), model, input_tokens, output_tokens)
+    }
+
+    /// One event of a stream: its text goes to `on_delta`, the rest into `reply`.
+    fn on_stream_event(
+        event: &SseEvent,
+        reply: &mut StreamedReply,
+        key: Option<&ApiKey>,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ControlFlow<()>, ProviderError> {
+        let chunk: Generated = parse_chunk(&event.data)?;
+        if let Some(error) = &chunk.error {
+            let message = error.message.as_deref().unwrap_or_default();
+            return Err(error_for_code(error.code.unwrap_or(500), message, key));
         }
-        builder
+        reply.push_text(&chunk.text(), on_delta);
+        if chunk.usage_metadata.is_some() {
+            (reply.input_tokens, reply.output_tokens) = chunk.token_counts();
+        }
+        if reply.model.is_none() {
+            reply.model = chunk.model_version.clone();
+        }
+        // The last chunk carries the finish reason; there is no end marker after it.
+        let finish_reason = chunk
+            .candidates
+            .first()
+            .and_then(|c| c.finish_reason.as_ref());
+        reply.finished |= finish_reason.is_some();
+        Ok(ControlFlow::Continue(()))
     }
-}
-
-/// A whole (not streamed) reply from its body.
-pub(crate) fn decode_reply(
-    body: &[u8],
-    configured_model: &str,
-) -> Result<ChatReply, ProviderError> {
-    let body: Generated = parse_body(body)?;
-    let (input_tokens, output_tokens) = body.token_counts();
-    let model = body
-        .model_version
-        .clone()
-        .unwrap_or_else(|| configured_model.to_owned());
-    finished_reply(body.text(), model, input_tokens, output_tokens)
-}
-
-/// One event of a stream: its text goes to `on_delta`, the rest into `reply`.
-pub(crate) fn on_stream_event(
-    event: &SseEvent,
-    reply: &mut StreamedReply,
-    key: Option<&ApiKey>,
-    on_delta: &mut (dyn FnMut(&str) + Send),
-) -> Result<ControlFlow<()>, ProviderError> {
-    let chunk: Generated = parse_chunk(&event.data)?;
-    if let Some(error) = &chunk.error {
-        let message = error.message.as_deref().unwrap_or_default();
-        return Err(error_for_code(error.code.unwrap_or(500), message, key));
-    }
-    reply.push_text(&chunk.text(), on_delta);
-    if chunk.usage_metadata.is_some() {
-        (reply.input_tokens, reply.output_tokens) = chunk.token_counts();
-    }
-    if reply.model.is_none() {
-        reply.model = chunk.model_version.clone();
-    }
-    // The last chunk carries the finish reason; there is no end marker after it.
-    let finish_reason = chunk
-        .candidates
-        .first()
-        .and_then(|c| c.finish_reason.as_ref());
-    reply.finished |= finish_reason.is_some();
-    Ok(ControlFlow::Continue(()))
 }
 
 #[derive(Serialize)]

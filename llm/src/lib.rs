@@ -7,6 +7,10 @@
 
 use std::time::{Duration, Instant};
 
+use anthropic::Anthropic;
+use gemini::Gemini;
+use openai::OpenAi;
+
 /// What to ask: a system prompt (the rules) and a user prompt (the fenced documents and the
 /// conversation so far).
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +95,7 @@ impl ProviderError {
 
 pub mod anthropic;
 mod breaker;
+mod client;
 mod config;
 mod format;
 #[doc(hidden)] // for the fuzz targets only
@@ -103,6 +108,9 @@ mod retry;
 mod sse;
 
 pub use breaker::CircuitBreaker;
+pub use client::{Client, Wire, WireRequest};
+pub use reply::StreamedReply;
+pub use sse::SseEvent;
 pub use config::{ApiKey, ClientBuildError, ProviderConfig};
 pub use format::{refuses_format, FormatMemory, OutputFormat};
 pub use retry::RetryPolicy;
@@ -118,26 +126,26 @@ pub enum Provider {
 impl Provider {
     pub fn name(&self) -> &'static str {
         match self {
-            Provider::OpenAi(_) => "openai",
-            Provider::Gemini(_) => "gemini",
-            Provider::Anthropic(_) => "anthropic",
+            Provider::OpenAi(_) => OpenAi::NAME,
+            Provider::Gemini(_) => Gemini::NAME,
+            Provider::Anthropic(_) => Anthropic::NAME,
+        }
+    }
+
+    fn config(&self) -> &ProviderConfig {
+        match self {
+            Provider::OpenAi(client) => client.config(),
+            Provider::Gemini(client) => client.config(),
+            Provider::Anthropic(client) => client.config(),
         }
     }
 
     pub fn model(&self) -> &str {
-        match self {
-            Provider::OpenAi(client) => client.model(),
-            Provider::Gemini(client) => client.model(),
-            Provider::Anthropic(client) => client.model(),
-        }
+        &self.config().model
     }
 
     pub fn base_url(&self) -> &str {
-        match self {
-            Provider::OpenAi(client) => client.base_url(),
-            Provider::Gemini(client) => client.base_url(),
-            Provider::Anthropic(client) => client.base_url(),
-        }
+        &self.config().base_url
     }
 
     /// Whether the server runs on this machine (`localhost`, `127.x`, `[::1]`): llama.cpp,
@@ -170,14 +178,9 @@ impl Provider {
     /// would send identically are left out, so a refusal is never asked again in vain.
     pub fn formats(&self) -> &'static [OutputFormat] {
         match self {
-            Provider::OpenAi(_) => &OutputFormat::LADDER,
-            Provider::Gemini(_) => &[
-                OutputFormat::JsonSchema,
-                OutputFormat::JsonObject,
-                OutputFormat::Plain,
-            ],
-            // The Messages API has no JSON mode: the prompt asks for JSON.
-            Provider::Anthropic(_) => &[OutputFormat::Plain],
+            Provider::OpenAi(_) => OpenAi::FORMATS,
+            Provider::Gemini(_) => Gemini::FORMATS,
+            Provider::Anthropic(_) => Anthropic::FORMATS,
         }
     }
 
@@ -203,7 +206,7 @@ impl Provider {
         match self {
             Provider::OpenAi(client) => client.complete(request, format).await,
             Provider::Gemini(client) => client.complete(request, format).await,
-            Provider::Anthropic(client) => client.complete(request).await,
+            Provider::Anthropic(client) => client.complete(request, format).await,
         }
     }
 
@@ -227,7 +230,7 @@ impl Provider {
         match self {
             Provider::OpenAi(client) => client.stream(request, format, on_delta).await,
             Provider::Gemini(client) => client.stream(request, format, on_delta).await,
-            Provider::Anthropic(client) => client.stream(request, on_delta).await,
+            Provider::Anthropic(client) => client.stream(request, format, on_delta).await,
         }
     }
 }

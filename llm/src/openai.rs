@@ -1,92 +1,37 @@
 //! OpenAI-compatible chat completions (`POST {base_url}/chat/completions`): OpenAI itself,
 //! OpenRouter, Ollama, llama.cpp and vLLM all speak it.
 
-use std::fmt;
 use std::ops::ControlFlow;
 
-use reqwest::header::{HeaderValue, AUTHORIZATION};
+use reqwest::header::{HeaderName, AUTHORIZATION};
 use serde::{Deserialize, Serialize};
 
-use crate::config::{http_client, secret_header, ApiKey, ClientBuildError, ProviderConfig};
-use crate::http::{error_for_code, for_each_event, parse_body, parse_chunk, read_body, send};
+use crate::client::{Client, Wire, WireRequest};
+use crate::config::{ApiKey, ProviderConfig};
+use crate::http::{error_for_code, parse_body, parse_chunk};
 use crate::reply::{finished_reply, StreamedReply};
 use crate::sse::SseEvent;
 use crate::{ChatReply, ChatRequest, JsonSchema, OutputFormat, ProviderError};
 
-pub struct OpenAiClient {
-    config: ProviderConfig,
-    http: reqwest::Client,
-    /// `Bearer <key>`, marked sensitive; local servers need none.
-    authorization: Option<HeaderValue>,
-}
+/// The OpenAI chat-completions wire format.
+#[derive(Debug)]
+pub struct OpenAi;
 
-impl fmt::Debug for OpenAiClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OpenAiClient")
-            .field("config", &self.config)
-            .finish_non_exhaustive()
-    }
-}
+pub type OpenAiClient = Client<OpenAi>;
 
-impl OpenAiClient {
-    pub fn new(config: ProviderConfig) -> Result<Self, ClientBuildError> {
-        let authorization = config
-            .api_key
-            .as_ref()
-            .map(|key| secret_header("Bearer ", key))
-            .transpose()?;
-        Ok(Self {
-            http: http_client(&config)?,
-            config,
-            authorization,
-        })
-    }
+impl Wire for OpenAi {
+    const NAME: &'static str = "openai";
+    const FORMATS: &'static [OutputFormat] = &OutputFormat::LADDER;
+    const KEY_HEADER: (HeaderName, &'static str) = (AUTHORIZATION, "Bearer ");
 
-    pub fn model(&self) -> &str {
-        &self.config.model
-    }
-
-    pub fn base_url(&self) -> &str {
-        &self.config.base_url
-    }
-
-    pub async fn complete(
-        &self,
-        request: &ChatRequest,
-        format: OutputFormat,
-    ) -> Result<ChatReply, ProviderError> {
-        let response = send(
-            self.post(request, false, format),
-            self.config.api_key.as_ref(),
-        )
-        .await?;
-        decode_reply(&read_body(response).await?, &self.config.model)
-    }
-
-    pub async fn stream(
-        &self,
-        request: &ChatRequest,
-        format: OutputFormat,
-        on_delta: &mut (dyn FnMut(&str) + Send),
-    ) -> Result<ChatReply, ProviderError> {
-        let key = self.config.api_key.as_ref();
-        let response = send(self.post(request, true, format), key).await?;
-        let mut reply = StreamedReply::default();
-        for_each_event(response, |event| {
-            on_stream_event(&event, &mut reply, key, on_delta)
-        })
-        .await?;
-        reply.finish(&self.config.model)
-    }
-
-    fn post(
-        &self,
+    fn request(
+        config: &ProviderConfig,
         request: &ChatRequest,
         stream: bool,
         format: OutputFormat,
-    ) -> reqwest::RequestBuilder {
+    ) -> WireRequest {
         let body = RequestBody {
-            model: &self.config.model,
+            model: &config.model,
             messages: [
                 Message {
                     role: "system",
@@ -108,17 +53,66 @@ impl OpenAiClient {
                 .as_ref()
                 .and_then(|schema| response_format(schema, format)),
         };
-        let mut builder = self
-            .http
-            .post(format!("{}/chat/completions", self.config.base_url))
-            .json(&body);
-        if let Some(authorization) = &self.authorization {
-            builder = builder.header(AUTHORIZATION, authorization.clone());
+        WireRequest {
+            url: format!("{}/chat/completions", config.base_url),
+            headers: &[],
+            body: serde_json::to_value(body).unwrap_or_default(),
         }
-        if let Some(timeout) = request.timeout {
-            builder = builder.timeout(timeout);
+    }
+
+    /// A whole (not streamed) reply from its body.
+    fn decode_reply(body: &[u8], configured_model: &str) -> Result<ChatReply, ProviderError> {
+        let body: Completion = parse_body(body)?;
+        let text = body
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|choice| choice.message.content)
+            .unwrap_or_default();
+        let usage = body.usage.unwrap_or_default();
+        finished_reply(
+            text,
+            body.model.unwrap_or_else(|| configured_model.to_owned()),
+            usage.prompt_tokens,
+            usage.completion_tokens,
+        )
+    }
+
+    /// One event of a stream: its text goes to `on_delta`, the rest into `reply`; `[DONE]` ends
+    /// the stream.
+    fn on_stream_event(
+        event: &SseEvent,
+        reply: &mut StreamedReply,
+        key: Option<&ApiKey>,
+        on_delta: &mut (dyn FnMut(&str) + Send),
+    ) -> Result<ControlFlow<()>, ProviderError> {
+        if event.data.trim() == "[DONE]" {
+            reply.finished = true;
+            return Ok(ControlFlow::Break(()));
         }
-        builder
+        let chunk: Chunk = parse_chunk(&event.data)?;
+        if let Some(error) = chunk.error {
+            let code = error.code.as_ref().and_then(serde_json::Value::as_u64);
+            return Err(error_for_code(
+                code.and_then(|code| u16::try_from(code).ok())
+                    .unwrap_or(500),
+                &error.message.unwrap_or_default(),
+                key,
+            ));
+        }
+        if reply.model.is_none() {
+            reply.model = chunk.model;
+        }
+        if let Some(usage) = chunk.usage {
+            reply.input_tokens = usage.prompt_tokens;
+            reply.output_tokens = usage.completion_tokens;
+        }
+        if let Some(choice) = chunk.choices.into_iter().next() {
+            reply.push_text(&choice.delta.content.unwrap_or_default(), on_delta);
+            // Some servers end without `[DONE]`; a finish reason is as good.
+            reply.finished |= choice.finish_reason.is_some();
+        }
+        Ok(ControlFlow::Continue(()))
     }
 }
 
@@ -137,64 +131,6 @@ fn response_format(schema: &JsonSchema, format: OutputFormat) -> Option<serde_js
         OutputFormat::JsonObject => Some(json!({"type": "json_object"})),
         OutputFormat::Plain => None,
     }
-}
-
-/// A whole (not streamed) reply from its body.
-pub(crate) fn decode_reply(
-    body: &[u8],
-    configured_model: &str,
-) -> Result<ChatReply, ProviderError> {
-    let body: Completion = parse_body(body)?;
-    let text = body
-        .choices
-        .into_iter()
-        .next()
-        .and_then(|choice| choice.message.content)
-        .unwrap_or_default();
-    let usage = body.usage.unwrap_or_default();
-    finished_reply(
-        text,
-        body.model.unwrap_or_else(|| configured_model.to_owned()),
-        usage.prompt_tokens,
-        usage.completion_tokens,
-    )
-}
-
-/// One event of a stream: its text goes to `on_delta`, the rest into `reply`; `[DONE]` ends
-/// the stream.
-pub(crate) fn on_stream_event(
-    event: &SseEvent,
-    reply: &mut StreamedReply,
-    key: Option<&ApiKey>,
-    on_delta: &mut (dyn FnMut(&str) + Send),
-) -> Result<ControlFlow<()>, ProviderError> {
-    if event.data.trim() == "[DONE]" {
-        reply.finished = true;
-        return Ok(ControlFlow::Break(()));
-    }
-    let chunk: Chunk = parse_chunk(&event.data)?;
-    if let Some(error) = chunk.error {
-        let code = error.code.as_ref().and_then(serde_json::Value::as_u64);
-        return Err(error_for_code(
-            code.and_then(|code| u16::try_from(code).ok())
-                .unwrap_or(500),
-            &error.message.unwrap_or_default(),
-            key,
-        ));
-    }
-    if reply.model.is_none() {
-        reply.model = chunk.model;
-    }
-    if let Some(usage) = chunk.usage {
-        reply.input_tokens = usage.prompt_tokens;
-        reply.output_tokens = usage.completion_tokens;
-    }
-    if let Some(choice) = chunk.choices.into_iter().next() {
-        reply.push_text(&choice.delta.content.unwrap_or_default(), on_delta);
-        // Some servers end without `[DONE]`; a finish reason is as good.
-        reply.finished |= choice.finish_reason.is_some();
-    }
-    Ok(ControlFlow::Continue(()))
 }
 
 #[derive(Serialize)]

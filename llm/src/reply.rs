@@ -23,7 +23,7 @@ pub(crate) fn finished_reply(
 /// The reply so far while a stream is read. The stream must say it is finished (`[DONE]`,
 /// a finish reason, `message_stop`): a body that just ends was cut.
 #[derive(Debug, Default)]
-pub(crate) struct StreamedReply {
+pub struct StreamedReply {
     text: String,
     pub model: Option<String>,
     pub input_tokens: Option<u32>,
