@@ -25,7 +25,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::server_fn::ServerFn;
 use services::{OwnerKey, RateLimits};
 
-use crate::api::ApiError;
+use crate::error::ApiError;
 
 /// What a request costs, if it is limited at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRef, Request};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -25,19 +25,8 @@ use crate::identity::{owner_identity, IdentitySettings};
 use crate::metrics::{self, MetricsEndpoint};
 use crate::rate_limit::{limit_costly_requests, RateLimiting};
 use crate::security::{self, Site};
+use crate::state::{AppState, PublicUrl};
 use crate::{api, health};
-
-/// What handlers can extract with `State<…>`.
-#[derive(Clone, FromRef)]
-pub(crate) struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub services: Services,
-    pub public_url: PublicUrl,
-}
-
-/// Where users reach the site (`PUBLIC_URL`), for links the API hands out.
-#[derive(Clone, Debug)]
-pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let metrics_endpoint = MetricsEndpoint {
@@ -252,7 +241,7 @@ async fn explain_timeout(response: axum::response::Response) -> axum::response::
         return response;
     }
     use axum::response::IntoResponse;
-    api::ApiError::new(
+    crate::error::ApiError::new(
         StatusCode::REQUEST_TIMEOUT,
         "timeout",
         "This request took too long and was stopped. Please try again.",

@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::api::ApiError;
+use crate::error::ApiError;
 
 /// The site's own origin (`scheme://host[:port]` of `PUBLIC_URL`) and whether it is https.
 #[derive(Clone, Debug)]

@@ -11,9 +11,8 @@ use serde::de::DeserializeOwned;
 use services::documents::DocumentError;
 use services::{OwnerKey, Services};
 
-use super::error::{ErrorBody, RateLimited};
 use super::json::{self, ApiJson};
-use super::ApiError;
+use crate::error::{ApiError, ErrorBody, RateLimited};
 
 /// Room for multipart boundaries and part headers on top of the file itself.
 const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;

@@ -11,9 +11,8 @@ use domain::{
 use services::{OwnerKey, Services};
 use uuid::Uuid;
 
-use super::error::{ErrorBody, RateLimited};
-use super::ApiError;
-use crate::router::PublicUrl;
+use crate::error::{ApiError, ErrorBody, RateLimited};
+use crate::state::PublicUrl;
 
 type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
 

@@ -7,9 +7,8 @@ use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
 use serde_json::Value;
 use services::{OwnerKey, Services};
 
-use super::error::ErrorBody;
 use super::json::{self, ApiJson};
-use super::ApiError;
+use crate::error::{ApiError, ErrorBody};
 
 /// Create an interview for the caller.
 #[utoipa::path(

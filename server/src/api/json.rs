@@ -7,7 +7,7 @@ use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
-use super::ApiError;
+use crate::error::ApiError;
 
 pub struct ApiJson<T>(pub T);
 

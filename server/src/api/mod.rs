@@ -2,7 +2,6 @@
 //! The contract is in `../shared/design/API.md`; `openapi.rs` describes it.
 
 mod documents;
-mod error;
 mod feedback;
 mod interviews;
 mod json;
@@ -15,8 +14,8 @@ use axum::handler::Handler;
 use axum::routing::{delete, get, post};
 use axum::{Extension, Router};
 
-use crate::router::AppState;
-pub use error::ApiError;
+use crate::error::ApiError;
+use crate::state::AppState;
 
 /// Every JSON body is limited to `max_body_bytes`, refused past it with the API's JSON 413
 /// (axum's limit, read by the extractors; tower-http's would answer a declared length with a

@@ -7,8 +7,8 @@ use axum::Json;
 use serde_json::Value;
 use utoipa::OpenApi;
 
-use super::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
 use super::{documents, feedback, interviews, question_stream, transcript};
+use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
 
 #[derive(OpenApi)]
 #[openapi(

@@ -6,6 +6,7 @@
 
 use std::convert::Infallible;
 
+use crate::error::{ApiError, ErrorBody};
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::Extension;
@@ -14,9 +15,6 @@ use futures_util::stream::{self, Stream};
 use services::interviewer::chain::Draft;
 use services::{OwnerKey, Services};
 use tokio::sync::mpsc;
-
-use super::error::ErrorBody;
-use super::ApiError;
 
 type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
 

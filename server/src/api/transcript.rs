@@ -6,9 +6,8 @@ use axum::{Extension, Json};
 use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
 use services::{OwnerKey, Services};
 
-use super::error::{ErrorBody, RateLimited};
 use super::json::ApiJson;
-use super::ApiError;
+use crate::error::{ApiError, ErrorBody, RateLimited};
 
 type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
 

@@ -1,4 +1,5 @@
-//! API errors: a status and `{"error": {"code", "message", "field"?, "fields"?}}`.
+//! API errors: a status and `{"error": {"code", "message", "field"?, "fields"?}}`, for the JSON
+//! API and every layer that refuses an API request (rate limits, same-site writes, timeouts).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
