@@ -25,7 +25,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::server_fn::ServerFn;
 use services::{OwnerKey, RateLimits};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// What a request costs, if it is limited at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,7 +225,12 @@ pub(crate) async fn limit_costly_requests(
 fn refusal(cost: Cost, wait_secs: u64, path: &str) -> Response {
     let message = cost.message(wait_secs);
     let mut response = if path.starts_with("/api/v1/") {
-        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message).into_response()
+        ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
+            message,
+        )
+        .into_response()
     } else {
         let error = AppError::RateLimited {
             retry_after_secs: wait_secs,

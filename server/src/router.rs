@@ -243,7 +243,7 @@ async fn explain_timeout(response: axum::response::Response) -> axum::response::
     use axum::response::IntoResponse;
     crate::error::ApiError::new(
         StatusCode::REQUEST_TIMEOUT,
-        "timeout",
+        crate::error::ErrorCode::Timeout,
         "This request took too long and was stopped. Please try again.",
     )
     .into_response()

@@ -12,7 +12,7 @@ use services::documents::DocumentError;
 use services::{OwnerKey, Services};
 
 use super::json::{self, ApiJson};
-use crate::error::{ApiError, ErrorBody, RateLimited};
+use crate::error::{ApiError, ErrorBody, ErrorCode, RateLimited};
 
 /// Room for multipart boundaries and part headers on top of the file itself.
 const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
@@ -98,7 +98,7 @@ pub async fn put(
     } else {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Send a file as multipart/form-data with a `file` part, or text as JSON `{\"text\": …}`.",
         ));
     };
@@ -115,7 +115,7 @@ async fn read_json<T: DeserializeOwned>(request: Request, limit: usize) -> Resul
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            ErrorCode::TooLarge,
             "The request body is too large.",
         )
     };
@@ -128,7 +128,7 @@ async fn read_json<T: DeserializeOwned>(request: Request, limit: usize) -> Resul
         let chunk = chunk.map_err(|error| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "malformed_request",
+                ErrorCode::MalformedRequest,
                 format!("The body could not be read: {error}"),
             )
         })?;
@@ -165,7 +165,7 @@ async fn read_file_part(
     let malformed = |detail: String| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "malformed_request",
+            ErrorCode::MalformedRequest,
             format!("The multipart body could not be read: {detail}"),
         )
     };
@@ -196,7 +196,7 @@ async fn read_file_part(
     }
     Err(ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid_body",
+        ErrorCode::InvalidBody,
         "The multipart body has no `file` part.",
     ))
 }
