@@ -1,31 +1,22 @@
 //! `/api/v1/interviews/{id}/documents/{kind}`: upload (multipart) or paste (JSON) a CV or job
 //! description, read it back, and correct its text.
 
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use domain::{Document, DocumentKind, DocumentText, InterviewId};
+use domain::{Document, DocumentKind, DocumentText};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use services::documents::DocumentError;
 use services::{OwnerKey, Services};
 
 use super::json::{self, ApiJson};
+use super::path::{ApiPath, DocumentPath};
 use crate::error::{ApiError, ErrorBody, ErrorCode, RateLimited};
 
 /// Room for multipart boundaries and part headers on top of the file itself.
 const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
-
-type DocumentPath =
-    Result<Path<(InterviewId, DocumentKind)>, axum::extract::rejection::PathRejection>;
-
-/// A malformed id or kind names no document: the same answer as a missing one.
-fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiError> {
-    path.map(|Path(parts)| parts).map_err(|_| {
-        ApiError::not_found("No such interview or document kind (use `cv` or `job_description`).")
-    })
-}
 
 /// Upload a file (multipart, part `file`) or paste text (JSON `{text}`) as the interview's CV
 /// or job description, replacing the earlier one. The file type comes from its content.
@@ -67,10 +58,9 @@ pub async fn put(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
     Extension(JsonBodyLimit(json_limit)): Extension<JsonBodyLimit>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
     request: Request,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
     // The media type without its parameters (`; boundary=…`, `; charset=…`).
     let media_type = request
         .headers()
@@ -219,9 +209,8 @@ async fn read_file_part(
 pub async fn get(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
     Ok(Json(services.documents.get(&owner, id, kind).await?))
 }
 
@@ -251,10 +240,9 @@ pub async fn get(
 pub async fn correct(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
     ApiJson(body): ApiJson<DocumentText>,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
     Ok(Json(
         services
             .documents

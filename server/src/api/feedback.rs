@@ -1,7 +1,7 @@
 //! `/api/v1/interviews/{id}/feedback`, `…/shares` and `/api/v1/shared/{token}`: the report,
 //! written in the background, and the read-only links to it.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -9,17 +9,10 @@ use domain::{
     Feedback, FeedbackProgress, InterviewId, NewShareLink, Report, ShareLink, SharedReport,
 };
 use services::{OwnerKey, Services};
-use uuid::Uuid;
 
+use super::path::{ApiPath, PathParams, SharePath, ShareToken};
 use crate::error::{ApiError, ErrorBody, RateLimited};
 use crate::state::PublicUrl;
-
-type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
-
-fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
-    path.map(|Path(id)| id)
-        .map_err(|_| ApiError::not_found("No interview with this id."))
-}
 
 /// 200 with the report when it is ready, else 202 with the job's progress.
 fn respond(feedback: Feedback) -> Response {
@@ -52,9 +45,8 @@ fn respond(feedback: Feedback) -> Response {
 pub async fn request(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(path)?;
     Ok(respond(services.reports.request(&owner, id).await?))
 }
 
@@ -80,10 +72,10 @@ pub async fn request(
 pub async fn get(
     services: State<Services>,
     owner: Extension<OwnerKey>,
-    path: InterviewPath,
+    id: ApiPath<InterviewId>,
 ) -> Result<Response, ApiError> {
     // The same as asking: a report nobody asked for yet is queued on first sight.
-    request(services, owner, path).await
+    request(services, owner, id).await
 }
 
 /// Make a read-only link to the report. The token is in the answer only this once.
@@ -107,9 +99,8 @@ pub async fn create_share(
     State(services): State<Services>,
     State(PublicUrl(public_url)): State<PublicUrl>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<(StatusCode, Json<NewShareLink>), ApiError> {
-    let id = parse_id(path)?;
     let mut link = services.shares.create(&owner, id).await?;
     link.url = format!("{}{}", public_url.trim_end_matches('/'), link.url);
     Ok((StatusCode::CREATED, Json(link)))
@@ -130,9 +121,8 @@ pub async fn create_share(
 pub async fn list_shares(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Vec<ShareLink>>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.shares.list(&owner, id).await?))
 }
 
@@ -154,11 +144,8 @@ pub async fn list_shares(
 pub async fn revoke_share(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: Result<Path<(InterviewId, Uuid)>, axum::extract::rejection::PathRejection>,
+    ApiPath(SharePath { id, share_id }): ApiPath<SharePath>,
 ) -> Result<StatusCode, ApiError> {
-    let Ok(Path((id, share_id))) = path else {
-        return Err(ApiError::not_found("No such share link."));
-    };
     services
         .shares
         .revoke(&owner, id, share_id)
@@ -184,13 +171,9 @@ pub async fn revoke_share(
 )]
 pub async fn shared(
     State(services): State<Services>,
-    token: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    ApiPath(ShareToken(token)): ApiPath<ShareToken>,
 ) -> Result<Json<SharedReport>, ApiError> {
-    let gone = || ApiError::not_found("This link does not exist or has been revoked.");
-    // A token that is not even UTF-8 once decoded is no token: the same answer as a wrong one.
-    let Ok(Path(token)) = token else {
-        return Err(gone());
-    };
+    let gone = || ApiError::not_found(ShareToken::NOT_FOUND);
     services
         .shares
         .open(&token)

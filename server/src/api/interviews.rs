@@ -1,6 +1,6 @@
 //! `/api/v1/interviews`: create, list and read the caller's interviews.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
@@ -8,6 +8,7 @@ use serde_json::Value;
 use services::{OwnerKey, Services};
 
 use super::json::{self, ApiJson};
+use super::path::ApiPath;
 use crate::error::{ApiError, ErrorBody};
 
 /// Create an interview for the caller.
@@ -81,12 +82,8 @@ pub async fn list(
 pub async fn get(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    id: Result<Path<InterviewId>, axum::extract::rejection::PathRejection>,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Interview>, ApiError> {
-    // A malformed id cannot name anyone's interview: same answer as a missing one.
-    let Ok(Path(id)) = id else {
-        return Err(ApiError::not_found("No interview with this id."));
-    };
     Ok(Json(services.interviews.get(&owner, id).await?))
 }
 
@@ -106,11 +103,8 @@ pub async fn get(
 pub async fn delete(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    id: Result<Path<InterviewId>, axum::extract::rejection::PathRejection>,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<StatusCode, ApiError> {
-    let Ok(Path(id)) = id else {
-        return Err(ApiError::not_found("No interview with this id."));
-    };
     services.interviews.delete(&owner, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,6 +6,7 @@ mod feedback;
 mod interviews;
 mod json;
 mod openapi;
+mod path;
 mod question_stream;
 mod transcript;
 

@@ -1,20 +1,14 @@
 //! `/api/v1/interviews/{id}/start`, `/answers`, `/end` and `/transcript`: the interview
 //! itself, one open question at a time.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::{Extension, Json};
 use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
 use services::{OwnerKey, Services};
 
 use super::json::ApiJson;
+use super::path::ApiPath;
 use crate::error::{ApiError, ErrorBody, RateLimited};
-
-type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
-
-fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
-    path.map(|Path(id)| id)
-        .map_err(|_| ApiError::not_found("No interview with this id."))
-}
 
 /// Start a ready interview (both documents in): returns the first question.
 #[utoipa::path(
@@ -37,9 +31,8 @@ fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
 pub async fn start(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Question>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.start(&owner, id).await?))
 }
 
@@ -69,10 +62,9 @@ pub async fn start(
 pub async fn answer(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Json<AnswerOutcome>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.answer(&owner, id, &input).await?))
 }
 
@@ -95,9 +87,8 @@ pub async fn answer(
 pub async fn end(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Transcript>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.end(&owner, id).await?))
 }
 
@@ -116,8 +107,7 @@ pub async fn end(
 pub async fn transcript(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Transcript>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.transcript(&owner, id).await?))
 }
