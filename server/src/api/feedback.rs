@@ -11,7 +11,7 @@ use domain::{
 use services::{OwnerKey, Services};
 
 use super::path::{ApiPath, PathParams, SharePath, ShareToken};
-use crate::error::{ApiError, ErrorBody, RateLimited};
+use crate::error::{ApiError, ErrorBody};
 use crate::state::PublicUrl;
 
 /// 200 with the report when it is ready, else 202 with the job's progress.
@@ -25,7 +25,7 @@ fn respond(feedback: Feedback) -> Response {
 /// Ask for the report of a completed interview (idempotent): it is written in the background.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/feedback",
+    path = "/interviews/{id}/feedback",
     tag = "feedback",
     operation_id = "request_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -39,7 +39,6 @@ fn respond(feedback: Feedback) -> Response {
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn request(
@@ -53,7 +52,7 @@ pub async fn request(
 /// The report, or the progress of its writing (asking for it first if nobody has).
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/feedback",
+    path = "/interviews/{id}/feedback",
     tag = "feedback",
     operation_id = "get_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -66,7 +65,6 @@ pub async fn request(
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn get(
@@ -81,7 +79,7 @@ pub async fn get(
 /// Make a read-only link to the report. The token is in the answer only this once.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/shares",
+    path = "/interviews/{id}/shares",
     tag = "feedback",
     operation_id = "create_share",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -109,7 +107,7 @@ pub async fn create_share(
 /// The interview's links, newest first: ids and dates, never tokens.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/shares",
+    path = "/interviews/{id}/shares",
     tag = "feedback",
     operation_id = "list_shares",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -129,7 +127,7 @@ pub async fn list_shares(
 /// Revoke a link: it stops working at once.
 #[utoipa::path(
     delete,
-    path = "/api/v1/interviews/{id}/shares/{share_id}",
+    path = "/interviews/{id}/shares/{share_id}",
     tag = "feedback",
     operation_id = "revoke_share",
     params(
@@ -160,7 +158,7 @@ pub async fn revoke_share(
 /// A shared report, for anyone with the link: no CV, no documents, nothing about its owner.
 #[utoipa::path(
     get,
-    path = "/api/v1/shared/{token}",
+    path = "/shared/{token}",
     tag = "feedback",
     operation_id = "open_shared_report",
     params(("token" = String, Path, description = "The token from the share link")),

@@ -14,7 +14,7 @@ use crate::error::{ApiError, ErrorBody};
 /// Create an interview for the caller.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews",
+    path = "/interviews",
     tag = "interviews",
     operation_id = "create_interview",
     request_body = NewInterview,
@@ -55,7 +55,7 @@ pub async fn create(
 /// The caller's interviews, newest first.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews",
+    path = "/interviews",
     operation_id = "list_interviews",
     tag = "interviews",
     responses((status = 200, description = "The caller's interviews", body = [InterviewSummary]))
@@ -70,7 +70,7 @@ pub async fn list(
 /// One of the caller's interviews. Someone else's interview is reported as missing.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}",
+    path = "/interviews/{id}",
     operation_id = "get_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -91,7 +91,7 @@ pub async fn get(
 /// share links go with it.
 #[utoipa::path(
     delete,
-    path = "/api/v1/interviews/{id}",
+    path = "/interviews/{id}",
     operation_id = "delete_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),

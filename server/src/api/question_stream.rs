@@ -20,7 +20,7 @@ use tokio::sync::mpsc;
 /// Stream the open question, generating it if it is missing.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/question/stream",
+    path = "/interviews/{id}/question/stream",
     tag = "interview",
     operation_id = "stream_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),

@@ -8,12 +8,12 @@ use services::{OwnerKey, Services};
 
 use super::json::ApiJson;
 use super::path::ApiPath;
-use crate::error::{ApiError, ErrorBody, RateLimited};
+use crate::error::{ApiError, ErrorBody};
 
 /// Start a ready interview (both documents in): returns the first question.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/start",
+    path = "/interviews/{id}/start",
     tag = "interview",
     operation_id = "start_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -25,7 +25,6 @@ use crate::error::{ApiError, ErrorBody, RateLimited};
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Documents missing, already under way, or ended", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn start(
@@ -40,7 +39,7 @@ pub async fn start(
 /// one answer.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/answers",
+    path = "/interviews/{id}/answers",
     tag = "interview",
     operation_id = "answer_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -56,7 +55,6 @@ pub async fn start(
         (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
         (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
         (status = 422, description = "Empty, or longer than 5,000 characters (`validation`); or JSON of the wrong shape (`invalid_body`)", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn answer(
@@ -71,7 +69,7 @@ pub async fn answer(
 /// End the interview early; feedback covers what was answered.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/end",
+    path = "/interviews/{id}/end",
     tag = "interview",
     operation_id = "end_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -95,7 +93,7 @@ pub async fn end(
 /// The questions and answers so far.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/transcript",
+    path = "/interviews/{id}/transcript",
     tag = "interview",
     operation_id = "get_transcript",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
