@@ -88,8 +88,8 @@ run: setup build
 	@echo "Serving on http://$(BIND_ADDR) (Ctrl-C to stop)"
 	$(SERVER_BIN)
 
-.PHONY: test test-setup fmt-check clippy rust-test e2e api-fuzz
-test: setup test-setup fmt-check clippy rust-test e2e api-fuzz
+.PHONY: test test-setup fmt-check clippy rust-test e2e api-fuzz api-client
+test: setup test-setup fmt-check clippy rust-test e2e api-fuzz api-client
 	@echo "All checks passed."
 
 test-setup: packages
@@ -122,6 +122,12 @@ endif
 api-fuzz: build db test-setup
 	@scripts/install-schemathesis.sh
 	$(if $(LOCAL_POSTGRES),,API_FUZZ_DATABASE_URL=$(DATABASE_URL)) scripts/api-fuzz.sh
+
+# A Python client generated from the OpenAPI document (openapi-python-client, pinned in
+# scripts/api-client.sh) runs one whole interview against the release server, on a database
+# of its own (interview_simulator_apiclient, recreated each run); output in target/api-client/.
+api-client: build db
+	$(if $(LOCAL_POSTGRES),,API_CLIENT_DATABASE_URL=$(DATABASE_URL)) scripts/api-client.sh
 
 # Benchmarks (not part of `make test`): criterion over the corpus documents (reports in
 # target/criterion/), then the load generator against the release server with a local fake

@@ -3,6 +3,7 @@
 //! Start-up: config → telemetry → pool + migrations → router → serve (see [`run`]).
 
 mod api;
+mod error;
 mod health;
 mod identity;
 mod metrics;
@@ -10,6 +11,7 @@ mod rate_limit;
 mod router;
 mod security;
 mod shutdown;
+mod state;
 pub mod telemetry;
 
 use std::net::SocketAddr;

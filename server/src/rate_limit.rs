@@ -14,20 +14,23 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::server_fns::{PasteDocument, RequestFeedback, StartInterview, SubmitAnswer};
 use app::AppError;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use leptos::server_fn::ServerFn;
 use services::{OwnerKey, RateLimits};
 
-use crate::api::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
-/// What a request costs, if it is limited at all.
+/// What a request costs. Each limited route says so where it is declared (see
+/// [`RateLimiting::limit`]): the JSON API's in `api::routes`, the pages' server functions in
+/// `router::costly_server_functions`. The question stream is left out on purpose: it writes
+/// only a question that the start or an answer (both limited) made due, else it replays the
+/// stored one; and `EventSource` could not show a 429 to the person anyway.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Cost {
     /// Makes the interviewer write: starting (the first question), answering (the next).
@@ -40,37 +43,6 @@ pub(crate) enum Cost {
 }
 
 impl Cost {
-    /// The limited requests, by method and path: the JSON API's and the pages' server functions.
-    /// The question stream is left out on purpose: it writes only a question that the start or
-    /// an answer (both limited) made due, else it replays the stored one; and `EventSource`
-    /// could not show a 429 to the person anyway.
-    pub fn of(method: &Method, path: &str) -> Option<Cost> {
-        if let Some(rest) = path.strip_prefix("/api/v1/interviews/") {
-            let mut parts = rest.split('/').skip(1);
-            return match (method, parts.next(), parts.next(), parts.next()) {
-                (&Method::POST, Some("start" | "answers"), None, None) => Some(Cost::Llm),
-                (&Method::PUT, Some("documents"), Some(_), None) => Some(Cost::Document),
-                (&Method::GET | &Method::POST, Some("feedback"), None, None) => {
-                    Some(Cost::Feedback)
-                }
-                _ => None,
-            };
-        }
-        if method != Method::POST {
-            return None;
-        }
-        let path = path.trim_end_matches('/');
-        if [StartInterview::PATH, SubmitAnswer::PATH].contains(&path) {
-            Some(Cost::Llm)
-        } else if path == PasteDocument::PATH {
-            Some(Cost::Document)
-        } else if path == RequestFeedback::PATH {
-            Some(Cost::Feedback)
-        } else {
-            None
-        }
-    }
-
     fn label(self) -> &'static str {
         match self {
             Cost::Llm => "llm",
@@ -198,15 +170,46 @@ impl RateLimiting {
     }
 }
 
-/// The middleware: runs inside the identity layer, so the owner is known.
-pub(crate) async fn limit_costly_requests(
-    State(limits): State<RateLimiting>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let Some(cost) = Cost::of(request.method(), request.uri().path()) else {
-        return next.run(request).await;
-    };
+/// Who calls a limited route, which decides the shape of its refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Caller {
+    /// The JSON API: its error body.
+    Api,
+    /// A page's server function: the `AppError` its caller decodes (the page shows it).
+    Page,
+}
+
+/// One limited route: its budget and who calls it.
+#[derive(Clone)]
+struct Charge {
+    limits: RateLimiting,
+    cost: Cost,
+    caller: Caller,
+}
+
+impl RateLimiting {
+    /// `routes` with each request charged `cost` before its handler runs. A route layer: it
+    /// runs inside the identity layer (the owner is known) and only for requests that matched
+    /// one of the routes' methods, so a 405 or 404 costs nothing.
+    pub fn limit<S>(&self, cost: Cost, caller: Caller, routes: MethodRouter<S>) -> MethodRouter<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        let charge = Charge {
+            limits: self.clone(),
+            cost,
+            caller,
+        };
+        routes.route_layer(axum::middleware::from_fn_with_state(charge, charge_request))
+    }
+}
+
+async fn charge_request(State(charge): State<Charge>, request: Request, next: Next) -> Response {
+    let Charge {
+        limits,
+        cost,
+        caller,
+    } = charge;
     match limits.check(cost, &request) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
@@ -215,29 +218,35 @@ pub(crate) async fn limit_costly_requests(
             let wait_secs = wait_secs.max(1);
             metrics::counter!("http_rate_limited_total", "cost" => cost.label()).increment(1);
             tracing::info!(cost = cost.label(), wait_secs, "rate limited");
-            refusal(cost, wait_secs, request.uri().path())
+            refusal(cost, wait_secs, caller)
         }
     }
 }
 
 /// A 429 in the shape the caller reads: the API's error body, or the `AppError` a server
 /// function's caller decodes (the page shows its message).
-fn refusal(cost: Cost, wait_secs: u64, path: &str) -> Response {
+fn refusal(cost: Cost, wait_secs: u64, caller: Caller) -> Response {
     let message = cost.message(wait_secs);
-    let mut response = if path.starts_with("/api/v1/") {
-        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message).into_response()
-    } else {
-        let error = AppError::RateLimited {
-            retry_after_secs: wait_secs,
-            message,
-        };
-        let body = serde_json::to_string(&error).unwrap_or_default();
-        (
+    let mut response = match caller {
+        Caller::Api => ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            [(header::CONTENT_TYPE, "application/json")],
-            body,
+            ErrorCode::RateLimited,
+            message,
         )
-            .into_response()
+        .into_response(),
+        Caller::Page => {
+            let error = AppError::RateLimited {
+                retry_after_secs: wait_secs,
+                message,
+            };
+            let body = serde_json::to_string(&error).unwrap_or_default();
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response()
+        }
     };
     response
         .headers_mut()
@@ -277,50 +286,6 @@ fn last_forwarded(headers: &HeaderMap, name: &str) -> Option<IpAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn costly_requests_are_recognised_by_method_and_path() {
-        let id = "/api/v1/interviews/7c0f6a56-1111-4222-8333-944455556666";
-        assert_eq!(
-            Cost::of(&Method::POST, &format!("{id}/start")),
-            Some(Cost::Llm)
-        );
-        assert_eq!(
-            Cost::of(&Method::POST, &format!("{id}/answers")),
-            Some(Cost::Llm)
-        );
-        assert_eq!(
-            Cost::of(&Method::POST, &format!("{id}/feedback")),
-            Some(Cost::Feedback)
-        );
-        assert_eq!(
-            Cost::of(&Method::GET, &format!("{id}/feedback")),
-            Some(Cost::Feedback)
-        );
-        assert_eq!(
-            Cost::of(&Method::POST, RequestFeedback::PATH),
-            Some(Cost::Feedback)
-        );
-        assert_eq!(
-            Cost::of(&Method::PUT, &format!("{id}/documents/cv")),
-            Some(Cost::Document)
-        );
-        assert_eq!(
-            Cost::of(&Method::PATCH, &format!("{id}/documents/cv")),
-            None
-        );
-        assert_eq!(
-            Cost::of(&Method::GET, &format!("{id}/question/stream")),
-            None
-        );
-        assert_eq!(Cost::of(&Method::POST, "/api/v1/interviews"), None);
-        assert_eq!(Cost::of(&Method::POST, SubmitAnswer::PATH), Some(Cost::Llm));
-        assert_eq!(
-            Cost::of(&Method::POST, PasteDocument::PATH),
-            Some(Cost::Document)
-        );
-        assert_eq!(Cost::of(&Method::GET, StartInterview::PATH), None);
-    }
 
     #[test]
     fn a_budget_allows_its_burst_then_says_how_long_to_wait() {
@@ -391,10 +356,10 @@ mod tests {
 
     #[test]
     fn refusals_carry_retry_after_and_the_callers_error_shape() {
-        let api = refusal(Cost::Llm, 20, "/api/v1/interviews/x/answers");
+        let api = refusal(Cost::Llm, 20, Caller::Api);
         assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(api.headers()[header::RETRY_AFTER], "20");
-        let page = refusal(Cost::Document, 1, PasteDocument::PATH);
+        let page = refusal(Cost::Document, 1, Caller::Page);
         assert_eq!(page.headers()[header::RETRY_AFTER], "1");
         assert_eq!(page.headers()[header::CONTENT_TYPE], "application/json");
     }

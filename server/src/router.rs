@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRef, Request};
+use axum::extract::Request;
+use axum::http::Method;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, on, MethodFilter, MethodRouter};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions, LeptosRoutes};
 use services::{Config, Services};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
@@ -23,21 +24,10 @@ use tracing::Level;
 
 use crate::identity::{owner_identity, IdentitySettings};
 use crate::metrics::{self, MetricsEndpoint};
-use crate::rate_limit::{limit_costly_requests, RateLimiting};
+use crate::rate_limit::{Caller, Cost, RateLimiting};
 use crate::security::{self, Site};
+use crate::state::{AppState, PublicUrl};
 use crate::{api, health};
-
-/// What handlers can extract with `State<…>`.
-#[derive(Clone, FromRef)]
-pub(crate) struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub services: Services,
-    pub public_url: PublicUrl,
-}
-
-/// Where users reach the site (`PUBLIC_URL`), for links the API hands out.
-#[derive(Clone, Debug)]
-pub(crate) struct PublicUrl(pub String);
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let metrics_endpoint = MetricsEndpoint {
@@ -74,11 +64,18 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         move || app::shell(options.clone(), inline_css.clone(), preloads.clone())
     };
 
-    // Pages, server functions and static files: bodies are small forms.
-    let pages = Router::new()
+    // Pages, server functions and static files: bodies are small forms. The costly server
+    // functions are left out of Leptos's routes and declared here with their cost.
+    let costly = costly_server_functions(&state, provide_services.clone(), &rate_limiting);
+    let excluded = costly.iter().map(|(path, _)| path.to_string()).collect();
+    let pages = costly
+        .into_iter()
+        .fold(Router::new(), |pages, (path, routes)| {
+            pages.route(path, routes)
+        })
         .leptos_routes_with_context(
             &state,
-            generate_route_list(app::App),
+            generate_route_list_with_exclusions(app::App, Some(excluded)),
             provide_services.clone(),
             shell,
         )
@@ -99,13 +96,8 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 .route("/metrics", get(metrics::render))
                 .with_state(metrics_endpoint),
         )
-        .nest("/api/v1", api::routes(config.max_body_bytes))
+        .merge(api::routes(config.max_body_bytes, &rate_limiting))
         .merge(pages)
-        // Inside identity: the owner is known; a refusal changes nothing, so no cookie is lost.
-        .layer(middleware::from_fn_with_state(
-            rate_limiting,
-            limit_costly_requests,
-        ))
         .layer(middleware::from_fn_with_state(
             IdentitySettings {
                 secure_cookie: config.serves_https(),
@@ -143,6 +135,46 @@ pub fn build_router(config: &Config, services: Services) -> Router {
                 )),
         )
         .with_state(state)
+}
+
+/// The pages' server functions that cost an LLM call or a document read, by their path, each
+/// behind its rate limit; served as Leptos would serve them. The classification of every
+/// server function is checked by `tests/rate_limits.rs`, so a new costly one cannot be
+/// forgotten here.
+fn costly_server_functions(
+    state: &AppState,
+    provide_services: impl Fn() + Clone + Send + Sync + 'static,
+    rate_limiting: &RateLimiting,
+) -> Vec<(&'static str, MethodRouter<AppState>)> {
+    use app::server_fns::{PasteDocument, RequestFeedback, StartInterview, SubmitAnswer};
+    use leptos::server_fn::ServerFn;
+
+    let costs = [
+        (StartInterview::PATH, Cost::Llm),
+        (SubmitAnswer::PATH, Cost::Llm),
+        (PasteDocument::PATH, Cost::Document),
+        (RequestFeedback::PATH, Cost::Feedback),
+    ];
+    let methods: std::collections::HashMap<_, _> =
+        leptos::server_fn::axum::server_fn_paths().collect();
+    costs
+        .into_iter()
+        .map(|(path, cost)| {
+            // The context Leptos gives its own server function routes: the state, the services.
+            let (state, provide_services) = (state.clone(), provide_services.clone());
+            let context = move || {
+                provide_context(state.clone());
+                provide_services();
+            };
+            let handler = move |request: Request| {
+                leptos_axum::handle_server_fns_with_context(context.clone(), request)
+            };
+            let method = methods.get(path).cloned().unwrap_or(Method::POST);
+            let filter = MethodFilter::try_from(method).unwrap_or(MethodFilter::POST);
+            let routes = rate_limiting.limit(cost, Caller::Page, on(filter, handler));
+            (path, routes)
+        })
+        .collect()
 }
 
 /// The release build names the bundle's files by content hash and writes the hashes to
@@ -252,9 +284,9 @@ async fn explain_timeout(response: axum::response::Response) -> axum::response::
         return response;
     }
     use axum::response::IntoResponse;
-    api::ApiError::new(
+    crate::error::ApiError::new(
         StatusCode::REQUEST_TIMEOUT,
-        "timeout",
+        crate::error::ErrorCode::Timeout,
         "This request took too long and was stopped. Please try again.",
     )
     .into_response()

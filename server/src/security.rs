@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::api::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// The site's own origin (`scheme://host[:port]` of `PUBLIC_URL`) and whether it is https.
 #[derive(Clone, Debug)]
@@ -47,7 +47,7 @@ pub(crate) async fn same_site_writes(
     );
     ApiError::new(
         axum::http::StatusCode::FORBIDDEN,
-        "cross_site_request",
+        ErrorCode::CrossSiteRequest,
         "This request came from another site and was refused. Use Interview Simulator's own pages.",
     )
     .into_response()

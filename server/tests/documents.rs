@@ -98,15 +98,23 @@ async fn upload_paste_correct_and_the_interview_becomes_ready(pool: PgPool) {
     assert!(text.lines().count() > 20, "line breaks kept");
     assert_eq!(status_of(&browser, &server, &id).await, "not_ready");
 
-    // The job description as a DOCX: both documents in, the interview is ready.
+    // The job description as a DOCX, through the upload's own path (the CV above went to the
+    // paste path, which still takes multipart for older clients): both documents in, the
+    // interview is ready.
+    let file_url = format!("{}/file", document_url(&server, &id, "job_description"));
+    let response = browser
+        .put(&file_url)
+        .json(&json!({ "text": "Pasted text belongs on the paste path." }))
+        .send()
+        .await
+        .unwrap();
+    let (status, code, _) = error_of(response).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+    );
     let (name, bytes) = corpus_file("jd/jd02_docx_python-docx");
-    let response = upload(
-        &browser,
-        &document_url(&server, &id, "job_description"),
-        &name,
-        bytes,
-    )
-    .await;
+    let response = upload(&browser, &file_url, &name, bytes).await;
     assert_eq!(response.status(), StatusCode::OK);
     let jd: Value = response.json().await.unwrap();
     assert_eq!(jd["detected_type"], "docx");

@@ -87,6 +87,23 @@ async fn an_interview_through_the_api(pool: PgPool) {
         .unwrap();
     assert_eq!(transcript["status"], "completed");
     assert_eq!(transcript["entries"].as_array().unwrap().len(), 3);
+    // The interview itself carries the same transcript, and its documents without their text.
+    let interview: Value = browser
+        .get(server.url(&base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(interview["status"], "completed");
+    assert_eq!(interview["transcript"], transcript);
+    let documents = interview["documents"].as_array().unwrap();
+    let kinds: Vec<&Value> = documents.iter().map(|document| &document["kind"]).collect();
+    assert_eq!(kinds, ["cv", "job_description"]);
+    assert!(documents.iter().all(|document| document["text"].is_null()
+        && document["detected_type"] == "text"
+        && document["size_bytes"].as_u64().unwrap() > 0));
     let (status, _) = post(
         &browser,
         answers,

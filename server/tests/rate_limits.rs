@@ -260,3 +260,166 @@ async fn feedback_requests_have_a_budget_of_their_own(pool: PgPool) {
         .unwrap();
     assert_eq!(started.status(), StatusCode::OK);
 }
+
+/// Every operation of the JSON API, by operation id, with the budget a request spends (`None`:
+/// free). A new operation fails the test below until it is listed here, and a listed cost
+/// must be the one the route enforces and documents, so a costly route cannot be declared
+/// without its cost unnoticed.
+const API_COSTS: &[(&str, Option<&str>)] = &[
+    ("create_interview", None),
+    ("list_interviews", None),
+    ("get_interview", None),
+    ("delete_interview", None),
+    ("put_document", Some("document")),
+    ("upload_document", Some("document")),
+    ("get_document", None),
+    ("correct_document", None),
+    ("start_interview", Some("llm")),
+    ("answer_question", Some("llm")),
+    ("end_interview", None),
+    ("get_transcript", None),
+    ("stream_question", None),
+    ("request_feedback", Some("feedback")),
+    ("get_feedback", Some("feedback")),
+    ("create_share", None),
+    ("list_shares", None),
+    ("revoke_share", None),
+    ("open_shared_report", None),
+];
+
+/// A server with a budget of one request per owner of each kind, none per address.
+async fn one_of_each_per_owner(pool: PgPool) -> TestServer {
+    TestServer::start_with(
+        pool,
+        &[
+            ("RATE_LIMIT_LLM_PER_OWNER", "1"),
+            ("RATE_LIMIT_LLM_PER_IP", "0"),
+            ("RATE_LIMIT_DOCUMENTS_PER_OWNER", "1"),
+            ("RATE_LIMIT_DOCUMENTS_PER_IP", "0"),
+            ("RATE_LIMIT_FEEDBACK_PER_OWNER", "1"),
+            ("RATE_LIMIT_FEEDBACK_PER_IP", "0"),
+        ],
+    )
+    .await
+}
+
+/// Sends the same request twice for a new owner; true when the second is refused with 429
+/// (the first spent the owner's whole budget).
+async fn second_is_refused(
+    server: &TestServer,
+    method: &str,
+    path: &str,
+    body: RequestBody,
+) -> bool {
+    let browser = server.browser();
+    let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+    let mut statuses = Vec::new();
+    for _ in 0..2 {
+        let request = browser.request(method.clone(), server.url(path));
+        let request = match body {
+            RequestBody::Json => request.json(&json!({})),
+            RequestBody::Form => request
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(""),
+        };
+        statuses.push(request.send().await.unwrap().status());
+    }
+    assert_ne!(
+        statuses[0],
+        StatusCode::TOO_MANY_REQUESTS,
+        "{method} {path}: the first request is within the budget"
+    );
+    if let RequestBody::Form = body {
+        // A server function answers even arguments it cannot read: no route would be 404/405.
+        assert!(
+            ![StatusCode::NOT_FOUND, StatusCode::METHOD_NOT_ALLOWED].contains(&statuses[0]),
+            "{method} {path}: served ({})",
+            statuses[0]
+        );
+    }
+    statuses[1] == StatusCode::TOO_MANY_REQUESTS
+}
+
+#[derive(Clone, Copy)]
+enum RequestBody {
+    Json,
+    Form,
+}
+
+#[sqlx::test(migrations = false)]
+async fn every_api_operation_is_limited_exactly_when_it_is_costly(pool: PgPool) {
+    let server = one_of_each_per_owner(pool).await;
+    let document: Value = reqwest::get(server.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut seen = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap();
+            let Some((_, cost)) = API_COSTS.iter().find(|(listed, _)| *listed == id) else {
+                panic!("{method} {path} ({id}) is not in API_COSTS: say whether it is costly");
+            };
+            seen.push(id);
+            assert_eq!(
+                operation["responses"]["429"]["$ref"] == "#/components/responses/RateLimited",
+                cost.is_some(),
+                "{id}: a 429 is documented exactly when the operation costs"
+            );
+            // Any value of the right shape: the limit applies before the handler looks.
+            let concrete = path
+                .replace("{id}", &Uuid::new_v4().to_string())
+                .replace("{share_id}", &Uuid::new_v4().to_string())
+                .replace("{kind}", "cv")
+                .replace("{token}", "no-such-token");
+            assert_eq!(
+                second_is_refused(&server, method, &concrete, RequestBody::Json).await,
+                cost.is_some(),
+                "{method} {path} ({id}): limited exactly when it costs ({cost:?})"
+            );
+        }
+    }
+    for (id, _) in API_COSTS {
+        assert!(seen.contains(id), "{id} is listed but not in the document");
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn every_server_function_is_limited_exactly_when_it_is_costly(pool: PgPool) {
+    use app::server_fns::*;
+    // Every server function of the pages, with whether it costs (see API_COSTS).
+    let costly = [
+        (ListInterviews::PATH, false),
+        (DeleteInterview::PATH, false),
+        (GetInterview::PATH, false),
+        (CreateInterview::PATH, false),
+        (GetDocuments::PATH, false),
+        (PasteDocument::PATH, true),
+        (CorrectDocument::PATH, false),
+        (StartInterview::PATH, true),
+        (GetTranscript::PATH, false),
+        (SubmitAnswer::PATH, true),
+        (EndInterview::PATH, false),
+        (RequestFeedback::PATH, true),
+        (ListShares::PATH, false),
+        (CreateShare::PATH, false),
+        (RevokeShare::PATH, false),
+        (OpenSharedReport::PATH, false),
+    ];
+    let server = one_of_each_per_owner(pool).await;
+    let mut checked = 0;
+    for (path, method) in leptos::server_fn::axum::server_fn_paths() {
+        let Some((_, costs)) = costly.iter().find(|(listed, _)| *listed == path) else {
+            panic!("the server function at {path} is not listed: say whether it is costly");
+        };
+        assert_eq!(
+            second_is_refused(&server, method.as_str(), path, RequestBody::Form).await,
+            *costs,
+            "{method} {path}: limited exactly when it costs"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, costly.len(), "every listed server function exists");
+}

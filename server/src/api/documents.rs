@@ -1,7 +1,7 @@
-//! `/api/v1/interviews/{id}/documents/{kind}`: upload (multipart) or paste (JSON) a CV or job
-//! description, read it back, and correct its text.
+//! `/api/v1/interviews/{id}/documents/{kind}`: paste (JSON) a CV or job description, read it
+//! back, and correct its text; `…/{kind}/file`: upload one (multipart).
 
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
@@ -11,28 +11,21 @@ use intake::DocumentError;
 use serde::de::DeserializeOwned;
 use services::{OwnerKey, Services};
 
-use super::error::{ErrorBody, RateLimited};
 use super::json::{self, ApiJson};
-use super::ApiError;
+use super::path::{ApiPath, DocumentPath};
+use crate::error::{ApiError, ErrorBody, ErrorCode};
 
 /// Room for multipart boundaries and part headers on top of the file itself.
 const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
 
-type DocumentPath =
-    Result<Path<(InterviewId, DocumentKind)>, axum::extract::rejection::PathRejection>;
-
-/// A malformed id or kind names no document: the same answer as a missing one.
-fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiError> {
-    path.map(|Path(parts)| parts).map_err(|_| {
-        ApiError::not_found("No such interview or document kind (use `cv` or `job_description`).")
-    })
-}
-
-/// Upload a file (multipart, part `file`) or paste text (JSON `{text}`) as the interview's CV
-/// or job description, replacing the earlier one. The file type comes from its content.
+/// Paste text (JSON `{text}`) as the interview's CV or job description, replacing the earlier
+/// one.
+// For compatibility this path also takes a multipart upload, as `upload` does; the OpenAPI
+// document describes only JSON here, so each operation has one body type and generated
+// clients can call both.
 #[utoipa::path(
     put,
-    path = "/api/v1/interviews/{id}/documents/{kind}",
+    path = "/interviews/{id}/documents/{kind}",
     operation_id = "put_document",
     tag = "documents",
     params(
@@ -40,40 +33,102 @@ fn parse_path(path: DocumentPath) -> Result<(InterviewId, DocumentKind), ApiErro
         ("kind" = DocumentKind, Path, description = "`cv` or `job_description`"),
     ),
     request_body(
-        description = "`multipart/form-data` with a `file` part (PDF, DOCX or text, at most MAX_UPLOAD_BYTES, default 10 MB), or JSON `{text}`",
-        content(
-            (DocumentText = "application/json"),
-            (UploadForm = "multipart/form-data"),
-        )
+        description = "JSON `{text}`: the pasted text. To upload a file, use `PUT …/documents/{kind}/file`",
+        content((DocumentText = "application/json"))
     ),
     responses(
-        (status = 200, description = "Stored; the extracted text and warnings", body = Document, links(
+        (status = 200, description = "Stored; the text and warnings", body = Document, links(
             ("paste_job_description" = (operation_id = "put_document", parameters(("id" = "$request.path.id"), ("kind" = "job_description")),
                 request_body = json!({"text": "Backend Engineer at Example Ltd. You will build and run Rust services on PostgreSQL, take part in on-call, and mentor two junior engineers."}),
                 description = "Paste the other document: with both in, the interview can start")),
             ("correct" = (operation_id = "correct_document", parameters(("id" = "$request.path.id"), ("kind" = "$request.path.kind")))),
             ("start" = (operation_id = "start_interview", parameters(("id" = "$request.path.id")))),
         )),
-        (status = 400, description = "The body is not valid JSON, or not a readable multipart body (`malformed_request`)", body = ErrorBody),
+        (status = 400, description = "The body is not valid JSON (`malformed_request`)", body = ErrorBody),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview has started", body = ErrorBody),
-        (status = 413, description = "The file is over the limit (`file_too_large`), or the JSON body over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
-        (status = 415, description = "Not a PDF, DOCX or text file, the message naming what it is (`unsupported_file_type`); or a body neither multipart nor JSON (`unsupported_media_type`)", body = ErrorBody),
-        (status = 422, description = "Unreadable: empty, damaged, password-protected, scanned, too many pages…; or no `file` part, or JSON without `text` (`invalid_body`)", body = ErrorBody),
-        (status = 429, response = RateLimited),
-        (status = 503, description = "Extraction is unavailable", body = ErrorBody),
+        (status = 413, description = "The JSON body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Unreadable text (empty, or nothing but whitespace…); or JSON without `text` (`invalid_body`)", body = ErrorBody),
     )
 )]
 pub async fn put(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
     Extension(JsonBodyLimit(json_limit)): Extension<JsonBodyLimit>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
     request: Request,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
-    // The media type without its parameters (`; boundary=…`, `; charset=…`).
-    let media_type = request
+    let document = match media_type(&request).as_str() {
+        "multipart/form-data" => upload_file(&services, &owner, id, kind, request).await?,
+        json if json == "application/json" || json.ends_with("+json") => {
+            let body: DocumentText = read_json(request, json_limit).await?;
+            services
+                .documents
+                .paste(&owner, id, kind, &body.text)
+                .await?
+        }
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+                "Send text as JSON `{\"text\": …}`, or a file to `…/documents/{kind}/file` as multipart/form-data with a `file` part.",
+            ))
+        }
+    };
+    Ok(Json(document))
+}
+
+/// Upload a file (multipart, part `file`) as the interview's CV or job description, replacing
+/// the earlier one. The file type comes from its content.
+#[utoipa::path(
+    put,
+    path = "/interviews/{id}/documents/{kind}/file",
+    operation_id = "upload_document",
+    tag = "documents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The interview id"),
+        ("kind" = DocumentKind, Path, description = "`cv` or `job_description`"),
+    ),
+    request_body(
+        description = "`multipart/form-data` with a `file` part: PDF, DOCX or text, at most MAX_UPLOAD_BYTES (default 10 MB)",
+        content((UploadForm = "multipart/form-data"))
+    ),
+    responses(
+        (status = 200, description = "Stored; the extracted text and warnings", body = Document, links(
+            ("correct" = (operation_id = "correct_document", parameters(("id" = "$request.path.id"), ("kind" = "$request.path.kind")))),
+            ("start" = (operation_id = "start_interview", parameters(("id" = "$request.path.id")))),
+        )),
+        (status = 400, description = "Not a readable multipart body (`malformed_request`)", body = ErrorBody),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview has started", body = ErrorBody),
+        (status = 413, description = "The file is over the limit (`file_too_large`)", body = ErrorBody),
+        (status = 415, description = "Not a PDF, DOCX or text file, the message naming what it is (`unsupported_file_type`); or a body that is not multipart (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Unreadable: empty, damaged, password-protected, scanned, too many pages…; or no `file` part (`invalid_body`)", body = ErrorBody),
+        (status = 503, description = "Extraction is unavailable", body = ErrorBody),
+    )
+)]
+pub async fn upload(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
+    request: Request,
+) -> Result<Json<Document>, ApiError> {
+    if media_type(&request) != "multipart/form-data" {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+            "Send the file as multipart/form-data with a `file` part (or text as JSON to `…/documents/{kind}`).",
+        ));
+    }
+    Ok(Json(
+        upload_file(&services, &owner, id, kind, request).await?,
+    ))
+}
+
+/// The media type without its parameters (`; boundary=…`, `; charset=…`), lower case.
+fn media_type(request: &Request) -> String {
+    request
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -82,28 +137,22 @@ pub async fn put(
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    let document = if media_type == "multipart/form-data" {
-        let limit = services.documents.max_upload_bytes();
-        let (file_name, bytes) = read_file_part(request, limit).await?;
-        services
-            .documents
-            .upload(&owner, id, kind, file_name.as_deref(), bytes)
-            .await?
-    } else if media_type == "application/json" || media_type.ends_with("+json") {
-        let body: DocumentText = read_json(request, json_limit).await?;
-        services
-            .documents
-            .paste(&owner, id, kind, &body.text)
-            .await?
-    } else {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Send a file as multipart/form-data with a `file` part, or text as JSON `{\"text\": …}`.",
-        ));
-    };
-    Ok(Json(document))
+        .to_ascii_lowercase()
+}
+
+async fn upload_file(
+    services: &Services,
+    owner: &OwnerKey,
+    id: InterviewId,
+    kind: DocumentKind,
+    request: Request,
+) -> Result<Document, ApiError> {
+    let limit = services.documents.max_upload_bytes();
+    let (file_name, bytes) = read_file_part(request, limit).await?;
+    Ok(services
+        .documents
+        .upload(owner, id, kind, file_name.as_deref(), bytes)
+        .await?)
 }
 
 /// The largest JSON body (`MAX_BODY_BYTES`): pasted text is read against it by hand, since
@@ -116,7 +165,7 @@ async fn read_json<T: DeserializeOwned>(request: Request, limit: usize) -> Resul
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            ErrorCode::TooLarge,
             "The request body is too large.",
         )
     };
@@ -129,7 +178,7 @@ async fn read_json<T: DeserializeOwned>(request: Request, limit: usize) -> Resul
         let chunk = chunk.map_err(|error| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "malformed_request",
+                ErrorCode::MalformedRequest,
                 format!("The body could not be read: {error}"),
             )
         })?;
@@ -166,7 +215,7 @@ async fn read_file_part(
     let malformed = |detail: String| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "malformed_request",
+            ErrorCode::MalformedRequest,
             format!("The multipart body could not be read: {detail}"),
         )
     };
@@ -197,7 +246,7 @@ async fn read_file_part(
     }
     Err(ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid_body",
+        ErrorCode::InvalidBody,
         "The multipart body has no `file` part.",
     ))
 }
@@ -205,7 +254,7 @@ async fn read_file_part(
 /// The interview's CV or job description: the text the interviewer reads, and warnings.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/documents/{kind}",
+    path = "/interviews/{id}/documents/{kind}",
     operation_id = "get_document",
     tag = "documents",
     params(
@@ -220,16 +269,15 @@ async fn read_file_part(
 pub async fn get(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
     Ok(Json(services.documents.get(&owner, id, kind).await?))
 }
 
 /// Correct the extracted text; the interviewer reads the corrected text.
 #[utoipa::path(
     patch,
-    path = "/api/v1/interviews/{id}/documents/{kind}",
+    path = "/interviews/{id}/documents/{kind}",
     operation_id = "correct_document",
     tag = "documents",
     params(
@@ -252,10 +300,9 @@ pub async fn get(
 pub async fn correct(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: DocumentPath,
+    ApiPath(DocumentPath { id, kind }): ApiPath<DocumentPath>,
     ApiJson(body): ApiJson<DocumentText>,
 ) -> Result<Json<Document>, ApiError> {
-    let (id, kind) = parse_path(path)?;
     Ok(Json(
         services
             .documents

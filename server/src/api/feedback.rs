@@ -1,7 +1,7 @@
 //! `/api/v1/interviews/{id}/feedback`, `…/shares` and `/api/v1/shared/{token}`: the report,
 //! written in the background, and the read-only links to it.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -9,18 +9,10 @@ use domain::{
     Feedback, FeedbackProgress, InterviewId, NewShareLink, Report, ShareLink, SharedReport,
 };
 use services::{OwnerKey, Services};
-use uuid::Uuid;
 
-use super::error::{ErrorBody, RateLimited};
-use super::ApiError;
-use crate::router::PublicUrl;
-
-type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
-
-fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
-    path.map(|Path(id)| id)
-        .map_err(|_| ApiError::not_found("No interview with this id."))
-}
+use super::path::{ApiPath, PathParams, SharePath, ShareToken};
+use crate::error::{ApiError, ErrorBody};
+use crate::state::PublicUrl;
 
 /// 200 with the report when it is ready, else 202 with the job's progress.
 fn respond(feedback: Feedback) -> Response {
@@ -33,7 +25,7 @@ fn respond(feedback: Feedback) -> Response {
 /// Ask for the report of a completed interview (idempotent): it is written in the background.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/feedback",
+    path = "/interviews/{id}/feedback",
     tag = "feedback",
     operation_id = "request_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -47,22 +39,20 @@ fn respond(feedback: Feedback) -> Response {
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn request(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(path)?;
     Ok(respond(services.reports.request(&owner, id).await?))
 }
 
 /// The report, or the progress of its writing (asking for it first if nobody has).
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/feedback",
+    path = "/interviews/{id}/feedback",
     tag = "feedback",
     operation_id = "get_feedback",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -75,22 +65,21 @@ pub async fn request(
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "The interview is not complete", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn get(
     services: State<Services>,
     owner: Extension<OwnerKey>,
-    path: InterviewPath,
+    id: ApiPath<InterviewId>,
 ) -> Result<Response, ApiError> {
     // The same as asking: a report nobody asked for yet is queued on first sight.
-    request(services, owner, path).await
+    request(services, owner, id).await
 }
 
 /// Make a read-only link to the report. The token is in the answer only this once.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/shares",
+    path = "/interviews/{id}/shares",
     tag = "feedback",
     operation_id = "create_share",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -108,9 +97,8 @@ pub async fn create_share(
     State(services): State<Services>,
     State(PublicUrl(public_url)): State<PublicUrl>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<(StatusCode, Json<NewShareLink>), ApiError> {
-    let id = parse_id(path)?;
     let mut link = services.shares.create(&owner, id).await?;
     link.url = format!("{}{}", public_url.trim_end_matches('/'), link.url);
     Ok((StatusCode::CREATED, Json(link)))
@@ -119,7 +107,7 @@ pub async fn create_share(
 /// The interview's links, newest first: ids and dates, never tokens.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/shares",
+    path = "/interviews/{id}/shares",
     tag = "feedback",
     operation_id = "list_shares",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -131,16 +119,15 @@ pub async fn create_share(
 pub async fn list_shares(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Vec<ShareLink>>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.shares.list(&owner, id).await?))
 }
 
 /// Revoke a link: it stops working at once.
 #[utoipa::path(
     delete,
-    path = "/api/v1/interviews/{id}/shares/{share_id}",
+    path = "/interviews/{id}/shares/{share_id}",
     tag = "feedback",
     operation_id = "revoke_share",
     params(
@@ -155,11 +142,8 @@ pub async fn list_shares(
 pub async fn revoke_share(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: Result<Path<(InterviewId, Uuid)>, axum::extract::rejection::PathRejection>,
+    ApiPath(SharePath { id, share_id }): ApiPath<SharePath>,
 ) -> Result<StatusCode, ApiError> {
-    let Ok(Path((id, share_id))) = path else {
-        return Err(ApiError::not_found("No such share link."));
-    };
     services
         .shares
         .revoke(&owner, id, share_id)
@@ -174,7 +158,7 @@ pub async fn revoke_share(
 /// A shared report, for anyone with the link: no CV, no documents, nothing about its owner.
 #[utoipa::path(
     get,
-    path = "/api/v1/shared/{token}",
+    path = "/shared/{token}",
     tag = "feedback",
     operation_id = "open_shared_report",
     params(("token" = String, Path, description = "The token from the share link")),
@@ -185,13 +169,9 @@ pub async fn revoke_share(
 )]
 pub async fn shared(
     State(services): State<Services>,
-    token: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    ApiPath(ShareToken(token)): ApiPath<ShareToken>,
 ) -> Result<Json<SharedReport>, ApiError> {
-    let gone = || ApiError::not_found("This link does not exist or has been revoked.");
-    // A token that is not even UTF-8 once decoded is no token: the same answer as a wrong one.
-    let Ok(Path(token)) = token else {
-        return Err(gone());
-    };
+    let gone = || ApiError::not_found(ShareToken::NOT_FOUND);
     services
         .shares
         .open(&token)

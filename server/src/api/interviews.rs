@@ -1,20 +1,25 @@
 //! `/api/v1/interviews`: create, list and read the caller's interviews.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use domain::{Interview, InterviewId, InterviewSummary, NewInterview};
+use chrono::{DateTime, Utc};
+use domain::{
+    Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview, Transcript,
+};
+use serde::Serialize;
 use serde_json::Value;
 use services::{OwnerKey, Services};
+use utoipa::ToSchema;
 
-use super::error::ErrorBody;
 use super::json::{self, ApiJson};
-use super::ApiError;
+use super::path::ApiPath;
+use crate::error::{ApiError, ErrorBody};
 
 /// Create an interview for the caller.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews",
+    path = "/interviews",
     tag = "interviews",
     operation_id = "create_interview",
     request_body = NewInterview,
@@ -55,7 +60,7 @@ pub async fn create(
 /// The caller's interviews, newest first.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews",
+    path = "/interviews",
     operation_id = "list_interviews",
     tag = "interviews",
     responses((status = 200, description = "The caller's interviews", body = [InterviewSummary]))
@@ -67,35 +72,85 @@ pub async fn list(
     Ok(Json(services.interviews.list(&owner).await?))
 }
 
-/// One of the caller's interviews. Someone else's interview is reported as missing.
+/// An interview as `GET /interviews/{id}` returns it: the interview's fields, a summary of
+/// its documents and its transcript so far.
+#[derive(Serialize, ToSchema)]
+pub struct InterviewDetail {
+    #[serde(flatten)]
+    interview: Interview,
+    /// The documents in so far (none, one or both), CV first; their text is read from
+    /// `…/documents/{kind}`.
+    documents: Vec<DocumentSummary>,
+    /// The questions and answers so far (the same as `…/transcript`, without asking a
+    /// missing question: that is left to `…/transcript` and `…/question/stream`).
+    transcript: Transcript,
+}
+
+/// A document without its text.
+#[derive(Serialize, ToSchema)]
+pub struct DocumentSummary {
+    kind: DocumentKind,
+    /// `pdf`, `docx` or `text` (pasted text and .txt files).
+    detected_type: String,
+    /// The uploaded file's name; none for pasted text.
+    file_name: Option<String>,
+    size_bytes: u64,
+    /// True when the text is the user's correction of the extracted text.
+    edited: bool,
+    /// How the file was read and what to check.
+    warnings: Vec<String>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<Document> for DocumentSummary {
+    fn from(document: Document) -> Self {
+        Self {
+            kind: document.kind,
+            detected_type: document.detected_type,
+            file_name: document.file_name,
+            size_bytes: document.size_bytes,
+            edited: document.edited,
+            warnings: document.warnings,
+            updated_at: document.updated_at,
+        }
+    }
+}
+
+/// One of the caller's interviews, with its documents summary and transcript. Someone
+/// else's interview is reported as missing.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}",
+    path = "/interviews/{id}",
     operation_id = "get_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
     responses(
-        (status = 200, description = "The interview", body = Interview),
+        (status = 200, description = "The interview, its documents (without their text) and its transcript", body = InterviewDetail),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
     )
 )]
 pub async fn get(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    id: Result<Path<InterviewId>, axum::extract::rejection::PathRejection>,
-) -> Result<Json<Interview>, ApiError> {
-    // A malformed id cannot name anyone's interview: same answer as a missing one.
-    let Ok(Path(id)) = id else {
-        return Err(ApiError::not_found("No interview with this id."));
-    };
-    Ok(Json(services.interviews.get(&owner, id).await?))
+    ApiPath(id): ApiPath<InterviewId>,
+) -> Result<Json<InterviewDetail>, ApiError> {
+    // Reads only: the transcript as stored, never asking the interviewer (this route is
+    // free). One after the other, so one request holds one pooled connection at a time.
+    let interview = services.interviews.get(&owner, id).await?;
+    let documents = services.documents.list(&owner, id).await?;
+    let transcript = services.engine.transcript_so_far(&owner, id).await?;
+    Ok(Json(InterviewDetail {
+        interview,
+        documents: documents.into_iter().map(DocumentSummary::from).collect(),
+        transcript,
+    }))
 }
 
 /// Delete one of the caller's interviews for good: its documents, transcript, report and
 /// share links go with it.
 #[utoipa::path(
     delete,
-    path = "/api/v1/interviews/{id}",
+    path = "/interviews/{id}",
     operation_id = "delete_interview",
     tag = "interviews",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -107,11 +162,8 @@ pub async fn get(
 pub async fn delete(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    id: Result<Path<InterviewId>, axum::extract::rejection::PathRejection>,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<StatusCode, ApiError> {
-    let Ok(Path(id)) = id else {
-        return Err(ApiError::not_found("No interview with this id."));
-    };
     services.interviews.delete(&owner, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

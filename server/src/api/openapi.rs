@@ -1,14 +1,11 @@
-//! The OpenAPI document at `/api/v1/openapi.json`, generated from the handlers' annotations
-//! and the domain types, so it cannot drift from the code.
+//! The OpenAPI document at `/api/v1/openapi.json`: its frame here, its operations from the
+//! handlers' annotations as `api::routes` declares them, so it cannot drift from the code.
 
-use std::sync::LazyLock;
-
-use axum::Json;
 use serde_json::Value;
 use utoipa::OpenApi;
 
-use super::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
-use super::{documents, feedback, interviews, question_stream, transcript};
+use super::documents;
+use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,26 +15,6 @@ use super::{documents, feedback, interviews, question_stream, transcript};
         description = "Practise a job interview: set up interviews for a job, answer tailored questions, get feedback. \
             Identity is an anonymous owner cookie (`owner`), set on the first response; every interview belongs to one owner \
             and is reported as missing (404) to anyone else."
-    ),
-    paths(
-        interviews::create,
-        interviews::list,
-        interviews::get,
-        interviews::delete,
-        documents::put,
-        documents::get,
-        documents::correct,
-        transcript::start,
-        transcript::answer,
-        transcript::end,
-        transcript::transcript,
-        question_stream::stream,
-        feedback::request,
-        feedback::get,
-        feedback::create_share,
-        feedback::list_shares,
-        feedback::revoke_share,
-        feedback::shared,
     ),
     components(responses(RateLimited, Unavailable, TimedOut), schemas(
         ErrorBody,
@@ -75,17 +52,13 @@ use super::{documents, feedback, interviews, question_stream, transcript};
 )]
 pub struct ApiDoc;
 
-/// Built once: the document never changes while the server runs.
-static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
-    let mut document = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+/// The document as served, from the one the routes collected.
+pub fn finish(api: utoipa::openapi::OpenApi) -> Value {
+    let mut document = serde_json::to_value(api).unwrap_or_default();
     camel_case_links(&mut document);
     describe_event_streams(&mut document);
     add_responses_every_operation_can_give(&mut document);
     document
-});
-
-pub async fn document() -> Json<Value> {
-    Json(DOCUMENT.clone())
 }
 
 /// utoipa 5 writes the fields of a Link Object in snake case (`operation_id`), which no
@@ -183,7 +156,14 @@ fn describe_event_streams(document: &mut Value) {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
+
+    static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+        let limits = crate::rate_limit::RateLimiting::new(services::RateLimits::OFF, None);
+        finish(super::super::described_routes(1 << 20, &limits).1)
+    });
 
     #[test]
     fn links_use_the_openapi_field_names_and_name_existing_operations() {
@@ -244,7 +224,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 18);
+        assert_eq!(operations, 19);
         for name in ["Unavailable", "TimedOut"] {
             let response = &DOCUMENT["components"]["responses"][name];
             assert_eq!(

@@ -6,7 +6,9 @@
 
 use std::convert::Infallible;
 
-use axum::extract::{Path, State};
+use super::path::ApiPath;
+use crate::error::{ApiError, ErrorBody};
+use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::Extension;
 use domain::{InterviewId, InterviewStatus, QuestionEvent};
@@ -15,15 +17,10 @@ use services::interviewer::chain::Draft;
 use services::{OwnerKey, Services};
 use tokio::sync::mpsc;
 
-use super::error::ErrorBody;
-use super::ApiError;
-
-type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
-
 /// Stream the open question, generating it if it is missing.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/question/stream",
+    path = "/interviews/{id}/question/stream",
     tag = "interview",
     operation_id = "stream_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -40,11 +37,8 @@ type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRej
 pub async fn stream(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    let Ok(Path(id)) = path else {
-        return Err(ApiError::not_found("No interview with this id."));
-    };
     // Refusals are HTTP statuses, decided before the stream begins.
     if matches!(
         services.engine.status(&owner, id).await?,

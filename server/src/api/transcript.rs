@@ -1,26 +1,19 @@
 //! `/api/v1/interviews/{id}/start`, `/answers`, `/end` and `/transcript`: the interview
 //! itself, one open question at a time.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::{Extension, Json};
 use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
 use services::{OwnerKey, Services};
 
-use super::error::{ErrorBody, RateLimited};
 use super::json::ApiJson;
-use super::ApiError;
-
-type InterviewPath = Result<Path<InterviewId>, axum::extract::rejection::PathRejection>;
-
-fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
-    path.map(|Path(id)| id)
-        .map_err(|_| ApiError::not_found("No interview with this id."))
-}
+use super::path::ApiPath;
+use crate::error::{ApiError, ErrorBody};
 
 /// Start a ready interview (both documents in): returns the first question.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/start",
+    path = "/interviews/{id}/start",
     tag = "interview",
     operation_id = "start_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -32,15 +25,13 @@ fn parse_id(path: InterviewPath) -> Result<InterviewId, ApiError> {
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
         (status = 409, description = "Documents missing, already under way, or ended", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn start(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Question>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.start(&owner, id).await?))
 }
 
@@ -48,7 +39,7 @@ pub async fn start(
 /// one answer.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/answers",
+    path = "/interviews/{id}/answers",
     tag = "interview",
     operation_id = "answer_question",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -64,23 +55,21 @@ pub async fn start(
         (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
         (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
         (status = 422, description = "Empty, or longer than 5,000 characters (`validation`); or JSON of the wrong shape (`invalid_body`)", body = ErrorBody),
-        (status = 429, response = RateLimited),
     )
 )]
 pub async fn answer(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Json<AnswerOutcome>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.answer(&owner, id, &input).await?))
 }
 
 /// End the interview early; feedback covers what was answered.
 #[utoipa::path(
     post,
-    path = "/api/v1/interviews/{id}/end",
+    path = "/interviews/{id}/end",
     tag = "interview",
     operation_id = "end_interview",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -96,16 +85,15 @@ pub async fn answer(
 pub async fn end(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Transcript>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.end(&owner, id).await?))
 }
 
 /// The questions and answers so far.
 #[utoipa::path(
     get,
-    path = "/api/v1/interviews/{id}/transcript",
+    path = "/interviews/{id}/transcript",
     tag = "interview",
     operation_id = "get_transcript",
     params(("id" = uuid::Uuid, Path, description = "The interview id")),
@@ -117,8 +105,7 @@ pub async fn end(
 pub async fn transcript(
     State(services): State<Services>,
     Extension(owner): Extension<OwnerKey>,
-    path: InterviewPath,
+    ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Transcript>, ApiError> {
-    let id = parse_id(path)?;
     Ok(Json(services.engine.transcript(&owner, id).await?))
 }

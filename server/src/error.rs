@@ -1,4 +1,5 @@
-//! API errors: a status and `{"error": {"code", "message", "field"?, "fields"?}}`.
+//! API errors: a status and `{"error": {"code", "message", "field"?, "fields"?}}`, for the JSON
+//! API and every layer that refuses an API request (rate limits, same-site writes, timeouts).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -46,10 +47,64 @@ pub struct Unavailable(ErrorBody);
 #[allow(dead_code)]
 pub struct TimedOut(ErrorBody);
 
+/// The machine-readable `code` of an error, stable across releases (clients branch on it).
+/// Serialised in snake case: `NotFound` is `"not_found"`. Document refusals carry the codes
+/// of [`DocumentError::code`], which a test below keeps equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    Validation,
+    Conflict,
+    MalformedRequest,
+    InvalidBody,
+    UnsupportedMediaType,
+    TooLarge,
+    RateLimited,
+    Timeout,
+    CrossSiteRequest,
+    DatabaseUnavailable,
+    Internal,
+    // Document refusals.
+    EmptyFile,
+    NoText,
+    ScannedPdf,
+    PasswordProtected,
+    TooManyPages,
+    FileTooLarge,
+    ExtractionTimedOut,
+    UnreadableFile,
+    ExtractionUnavailable,
+    DamagedFile,
+    SuspiciousFile,
+    UnsupportedFileType,
+}
+
+impl From<&DocumentError> for ErrorCode {
+    fn from(refusal: &DocumentError) -> Self {
+        match refusal {
+            DocumentError::Empty => Self::EmptyFile,
+            DocumentError::NoText => Self::NoText,
+            DocumentError::ScannedPdf => Self::ScannedPdf,
+            DocumentError::PasswordProtected => Self::PasswordProtected,
+            DocumentError::TooManyPages => Self::TooManyPages,
+            DocumentError::TooLarge { .. } => Self::FileTooLarge,
+            DocumentError::TooSlow => Self::ExtractionTimedOut,
+            DocumentError::Unreadable => Self::UnreadableFile,
+            DocumentError::Unavailable => Self::ExtractionUnavailable,
+            DocumentError::Damaged { .. } => Self::DamagedFile,
+            DocumentError::Suspicious { .. } => Self::SuspiciousFile,
+            DocumentError::Unsupported { .. } => Self::UnsupportedFileType,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: `not_found`, `validation`, `malformed_request`, …
-    code: &'static str,
+    // Described as a plain string, as before the enum: new codes are not a breaking change.
+    #[schema(value_type = String)]
+    code: ErrorCode,
     /// For people: what went wrong and what to do.
     message: String,
     /// The first invalid field, for validation errors.
@@ -61,7 +116,7 @@ pub struct ErrorDetail {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             status,
             body: ErrorDetail {
@@ -74,7 +129,7 @@ impl ApiError {
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, message)
     }
 
     pub fn invalid(fields: Vec<FieldError>) -> Self {
@@ -83,7 +138,11 @@ impl ApiError {
             .map(|error| error.message.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", message);
+        let mut error = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::Validation,
+            message,
+        );
         error.body.field = fields.first().map(|error| error.field.clone());
         error.body.fields = fields;
         error
@@ -100,7 +159,7 @@ impl ApiError {
             DocumentError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
-        Self::new(status, refusal.code(), refusal.to_string())
+        Self::new(status, ErrorCode::from(refusal), refusal.to_string())
     }
 }
 
@@ -110,7 +169,7 @@ impl From<services::Error> for ApiError {
             services::Error::NotFound => Self::not_found("No interview with this id."),
             services::Error::Validation(fields) => Self::invalid(fields),
             services::Error::Conflict(message) => {
-                Self::new(StatusCode::CONFLICT, "conflict", message)
+                Self::new(StatusCode::CONFLICT, ErrorCode::Conflict, message)
             }
             services::Error::Document(refusal) => Self::document(&refusal),
             // No connection to be had (the database is down or restarting): nothing was
@@ -121,7 +180,7 @@ impl From<services::Error> for ApiError {
                 tracing::error!(error = %cause, "database unreachable in the JSON API");
                 Self::new(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "database_unavailable",
+                    ErrorCode::DatabaseUnavailable,
                     "We can't reach our database right now. Nothing was changed; please try again in a moment.",
                 )
             }
@@ -129,7 +188,7 @@ impl From<services::Error> for ApiError {
                 tracing::error!(error = %cause, "database error in the JSON API");
                 Self::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
+                    ErrorCode::Internal,
                     "Something went wrong on our side. Please try again.",
                 )
             }
@@ -140,5 +199,61 @@ impl From<services::Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, Json(ErrorBody { error: self.body })).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_refusals_keep_the_codes_the_services_name() {
+        let refusals = [
+            DocumentError::Empty,
+            DocumentError::NoText,
+            DocumentError::ScannedPdf,
+            DocumentError::PasswordProtected,
+            DocumentError::TooManyPages,
+            DocumentError::TooLarge { limit_bytes: 1 },
+            DocumentError::TooSlow,
+            DocumentError::Unreadable,
+            DocumentError::Unavailable,
+            DocumentError::Damaged {
+                what: "".into(),
+                advice: "".into(),
+            },
+            DocumentError::Suspicious { reason: "".into() },
+            DocumentError::Unsupported {
+                what: "".into(),
+                advice: "".into(),
+            },
+        ];
+        for refusal in refusals {
+            assert_eq!(
+                serde_json::to_value(ErrorCode::from(&refusal)).unwrap(),
+                refusal.code(),
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_the_snake_case_strings_of_the_contract() {
+        for (code, text) in [
+            (ErrorCode::NotFound, "not_found"),
+            (ErrorCode::MalformedRequest, "malformed_request"),
+            (ErrorCode::UnsupportedMediaType, "unsupported_media_type"),
+            (ErrorCode::DatabaseUnavailable, "database_unavailable"),
+            (ErrorCode::CrossSiteRequest, "cross_site_request"),
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), text);
+        }
+        let body = serde_json::to_value(ErrorBody {
+            error: ApiError::not_found("gone").body,
+        })
+        .unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"error": {"code": "not_found", "message": "gone"}})
+        );
     }
 }
