@@ -95,6 +95,7 @@ impl ProviderError {
 
 pub mod anthropic;
 mod breaker;
+mod call_log;
 mod client;
 mod config;
 mod format;
@@ -108,12 +109,13 @@ mod retry;
 mod sse;
 
 pub use breaker::CircuitBreaker;
+pub use call_log::{Call, CallLog};
 pub use client::{Client, Wire, WireRequest};
-pub use reply::StreamedReply;
-pub use sse::SseEvent;
 pub use config::{ApiKey, ClientBuildError, ProviderConfig};
 pub use format::{refuses_format, FormatMemory, OutputFormat};
+pub use reply::StreamedReply;
 pub use retry::RetryPolicy;
+pub use sse::SseEvent;
 
 /// One configured provider, called once, without retries.
 #[derive(Debug)]

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
 use crate::interviewer::prompt::InterviewContext;
+use crate::interviewer::InterviewCalls;
 use crate::{Error, OwnerKey, Result};
 use coach::interviewer::Exchange;
 
@@ -411,7 +412,13 @@ impl InterviewEngine {
             .collect();
         Ok(self
             .interviewers
-            .next_question(&self.pool, id, &context, &history, draft)
+            .next_question(
+                &InterviewCalls::new(&self.pool, id),
+                id,
+                &context,
+                &history,
+                draft,
+            )
             .await)
     }
 }

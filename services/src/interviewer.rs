@@ -8,6 +8,9 @@
 //!   a model's reply must pass to be asked.
 //! - `providers`: real LLMs over HTTP, with retries, timeouts and a circuit breaker.
 
+mod call_log;
 pub mod chain;
 mod deadline;
 pub mod prompt;
+
+pub use call_log::InterviewCalls;

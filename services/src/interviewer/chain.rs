@@ -1,12 +1,11 @@
 //! The fallback chain: each configured LLM provider in order, then the offline coach, so an
-//! interview never gets stuck. Every provider call is recorded in `llm_calls` (no text, only
-//! provider, model, prompt version, latency, tokens and outcome).
+//! interview never gets stuck. Every provider call goes to the caller's [`CallLog`] (no text,
+//! only provider, model, prompt version, latency, tokens and outcome).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use domain::{HandoverReason, InterviewId, Interviewer};
-use sqlx::PgPool;
 
 use crate::config::{Config, LlmKind};
 use crate::interviewer::deadline::first_text_within;
@@ -16,8 +15,9 @@ use crate::interviewer::prompt::{
 use crate::reports::ReportMode;
 use coach::interviewer::{Exchange, OfflineCoach};
 use llm::{
-    anthropic::AnthropicClient, gemini::GeminiClient, openai::OpenAiClient, ApiKey, CircuitBreaker,
-    ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient, RetryPolicy,
+    anthropic::AnthropicClient, gemini::GeminiClient, openai::OpenAiClient, ApiKey, Call, CallLog,
+    CircuitBreaker, ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient,
+    RetryPolicy,
 };
 
 /// Consecutive failures that open a provider's circuit, and how long it then rests.
@@ -162,7 +162,7 @@ impl InterviewerChain {
     /// switch to the next interviewer, and the coach's question word by word.
     pub async fn next_question(
         &self,
-        pool: &PgPool,
+        calls: &dyn CallLog,
         interview_id: InterviewId,
         context: &InterviewContext<'_>,
         history: &[Exchange],
@@ -215,25 +215,20 @@ impl InterviewerChain {
                     Err(error) => {
                         tracing::warn!(provider = provider.name(), %error, "provider call failed");
                         (
-                            outcome_of(&error),
+                            error.outcome(),
                             (None, None),
                             Err(handover_reason(&error, shown)),
                         )
                     }
                 };
-                record_call(
-                    pool,
-                    CallRecord {
-                        interview_id,
-                        purpose: "question",
-                        prompt_version: PROMPT_VERSION,
+                calls
+                    .record(Call {
                         latency,
                         tokens,
                         outcome,
-                    },
-                    provider,
-                )
-                .await;
+                        ..Call::to(provider, "question", PROMPT_VERSION)
+                    })
+                    .await;
                 let reason = match question {
                     Ok(text) => {
                         metrics::counter!("questions_asked_total", "interviewer" => provider.name())
@@ -318,63 +313,6 @@ fn handover_reason(error: &ProviderError, shown_text: bool) -> HandoverReason {
         | ProviderError::Rejected { .. }
         | ProviderError::Malformed(_)
         | ProviderError::CircuitOpen => HandoverReason::Unavailable,
-    }
-}
-
-pub(crate) fn outcome_of(error: &ProviderError) -> &'static str {
-    match error {
-        ProviderError::RateLimited { .. } => "rate_limited",
-        ProviderError::Server { .. } => "server_error",
-        ProviderError::FormatRefused { .. } => "format_refused",
-        ProviderError::Timeout => "timeout",
-        ProviderError::Connection(_) => "connection",
-        ProviderError::Rejected { .. } => "rejected",
-        ProviderError::Malformed(_) => "malformed",
-        ProviderError::CircuitOpen => "circuit_open",
-    }
-}
-
-/// One provider call as `llm_calls` stores it (no prompt or reply text).
-pub(crate) struct CallRecord<'a> {
-    pub interview_id: InterviewId,
-    /// `question` or `feedback`.
-    pub purpose: &'static str,
-    pub prompt_version: &'a str,
-    pub latency: Duration,
-    pub tokens: (Option<u32>, Option<u32>),
-    pub outcome: &'a str,
-}
-
-/// Records a call; a failure to record is logged, never passed on (the answer matters more).
-pub(crate) async fn record_call(pool: &PgPool, call: CallRecord<'_>, provider: &Resilient) {
-    // For /metrics: every call by provider, purpose and outcome, and how long it took.
-    let labels = [
-        ("provider", provider.name().to_owned()),
-        ("purpose", call.purpose.to_owned()),
-        ("outcome", call.outcome.to_owned()),
-    ];
-    metrics::counter!("llm_calls_total", &labels).increment(1);
-    metrics::histogram!("llm_call_duration_seconds", &labels[..2])
-        .record(call.latency.as_secs_f64());
-    let to_i32 = |n: Option<u32>| n.map(|n| i32::try_from(n).unwrap_or(i32::MAX));
-    let result = sqlx::query(
-        "INSERT INTO llm_calls
-             (interview_id, purpose, provider, model, prompt_version, latency_ms, input_tokens, output_tokens, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(call.interview_id.0)
-    .bind(call.purpose)
-    .bind(provider.name())
-    .bind(provider.model())
-    .bind(call.prompt_version)
-    .bind(i32::try_from(call.latency.as_millis()).unwrap_or(i32::MAX))
-    .bind(to_i32(call.tokens.0))
-    .bind(to_i32(call.tokens.1))
-    .bind(call.outcome)
-    .execute(pool)
-    .await;
-    if let Err(error) = result {
-        tracing::error!(%error, "could not record an LLM call");
     }
 }
 

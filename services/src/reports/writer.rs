@@ -23,10 +23,11 @@ use coach::report::{
     labelled_fallback, llm_report, offline_report, FeedbackInput, ReportError, WrittenReport,
 };
 
-use crate::interviewer::chain::{outcome_of, record_call, CallRecord, InterviewerChain};
+use crate::interviewer::chain::InterviewerChain;
+use crate::interviewer::InterviewCalls;
 use crate::reports::prompt::{feedback_request, repair_request, FEEDBACK_PROMPT_VERSION};
 use crate::Result;
-use llm::{ChatReply, ChatRequest, Resilient};
+use llm::{Call, CallLog, ChatReply, ChatRequest, Resilient};
 
 mod parts;
 
@@ -249,22 +250,17 @@ impl ReportWriter {
             Ok(reply) => ("ok", (reply.input_tokens, reply.output_tokens)),
             Err(error) => {
                 tracing::warn!(provider = provider.name(), %error, "feedback call failed");
-                (outcome_of(error), (None, None))
+                (error.outcome(), (None, None))
             }
         };
-        record_call(
-            &self.pool,
-            CallRecord {
-                interview_id: id,
-                purpose: "feedback",
-                prompt_version: FEEDBACK_PROMPT_VERSION,
+        InterviewCalls::new(&self.pool, id)
+            .record(Call {
                 latency: started.elapsed(),
                 tokens,
                 outcome,
-            },
-            provider,
-        )
-        .await;
+                ..Call::to(provider, "feedback", FEEDBACK_PROMPT_VERSION)
+            })
+            .await;
         result.ok()
     }
 }
