@@ -10,6 +10,7 @@ mod document;
 mod feedback;
 mod feedback_job;
 mod interview;
+mod lifecycle;
 mod share;
 mod transcript;
 mod validation;
@@ -32,6 +33,7 @@ pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
 };
+pub use lifecycle::Refusal;
 pub use share::{NewShareLink, ShareLink, SharedReport};
 pub use transcript::{
     handover_notice, AnswerOutcome, HandoverReason, Interviewer, NewAnswer, Question,

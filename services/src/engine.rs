@@ -5,17 +5,19 @@
 
 use chrono::{DateTime, Utc};
 use domain::{
-    AnswerOutcome, FieldError, InterviewId, InterviewStatus, NewAnswer, Question, QuestionId,
-    Transcript, TranscriptEntry, MAX_ANSWER_CHARS,
+    AnswerOutcome, Interview, InterviewId, InterviewStatus, NewAnswer, Question, QuestionId,
+    Refusal, Transcript, TranscriptEntry,
 };
-use sqlx::{PgPool, Postgres, Transaction};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use std::sync::Arc;
 
+use crate::error::corrupt;
 use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
 use crate::interviewer::prompt::InterviewContext;
 use crate::interviewer::InterviewCalls;
+use crate::interviews::row::{self, Lock};
 use crate::{Error, OwnerKey, Result};
 use coach::interviewer::Exchange;
 
@@ -28,7 +30,8 @@ pub struct InterviewEngine {
 #[derive(sqlx::FromRow)]
 struct QuestionRow {
     id: Uuid,
-    position: i16,
+    #[sqlx(try_from = "i16")]
+    position: u8,
     text: String,
     answer: Option<String>,
     answered_at: Option<DateTime<Utc>>,
@@ -38,7 +41,7 @@ struct QuestionRow {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoredAnswer {
     /// The position of the question it answers.
-    pub position: i16,
+    pub position: u8,
     /// This answer was the last one and completed the interview.
     pub completed_by_it: bool,
 }
@@ -47,35 +50,10 @@ impl From<&QuestionRow> for Question {
     fn from(row: &QuestionRow) -> Question {
         Question {
             id: QuestionId(row.id),
-            position: u8::try_from(row.position).unwrap_or(u8::MAX),
+            position: row.position,
             text: row.text.clone(),
         }
     }
-}
-
-/// The interview row as the engine needs it.
-#[derive(sqlx::FromRow)]
-struct InterviewRow {
-    job_title: String,
-    company: String,
-    kind: String,
-    seniority: String,
-    question_count: i16,
-    status: String,
-}
-
-impl InterviewRow {
-    fn status(&self) -> Result<InterviewStatus> {
-        self.status.parse().map_err(corrupt)
-    }
-
-    fn question_count(&self) -> usize {
-        usize::try_from(self.question_count).unwrap_or_default()
-    }
-}
-
-fn corrupt(what: String) -> Error {
-    Error::Database(sqlx::Error::Decode(what.into()))
 }
 
 impl InterviewEngine {
@@ -97,36 +75,17 @@ impl InterviewEngine {
     /// streams the first question ([`Self::stream_open_question`]). Repeats like [`Self::start`].
     pub async fn begin(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let interview = lock_interview(&mut tx, owner, id).await?;
-        match interview.status()? {
-            InterviewStatus::Ready => {
-                sqlx::query(
-                    "UPDATE interviews SET status = 'in_progress', updated_at = now() WHERE id = $1",
-                )
+        let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
+        let answered: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM answers WHERE interview_id = $1")
                 .bind(id.0)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
-            }
-            InterviewStatus::InProgress => {
-                let answered: i64 =
-                    sqlx::query_scalar("SELECT count(*) FROM answers WHERE interview_id = $1")
-                        .bind(id.0)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                if answered > 0 {
-                    return Err(Error::Conflict(
-                        "This interview has already started. Reload to continue where you left off.".into(),
-                    ));
-                }
-            }
-            InterviewStatus::NotReady => {
-                return Err(Error::Conflict(
-                    "Add your CV and the job description (at least 50 characters each) before starting.".into(),
-                ))
-            }
-            InterviewStatus::Completed => {
-                return Err(Error::Conflict("This interview has ended.".into()))
-            }
+        let next = interview
+            .status
+            .start(usize::try_from(answered).unwrap_or(usize::MAX))?;
+        if next != interview.status {
+            row::set_status(&mut *tx, id, next).await?;
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, "interview started");
@@ -159,9 +118,9 @@ impl InterviewEngine {
         id: InterviewId,
         input: &NewAnswer,
     ) -> Result<StoredAnswer> {
-        let text = validate_answer(&input.text)?;
+        let text = input.validate().map_err(Error::Validation)?;
         let mut tx = self.pool.begin().await?;
-        let interview = lock_interview(&mut tx, owner, id).await?;
+        let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
 
         let earlier: Option<i16> = sqlx::query_scalar(
             "SELECT q.position FROM answers a JOIN questions q ON q.id = a.question_id
@@ -174,31 +133,21 @@ impl InterviewEngine {
         if let Some(position) = earlier {
             tx.commit().await?;
             return Ok(StoredAnswer {
-                position,
+                position: u8::try_from(position).map_err(|e| corrupt(format!("position: {e}")))?,
                 completed_by_it: false,
             });
         }
 
-        match interview.status()? {
-            InterviewStatus::InProgress => {}
-            InterviewStatus::Completed => {
-                return Err(Error::Conflict(
-                    "This interview has ended, so it takes no more answers.".into(),
-                ))
-            }
-            InterviewStatus::NotReady | InterviewStatus::Ready => {
-                return Err(Error::Conflict(
-                    "This interview has not started yet.".into(),
-                ))
-            }
-        }
         let questions = load_questions(&mut *tx, id).await?;
         let open = questions.last().filter(|q| q.answer.is_none());
-        let Some(open) = open.filter(|q| q.id == input.question_id.0) else {
-            return Err(Error::Conflict(
-                "This question has already been answered, perhaps in another tab. Reload to see the current question.".into(),
-            ));
-        };
+        // The status's refusal first (an ended interview), then the question's (a stale tab).
+        let position = open.map_or(questions.len() + 1, |q| usize::from(q.position));
+        let next = interview
+            .status
+            .answer(position, usize::from(interview.question_count))?;
+        let open = open
+            .filter(|q| q.id == input.question_id.0)
+            .ok_or(Refusal::NotTheOpenQuestion)?;
         sqlx::query(
             "INSERT INTO answers (question_id, interview_id, client_id, text) VALUES ($1, $2, $3, $4)",
         )
@@ -209,9 +158,9 @@ impl InterviewEngine {
         .execute(&mut *tx)
         .await?;
         let position = open.position;
-        let completed = usize::try_from(position).unwrap_or_default() >= interview.question_count();
+        let completed = next == InterviewStatus::Completed;
         if completed {
-            complete(&mut tx, id).await?;
+            row::set_status(&mut *tx, id, next).await?;
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, position, completed, "answer stored");
@@ -224,15 +173,10 @@ impl InterviewEngine {
     /// Ends the interview now; answering stops and feedback covers what was answered.
     pub async fn end(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
         let mut tx = self.pool.begin().await?;
-        let interview = lock_interview(&mut tx, owner, id).await?;
-        match interview.status()? {
-            InterviewStatus::InProgress => complete(&mut tx, id).await?,
-            InterviewStatus::Completed => {}
-            InterviewStatus::NotReady | InterviewStatus::Ready => {
-                return Err(Error::Conflict(
-                    "This interview has not started, so there is nothing to end.".into(),
-                ))
-            }
+        let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
+        let next = interview.status.end()?;
+        if next != interview.status {
+            row::set_status(&mut *tx, id, next).await?;
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, "interview ended");
@@ -242,8 +186,8 @@ impl InterviewEngine {
     /// Everything asked and answered. An interview in progress whose next question is missing
     /// (generation failed after an answer was stored) gets it now.
     pub async fn transcript(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
-        let interview = self.interview(owner, id).await?;
-        if interview.status()? == InterviewStatus::InProgress {
+        let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
+        if interview.status == InterviewStatus::InProgress {
             self.ensure_open_question(id, None).await?;
         }
         self.transcript_so_far(owner, id).await
@@ -252,11 +196,11 @@ impl InterviewEngine {
     /// Everything asked and answered, asking nothing: an interview in progress may have no
     /// open question yet (the browser then streams it).
     pub async fn transcript_so_far(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
-        let interview = self.interview(owner, id).await?;
+        let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
         let questions = load_questions(&self.pool, id).await?;
         Ok(Transcript {
-            status: interview.status()?,
-            question_count: u8::try_from(interview.question_count).unwrap_or(u8::MAX),
+            status: interview.status,
+            question_count: interview.question_count,
             entries: questions
                 .iter()
                 .map(|row| TranscriptEntry {
@@ -276,40 +220,26 @@ impl InterviewEngine {
         id: InterviewId,
         draft: DraftSink<'_>,
     ) -> Result<Option<Question>> {
-        match self.interview(owner, id).await?.status()? {
-            InterviewStatus::InProgress => self.ensure_open_question(id, Some(draft)).await,
-            InterviewStatus::Completed => Ok(None),
-            InterviewStatus::NotReady | InterviewStatus::Ready => Err(Error::Conflict(
-                "This interview has not started yet.".into(),
-            )),
+        let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
+        if interview.status.asks_questions()? {
+            self.ensure_open_question(id, Some(draft)).await
+        } else {
+            Ok(None)
         }
     }
 
     /// The interview's status, for callers that must check it before they begin streaming.
     pub async fn status(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewStatus> {
-        self.interview(owner, id).await?.status()
-    }
-
-    async fn interview(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewRow> {
-        sqlx::query_as(
-            "SELECT job_title, company, kind, seniority, question_count, status
-             FROM interviews WHERE id = $1 AND owner_key = $2",
-        )
-        .bind(id.0)
-        .bind(owner.as_bytes())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(Error::NotFound)
+        Ok(row::load(&self.pool, id, Some(owner), Lock::None)
+            .await?
+            .status)
     }
 
     /// The outcome after the answer at `position`: the question after it (asked now if it
     /// is missing), or completion.
-    async fn outcome_after(&self, id: InterviewId, position: i16) -> Result<AnswerOutcome> {
-        let status: String = sqlx::query_scalar("SELECT status FROM interviews WHERE id = $1")
-            .bind(id.0)
-            .fetch_one(&self.pool)
-            .await?;
-        if status == InterviewStatus::Completed.as_str() {
+    async fn outcome_after(&self, id: InterviewId, position: u8) -> Result<AnswerOutcome> {
+        let status = row::load(&self.pool, id, None, Lock::None).await?.status;
+        if status == InterviewStatus::Completed {
             let next = load_questions(&self.pool, id)
                 .await?
                 .iter()
@@ -322,7 +252,7 @@ impl InterviewEngine {
         }
         let open = self.ensure_open_question(id, None).await?;
         Ok(AnswerOutcome {
-            next_question: open.filter(|q| i16::from(q.position) > position),
+            next_question: open.filter(|q| q.position > position),
             completed: false,
         })
     }
@@ -339,20 +269,16 @@ impl InterviewEngine {
         if let Some(open) = questions.last().filter(|q| q.answer.is_none()) {
             return Ok(Some(Question::from(open)));
         }
-        let interview: InterviewRow = sqlx::query_as(
-            "SELECT job_title, company, kind, seniority, question_count, status
-             FROM interviews WHERE id = $1",
-        )
-        .bind(id.0)
-        .fetch_one(&self.pool)
-        .await?;
-        if interview.status()? != InterviewStatus::InProgress
-            || questions.len() >= interview.question_count()
+        let interview = row::load(&self.pool, id, None, Lock::None).await?;
+        if interview.status != InterviewStatus::InProgress
+            || questions.len() >= usize::from(interview.question_count)
         {
             return Ok(None);
         }
         let asked = self.generate(id, &interview, &questions, draft).await?;
-        let position = i16::try_from(questions.len() + 1).unwrap_or(i16::MAX);
+        // Below `question_count`, so it fits.
+        let position =
+            u8::try_from(questions.len() + 1).map_err(|e| corrupt(format!("position: {e}")))?;
         sqlx::query(
             "INSERT INTO questions (id, interview_id, position, text, interviewer, prompt_version)
              VALUES ($1, $2, $3, $4, $5, $6)
@@ -360,7 +286,7 @@ impl InterviewEngine {
         )
         .bind(Uuid::new_v4())
         .bind(id.0)
-        .bind(position)
+        .bind(i16::from(position))
         .bind(&asked.text)
         .bind(&asked.interviewer)
         .bind(&asked.prompt_version)
@@ -377,7 +303,7 @@ impl InterviewEngine {
     async fn generate(
         &self,
         id: InterviewId,
-        interview: &InterviewRow,
+        interview: &Interview,
         questions: &[QuestionRow],
         draft: Option<DraftSink<'_>>,
     ) -> Result<AskedQuestion> {
@@ -397,9 +323,9 @@ impl InterviewEngine {
         let context = InterviewContext {
             job_title: &interview.job_title,
             company: &interview.company,
-            kind: interview.kind.parse().map_err(corrupt)?,
-            seniority: interview.seniority.parse().map_err(corrupt)?,
-            question_count: u8::try_from(interview.question_count).unwrap_or(8),
+            kind: interview.kind,
+            seniority: interview.seniority,
+            question_count: interview.question_count,
             cv: text_of("cv"),
             job_description: text_of("job_description"),
         };
@@ -421,56 +347,6 @@ impl InterviewEngine {
             )
             .await)
     }
-}
-
-fn validate_answer(text: &str) -> Result<&str> {
-    let trimmed = text.trim();
-    let invalid = |message: String| {
-        Error::Validation(vec![FieldError {
-            field: "text".into(),
-            message,
-        }])
-    };
-    if trimmed.is_empty() {
-        return Err(invalid("Write an answer before sending it.".into()));
-    }
-    // PostgreSQL cannot store NUL in text: refused here rather than failing in the database.
-    if trimmed.contains('\0') {
-        return Err(invalid(
-            "The answer contains a NUL character (\\0), which cannot be stored. Remove it and send again.".into(),
-        ));
-    }
-    let chars = trimmed.chars().count();
-    if chars > MAX_ANSWER_CHARS {
-        return Err(invalid(format!(
-            "Answers can be at most {MAX_ANSWER_CHARS} characters; this one has {chars}. Shorten it and send again."
-        )));
-    }
-    Ok(trimmed)
-}
-
-async fn lock_interview(
-    tx: &mut Transaction<'_, Postgres>,
-    owner: &OwnerKey,
-    id: InterviewId,
-) -> Result<InterviewRow> {
-    sqlx::query_as(
-        "SELECT job_title, company, kind, seniority, question_count, status
-         FROM interviews WHERE id = $1 AND owner_key = $2 FOR UPDATE",
-    )
-    .bind(id.0)
-    .bind(owner.as_bytes())
-    .fetch_optional(&mut **tx)
-    .await?
-    .ok_or(Error::NotFound)
-}
-
-async fn complete(tx: &mut Transaction<'_, Postgres>, id: InterviewId) -> Result<()> {
-    sqlx::query("UPDATE interviews SET status = 'completed', updated_at = now() WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 async fn load_questions<'e>(

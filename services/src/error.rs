@@ -1,4 +1,4 @@
-use domain::FieldError;
+use domain::{FieldError, Refusal};
 
 use intake::DocumentError;
 
@@ -19,6 +19,17 @@ pub enum Error {
     Document(#[from] DocumentError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+}
+
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Self {
+        Error::Conflict(refusal.to_string())
+    }
+}
+
+/// A stored value the schema's CHECK constraints rule out: the schema and the code disagree.
+pub(crate) fn corrupt(what: String) -> Error {
+    Error::Database(sqlx::Error::Decode(what.into()))
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

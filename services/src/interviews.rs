@@ -1,53 +1,17 @@
 //! The interview service: create, list and read interviews, always scoped to their owner.
 
-use chrono::{DateTime, Utc};
 use domain::{Interview, InterviewId, InterviewStatus, InterviewSummary, NewInterview};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::{Error, OwnerKey, Result};
+use row::{InterviewRow, INTERVIEW_COLUMNS};
+
+pub(crate) mod row;
 
 #[derive(Clone, Debug)]
 pub struct InterviewService {
     pool: PgPool,
-}
-
-/// An `interviews` row as stored; enums are text columns guarded by CHECK constraints.
-#[derive(sqlx::FromRow)]
-struct InterviewRow {
-    id: Uuid,
-    job_title: String,
-    company: String,
-    kind: String,
-    seniority: String,
-    question_count: i16,
-    status: String,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-const INTERVIEW_COLUMNS: &str =
-    "id, job_title, company, kind, seniority, question_count, status, created_at, updated_at";
-
-impl TryFrom<InterviewRow> for Interview {
-    type Error = Error;
-
-    fn try_from(row: InterviewRow) -> Result<Self> {
-        // The CHECK constraints make these infallible unless the schema and code disagree.
-        let corrupt = |what: String| Error::Database(sqlx::Error::Decode(what.into()));
-        Ok(Interview {
-            id: InterviewId(row.id),
-            job_title: row.job_title,
-            company: row.company,
-            kind: row.kind.parse().map_err(corrupt)?,
-            seniority: row.seniority.parse().map_err(corrupt)?,
-            question_count: u8::try_from(row.question_count)
-                .map_err(|e| corrupt(format!("question_count: {e}")))?,
-            status: row.status.parse().map_err(corrupt)?,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        })
-    }
 }
 
 /// A row of the owner's list: the interview plus what its card shows.
@@ -141,13 +105,6 @@ impl InterviewService {
 
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.
     pub async fn get(&self, owner: &OwnerKey, id: InterviewId) -> Result<Interview> {
-        let row: Option<InterviewRow> = sqlx::query_as(&format!(
-            "SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE id = $1 AND owner_key = $2"
-        ))
-        .bind(id.0)
-        .bind(owner.as_bytes())
-        .fetch_optional(&self.pool)
-        .await?;
-        row.ok_or(Error::NotFound)?.try_into()
+        row::load(&self.pool, id, Some(owner), row::Lock::None).await
     }
 }

@@ -21,6 +21,7 @@ use domain::{Feedback, FeedbackProgress, FeedbackStatus, InterviewId, InterviewS
 use sqlx::PgPool;
 use tokio::sync::Notify;
 
+use crate::error::corrupt;
 use crate::interviewer::chain::InterviewerChain;
 use crate::{Error, OwnerKey, Result};
 
@@ -155,8 +156,4 @@ fn stage_label(status: FeedbackStatus, stage: &str) -> String {
         (_, "queued") => "Waiting for a free writer…".into(),
         (_, stage) => stage.to_owned(),
     }
-}
-
-fn corrupt(what: String) -> Error {
-    Error::Database(sqlx::Error::Decode(what.into()))
 }
