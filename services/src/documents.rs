@@ -23,7 +23,8 @@ struct DocumentRow {
     kind: String,
     file_name: Option<String>,
     detected_type: String,
-    size_bytes: i64,
+    #[sqlx(try_from = "i64")]
+    size_bytes: u64,
     extracted_text: String,
     edited_text: Option<String>,
     warnings: sqlx::types::Json<Vec<String>>,
@@ -49,7 +50,7 @@ impl TryFrom<DocumentRow> for Document {
             kind,
             detected_type: row.detected_type,
             file_name: row.file_name,
-            size_bytes: u64::try_from(row.size_bytes).unwrap_or_default(),
+            size_bytes: row.size_bytes,
             text,
             edited,
             warnings,
@@ -283,6 +284,33 @@ fn clean_file_name(name: &str) -> Option<String> {
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(255).collect();
     let cleaned = cleaned.trim();
     (!cleaned.is_empty()).then(|| cleaned.to_owned())
+}
+
+/// The texts an interviewer or a report reads: the CV and the job description, the user's
+/// corrections winning over the extracted text; empty when missing.
+pub(crate) struct InterviewTexts {
+    pub cv: String,
+    pub job_description: String,
+}
+
+pub(crate) async fn texts(pool: &PgPool, id: InterviewId) -> Result<InterviewTexts> {
+    let documents: Vec<(String, String)> = sqlx::query_as(
+        "SELECT kind, COALESCE(edited_text, extracted_text) FROM documents WHERE interview_id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(pool)
+    .await?;
+    let text_of = |kind: DocumentKind| {
+        documents
+            .iter()
+            .find(|(k, _)| k == kind.as_str())
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    };
+    Ok(InterviewTexts {
+        cv: text_of(DocumentKind::Cv),
+        job_description: text_of(DocumentKind::JobDescription),
+    })
 }
 
 #[cfg(test)]

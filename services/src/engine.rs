@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use std::sync::Arc;
 
+use crate::documents;
 use crate::error::corrupt;
 use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
 use crate::interviewer::prompt::InterviewContext;
@@ -307,27 +308,15 @@ impl InterviewEngine {
         questions: &[QuestionRow],
         draft: Option<DraftSink<'_>>,
     ) -> Result<AskedQuestion> {
-        let texts: Vec<(String, String)> = sqlx::query_as(
-            "SELECT kind, COALESCE(edited_text, extracted_text) FROM documents WHERE interview_id = $1",
-        )
-        .bind(id.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let text_of = |kind: &str| {
-            texts
-                .iter()
-                .find(|(k, _)| k == kind)
-                .map(|(_, text)| text.as_str())
-                .unwrap_or_default()
-        };
+        let texts = documents::texts(&self.pool, id).await?;
         let context = InterviewContext {
             job_title: &interview.job_title,
             company: &interview.company,
             kind: interview.kind,
             seniority: interview.seniority,
             question_count: interview.question_count,
-            cv: text_of("cv"),
-            job_description: text_of("job_description"),
+            cv: &texts.cv,
+            job_description: &texts.job_description,
         };
         let history: Vec<Exchange> = questions
             .iter()

@@ -19,7 +19,8 @@ pub struct InterviewService {
 struct SummaryRow {
     #[sqlx(flatten)]
     interview: InterviewRow,
-    answered: i64,
+    #[sqlx(try_from = "i64")]
+    answered: u8,
     score: Option<i16>,
 }
 
@@ -32,7 +33,7 @@ impl SummaryRow {
             company: interview.company,
             status: interview.status,
             question_count: interview.question_count,
-            answered: u8::try_from(self.answered).unwrap_or(u8::MAX),
+            answered: self.answered,
             // Reports are validated before they are stored; a score outside 0..=10 is not shown.
             score: self.score.and_then(|score| u8::try_from(score).ok()),
             created_at: interview.created_at,

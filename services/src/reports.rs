@@ -44,7 +44,8 @@ pub struct ReportService {
 #[derive(sqlx::FromRow)]
 struct JobRow {
     status: String,
-    progress: i16,
+    #[sqlx(try_from = "i16")]
+    progress: u8,
     stage: String,
 }
 
@@ -121,7 +122,7 @@ impl ReportService {
         let status: FeedbackStatus = job.status.parse().map_err(corrupt)?;
         Ok(Feedback::Pending(FeedbackProgress {
             status,
-            progress: u8::try_from(job.progress.clamp(0, 100)).unwrap_or_default(),
+            progress: job.progress.min(100),
             stage: stage_label(status, &job.stage),
         }))
     }
