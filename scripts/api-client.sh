@@ -47,31 +47,9 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 log="$out/server.log"
-port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-# The built-in offline interviewer only (no LLM_PROVIDERS): nothing leaves the machine. The
-# rate limits stay on: one interview is well within them, as it must be for a person.
-DATABASE_URL=$API_CLIENT_DATABASE_URL BIND_ADDR="127.0.0.1:$port" PUBLIC_URL="$base" \
-  SITE_ROOT=${SITE_ROOT:-$root/target/site} RUST_LOG=warn LOG_FORMAT=text \
-  LLM_PROVIDERS= \
-  "$server_bin" >"$log" 2>&1 &
-server_pid=$!
-stop_server() {
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
-
-ready() { "$python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$base/readyz" 2>/dev/null; }
-for _ in $(seq 1 300); do
-  ready && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 40 "$log" >&2; exit 1; }
-  sleep 0.1
-done
-ready || { echo "the server did not become ready" >&2; tail -n 40 "$log" >&2; exit 1; }
+. "$root/scripts/lib/serve-release.sh"
+# The rate limits stay on: one interview is well within them, as it must be for a person.
+serve_release "$API_CLIENT_DATABASE_URL" "$log"
 
 # The document as served, and a client from it. The generator's warnings (a schema or an
 # operation it skipped) fail the run: a client missing a piece is not a working client.

@@ -37,31 +37,9 @@ fi
 mkdir -p "$out"
 rm -f "$out"/*.xml "$out"/*.ndjson "$out"/*.yaml "$out"/*.har "$out/server.log"
 log="$out/server.log"
-port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-# The built-in offline interviewer only (no LLM_PROVIDERS): nothing leaves the machine.
+. "$root/scripts/lib/serve-release.sh"
 # RATE_LIMITS=off: schemathesis sends far more requests than one person may.
-DATABASE_URL=$API_FUZZ_DATABASE_URL BIND_ADDR="127.0.0.1:$port" PUBLIC_URL="$base" \
-  SITE_ROOT=${SITE_ROOT:-$root/target/site} RUST_LOG=warn LOG_FORMAT=text \
-  LLM_PROVIDERS= RATE_LIMITS=off \
-  "$server_bin" >"$log" 2>&1 &
-server_pid=$!
-stop_server() {
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
-
-ready() { "$python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$base/readyz" 2>/dev/null; }
-for _ in $(seq 1 300); do
-  ready && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 40 "$log" >&2; exit 1; }
-  sleep 0.1
-done
-ready || { echo "the server did not become ready" >&2; tail -n 40 "$log" >&2; exit 1; }
+serve_release "$API_FUZZ_DATABASE_URL" "$log" RATE_LIMITS=off
 
 # One owner for the whole run, so interviews created by one request are found by the next
 # (without it every request would be a new anonymous owner and meet only 404s).

@@ -1,9 +1,7 @@
 //! The interview through the JSON API: start, answer (idempotent by client id), a stale tab,
 //! bad answers, ending early, and strangers.
 
-mod common;
-
-use common::{ready_interview, TestServer};
+use crate::common::{ready_interview, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;

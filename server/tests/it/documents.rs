@@ -1,11 +1,9 @@
 //! Document upload, paste, read and correction through the JSON API: real multipart uploads
 //! of corpus files, extraction in the real worker process, a fresh database per test.
 
-mod common;
-
 use std::path::Path;
 
-use common::TestServer;
+use crate::common::TestServer;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,9 +1,7 @@
 //! The JSON API, the owner cookie and the server's plumbing, through real HTTP against the
 //! real server and a fresh PostgreSQL database per test.
 
-mod common;
-
-use common::TestServer;
+use crate::common::TestServer;
 use reqwest::header::{CONTENT_TYPE, SET_COOKIE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -10,17 +10,15 @@
 //! element a payload's marker (`data-pwn`) reveals, no event handler, refresh or foreign
 //! script, and every payload must come back as the text it was.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::common::{TestServer, CV, JOB};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use common::{TestServer, CV, JOB};
 use reqwest::StatusCode;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::{json, Value};
@@ -40,7 +38,7 @@ struct Payload {
 }
 
 fn payloads() -> Vec<Payload> {
-    let file: Value = serde_json::from_str(include_str!("../../testdata/hostile/payloads.json"))
+    let file: Value = serde_json::from_str(include_str!("../../../testdata/hostile/payloads.json"))
         .expect("payloads.json is JSON");
     file["payloads"]
         .as_array()
@@ -459,14 +457,17 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
         hostile: Some(payloads.clone()),
     })
     .await;
+    // The baseline: every field in plain words. Its server is stopped before the hostile one
+    // starts: both use one database, and either's report worker would claim the other's jobs
+    // and write them with the wrong provider.
     let plain_server = server_with_provider(pool.clone(), &plain_provider).await;
-    let server = server_with_provider(pool, &hostile_provider).await;
-
-    // The baseline: every field in plain words.
     let plain_owner = plain_server.browser();
     let plain = interview_pages(&plain_owner, &plain_server, &Fields::plain()).await;
     let plain_history = page(&plain_owner, &plain_server, "/").await;
     let plain_not_found = page(&plain_owner, &plain_server, "/share/not-a-token").await;
+    drop(plain_owner);
+    plain_server.stop().await;
+    let server = server_with_provider(pool, &hostile_provider).await;
 
     let owner = server.browser();
     let mut names_shown = Vec::new();

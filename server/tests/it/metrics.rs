@@ -2,9 +2,7 @@
 //! feedback jobs, rate-limit refusals and the database pool; open to this machine, or to the
 //! bearer of `METRICS_TOKEN` when one is set.
 
-mod common;
-
-use common::{ready_interview, TestServer};
+use crate::common::{ready_interview, TestServer};
 use reqwest::StatusCode;
 use sqlx::PgPool;
 

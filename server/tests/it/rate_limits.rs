@@ -2,11 +2,9 @@
 //! with `Retry-After` and a message, nothing changed by a refused request, and the pages'
 //! server functions refused with the error the page decodes.
 
-mod common;
-
+use crate::common::{ready_interview, TestServer, CV};
 use app::server_fns::PasteDocument;
 use app::AppError;
-use common::{ready_interview, TestServer, CV};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::{json, Value};

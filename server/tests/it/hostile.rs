@@ -4,11 +4,9 @@
 //! what the database keeps (nothing from the refused request), and that the server goes on
 //! serving. Raw TCP where reqwest cannot misbehave enough.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{ready_interview, TestServer, CV};
+use crate::common::{ready_interview, TestServer, CV};
 use futures_util::stream::{self, StreamExt};
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use reqwest::StatusCode;

@@ -2,9 +2,7 @@
 //! Content-Security-Policy whose nonce matches the page's scripts, and writes refused when a
 //! browser sends them from another site.
 
-mod common;
-
-use common::TestServer;
+use crate::common::TestServer;
 use reqwest::header::{CONTENT_SECURITY_POLICY, SET_COOKIE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,9 +1,6 @@
 //! Starts the real server on port 0 against the fresh database `#[sqlx::test]` made for the
 //! test, and stops it when the test ends.
 
-// Each test binary compiles this module and uses a different part of it.
-#![allow(dead_code)]
-
 use std::collections::HashMap;
 
 use services::Config;
@@ -13,7 +10,8 @@ use tokio::sync::oneshot;
 
 pub struct TestServer {
     pub base_url: String,
-    _stop: oneshot::Sender<()>,
+    stop: oneshot::Sender<()>,
+    serving: tokio::task::JoinHandle<()>,
 }
 
 impl TestServer {
@@ -37,7 +35,7 @@ impl TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(async move {
+        let serving = tokio::spawn(async move {
             let shutdown = async {
                 let _ = stopped.await;
             };
@@ -47,10 +45,17 @@ impl TestServer {
         });
         let server = Self {
             base_url,
-            _stop: stop,
+            stop,
+            serving,
         };
         server.wait_until_ready().await;
         server
+    }
+
+    /// Stops the server and waits until it has: its report workers claim no more jobs.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.serving.await.unwrap();
     }
 
     pub fn url(&self, path: &str) -> String {

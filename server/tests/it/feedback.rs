@@ -1,11 +1,9 @@
 //! Feedback and share links through the JSON API: the report is written in the background by
 //! the server's worker; owners, strangers and share-link holders each see what is theirs to see.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{TestServer, CV, JOB};
+use crate::common::{TestServer, CV, JOB};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;

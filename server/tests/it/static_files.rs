@@ -1,9 +1,7 @@
 //! The browser bundle under `/pkg`: the release build's pre-compressed copies are served to
 //! browsers that accept them, with cache headers that suit un-hashed (test build) names.
 
-mod common;
-
-use common::TestServer;
+use crate::common::TestServer;
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use reqwest::StatusCode;
 use sqlx::PgPool;
