@@ -11,9 +11,9 @@
 //   checks that each WASM file came over the wire. The page always gets a new renderer
 //   process (its opener policy moves it out of the blank tab's).
 // - `new_profile` (reported): each load in a brand-new browser profile (a Playwright context),
-//   as this benchmark measured before session 7. Every page, the script-less floor included,
-//   is 100–150 ms slower this way on the 2-core build machine: each new profile opens a window,
-//   and Chromium loads its address bar's WebUI dropdown for it meanwhile (ARCHITECTURE.md).
+//   as this benchmark first measured. Every page, the script-less floor included, is 100–150 ms
+//   slower this way on the 2-core build machine: each new profile opens a window, and Chromium
+//   loads its address bar's WebUI dropdown for it meanwhile (docs/performance.md).
 
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
