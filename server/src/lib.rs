@@ -17,8 +17,7 @@ pub mod telemetry;
 use std::net::SocketAddr;
 
 use intake::worker::Extractor;
-use services::interviewer::chain::InterviewerChain;
-use services::{Config, Services};
+use services::{Config, Models, Services};
 use tokio::net::TcpListener;
 
 pub use router::build_router;
@@ -71,13 +70,13 @@ pub async fn serve(
         None => Extractor::current_exe(config.extraction_workers, config.extraction_timeout)
             .map_err(StartError::Serve)?,
     };
-    let interviewers = InterviewerChain::from_config(&config)
+    let models = Models::from_config(&config)
         .map_err(|error| StartError::Serve(std::io::Error::other(error.to_string())))?;
     tracing::info!(
-        ?interviewers,
+        interviewers = ?models.interviewers(),
         "interviewers (the offline coach ends the chain)"
     );
-    let services = Services::new(pool, extractor, config.max_upload_bytes, interviewers);
+    let services = Services::new(pool, extractor, config.max_upload_bytes, models);
 
     // The feedback workers (`FEEDBACK_WORKERS`; jobs are claimed with SKIP LOCKED, so they
     // never share one) stop with the server: each finishes the report in hand first (one it

@@ -11,6 +11,7 @@ mod error;
 pub mod identity;
 pub mod interviewer;
 pub mod interviews;
+mod models;
 pub mod reports;
 pub mod shares;
 
@@ -20,11 +21,13 @@ pub use engine::InterviewEngine;
 pub use error::{Error, Result};
 pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
-pub use reports::ReportService;
+pub use models::Models;
+pub use reports::{ReportService, ReportWriter};
 pub use shares::ShareService;
 
+use std::sync::Arc;
+
 use intake::worker::Extractor;
-use interviewer::chain::InterviewerChain;
 use sqlx::PgPool;
 
 /// All services, built once at start-up. Cheap to clone (the pool is reference-counted) and
@@ -44,14 +47,17 @@ impl Services {
         pool: PgPool,
         extractor: Extractor,
         max_upload_bytes: usize,
-        interviewers: InterviewerChain,
+        models: Models,
     ) -> Self {
-        let interviewers = std::sync::Arc::new(interviewers);
-        let reports = ReportService::new(pool.clone(), interviewers.clone());
+        let (report_writers, report_settings) = models.report_writers();
+        let reports = ReportService::new(
+            pool.clone(),
+            ReportWriter::new(pool.clone(), report_writers, report_settings),
+        );
         Self {
             interviews: InterviewService::new(pool.clone()),
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
-            engine: InterviewEngine::new(pool.clone(), interviewers),
+            engine: InterviewEngine::new(pool.clone(), Arc::new(models.interviewers())),
             shares: ShareService::new(pool.clone(), reports.clone()),
             reports,
             pool,

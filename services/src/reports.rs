@@ -22,10 +22,9 @@ use sqlx::PgPool;
 use tokio::sync::Notify;
 
 use crate::error::corrupt;
-use crate::interviewer::chain::InterviewerChain;
 use crate::{Error, OwnerKey, Result};
 
-pub use writer::{ReportMode, ReportWriter};
+pub use writer::{ReportMode, ReportSettings, ReportWriter};
 
 /// How long a claimed job is held without a sign of life before another worker may take it.
 const LEASE: Duration = Duration::from_secs(300);
@@ -57,9 +56,9 @@ struct CurrentRow {
 }
 
 impl ReportService {
-    pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
+    pub fn new(pool: PgPool, writer: ReportWriter) -> Self {
         Self {
-            writer: Arc::new(ReportWriter::new(pool.clone(), interviewers)),
+            writer: Arc::new(writer),
             pool,
             queued: Arc::new(Notify::new()),
         }

@@ -3,32 +3,17 @@
 //! only provider, model, prompt version, latency, tokens and outcome).
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use domain::{HandoverReason, InterviewId, Interviewer};
 
-use crate::config::{Config, LlmKind};
 use crate::interviewer::deadline::first_text_within;
 use crate::interviewer::prompt::{
     clean_question, next_question_request, InterviewContext, PROMPT_VERSION,
 };
-use crate::reports::ReportMode;
 use coach::interviewer::{Exchange, OfflineCoach};
-use llm::{
-    anthropic::AnthropicClient, gemini::GeminiClient, openai::OpenAiClient, ApiKey, Call, CallLog,
-    CircuitBreaker, ClientBuildError, Provider, ProviderConfig, ProviderError, Resilient,
-    RetryPolicy,
-};
-
-/// Consecutive failures that open a provider's circuit, and how long it then rests.
-const BREAKER_FAILURES: u32 = 5;
-const BREAKER_COOLDOWN: Duration = Duration::from_secs(30);
-/// First retry delay (doubling, with jitter) and the longest wait between attempts.
-const RETRY_BASE_DELAY: Duration = Duration::from_millis(250);
-const RETRY_MAX_DELAY: Duration = Duration::from_secs(8);
-
-/// `LLM_FIRST_TOKEN_SECS`'s default.
-const DEFAULT_FIRST_TOKEN_DEADLINE: Duration = Duration::from_secs(20);
+use llm::{Call, CallLog, ProviderError, Resilient};
 
 /// Who asked the offline coach's questions, and its "prompt" version.
 pub use coach::OFFLINE_INTERVIEWER;
@@ -43,20 +28,9 @@ pub struct AskedQuestion {
 }
 
 pub struct InterviewerChain {
-    providers: Vec<Resilient>,
+    providers: Arc<[Resilient]>,
     /// A question's first words must arrive within this, or the next interviewer asks.
     first_token_deadline: Duration,
-    /// A whole report call (`None`: each provider's own request timeout).
-    report_timeout: Option<Duration>,
-    /// How reports are asked of a model, and how many parts at once (`None`: by provider).
-    report_mode: ReportMode,
-    report_concurrency: Option<usize>,
-}
-
-impl Default for InterviewerChain {
-    fn default() -> Self {
-        Self::new(Vec::new())
-    }
 }
 
 impl std::fmt::Debug for InterviewerChain {
@@ -73,87 +47,18 @@ impl std::fmt::Debug for InterviewerChain {
 }
 
 impl InterviewerChain {
-    /// Providers in the order they are tried; the offline coach always comes last.
-    pub fn new(providers: Vec<Resilient>) -> Self {
+    /// `providers` in the order they are tried; the offline coach always comes last. A
+    /// question's first words must arrive within `first_token_deadline` (`LLM_FIRST_TOKEN_SECS`).
+    pub fn new(providers: Arc<[Resilient]>, first_token_deadline: Duration) -> Self {
         Self {
             providers,
-            first_token_deadline: DEFAULT_FIRST_TOKEN_DEADLINE,
-            report_timeout: None,
-            report_mode: ReportMode::default(),
-            report_concurrency: None,
+            first_token_deadline,
         }
-    }
-
-    /// The time a question's first words may take (`LLM_FIRST_TOKEN_SECS`).
-    pub fn with_first_token_deadline(mut self, deadline: Duration) -> Self {
-        self.first_token_deadline = deadline;
-        self
-    }
-
-    /// How long a whole report call may take (`LLM_REPORT_TIMEOUT_SECS`).
-    pub fn with_report_timeout(mut self, timeout: Duration) -> Self {
-        self.report_timeout = Some(timeout);
-        self
-    }
-
-    pub fn report_timeout(&self) -> Option<Duration> {
-        self.report_timeout
-    }
-
-    /// Whether a model writes a report in parts or as one object (`LLM_REPORT_MODE`), and
-    /// how many parts it is asked at once (`LLM_REPORT_CONCURRENCY`; `None`: by provider).
-    pub fn with_report_mode(mut self, mode: ReportMode, concurrency: Option<usize>) -> Self {
-        self.report_mode = mode;
-        self.report_concurrency = concurrency;
-        self
-    }
-
-    pub fn report_mode(&self) -> ReportMode {
-        self.report_mode
-    }
-
-    /// Parts of a report asked of `provider` at once: as configured, else one for a server
-    /// on this machine (which answers one request at a time, so a second would only queue
-    /// and eat into its time limit) and four for a hosted API.
-    pub fn report_concurrency(&self, provider: &Resilient) -> usize {
-        self.report_concurrency
-            .unwrap_or(if provider.is_on_loopback() { 1 } else { 4 })
-            .max(1)
     }
 
     /// The configured providers in order (the offline coach is not among them).
     pub fn providers(&self) -> &[Resilient] {
         &self.providers
-    }
-
-    /// The chain `LLM_PROVIDERS` describes (empty: the offline coach alone).
-    pub fn from_config(config: &Config) -> Result<Self, ClientBuildError> {
-        let mut providers = Vec::new();
-        for settings in &config.llm_providers {
-            let mut client_config = ProviderConfig::new(&settings.base_url, &settings.model)
-                .with_timeouts(config.llm_connect_timeout, config.llm_timeout);
-            if let Some(key) = &settings.api_key {
-                client_config = client_config.with_api_key(ApiKey::new(key.expose()));
-            }
-            let provider = match settings.kind {
-                LlmKind::OpenAi => Provider::OpenAi(OpenAiClient::new(client_config)?),
-                LlmKind::Gemini => Provider::Gemini(GeminiClient::new(client_config)?),
-                LlmKind::Anthropic => Provider::Anthropic(AnthropicClient::new(client_config)?),
-            };
-            providers.push(Resilient::new(
-                provider,
-                RetryPolicy::new(
-                    config.llm_max_attempts.max(1),
-                    RETRY_BASE_DELAY,
-                    RETRY_MAX_DELAY,
-                ),
-                CircuitBreaker::new(BREAKER_FAILURES, BREAKER_COOLDOWN),
-            ));
-        }
-        Ok(Self::new(providers)
-            .with_first_token_deadline(config.llm_first_token)
-            .with_report_timeout(config.llm_report_timeout)
-            .with_report_mode(config.llm_report_mode, config.llm_report_concurrency))
     }
 
     /// The next question: the first provider whose reply passes the checks, else the coach.

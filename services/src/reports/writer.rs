@@ -23,7 +23,6 @@ use coach::report::{
     labelled_fallback, llm_report, offline_report, FeedbackInput, ReportError, WrittenReport,
 };
 
-use crate::interviewer::chain::InterviewerChain;
 use crate::interviewer::InterviewCalls;
 use crate::reports::prompt::{feedback_request, repair_request, FEEDBACK_PROMPT_VERSION};
 use crate::Result;
@@ -47,6 +46,29 @@ pub enum ReportMode {
     Whole,
 }
 
+/// How reports are asked of the models.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportSettings {
+    /// A whole report call (`LLM_REPORT_TIMEOUT_SECS`; `None`: each provider's own request
+    /// timeout).
+    pub timeout: Option<Duration>,
+    /// In parts or whole (`LLM_REPORT_MODE`).
+    pub mode: ReportMode,
+    /// Parts asked at once (`LLM_REPORT_CONCURRENCY`; `None`: by provider).
+    pub concurrency: Option<usize>,
+}
+
+impl ReportSettings {
+    /// Parts of a report asked of `provider` at once: as configured, else one for a server
+    /// on this machine (which answers one request at a time, so a second would only queue
+    /// and eat into its time limit) and four for a hosted API.
+    fn concurrency_for(&self, provider: &Resilient) -> usize {
+        self.concurrency
+            .unwrap_or(if provider.is_on_loopback() { 1 } else { 4 })
+            .max(1)
+    }
+}
+
 /// How asking a model for a report, or a part of one, ended.
 enum Asked<T> {
     Usable(T),
@@ -67,7 +89,9 @@ fn offline_only(report: Report) -> WrittenReport {
 #[derive(Debug)]
 pub struct ReportWriter {
     pool: PgPool,
-    interviewers: Arc<InterviewerChain>,
+    /// In the order they are tried; the offline coach writes when none can.
+    providers: Arc<[Resilient]>,
+    settings: ReportSettings,
 }
 
 /// What every ask of one report shares.
@@ -79,8 +103,12 @@ struct Job<'a, F> {
 }
 
 impl ReportWriter {
-    pub fn new(pool: PgPool, interviewers: Arc<InterviewerChain>) -> Self {
-        Self { pool, interviewers }
+    pub fn new(pool: PgPool, providers: Arc<[Resilient]>, settings: ReportSettings) -> Self {
+        Self {
+            pool,
+            providers,
+            settings,
+        }
     }
 
     /// The report on `input`, with the parts the offline coach filled in for the model.
@@ -96,7 +124,7 @@ impl ReportWriter {
         F: Fn(u8, String) -> Fut,
         Fut: Future<Output = Result<()>>,
     {
-        let providers = self.interviewers.providers();
+        let providers = &self.providers;
         if providers.is_empty() {
             progress(50, "The offline coach is reviewing your answers".to_owned()).await?;
             return Ok(offline_only(offline_report(input)));
@@ -116,7 +144,7 @@ impl ReportWriter {
                 20 + (70 * index / providers.len()) as u8,
                 (70 / providers.len()) as u8,
             );
-            let written = match self.interviewers.report_mode() {
+            let written = match self.settings.mode {
                 ReportMode::Parts => self.in_parts(&job, provider, span, &offline).await?,
                 ReportMode::Whole => self.whole(&job, provider, span, &offline).await?,
             };
@@ -141,7 +169,7 @@ impl ReportWriter {
         Fut: Future<Output = Result<()>>,
     {
         let request = ChatRequest {
-            timeout: self.interviewers.report_timeout(),
+            timeout: self.settings.timeout,
             ..feedback_request(job.input, job.analysis)
         };
         let stages = (

@@ -54,7 +54,7 @@ impl ReportWriter {
         let total = asks.len();
         let done = AtomicUsize::new(0);
         (job.progress)(start, format!("{WRITING}: part 1 of {total}")).await?;
-        let concurrency = self.interviewers.report_concurrency(provider);
+        let concurrency = self.settings.concurrency_for(provider);
         // Set when the provider cannot write this report: the parts not yet asked are not.
         let given_up = AtomicBool::new(false);
         let written_any = AtomicBool::new(false);
@@ -130,7 +130,7 @@ impl ReportWriter {
             return Ok(None);
         }
         let request = ChatRequest {
-            timeout: self.interviewers.report_timeout(),
+            timeout: self.settings.timeout,
             ..part_request(job.input, job.analysis, ask)
         };
         let stage = |finished: usize| {
