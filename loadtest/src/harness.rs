@@ -11,7 +11,7 @@ use crate::attribution::ProviderLedger;
 use crate::fake_provider::{self, CallCounts, FakeProvider};
 use crate::interviewer::Interviewer;
 use crate::options::Options;
-use crate::procfs;
+use testkit::procfs;
 use crate::server_process::{ProviderSettings, ServerProcess, ServerSettings};
 
 /// What the phase's server process reported about its memory.

@@ -17,7 +17,6 @@ mod figures;
 mod harness;
 mod interviewer;
 mod options;
-mod procfs;
 mod report;
 mod sampler;
 mod server_process;

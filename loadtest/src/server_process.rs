@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::procfs;
+use testkit::procfs;
 
 /// How long migrations and the pool get to come up.
 const READY_TIMEOUT: Duration = Duration::from_secs(60);
