@@ -417,7 +417,8 @@ impl FakeLlm {
         self.shared.streamed.load(Ordering::SeqCst)
     }
 
-    /// Requests to a path no provider serves, or whose body was not JSON.
+    /// Requests to a path no provider serves (answered 404), or whose body was not JSON
+    /// (answered 400).
     pub fn unexpected(&self) -> usize {
         self.shared.unexpected.load(Ordering::SeqCst)
     }
@@ -485,7 +486,9 @@ async fn answer(
         Some((wire, model)) => (Some(wire), model),
         None => (None, None),
     };
-    let json = serde_json::from_slice(&body).ok();
+    let json = serde_json::from_slice(&body)
+        .ok()
+        .filter(|json: &Value| !json.is_null());
     if wire.is_none() || json.is_none() {
         shared.unexpected.fetch_add(1, Ordering::SeqCst);
     }
@@ -507,6 +510,15 @@ async fn answer(
     if shared.recording {
         shared.requests.lock().unwrap().push(request.clone());
     }
+    // Refused the way OpenAI refuses them, without using up a scripted reply.
+    if request.wire.is_none() {
+        let body = Wire::OpenAi.error(404, "the fake provider serves no such path");
+        return raw(404, Vec::new(), body.to_string());
+    }
+    if request.body.is_null() {
+        let body = Wire::OpenAi.error(400, "the request body is not JSON");
+        return raw(400, Vec::new(), body.to_string());
+    }
 
     let held = Held::new(&shared);
     let _turn = match &shared.turn {
@@ -517,11 +529,10 @@ async fn answer(
     let mut reply = match (scripted, &shared.responder) {
         (Some(reply), _) => reply,
         (None, Some(responder)) => responder(&request).await,
-        (None, None) => Reply::Raw {
-            status: StatusCode::IM_A_TEAPOT.as_u16(),
-            headers: Vec::new(),
-            body: "\"unexpected request: nothing scripted\"".into(),
-        },
+        (None, None) => Reply::raw(
+            StatusCode::IM_A_TEAPOT.as_u16(),
+            "\"unexpected request: nothing scripted\"",
+        ),
     };
     while let Reply::After(delay, then) = reply {
         tokio::time::sleep(delay).await;
@@ -532,8 +543,9 @@ async fn answer(
 }
 
 fn render(shared: &Shared, request: &Request, reply: Reply) -> Response {
-    // A path no provider serves is answered in OpenAI's format, the most common one.
-    let wire = request.wire.unwrap_or(Wire::OpenAi);
+    let wire = request
+        .wire
+        .expect("paths no provider serves are refused before");
     let meta = Meta {
         model: request.model().unwrap_or(&shared.meta.model).to_owned(),
         ..shared.meta.clone()

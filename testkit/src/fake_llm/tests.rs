@@ -96,17 +96,19 @@ async fn a_serial_fake_answers_one_request_at_a_time() {
 async fn unknown_paths_and_bodies_that_are_not_json_are_counted() {
     let fake = FakeLlm::replying("Why?").await;
     let client = reqwest::Client::new();
-    client
+    let elsewhere = client
         .post(format!("{}/v1/embeddings", fake.origin()))
         .json(&json!({}))
         .send()
         .await
         .unwrap();
-    client
+    assert_eq!(elsewhere.status(), 404);
+    let garbled = client
         .post(format!("{}/v1/chat/completions", fake.origin()))
         .body("{not json")
         .send()
         .await
         .unwrap();
+    assert_eq!(garbled.status(), 400);
     assert_eq!((fake.calls(), fake.unexpected()), (2, 2));
 }
