@@ -160,12 +160,7 @@ impl Api {
             call: call.clone(),
             message: describe(&e),
         })?;
-        for value in response.headers().get_all("set-cookie") {
-            let value = value.to_str().unwrap_or_default();
-            if let Some(pair) = value.split(';').next().filter(|p| p.starts_with("owner=")) {
-                *self.cookie.lock().unwrap() = Some(pair.to_owned());
-            }
-        }
+        self.keep_owner_cookie(response.headers());
         let status = response.status();
         let headers = response.headers().clone();
         let text = response.text().await.map_err(|e| ApiError::Transport {
@@ -177,6 +172,16 @@ impl Api {
             headers,
             text,
         })
+    }
+
+    /// The owner cookie a response issues, if it issues one.
+    fn keep_owner_cookie(&self, headers: &HeaderMap) {
+        for value in headers.get_all("set-cookie") {
+            let value = value.to_str().unwrap_or_default();
+            if let Some(pair) = value.split(';').next().filter(|p| p.starts_with("owner=")) {
+                *self.cookie.lock().unwrap() = Some(pair.to_owned());
+            }
+        }
     }
 
     /// `send` below `/api/v1`, for a JSON body of `T` with status `expected`.
@@ -238,6 +243,49 @@ impl Api {
         let path = format!("/interviews/{}/documents/{}", id.0, kind.as_str());
         self.ok(Method::PUT, &path, Some(&json!({ "text": text })))
             .await
+    }
+
+    /// `PUT /interviews/{id}/documents/{kind}` with a file, as a browser uploads it: a
+    /// multipart body with a `file` part named `file_name`.
+    pub async fn upload(
+        &self,
+        id: InterviewId,
+        kind: DocumentKind,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Document, ApiError> {
+        let path = format!("/api/v1/interviews/{}/documents/{}", id.0, kind.as_str());
+        let call = format!("PUT {path}");
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned());
+        let mut request = self
+            .http
+            .put(format!("{}{path}", self.origin))
+            .multipart(reqwest::multipart::Form::new().part("file", part));
+        if let Some(cookie) = self.owner_cookie() {
+            request = request.header("cookie", cookie);
+        }
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        let response = request.send().await.map_err(|e| ApiError::Transport {
+            call: call.clone(),
+            message: describe(&e),
+        })?;
+        self.keep_owner_cookie(response.headers());
+        let status = response.status();
+        let text = response.text().await.map_err(|e| ApiError::Transport {
+            call: call.clone(),
+            message: format!("reading the body: {}", describe(&e)),
+        })?;
+        if status != StatusCode::OK {
+            return Err(ApiError::Status {
+                call,
+                status,
+                body: text.chars().take(MAX_ERROR_CHARS).collect(),
+            });
+        }
+        serde_json::from_str(&text).map_err(|e| ApiError::Body {
+            call,
+            message: e.to_string(),
+        })
     }
 
     /// An interview of `question_count` questions for `documents`, with both documents

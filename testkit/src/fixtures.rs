@@ -65,6 +65,19 @@ pub fn data_scientist_answer(tag: &str) -> String {
     format!("{tag}: at Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data and ran CUPED experiments; waste fell by 18 % in six months.")
 }
 
+/// Questions a model might ask [`DATA_SCIENTIST`], one per call in turn: no two alike enough
+/// for the server to take one for a rewording of another and refuse it.
+pub const DATA_SCIENTIST_QUESTIONS: [&str; 8] = [
+    "What did you change in the Larkspur forecasting pipeline, and why?",
+    "How did you choose which CUPED experiments to run first?",
+    "Which result from your time at Larkspur are you proudest of?",
+    "Why did LightGBM win over the other models you tried?",
+    "When a stakeholder disagreed with your analysis, how did it end?",
+    "Where would you start in your first month on this team?",
+    "How do you check that Snowflake data is fit for a model?",
+    "What would you do differently if you rebuilt the waste forecasts today?",
+];
+
 /// The numbers of the answered questions in a report prompt, in order: the transcript's
 /// `Question N:` lines (`prompts/*/feedback.md`).
 pub fn answered_numbers(prompt: &str) -> Vec<u8> {
