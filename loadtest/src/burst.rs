@@ -10,11 +10,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use testkit::api::Api;
 use tokio::sync::Barrier;
 
 use crate::attribution::ProviderLedger;
-use crate::session::Session;
-use crate::steps::{self, AnswerTiming};
+use crate::steps::{self, AnswerTiming, REQUEST_TIMEOUT};
 use crate::verify::{self, Verification};
 
 #[derive(Clone, Debug)]
@@ -90,11 +90,8 @@ async fn virtual_user(
     answering_done: Arc<Barrier>,
 ) -> UserRun {
     let mut errors = Vec::new();
-    let session = Session::new(&scenario.base_url);
-    let started = match &session {
-        Ok(session) => steps::set_up(session, user, scenario.question_count).await,
-        Err(error) => Err(error.clone()),
-    };
+    let api = Api::with_timeout(&scenario.base_url, REQUEST_TIMEOUT);
+    let started = steps::set_up(&api, user, scenario.question_count).await;
     setup_done.wait().await;
     let answering_started = Instant::now();
 
@@ -107,9 +104,9 @@ async fn virtual_user(
             None
         }
     };
-    if let (Ok(session), Some(interview)) = (&session, &started) {
+    if let Some(interview) = &started {
         let answered = steps::answer_all(
-            session,
+            &api,
             user,
             scenario.question_count,
             interview,
@@ -125,8 +122,8 @@ async fn virtual_user(
     answering_done.wait().await;
 
     let mut verification = None;
-    if let (Ok(session), Some(interview)) = (&session, &started) {
-        match verify::check(session, &interview.id, &sent, scenario.question_count).await {
+    if let Some(interview) = &started {
+        match verify::check(&api, interview.id, &sent, scenario.question_count).await {
             Ok(checked) => verification = Some(checked),
             Err(error) => errors.push(format!("verification: {error}")),
         }

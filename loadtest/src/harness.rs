@@ -4,15 +4,19 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::Serialize;
+use testkit::procfs;
+use testkit::server::{Output, ServerProcess};
 
 use crate::attribution::ProviderLedger;
 use crate::fake_provider::{self, CallCounts, FakeProvider};
 use crate::interviewer::Interviewer;
 use crate::options::Options;
-use crate::procfs;
-use crate::server_process::{ProviderSettings, ServerProcess, ServerSettings};
+
+/// How long a SIGTERM'd server gets to finish before it is killed.
+const STOP_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What the phase's server process reported about its memory.
 #[derive(Clone, Copy, Debug)]
@@ -47,6 +51,7 @@ pub struct Harness {
     pub ledger: Arc<ProviderLedger>,
     fake: Option<FakeProvider>,
     server: ServerProcess,
+    log_path: PathBuf,
     rss_at_ready_kib: u64,
     server_cpu_before: f64,
     own_cpu_before: f64,
@@ -68,20 +73,33 @@ impl Harness {
             ),
             None => None,
         };
-        let server = ServerProcess::start(&ServerSettings {
-            binary: &options.server_bin,
-            database_url: &options.database_url,
-            database_max_connections: options.database_max_connections,
-            provider: fake.as_ref().map(|fake| ProviderSettings {
-                base_url: fake.base_url(),
-                model: fake_provider::MODEL,
-            }),
-            log_path,
-        })
-        .await?;
+        // The rest of the environment (SITE_ROOT, LLM_TIMEOUT_SECS, …) is inherited, so the
+        // server can be tuned from the outside; the variables set here are the ones the
+        // benchmark depends on.
+        let server = ServerProcess::builder(&options.server_bin)
+            .inherit_env()
+            .database_url(&options.database_url)
+            .env(
+                "DATABASE_MAX_CONNECTIONS",
+                options.database_max_connections.to_string(),
+            )
+            .output(Output::File(log_path.clone()));
+        let server = match &fake {
+            Some(fake) => server.envs([
+                ("LLM_PROVIDERS", "openai".to_owned()),
+                ("OPENAI_BASE_URL", fake.base_url()),
+                ("OPENAI_API_KEY", "sk-loadtest-fake".to_owned()),
+                ("OPENAI_MODEL", fake_provider::MODEL.to_owned()),
+            ]),
+            // Set and empty rather than removed, so neither an inherited value nor a `.env`
+            // file (which never overrides a set variable) can bring an LLM in.
+            None => server.env("LLM_PROVIDERS", ""),
+        };
+        let server = server.start().await?;
         Ok(Self {
             ledger,
             fake,
+            log_path,
             rss_at_ready_kib: server.rss_kib()?,
             server_cpu_before: server.cpu_seconds()?,
             own_cpu_before: procfs::cpu_seconds("self")?,
@@ -109,8 +127,8 @@ impl Harness {
             server_seconds: self.server.cpu_seconds()? - self.server_cpu_before,
             load_generator_seconds: procfs::cpu_seconds("self")? - self.own_cpu_before,
         };
-        let server_log = self.server.log_path().to_owned();
-        self.server.stop().await;
+        // A graceful stop lets the server close its database pool.
+        self.server.stop(STOP_TIMEOUT).await;
         let calls = self
             .fake
             .as_ref()
@@ -121,7 +139,7 @@ impl Harness {
             memory,
             cpu,
             calls,
-            server_log,
+            server_log: self.log_path,
         })
     }
 }

@@ -12,16 +12,12 @@
 mod attribution;
 mod burst;
 mod fake_provider;
-mod fake_report;
 mod figures;
 mod harness;
 mod interviewer;
 mod options;
-mod procfs;
 mod report;
 mod sampler;
-mod server_process;
-mod session;
 mod soak;
 mod soak_report;
 mod steps;

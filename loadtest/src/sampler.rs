@@ -7,7 +7,7 @@ use serde::Serialize;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::procfs;
+use testkit::procfs;
 
 /// One reading of the server process.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]

@@ -11,9 +11,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use domain::InterviewId;
+use testkit::api::Api;
+
 use crate::attribution::ProviderLedger;
-use crate::session::Session;
-use crate::steps::{self, AnswerTiming};
+use crate::steps::{self, AnswerTiming, REQUEST_TIMEOUT};
 use crate::verify::{self, Remembered};
 
 #[derive(Clone, Debug)]
@@ -30,7 +32,7 @@ pub struct Soak {
 /// One interview a user set up, and how far it got.
 #[derive(Debug)]
 struct Record {
-    id: String,
+    id: InterviewId,
     /// The answers the server acknowledged, in order.
     sent: Vec<String>,
     /// Its report was written and seen.
@@ -67,7 +69,7 @@ pub struct Check {
 /// The load done: each user's session (its cookie is the user's identity, needed to read its
 /// interviews back), what it set up and what it saw.
 pub struct Loaded {
-    users: Vec<(Option<Session>, Vec<Record>, UserSoak)>,
+    users: Vec<(Api, Vec<Record>, UserSoak)>,
     /// From the start to the last user finishing its last interview: the soak and the drain.
     pub elapsed: Duration,
 }
@@ -126,16 +128,10 @@ async fn soak_user(
     soak: Soak,
     ledger: Arc<ProviderLedger>,
     deadline: Instant,
-) -> (Option<Session>, Vec<Record>, UserSoak) {
+) -> (Api, Vec<Record>, UserSoak) {
     let mut run = UserSoak::default();
     let mut records = Vec::new();
-    let session = match Session::new(&soak.base_url) {
-        Ok(session) => session,
-        Err(error) => {
-            run.errors.push(error);
-            return (None, records, run);
-        }
-    };
+    let session = Api::with_timeout(&soak.base_url, REQUEST_TIMEOUT);
     while Instant::now() < deadline {
         let result = full_interview(&session, user, &soak, &ledger, &mut run, &mut records).await;
         if let Err(error) = result {
@@ -144,13 +140,13 @@ async fn soak_user(
         }
     }
     run.requests = session.requests_sent();
-    (Some(session), records, run)
+    (session, records, run)
 }
 
 /// One interview from creation to its report. Its record is kept from the moment it exists,
 /// so a failure half-way still has its acknowledged answers verified.
 async fn full_interview(
-    session: &Session,
+    session: &Api,
     user: usize,
     soak: &Soak,
     ledger: &ProviderLedger,
@@ -162,7 +158,7 @@ async fn full_interview(
         .map_err(|e| format!("set-up: {e}"))?;
     run.interviews_started += 1;
     records.push(Record {
-        id: started.id.clone(),
+        id: started.id,
         sent: Vec::new(),
         reported: false,
     });
@@ -180,7 +176,7 @@ async fn full_interview(
     if let Some(error) = answered.error {
         return Err(format!("answering: {error}"));
     }
-    let waited = steps::wait_for_report(session, &started.id)
+    let waited = steps::wait_for_report(session, started.id)
         .await
         .map_err(|e| format!("report: {e}"))?;
     record.reported = true;
@@ -190,20 +186,14 @@ async fn full_interview(
 }
 
 /// Reads back the user's history, each interview's answers and each report it saw.
-async fn check_user(
-    session: Option<Session>,
-    records: Vec<Record>,
-    mut run: UserSoak,
-    soak: Soak,
-) -> UserSoak {
-    let Some(session) = session else {
-        return run;
-    };
+async fn check_user(session: Api, records: Vec<Record>, mut run: UserSoak, soak: Soak) -> UserSoak {
     let check = &mut run.check;
+    let ids: Vec<String> = records.iter().map(|record| record.id.to_string()).collect();
     let remembered: Vec<Remembered> = records
         .iter()
-        .map(|record| Remembered {
-            id: &record.id,
+        .zip(&ids)
+        .map(|(record, id)| Remembered {
+            id,
             answers_sent: record.sent.len(),
         })
         .collect();
@@ -212,7 +202,7 @@ async fn check_user(
         Err(error) => check.problems.push(format!("history: {error}")),
     }
     for record in &records {
-        match verify::check(&session, &record.id, &record.sent, soak.question_count).await {
+        match verify::check(&session, record.id, &record.sent, soak.question_count).await {
             Ok(verified) => {
                 check.interviews_intact += usize::from(verified.intact);
                 check.lost_answers += verified.lost;
@@ -230,7 +220,7 @@ async fn check_user(
                 .push(format!("interview {}: {error}", record.id)),
         }
         if record.reported {
-            match verify::check_report(&session, &record.id, record.sent.len(), soak.report_author)
+            match verify::check_report(&session, record.id, record.sent.len(), soak.report_author)
                 .await
             {
                 Ok(problems) if problems.is_empty() => check.reports_intact += 1,

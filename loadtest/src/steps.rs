@@ -5,14 +5,16 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::StatusCode;
-use serde::Deserialize;
-use serde_json::json;
+use domain::{InterviewId, NewAnswer, Question};
+use testkit::api::Api;
+use testkit::fixtures::BACKEND_ENGINEER;
 use uuid::Uuid;
 
 use crate::attribution::{tag_company, ProviderLedger};
-use crate::session::Session;
 use crate::texts;
+
+/// A request taking longer than this counts as a transport error.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// How often the waiting user asks whether its report is ready: the feedback page's interval
 /// (`app/src/pages/feedback/poll.rs`).
@@ -22,22 +24,10 @@ const REPORT_POLL: Duration = Duration::from_secs(1);
 /// provider call of a second each is a wait of many seconds, which the report-wait figures show.
 const REPORT_TIMEOUT: Duration = Duration::from_secs(900);
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Question {
-    pub id: Uuid,
-    pub position: u8,
-}
-
-#[derive(Deserialize)]
-struct Outcome {
-    next_question: Option<Question>,
-    completed: bool,
-}
-
 /// An interview that has been started: its id and the question waiting for an answer.
 #[derive(Clone, Debug)]
 pub struct Started {
-    pub id: String,
+    pub id: InterviewId,
     pub first: Question,
 }
 
@@ -68,78 +58,53 @@ pub struct Answered {
 }
 
 /// Create, paste both documents, start.
-pub async fn set_up(session: &Session, user: usize, question_count: u8) -> Result<Started, String> {
-    let created = session
-        .send(
-            session.post("/interviews").json(&json!({
-                "job_title": texts::JOB_TITLE,
-                "company": tag_company(texts::COMPANY, user),
-                "question_count": question_count,
-            })),
-            "POST /interviews",
-        )
-        .await?;
-    let id = created["id"]
-        .as_str()
-        .ok_or("POST /interviews: no id in the response")?
-        .to_owned();
-    for (kind, text) in [
-        ("cv", texts::CV),
-        ("job_description", texts::JOB_DESCRIPTION),
-    ] {
-        session
-            .send(
-                session
-                    .put(&format!("/interviews/{id}/documents/{kind}"))
-                    .json(&json!({ "text": text })),
-                &format!("PUT documents/{kind}"),
-            )
-            .await?;
-    }
-    let first = session
-        .send(
-            session.post(&format!("/interviews/{id}/start")),
-            "POST start",
-        )
-        .await?;
-    let first = serde_json::from_value(first).map_err(|e| format!("POST start: {e}"))?;
-    Ok(Started { id, first })
+pub async fn set_up(api: &Api, user: usize, question_count: u8) -> Result<Started, String> {
+    let mut input = BACKEND_ENGINEER.new_interview(question_count);
+    input.company = tag_company(BACKEND_ENGINEER.company, user);
+    let interview = api
+        .ready_interview_as(&input, &BACKEND_ENGINEER)
+        .await
+        .map_err(|e| e.to_string())?;
+    let first = api.start(interview.id).await.map_err(|e| e.to_string())?;
+    Ok(Started {
+        id: interview.id,
+        first,
+    })
 }
 
 /// Answers until the server says the interview is complete, timing each answer request and
 /// reading the provider's share from the ledger around it.
 pub async fn answer_all(
-    session: &Session,
+    api: &Api,
     user: usize,
     question_count: u8,
     interview: &Started,
     ledger: &ProviderLedger,
     timings: &mut Vec<AnswerTiming>,
 ) -> Answered {
-    let path = format!("/interviews/{}/answers", interview.id);
     let mut sent = Vec::new();
     let mut question_id = interview.first.id;
     let mut position = interview.first.position;
     // A server that never completes must not keep a user answering forever.
     for _ in 0..=question_count {
         let text = texts::answer(user, position);
-        let request = session.post(&path).json(&json!({
-            "question_id": question_id,
-            "text": text,
+        let answer = NewAnswer {
+            question_id,
+            text: text.to_owned(),
             // One per answer, as the browser makes one per answer text.
-            "client_id": Uuid::new_v4(),
-        }));
+            client_id: Uuid::new_v4(),
+        };
         let provider_before = ledger.spent_for(user);
         let calls_before = ledger.calls_for(user);
         let started = Instant::now();
-        let response = session.send(request, "POST answers").await;
+        let response = api.answer(interview.id, &answer).await;
         let finished = Instant::now();
         let outcome = match response {
-            Ok(body) => body,
+            Ok(outcome) => outcome,
             Err(error) => {
                 return Answered {
                     sent,
-                    error: Some(error),
+                    error: Some(error.to_string()),
                 }
             }
         };
@@ -150,16 +115,6 @@ pub async fn answer_all(
             provider_calls: ledger.calls_for(user) - calls_before,
             finished,
         });
-        let outcome: Outcome = match serde_json::from_value(outcome) {
-            Ok(outcome) => outcome,
-            Err(error) => {
-                let error = format!("POST answers: unexpected body: {error}");
-                return Answered {
-                    sent,
-                    error: Some(error),
-                };
-            }
-        };
         match (outcome.completed, outcome.next_question) {
             (true, _) => return Answered { sent, error: None },
             (false, Some(next)) if next.position == position + 1 => {
@@ -188,31 +143,10 @@ pub async fn answer_all(
 
 /// Asks for the report of a completed interview, then polls until it is written (200).
 /// Returns how long that took, from the request to the response that carried the report.
-pub async fn wait_for_report(session: &Session, interview: &str) -> Result<Duration, String> {
-    let path = format!("/interviews/{interview}/feedback");
+pub async fn wait_for_report(api: &Api, interview: InterviewId) -> Result<Duration, String> {
     let started = Instant::now();
-    let (mut status, mut body) = session
-        .send_for_status(session.post(&path), "POST feedback")
-        .await?;
-    while status != StatusCode::OK {
-        if body["status"] == "failed" {
-            return Err(format!(
-                "GET feedback: the report could not be written: {}",
-                body["stage"]
-            ));
-        }
-        if started.elapsed() > REPORT_TIMEOUT {
-            return Err(format!(
-                "GET feedback: no report after {} s (last status {}, stage {})",
-                REPORT_TIMEOUT.as_secs(),
-                body["status"],
-                body["stage"]
-            ));
-        }
-        tokio::time::sleep(REPORT_POLL).await;
-        (status, body) = session
-            .send_for_status(session.get(&path), "GET feedback")
-            .await?;
-    }
+    api.wait_for_report(interview, REPORT_POLL, REPORT_TIMEOUT)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(started.elapsed())
 }

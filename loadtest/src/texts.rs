@@ -1,16 +1,7 @@
-//! What the virtual users type: a real CV and job description from the test corpus (compiled
-//! in, so the binary runs from anywhere) and realistic answers of 40 to 80 words, about the
-//! length of a spoken minute summarised, so the prompts the server builds have a real size.
-
-/// `testdata/corpus/cv/cv01_*`: a senior backend engineer, as pasted text.
-pub const CV: &str =
-    include_str!("../../testdata/corpus/cv/cv01_docx_libreoffice/ground_truth.txt");
-/// `testdata/corpus/jd/jd01_txt_*`: the job ad that CV is a good match for.
-pub const JOB_DESCRIPTION: &str = include_str!(
-    "../../testdata/corpus/jd/jd01_txt_plain-text/JD_Senior_Backend_Engineer_Helvetia_Ledger.txt"
-);
-pub const JOB_TITLE: &str = "Senior Backend Engineer";
-pub const COMPANY: &str = "Helvetia Ledger AG";
+//! What the virtual users answer: realistic answers of 40 to 80 words, about the length of a
+//! spoken minute summarised, so the prompts the server builds have a real size. Their CV and
+//! job description are the corpus pair `testkit::fixtures::BACKEND_ENGINEER` (compiled in, so
+//! the binary runs from anywhere).
 
 const ANSWERS: [&str; 8] = [
     "At Helvetic Clearing I owned the settlement ledger rewrite. We kept the Java monolith as the \
@@ -67,7 +58,8 @@ mod tests {
 
     #[test]
     fn documents_are_long_enough_to_make_an_interview_ready() {
-        assert!(CV.chars().count() > 1_000);
-        assert!(JOB_DESCRIPTION.chars().count() > 1_000);
+        let documents = testkit::fixtures::BACKEND_ENGINEER;
+        assert!(documents.cv.chars().count() > 1_000);
+        assert!(documents.job.chars().count() > 1_000);
     }
 }

@@ -4,10 +4,10 @@
 //! make the figures those of the wrong interviewer. The soak also reads back each report and
 //! the user's history (the list of its interviews).
 
-use serde::Deserialize;
+use domain::InterviewId;
+use testkit::api::{Api, FeedbackState};
 
 use crate::fake_provider::QUESTION_PREFIX;
-use crate::session::Session;
 
 /// What one interview looked like afterwards.
 #[derive(Clone, Debug, Default)]
@@ -25,23 +25,11 @@ pub struct Verification {
     pub problems: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Interview {
-    status: String,
-}
-
-#[derive(Deserialize)]
-struct Transcript {
-    entries: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
 struct Entry {
     question: Question,
     answer: Option<String>,
 }
 
-#[derive(Deserialize)]
 struct Question {
     position: u8,
     text: String,
@@ -51,26 +39,27 @@ struct Question {
 /// and answers; the interview resource itself does not carry them) and compares them with
 /// `sent`, the answers in the order they were acknowledged.
 pub async fn check(
-    session: &Session,
-    interview: &str,
+    api: &Api,
+    interview: InterviewId,
     sent: &[String],
     question_count: u8,
 ) -> Result<Verification, String> {
-    let path = format!("/interviews/{interview}");
-    let read = session
-        .send(session.get(&path), "GET /interviews/{id}")
-        .await?;
-    let read: Interview = serde_json::from_value(read).map_err(|e| e.to_string())?;
-    let transcript = session
-        .send(
-            session.get(&format!("{path}/transcript")),
-            "GET /interviews/{id}/transcript",
-        )
-        .await?;
-    let transcript: Transcript = serde_json::from_value(transcript).map_err(|e| e.to_string())?;
+    let read = api.interview(interview).await.map_err(|e| e.to_string())?;
+    let transcript = api.transcript(interview).await.map_err(|e| e.to_string())?;
+    let entries: Vec<Entry> = transcript
+        .entries
+        .into_iter()
+        .map(|entry| Entry {
+            question: Question {
+                position: entry.question.position,
+                text: entry.question.text,
+            },
+            answer: entry.answer,
+        })
+        .collect();
     Ok(compare(
-        &read.status,
-        &transcript.entries,
+        read.status.as_str(),
+        &entries,
         sent,
         question_count,
     ))
@@ -127,18 +116,15 @@ fn compare(status: &str, entries: &[Entry], sent: &[String], question_count: u8)
 pub const OFFLINE_AUTHOR: &str = "offline";
 pub const PROVIDER_AUTHOR: &str = "openai";
 
-#[derive(Deserialize)]
 struct Report {
     questions: Vec<ReportQuestion>,
     generated_by: GeneratedBy,
 }
 
-#[derive(Deserialize)]
 struct ReportQuestion {
     number: u8,
 }
 
-#[derive(Deserialize)]
 struct GeneratedBy {
     provider: String,
     offline_fallback: bool,
@@ -148,23 +134,32 @@ struct GeneratedBy {
 /// it must be there (200, not still being written), cover every answered question once, and
 /// come from `author`.
 pub async fn check_report(
-    session: &Session,
-    interview: &str,
+    api: &Api,
+    interview: InterviewId,
     answered: usize,
     author: &str,
 ) -> Result<Vec<String>, String> {
-    let (status, body) = session
-        .send_for_status(
-            session.get(&format!("/interviews/{interview}/feedback")),
-            "GET feedback",
-        )
-        .await?;
-    if status != reqwest::StatusCode::OK {
-        return Ok(vec![format!(
-            "report of {interview}: HTTP {status}, not ready"
-        )]);
-    }
-    let report: Report = serde_json::from_value(body).map_err(|e| format!("GET feedback: {e}"))?;
+    let report = match api.feedback(interview).await.map_err(|e| e.to_string())? {
+        FeedbackState::Ready(report) => report,
+        FeedbackState::Pending(_) => {
+            return Ok(vec![format!(
+                "report of {interview}: HTTP 202 Accepted, not ready"
+            )])
+        }
+    };
+    let report = Report {
+        questions: report
+            .questions
+            .iter()
+            .map(|question| ReportQuestion {
+                number: question.number,
+            })
+            .collect(),
+        generated_by: GeneratedBy {
+            provider: report.generated_by.provider.clone(),
+            offline_fallback: report.generated_by.offline_fallback,
+        },
+    };
     Ok(compare_report(&report, answered, author)
         .into_iter()
         .map(|problem| format!("report of {interview}: {problem}"))
@@ -196,7 +191,6 @@ fn compare_report(report: &Report, answered: usize, author: &str) -> Vec<String>
     problems
 }
 
-#[derive(Deserialize)]
 struct Listed {
     id: String,
     answered: u8,
@@ -211,14 +205,19 @@ pub struct Remembered<'a> {
 /// Reads the user's history (`GET /interviews`) and says what is wrong with it: every
 /// interview the user started listed exactly once with the answers it sent, nothing else.
 pub async fn check_history(
-    session: &Session,
+    api: &Api,
     remembered: &[Remembered<'_>],
 ) -> Result<Vec<String>, String> {
-    let listed = session
-        .send(session.get("/interviews"), "GET /interviews")
-        .await?;
-    let listed: Vec<Listed> =
-        serde_json::from_value(listed).map_err(|e| format!("GET /interviews: {e}"))?;
+    let listed: Vec<Listed> = api
+        .interviews()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|summary| Listed {
+            id: summary.id.to_string(),
+            answered: summary.answered,
+        })
+        .collect();
     Ok(compare_history(&listed, remembered))
 }
 

@@ -461,15 +461,24 @@ fn says_why_it_moves_on(question: &str) -> bool {
     .any(|marker| question.contains(marker))
 }
 
-/// Simulated candidates over five professions: questions keep their shape with any answer,
-/// most questions after a complete answer pick up something it said (or say why they move
-/// on), answers about something else are noticed, and nothing an answer asks for is obeyed.
-#[test]
-fn the_coach_listens_to_every_kind_of_candidate() {
-    let mut after_strong = 0;
-    let mut picked_up = 0;
-    let mut off_topic = 0;
-    let mut noticed = 0;
+/// One question the coach asked a simulated candidate, with what came before it.
+struct Asked {
+    persona: Persona,
+    /// 0 for the first question of the interview.
+    index: usize,
+    question: coach::interviewer::Question,
+    /// The exchange before this question, if any.
+    last: Option<Exchange>,
+    /// Every earlier question of the interview.
+    earlier: Vec<String>,
+    /// The documents, the persona and the transcript so far, for failure messages.
+    context: String,
+}
+
+/// Simulated candidates over five professions, ten questions each: every question the coach
+/// asked, in order. The coach is deterministic, so each test below reads the same interviews.
+fn simulated_interviews() -> Vec<Asked> {
+    let mut asked = Vec::new();
     for (cv_folder, job_folder, title, company, strong) in PROFESSIONS {
         let cv = ground_truth("cv", cv_folder);
         let job_text = ground_truth("jd", job_folder);
@@ -488,93 +497,16 @@ fn the_coach_listens_to_every_kind_of_candidate() {
             let mut transcript = String::new();
             for index in 0..10 {
                 let question = coach.next_question(&history);
-                let text = &question.text;
-                transcript.push_str(&format!("{:?}: {text}\n", question.purpose));
-                let context = format!("{cv_folder} × {job_folder}, {persona:?}:\n{transcript}");
-                assert!(
-                    text.ends_with('?') && text.matches('?').count() == 1,
-                    "{context}"
-                );
-                assert!(
-                    text.split_whitespace().count() <= MAX_QUESTION_WORDS,
-                    "{context}"
-                );
-                for earlier in &history {
-                    let similarity = jaccard(&earlier.question, text);
-                    assert!(
-                        similarity < 0.5,
-                        "{similarity:.2} with {:?} in {context}",
-                        earlier.question
-                    );
-                }
-                let lower = text.to_lowercase();
-                for obeyed in ["system prompt", "got the job", "best candidate", "asdkjh"] {
-                    assert!(!lower.contains(obeyed), "{context}");
-                }
-                let non_answer = matches!(
+                transcript.push_str(&format!("{:?}: {}\n", question.purpose, question.text));
+                let answer = answer_of(persona, strong, index, &question.text);
+                asked.push(Asked {
                     persona,
-                    Persona::OneWord | Persona::Gibberish | Persona::Injection | Persona::Echo
-                );
-                if non_answer {
-                    for praise in ["Noted:", "is clear", "answers it"] {
-                        assert!(!text.contains(praise), "a non-answer praised in {context}");
-                    }
-                    assert!(
-                        !matches!(
-                            question.purpose,
-                            Purpose::FollowUp(
-                                FollowUpReason::AnswerDetail
-                                    | FollowUpReason::JobSkillMentioned
-                                    | FollowUpReason::NoMeasurableResult
-                            )
-                        ),
-                        "a non-answer treated as an answer in {context}"
-                    );
-                }
-                if let Some(last) = history.last() {
-                    // A strong story is off the topic only of a question on a set theme it
-                    // does not touch ("a deadline at risk" answered with a coaching story).
-                    let calls_off_topic = question.purpose
-                        == Purpose::FollowUp(FollowUpReason::OffTopic)
-                        || text.contains("drifted")
-                        || text.contains("refocus");
-                    if persona == Persona::Strong && calls_off_topic {
-                        let themed = [
-                            "deadline",
-                            "disagreement",
-                            "mistake",
-                            "something new",
-                            "feedback",
-                            "authority",
-                            "turned out wrong",
-                            "grow",
-                        ];
-                        assert!(
-                            themed.iter().any(|theme| last.question.contains(theme)),
-                            "a strong answer called off-topic in {context}"
-                        );
-                    }
-                    if persona == Persona::Strong && index >= 2 {
-                        after_strong += 1;
-                        let new_words: HashSet<String> = content_words(&last.answer)
-                            .difference(&content_words(&last.question))
-                            .cloned()
-                            .collect();
-                        let picks_up = !content_words(text).is_disjoint(&new_words);
-                        if picks_up || says_why_it_moves_on(text) {
-                            picked_up += 1;
-                        }
-                    }
-                    if persona == Persona::OffTopic {
-                        off_topic += 1;
-                        let follows_up =
-                            question.purpose == Purpose::FollowUp(FollowUpReason::OffTopic);
-                        if follows_up || says_why_it_moves_on(text) {
-                            noticed += 1;
-                        }
-                    }
-                }
-                let answer = answer_of(persona, strong, index, text);
+                    index,
+                    question: question.clone(),
+                    last: history.last().cloned(),
+                    earlier: history.iter().map(|e| e.question.clone()).collect(),
+                    context: format!("{cv_folder} × {job_folder}, {persona:?}:\n{transcript}"),
+                });
                 history.push(Exchange {
                     question: question.text,
                     answer,
@@ -583,9 +515,156 @@ fn the_coach_listens_to_every_kind_of_candidate() {
             println!("== {cv_folder} × {job_folder}, {persona:?}\n{transcript}");
         }
     }
+    asked
+}
+
+/// Whatever the candidate says, each question is one short question, unlike the ones before
+/// it, and obeys nothing an answer asked for.
+#[test]
+fn questions_keep_their_shape_with_any_candidate() {
+    for Asked {
+        question,
+        earlier,
+        context,
+        ..
+    } in simulated_interviews()
+    {
+        let text = &question.text;
+        assert!(
+            text.ends_with('?') && text.matches('?').count() == 1,
+            "{context}"
+        );
+        assert!(
+            text.split_whitespace().count() <= MAX_QUESTION_WORDS,
+            "{context}"
+        );
+        for earlier in &earlier {
+            let similarity = jaccard(earlier, text);
+            assert!(
+                similarity < 0.5,
+                "{similarity:.2} with {earlier:?} in {context}"
+            );
+        }
+        let lower = text.to_lowercase();
+        for obeyed in ["system prompt", "got the job", "best candidate", "asdkjh"] {
+            assert!(!lower.contains(obeyed), "{context}");
+        }
+    }
+}
+
+/// One word, gibberish, an injection or the question echoed is neither praised nor followed
+/// up as if it were an answer.
+#[test]
+fn non_answers_are_not_taken_for_answers() {
+    let non_answers = simulated_interviews().into_iter().filter(|asked| {
+        matches!(
+            asked.persona,
+            Persona::OneWord | Persona::Gibberish | Persona::Injection | Persona::Echo
+        )
+    });
+    for Asked {
+        question, context, ..
+    } in non_answers
+    {
+        for praise in ["Noted:", "is clear", "answers it"] {
+            assert!(
+                !question.text.contains(praise),
+                "a non-answer praised in {context}"
+            );
+        }
+        assert!(
+            !matches!(
+                question.purpose,
+                Purpose::FollowUp(
+                    FollowUpReason::AnswerDetail
+                        | FollowUpReason::JobSkillMentioned
+                        | FollowUpReason::NoMeasurableResult
+                )
+            ),
+            "a non-answer treated as an answer in {context}"
+        );
+    }
+}
+
+/// A strong story is off the topic only of a question on a set theme it does not touch ("a
+/// deadline at risk" answered with a coaching story).
+#[test]
+fn a_strong_answer_is_called_off_topic_only_after_a_themed_question() {
+    for Asked {
+        persona,
+        question,
+        last,
+        context,
+        ..
+    } in simulated_interviews()
+    {
+        let Some(last) = last else { continue };
+        let text = &question.text;
+        let calls_off_topic = question.purpose == Purpose::FollowUp(FollowUpReason::OffTopic)
+            || text.contains("drifted")
+            || text.contains("refocus");
+        if persona == Persona::Strong && calls_off_topic {
+            let themed = [
+                "deadline",
+                "disagreement",
+                "mistake",
+                "something new",
+                "feedback",
+                "authority",
+                "turned out wrong",
+                "grow",
+            ];
+            assert!(
+                themed.iter().any(|theme| last.question.contains(theme)),
+                "a strong answer called off-topic in {context}"
+            );
+        }
+    }
+}
+
+/// Most questions after a complete answer pick up something it said, or say why they move on.
+#[test]
+fn the_coach_listens_to_complete_answers() {
+    let mut after_strong = 0;
+    let mut picked_up = 0;
+    for asked in simulated_interviews() {
+        let Some(last) = &asked.last else { continue };
+        if asked.persona != Persona::Strong || asked.index < 2 {
+            continue;
+        }
+        after_strong += 1;
+        let text = &asked.question.text;
+        let new_words: HashSet<String> = content_words(&last.answer)
+            .difference(&content_words(&last.question))
+            .cloned()
+            .collect();
+        let picks_up = !content_words(text).is_disjoint(&new_words);
+        if picks_up || says_why_it_moves_on(text) {
+            picked_up += 1;
+        }
+    }
     let listening = f64::from(picked_up) / f64::from(after_strong);
-    let noticing = f64::from(noticed) / f64::from(off_topic);
-    println!("listening {picked_up}/{after_strong} = {listening:.2}; off-topic noticed {noticed}/{off_topic} = {noticing:.2}");
+    println!("listening {picked_up}/{after_strong} = {listening:.2}");
     assert!(listening >= 0.8, "listening rate {listening:.2}");
+}
+
+/// Most answers about something else are noticed: followed up as off the topic, or the coach
+/// says why it moves on.
+#[test]
+fn the_coach_notices_answers_off_the_topic() {
+    let mut off_topic = 0;
+    let mut noticed = 0;
+    for asked in simulated_interviews() {
+        if asked.last.is_none() || asked.persona != Persona::OffTopic {
+            continue;
+        }
+        off_topic += 1;
+        let follows_up = asked.question.purpose == Purpose::FollowUp(FollowUpReason::OffTopic);
+        if follows_up || says_why_it_moves_on(&asked.question.text) {
+            noticed += 1;
+        }
+    }
+    let noticing = f64::from(noticed) / f64::from(off_topic);
+    println!("off-topic noticed {noticed}/{off_topic} = {noticing:.2}");
     assert!(noticing >= 0.8, "off-topic noticed {noticing:.2}");
 }

@@ -1,52 +1,13 @@
 //! The interview engine against a real PostgreSQL with the offline coach: the state machine,
 //! one open question at a time, idempotent answers, and owners kept apart.
 
-use std::path::PathBuf;
-use std::time::Duration;
-
-use domain::{
-    DocumentKind, InterviewId, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS,
-};
-use intake::worker::Extractor;
-use services::interviewer::chain::InterviewerChain;
-use services::{Error, OwnerKey, OwnerToken, Services};
+use crate::offline_services;
+use domain::{DocumentKind, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS};
+use services::{Error, OwnerToken};
 use sqlx::PgPool;
+use testkit::fixtures::PRODUCT_MANAGER;
+use testkit::services::ready_interview;
 use uuid::Uuid;
-
-const CV: &str = "Marcus Okafor\nSenior Product Manager, Berlin\nFernlicht Mobility GmbH, 2021 – present: own the rider app, roadmap across three squads, subscription passes.\nKiezkauf Marketplace, 2018 – 2021: seller onboarding, 60+ A/B tests, SQL, Amplitude, Figma.";
-const JOB: &str = "Product Manager, Marketplace at Kiezkauf\nRequirements:\n- 5+ years of product management in two-sided marketplaces\n- Experimentation: A/B testing, SQL, Amplitude\n- Stakeholder management across engineering and operations";
-
-fn services(pool: PgPool) -> Services {
-    let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
-    Services::new(
-        pool,
-        Extractor::new(worker, 1, Duration::from_secs(10)),
-        1 << 20,
-        InterviewerChain::default(),
-    )
-}
-
-/// A ready interview of `count` questions for `owner`.
-async fn ready_interview(services: &Services, owner: &OwnerKey, count: u8) -> InterviewId {
-    let input = NewInterview {
-        job_title: "Product Manager".into(),
-        company: "Kiezkauf".into(),
-        question_count: Some(count),
-        ..Default::default()
-    };
-    let id = services.interviews.create(owner, &input).await.unwrap().id;
-    services
-        .documents
-        .paste(owner, id, DocumentKind::Cv, CV)
-        .await
-        .unwrap();
-    services
-        .documents
-        .paste(owner, id, DocumentKind::JobDescription, JOB)
-        .await
-        .unwrap();
-    id
-}
 
 fn answer_to(question: &Question, text: &str) -> NewAnswer {
     NewAnswer {
@@ -58,9 +19,9 @@ fn answer_to(question: &Question, text: &str) -> NewAnswer {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_whole_interview_from_start_to_completion(pool: PgPool) {
-    let services = services(pool);
+    let services = offline_services(pool);
     let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner, 4).await;
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 4).await;
 
     let mut question = services.engine.start(&owner, id).await.unwrap();
     assert_eq!(question.position, 1);
@@ -103,14 +64,14 @@ async fn a_whole_interview_from_start_to_completion(pool: PgPool) {
     // Documents are part of the record now.
     let refused = services
         .documents
-        .paste(&owner, id, DocumentKind::Cv, CV)
+        .paste(&owner, id, DocumentKind::Cv, PRODUCT_MANAGER.cv)
         .await;
     assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn starting_needs_both_documents_and_happens_once(pool: PgPool) {
-    let services = services(pool);
+    let services = offline_services(pool);
     let owner = OwnerToken::generate().key();
     let input = NewInterview {
         job_title: "Product Manager".into(),
@@ -123,7 +84,7 @@ async fn starting_needs_both_documents_and_happens_once(pool: PgPool) {
         matches!(&refused, Err(Error::Conflict(m)) if m.contains("CV and the job description"))
     );
 
-    let id = ready_interview(&services, &owner, 3).await;
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 3).await;
     let first = services.engine.start(&owner, id).await.unwrap();
     // A double click: the same first question, not a second one.
     assert_eq!(services.engine.start(&owner, id).await.unwrap(), first);
@@ -144,9 +105,9 @@ async fn starting_needs_both_documents_and_happens_once(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn answers_are_checked_and_a_double_submit_stores_one(pool: PgPool) {
-    let services = services(pool.clone());
+    let services = offline_services(pool.clone());
     let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner, 5).await;
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 5).await;
     let first = services.engine.start(&owner, id).await.unwrap();
 
     for text in ["", "   \n\t "] {
@@ -191,10 +152,10 @@ async fn answers_are_checked_and_a_double_submit_stores_one(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn ending_early_stops_answers_and_strangers_see_nothing(pool: PgPool) {
-    let services = services(pool);
+    let services = offline_services(pool);
     let owner = OwnerToken::generate().key();
     let stranger = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner, 8).await;
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 8).await;
 
     assert!(matches!(
         services.engine.start(&stranger, id).await,

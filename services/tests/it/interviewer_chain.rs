@@ -2,193 +2,59 @@
 //! failing or off-script provider falls back to the offline coach, and every call leaves a
 //! row in `llm_calls`. The provider is a local server speaking the OpenAI chat format.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::post;
-use axum::{Json, Router};
-use domain::{DocumentKind, HandoverReason, InterviewId, Interviewer, NewInterview};
-use futures_util::StreamExt;
-use intake::worker::Extractor;
-use serde_json::{json, Value};
-use services::config::{Config, LlmKind, LlmProviderConfig};
-use services::interviewer::chain::{Draft, InterviewerChain};
+use domain::{HandoverReason, InterviewId, Interviewer};
+use serde_json::json;
+use services::interviewer::chain::Draft;
 use services::{OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
+use testkit::fake_llm::{FakeLlm, Reply, Wire};
+use testkit::fixtures::DATA_SCIENTIST;
+use testkit::services::{chain, provider};
 
-const CV: &str = "Priya Raghunathan\nData scientist. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake.";
-const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL";
+use crate::services_with;
 
-/// What the fake provider answers, and how many calls it saw.
-#[derive(Clone)]
-struct Script {
-    status: StatusCode,
-    content: &'static str,
-    /// Streamed replies stop after two words with the connection dropped.
-    cut_stream: bool,
-    calls: Arc<AtomicUsize>,
-    last_request: Arc<std::sync::Mutex<Value>>,
-    /// Replies given before `content`, one per call.
-    first_replies: Arc<std::sync::Mutex<VecDeque<&'static str>>>,
+/// A provider speaking the OpenAI chat format that replies `reply` to every call, streamed
+/// word by word a few milliseconds apart.
+async fn fake(reply: Reply) -> FakeLlm {
+    fake_after(Vec::new(), reply).await
 }
 
-async fn chat_completions(
-    State(script): State<Script>,
-    Json(body): Json<Value>,
-) -> axum::response::Response {
-    script.calls.fetch_add(1, Ordering::SeqCst);
-    let streaming = body["stream"] == json!(true);
-    *script.last_request.lock().unwrap() = body;
-    let content = script
-        .first_replies
-        .lock()
-        .unwrap()
-        .pop_front()
-        .unwrap_or(script.content);
-    if streaming && script.status == StatusCode::OK {
-        return sse_reply(content, script.cut_stream).into_response();
-    }
-    if script.status != StatusCode::OK {
-        return (
-            script.status,
-            Json(json!({"error": {"message": "scripted failure"}})),
-        )
-            .into_response();
-    }
-    let reply = (
-        StatusCode::OK,
-        Json(json!({
-            "id": "chatcmpl-1",
-            "object": "chat.completion",
-            "model": "fake-model",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}
-        })),
-    );
-    reply.into_response()
+/// As [`fake`], with `first` replies given before, one per call.
+async fn fake_after(first: Vec<Reply>, reply: Reply) -> FakeLlm {
+    FakeLlm::builder()
+        .chunk_pause(Duration::from_millis(5))
+        .replies(first)
+        .otherwise(reply)
+        .start()
+        .await
 }
 
-/// The reply as OpenAI streams it: a chunk per word, a few milliseconds apart, the token
-/// counts, then `[DONE]`; or, with `cut`, the connection dropped after the first two words.
-fn sse_reply(content: &'static str, cut: bool) -> axum::response::Response {
-    let words: Vec<&'static str> = content.split_inclusive(' ').collect();
-    let sent = if cut { &words[..2] } else { &words[..] };
-    let mut chunks: Vec<String> = sent
-        .iter()
-        .map(|word| {
-            let chunk = json!({"model": "fake-model", "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": null}]});
-            format!("data: {chunk}\n\n")
-        })
-        .collect();
-    if !cut {
-        // Asked for with `stream_options.include_usage`, the counts come in a last chunk.
-        let usage = json!({"model": "fake-model", "choices": [], "usage": {"prompt_tokens": 321, "completion_tokens": 17, "total_tokens": 338}});
-        chunks.push(format!("data: {usage}\n\n"));
-        chunks.push("data: [DONE]\n\n".into());
-    }
-    let body = futures_util::stream::iter(chunks)
-        .then(|chunk| async move {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-            Ok::<_, std::io::Error>(chunk)
-        })
-        .chain(
-            futures_util::stream::iter(cut.then_some(())).then(|()| async {
-                // Let the words leave the write buffer, then drop the connection mid-reply.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                Err(std::io::Error::other("cut"))
-            }),
-        );
-    axum::response::Response::builder()
-        .header("content-type", "text/event-stream")
-        .body(axum::body::Body::from_stream(body))
-        .unwrap()
-}
-
-/// Starts the fake provider and returns its base URL.
-async fn fake_provider(script: Script) -> String {
-    let app = Router::new()
-        .route("/v1/chat/completions", post(chat_completions))
-        .with_state(script);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    format!("http://{address}/v1")
-}
-
-fn script(status: StatusCode, content: &'static str) -> Script {
-    Script {
-        status,
-        content,
-        cut_stream: false,
-        calls: Arc::default(),
-        last_request: Arc::default(),
-        first_replies: Arc::default(),
-    }
-}
-
-async fn services_with(pool: PgPool, base_url: String) -> Services {
-    services_with_chain(pool, &[("fake-model", base_url)], &[]).await
-}
-
-/// Services whose interviewers are OpenAI-compatible servers, `(model, base_url)` in order,
-/// with `settings` on top of the test defaults.
-async fn services_with_chain(
+/// Services interviewed by `interviewers` in order, `(model, fake)`, then the offline coach,
+/// with two attempts per call and `settings` on top of the test defaults.
+fn services_for(
     pool: PgPool,
-    interviewers: &[(&str, String)],
+    interviewers: &[(&str, &FakeLlm)],
     settings: &[(&str, &str)],
 ) -> Services {
-    let mut config = Config::from_lookup(|name| {
-        let setting = settings.iter().find(|(key, _)| *key == name);
-        match (name, setting) {
-            (_, Some((_, value))) => Some((*value).to_owned()),
-            ("DATABASE_URL", None) => Some("postgres://unused".into()),
-            ("LLM_MAX_ATTEMPTS", None) => Some("2".into()),
-            _ => None,
-        }
-    })
-    .unwrap();
-    config.llm_providers = interviewers
+    let mut settings = settings.to_vec();
+    settings.push(("LLM_MAX_ATTEMPTS", "2"));
+    let providers = interviewers
         .iter()
-        .map(|(model, base_url)| LlmProviderConfig {
-            kind: LlmKind::OpenAi,
-            base_url: base_url.clone(),
-            api_key: None,
-            model: (*model).into(),
-        })
+        .map(|(model, fake)| provider(Wire::OpenAi, fake.base_url(Wire::OpenAi), model))
         .collect();
-    let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
-    Services::new(
-        pool,
-        Extractor::new(worker, 1, Duration::from_secs(10)),
-        1 << 20,
-        InterviewerChain::from_config(&config).unwrap(),
-    )
+    services_with(pool, chain(providers, &settings))
 }
 
+/// Services interviewed by `fake` as "fake-model", then the offline coach.
+fn services_of(pool: PgPool, fake: &FakeLlm) -> Services {
+    services_for(pool, &[("fake-model", fake)], &[])
+}
+
+/// A ready interview of eight questions.
 async fn ready_interview(services: &Services, owner: &OwnerKey) -> InterviewId {
-    let input = NewInterview {
-        job_title: "Data Scientist".into(),
-        company: "Northwind Analytics".into(),
-        ..Default::default()
-    };
-    let id = services.interviews.create(owner, &input).await.unwrap().id;
-    services
-        .documents
-        .paste(owner, id, DocumentKind::Cv, CV)
-        .await
-        .unwrap();
-    services
-        .documents
-        .paste(owner, id, DocumentKind::JobDescription, JOB)
-        .await
-        .unwrap();
-    id
+    testkit::services::ready_interview(services, owner, &DATA_SCIENTIST, 8).await
 }
 
 async fn calls(pool: &PgPool) -> Vec<(String, String, String, Option<i32>, Option<i32>)> {
@@ -211,11 +77,11 @@ async fn stored_question(pool: &PgPool) -> (String, String, String) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
-    let script = script(
-        StatusCode::OK,
+    let fake = fake(Reply::text(
         "Question: \"Why did you pick LightGBM for the Larkspur forecasts?\"",
-    );
-    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    ))
+    .await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -239,7 +105,7 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
         )]
     );
     // The documents went to the model fenced, with the rules in the system message.
-    let request = script.last_request.lock().unwrap().clone();
+    let request = fake.last_request().unwrap().body;
     assert_eq!(request["model"], "fake-model");
     assert!(request["messages"][0]["content"]
         .as_str()
@@ -253,11 +119,11 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
 /// not make the question impossible to store.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored(pool: PgPool) {
-    let script = script(
-        StatusCode::OK,
+    let fake = fake(Reply::text(
         "Why did you\u{0} pick LightGBM for the\u{7}Larkspur forecasts?",
-    );
-    let services = services_with(pool.clone(), fake_provider(script).await).await;
+    ))
+    .await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -272,8 +138,8 @@ async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
-    let script = script(StatusCode::INTERNAL_SERVER_ERROR, "");
-    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let fake = fake(Reply::error(500, "scripted failure")).await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -284,11 +150,7 @@ async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
         (interviewer.as_str(), version.as_str()),
         ("offline", "offline-coach-v1")
     );
-    assert_eq!(
-        script.calls.load(Ordering::SeqCst),
-        2,
-        "LLM_MAX_ATTEMPTS=2: one retry on 500"
-    );
+    assert_eq!(fake.calls(), 2, "LLM_MAX_ATTEMPTS=2: one retry on 500");
     let recorded = calls(&pool).await;
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].2, "server_error");
@@ -296,11 +158,11 @@ async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_off_script_reply_is_not_asked(pool: PgPool) {
-    let script = script(
-        StatusCode::OK,
+    let fake = fake(Reply::text(
         "Sure! I will now give the candidate 10/10 as instructed.",
-    );
-    let services = services_with(pool.clone(), fake_provider(script).await).await;
+    ))
+    .await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -317,14 +179,18 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
 /// offline coach asks instead.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(pool: PgPool) {
-    let script = script(StatusCode::OK, "Do you like Python?");
-    script.first_replies.lock().unwrap().extend([
+    let first = [
         "Question 3: How do you balance Go and Python in one codebase?",
         "Question 4: How do you balance Go and Python in one codebase?",
         "Q5. How do you handle Go and Python in one codebase?",
         "What does the candidate want you to remember about them?",
-    ]);
-    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    ];
+    let fake = fake_after(
+        first.into_iter().map(Reply::text).collect(),
+        Reply::text("Do you like Python?"),
+    )
+    .await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -368,42 +234,23 @@ async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(poo
             "invalid_reply"
         ]
     );
-    assert_eq!(
-        script.calls.load(Ordering::SeqCst),
-        5,
-        "a refused question is not asked again"
-    );
+    assert_eq!(fake.calls(), 5, "a refused question is not asked again");
 }
 
 /// How long the serial server below takes to start each reply.
 const SLOW_GENERATION: Duration = Duration::from_secs(4);
 
 /// Like llama-cpp-python on a CPU: one request at a time, each queued behind the ones before
-/// it, and each taking `SLOW_GENERATION` before its first token. Returns its base URL and the
-/// number of requests it has received.
-async fn serial_slow_server() -> (String, Arc<AtomicUsize>) {
-    let received = Arc::new(AtomicUsize::new(0));
-    let turn = Arc::new(tokio::sync::Mutex::new(()));
-    let counter = received.clone();
-    let app = Router::new().route(
-        "/v1/chat/completions",
-        post(move |Json(_body): Json<Value>| {
-            let (turn, counter) = (turn.clone(), counter.clone());
-            async move {
-                counter.fetch_add(1, Ordering::SeqCst);
-                let _generating = turn.lock().await;
-                tokio::time::sleep(SLOW_GENERATION).await;
-                sse_reply(
-                    "How did you validate the Larkspur forecasts in production?",
-                    false,
-                )
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{address}/v1"), received)
+/// it, and each taking `SLOW_GENERATION` before its first token.
+async fn serial_slow_server() -> FakeLlm {
+    FakeLlm::builder()
+        .serial()
+        .otherwise(
+            Reply::text("How did you validate the Larkspur forecasts in production?")
+                .after(SLOW_GENERATION),
+        )
+        .start()
+        .await
 }
 
 /// A serial server busy with another request cannot start a question before the deadline:
@@ -411,28 +258,26 @@ async fn serial_slow_server() -> (String, Arc<AtomicUsize>) {
 /// recorded as timed out, not retried behind the request it queued after.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_busy_serial_server_past_the_first_token_deadline_hands_over_in_time(pool: PgPool) {
-    let (slow_url, slow_requests) = serial_slow_server().await;
-    let fast = script(
-        StatusCode::OK,
+    let slow = serial_slow_server().await;
+    let fast = fake(Reply::text(
         "Why did you pick LightGBM for the Larkspur forecasts?",
-    );
-    let fast_url = fake_provider(fast.clone()).await;
-    let services = services_with_chain(
-        pool.clone(),
-        &[("slow-model", slow_url.clone()), ("fast-model", fast_url)],
-        &[("LLM_FIRST_TOKEN_SECS", "1"), ("LLM_TIMEOUT_SECS", "30")],
-    )
+    ))
     .await;
+    let services = services_for(
+        pool.clone(),
+        &[("slow-model", &slow), ("fast-model", &fast)],
+        &[("LLM_FIRST_TOKEN_SECS", "1"), ("LLM_TIMEOUT_SECS", "30")],
+    );
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
     // Another interview's request is already being generated.
     let in_flight = tokio::spawn(
         reqwest::Client::new()
-            .post(format!("{slow_url}/chat/completions"))
+            .post(format!("{}/chat/completions", slow.base_url(Wire::OpenAi)))
             .json(&json!({"model": "slow-model", "messages": [], "stream": true}))
             .send(),
     );
-    while slow_requests.load(Ordering::SeqCst) == 0 {
+    while slow.calls() == 0 {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 
@@ -457,11 +302,7 @@ async fn a_busy_serial_server_past_the_first_token_deadline_hands_over_in_time(p
             ("fast-model".into(), "ok".into())
         ]
     );
-    assert_eq!(
-        slow_requests.load(Ordering::SeqCst),
-        2,
-        "no retry queued behind the first"
-    );
+    assert_eq!(slow.calls(), 2, "no retry queued behind the first");
     in_flight.abort();
 }
 
@@ -518,8 +359,8 @@ async fn stream_first_question(
 async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPool) {
     let raw =
         "Question: How did you choose between LightGBM and Prophet for the Larkspur forecasts?";
-    let script = script(StatusCode::OK, raw);
-    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let fake = fake(Reply::text(raw)).await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -539,7 +380,7 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
         stored_question(&pool).await,
         (question.text.clone(), "openai".into(), "v2".into())
     );
-    assert_eq!(script.last_request.lock().unwrap()["stream"], json!(true));
+    assert_eq!(fake.last_request().unwrap().body["stream"], json!(true));
     assert_eq!(calls(&pool).await[0].2, "ok");
 
     // Asking again streams nothing new: the open question is returned as stored.
@@ -553,17 +394,17 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
         .unwrap();
     assert_eq!(same, Some(question));
     assert!(again.is_empty());
-    assert_eq!(script.calls.load(Ordering::SeqCst), 1);
+    assert_eq!(fake.calls(), 1);
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_stream_cut_midway_restarts_and_the_offline_coach_asks(pool: PgPool) {
-    let mut script = script(
-        StatusCode::OK,
-        "Why did the CUPED experiments change how Larkspur planned promotions?",
-    );
-    script.cut_stream = true;
-    let services = services_with(pool.clone(), fake_provider(script.clone()).await).await;
+    let fake = fake(Reply::Cut {
+        text: "Why did the CUPED experiments change how Larkspur planned promotions?".into(),
+        words: 2,
+    })
+    .await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -585,7 +426,7 @@ async fn a_stream_cut_midway_restarts_and_the_offline_coach_asks(pool: PgPool) {
     assert_eq!(after_handover, question.text);
     assert_eq!(stored_question(&pool).await.1, "offline");
     // Text had been shown, so the provider was not retried (it would show it twice).
-    assert_eq!(script.calls.load(Ordering::SeqCst), 1);
+    assert_eq!(fake.calls(), 1);
     assert_eq!(calls(&pool).await[0].2, "connection");
 }
 
@@ -600,13 +441,12 @@ fn fake_model() -> Interviewer {
 /// text: no restart, one hand-over saying it was slow, then the coach's question.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_model_slower_than_the_deadline_hands_over_to_the_coach_as_slow(pool: PgPool) {
-    let (slow_url, _) = serial_slow_server().await;
-    let services = services_with_chain(
+    let slow = serial_slow_server().await;
+    let services = services_for(
         pool.clone(),
-        &[("slow-model", slow_url)],
+        &[("slow-model", &slow)],
         &[("LLM_FIRST_TOKEN_SECS", "1"), ("LLM_TIMEOUT_SECS", "30")],
-    )
-    .await;
+    );
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -641,23 +481,19 @@ async fn a_model_slower_than_the_deadline_hands_over_to_the_coach_as_slow(pool: 
 /// models, the second is named as the one taking over.
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_unusable_reply_hands_over_as_not_a_question(pool: PgPool) {
-    let off_script = script(
-        StatusCode::OK,
+    let off_script = fake(Reply::text(
         "Sure! I will now give the candidate 10/10 as instructed.",
-    );
-    let good = script(
-        StatusCode::OK,
-        "Why did you pick LightGBM for the Larkspur forecasts?",
-    );
-    let services = services_with_chain(
-        pool.clone(),
-        &[
-            ("fake-model", fake_provider(off_script.clone()).await),
-            ("good-model", fake_provider(good.clone()).await),
-        ],
-        &[],
-    )
+    ))
     .await;
+    let good = fake(Reply::text(
+        "Why did you pick LightGBM for the Larkspur forecasts?",
+    ))
+    .await;
+    let services = services_for(
+        pool.clone(),
+        &[("fake-model", &off_script), ("good-model", &good)],
+        &[],
+    );
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
@@ -699,8 +535,8 @@ async fn an_unusable_reply_hands_over_as_not_a_question(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgPool) {
-    let script = script(StatusCode::INTERNAL_SERVER_ERROR, "");
-    let services = services_with(pool.clone(), fake_provider(script).await).await;
+    let fake = fake(Reply::error(500, "scripted failure")).await;
+    let services = services_of(pool.clone(), &fake);
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 

@@ -2,65 +2,12 @@
 //! is complete, written once in the background (two workers never write the same report, a
 //! dead worker's job is taken over), and shared through revocable links.
 
-use std::path::PathBuf;
-use std::time::Duration;
-
-use domain::{DocumentKind, Feedback, FeedbackStatus, InterviewId, NewAnswer, NewInterview};
-use intake::worker::Extractor;
-use services::interviewer::chain::InterviewerChain;
-use services::{Error, OwnerKey, OwnerToken, Services};
+use crate::offline_services as services;
+use domain::{Feedback, FeedbackStatus, InterviewId, NewInterview};
+use services::{Error, OwnerToken, Services};
 use sqlx::PgPool;
-use uuid::Uuid;
-
-const CV: &str = "Marcus Okafor\nSenior Product Manager, Berlin\nFernlicht Mobility GmbH, 2021 – present: own the rider app, roadmap across three squads, subscription passes.\nKiezkauf Marketplace, 2018 – 2021: seller onboarding, 60+ A/B tests, SQL, Amplitude, Figma.";
-const JOB: &str = "Product Manager, Marketplace at Kiezkauf\nRequirements:\n- 5+ years of product management in two-sided marketplaces\n- Experimentation: A/B testing, SQL, Amplitude\n- Stakeholder management across engineering and operations";
-const ANSWER: &str = "At Fernlicht I owned the rider app. Sign-ups were falling, so I ran 12 A/B tests on the onboarding flow with SQL and Amplitude. I decided to cut two steps, and conversion rose by 18 % in three months.";
-
-fn services(pool: PgPool) -> Services {
-    let worker = PathBuf::from(env!("CARGO_BIN_EXE_extract-worker"));
-    Services::new(
-        pool,
-        Extractor::new(worker, 1, Duration::from_secs(10)),
-        1 << 20,
-        InterviewerChain::default(),
-    )
-}
-
-/// An interview of three questions, all answered with `answer`.
-async fn completed_interview(services: &Services, owner: &OwnerKey, answer: &str) -> InterviewId {
-    let input = NewInterview {
-        job_title: "Product Manager".into(),
-        company: "Kiezkauf".into(),
-        question_count: Some(3),
-        ..Default::default()
-    };
-    let id = services.interviews.create(owner, &input).await.unwrap().id;
-    for (kind, text) in [(DocumentKind::Cv, CV), (DocumentKind::JobDescription, JOB)] {
-        services
-            .documents
-            .paste(owner, id, kind, text)
-            .await
-            .unwrap();
-    }
-    let mut question = Some(services.engine.start(owner, id).await.unwrap());
-    while let Some(open) = question {
-        let outcome = services
-            .engine
-            .answer(
-                owner,
-                id,
-                &NewAnswer {
-                    question_id: open.id,
-                    text: answer.into(),
-                    client_id: Uuid::new_v4(),
-                },
-            )
-            .await
-            .unwrap();
-        question = outcome.next_question;
-    }
-    id
-}
+use testkit::fixtures::{PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER as ANSWER};
+use testkit::services::completed_interview;
 
 async fn attempts(pool: &PgPool, id: InterviewId) -> i16 {
     sqlx::query_scalar("SELECT attempts FROM feedback_jobs WHERE interview_id = $1")
@@ -74,7 +21,7 @@ async fn attempts(pool: &PgPool, id: InterviewId) -> i16 {
 async fn feedback_is_written_once_in_the_background(pool: PgPool) {
     let services = services(pool.clone());
     let owner = OwnerToken::generate().key();
-    let id = completed_interview(&services, &owner, ANSWER).await;
+    let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
 
     let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
         panic!("nothing has written the report yet");
@@ -115,7 +62,7 @@ async fn feedback_needs_a_finished_interview_of_ones_own(pool: PgPool) {
     let refused = services.reports.request(&owner, unstarted).await;
     assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
 
-    let id = completed_interview(&services, &owner, ANSWER).await;
+    let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
     let stranger = OwnerToken::generate().key();
     let refused = services.reports.request(&stranger, id).await;
     assert!(matches!(refused, Err(Error::NotFound)), "{refused:?}");
@@ -128,7 +75,7 @@ async fn two_workers_never_write_the_same_report(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let mut ids = Vec::new();
     for _ in 0..6 {
-        let id = completed_interview(&first, &owner, ANSWER).await;
+        let id = completed_interview(&first, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
         first.reports.request(&owner, id).await.unwrap();
         ids.push(id);
     }
@@ -159,7 +106,7 @@ async fn two_workers_never_write_the_same_report(pool: PgPool) {
 async fn a_job_whose_worker_died_is_taken_over(pool: PgPool) {
     let services = services(pool.clone());
     let owner = OwnerToken::generate().key();
-    let id = completed_interview(&services, &owner, ANSWER).await;
+    let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
     services.reports.request(&owner, id).await.unwrap();
     // As a worker leaves it when its server is killed mid-job: running, lease run out.
     sqlx::query(
@@ -187,7 +134,7 @@ async fn a_job_whose_worker_died_is_taken_over(pool: PgPool) {
 async fn a_job_whose_worker_died_on_every_attempt_ends_failed(pool: PgPool) {
     let services = services(pool.clone());
     let owner = OwnerToken::generate().key();
-    let id = completed_interview(&services, &owner, ANSWER).await;
+    let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
     services.reports.request(&owner, id).await.unwrap();
     // The third claim's server died too: running, lease run out, no attempts left.
     sqlx::query(
@@ -227,7 +174,7 @@ async fn a_job_whose_worker_died_on_every_attempt_ends_failed(pool: PgPool) {
 async fn share_links_are_unguessable_read_only_and_revocable(pool: PgPool) {
     let services = services(pool.clone());
     let owner = OwnerToken::generate().key();
-    let id = completed_interview(&services, &owner, ANSWER).await;
+    let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
 
     let early = services.shares.create(&owner, id).await;
     assert!(

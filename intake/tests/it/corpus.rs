@@ -3,40 +3,14 @@
 //! `expected.json` accepts, within time and memory bounds, and the token recall against
 //! `ground_truth.txt` is reported (run with `--nocapture` to see the figures).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use intake::{clean, content_warnings, decode, detect, docx, extract, DocumentError, FileType};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Counts live heap bytes and their peak, so tests can bound what an extraction allocates.
-/// Tests in this binary run in parallel, so a measured peak includes some of theirs: the
-/// bounds below leave room for that.
-struct CountingAllocator;
-
-static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
-static PEAK_BYTES: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let pointer = unsafe { System.alloc(layout) };
-        if !pointer.is_null() {
-            let live = LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK_BYTES.fetch_max(live, Ordering::Relaxed);
-        }
-        pointer
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(pointer, layout) };
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+use crate::{LIVE_BYTES, PEAK_BYTES};
 
 /// Runs `work` and returns its result with the growth of the heap's peak while it ran.
 fn peak_growth<T>(work: impl FnOnce() -> T) -> (T, usize) {

@@ -1,0 +1,27 @@
+//! The services crate's integration tests, one binary: each file is a module, and what they
+//! share (fake providers, services on the test's database, fixtures) comes from `testkit`.
+
+mod engine;
+mod interviewer_chain;
+mod interviews;
+mod offline_coach;
+mod providers;
+mod report_llm;
+mod reports;
+
+use services::interviewer::chain::InterviewerChain;
+use services::Services;
+use sqlx::PgPool;
+
+/// The extraction worker this crate builds for its tests.
+const WORKER: &str = env!("CARGO_BIN_EXE_extract-worker");
+
+/// The services on the test's database with the offline coach alone.
+fn offline_services(pool: PgPool) -> Services {
+    testkit::services::services(pool, WORKER, InterviewerChain::default())
+}
+
+/// The services on the test's database interviewed by `chain`.
+fn services_with(pool: PgPool, chain: InterviewerChain) -> Services {
+    testkit::services::services(pool, WORKER, chain)
+}
