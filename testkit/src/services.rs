@@ -8,7 +8,7 @@ use std::time::Duration;
 use domain::{DocumentKind, InterviewId, NewAnswer};
 use intake::worker::Extractor;
 use services::config::{Config, LlmKind, LlmProviderConfig};
-use services::interviewer::chain::InterviewerChain;
+use services::Models;
 use services::{OwnerKey, Services};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -16,14 +16,14 @@ use uuid::Uuid;
 use crate::fake_llm::Wire;
 use crate::fixtures::Documents;
 
-/// The services on `pool`, interviewed by `chain`. `worker` is the extraction worker binary
+/// The services on `pool`, with the models of `models`. `worker` is the extraction worker binary
 /// (`env!("CARGO_BIN_EXE_extract-worker")` in the crate that builds it).
-pub fn services(pool: PgPool, worker: &str, chain: InterviewerChain) -> Services {
+pub fn services(pool: PgPool, worker: &str, models: Models) -> Services {
     Services::new(
         pool,
         Extractor::new(PathBuf::from(worker), 1, Duration::from_secs(10)),
         1 << 20,
-        chain,
+        models,
     )
 }
 
@@ -52,12 +52,12 @@ pub fn provider(wire: Wire, base_url: String, model: &str) -> LlmProviderConfig 
     }
 }
 
-/// The interviewer chain of `providers` in order (then the offline coach), configured with
+/// The models of `providers` in order (then the offline coach), configured with
 /// `settings`.
-pub fn chain(providers: Vec<LlmProviderConfig>, settings: &[(&str, &str)]) -> InterviewerChain {
+pub fn models(providers: Vec<LlmProviderConfig>, settings: &[(&str, &str)]) -> Models {
     let mut config = config(settings);
     config.llm_providers = providers;
-    InterviewerChain::from_config(&config).expect("the providers' clients build")
+    Models::from_config(&config).expect("the providers' clients build")
 }
 
 /// An interview of `question_count` questions for `documents`, with both documents pasted.

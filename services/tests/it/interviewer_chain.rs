@@ -11,7 +11,7 @@ use services::{OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
 use testkit::fake_llm::{FakeLlm, Reply, Wire};
 use testkit::fixtures::DATA_SCIENTIST;
-use testkit::services::{chain, provider};
+use testkit::services::{models, provider};
 
 use crate::services_with;
 
@@ -44,7 +44,7 @@ fn services_for(
         .iter()
         .map(|(model, fake)| provider(Wire::OpenAi, fake.base_url(Wire::OpenAi), model))
         .collect();
-    services_with(pool, chain(providers, &settings))
+    services_with(pool, models(providers, &settings))
 }
 
 /// Services interviewed by `fake` as "fake-model", then the offline coach.

@@ -9,7 +9,7 @@ mod providers;
 mod report_llm;
 mod reports;
 
-use services::interviewer::chain::InterviewerChain;
+use services::Models;
 use services::Services;
 use sqlx::PgPool;
 
@@ -18,10 +18,10 @@ const WORKER: &str = env!("CARGO_BIN_EXE_extract-worker");
 
 /// The services on the test's database with the offline coach alone.
 fn offline_services(pool: PgPool) -> Services {
-    testkit::services::services(pool, WORKER, InterviewerChain::default())
+    testkit::services::services(pool, WORKER, Models::default())
 }
 
-/// The services on the test's database interviewed by `chain`.
-fn services_with(pool: PgPool, chain: InterviewerChain) -> Services {
-    testkit::services::services(pool, WORKER, chain)
+/// The services on the test's database with `models`.
+fn services_with(pool: PgPool, models: Models) -> Services {
+    testkit::services::services(pool, WORKER, models)
 }

@@ -7,28 +7,28 @@ use std::time::Duration;
 
 use domain::{DocumentKind, Feedback, InterviewId, NewAnswer, NewInterview, Report};
 use serde_json::{json, Value};
-use services::interviewer::chain::InterviewerChain;
+use services::Models;
 use services::{OwnerKey, OwnerToken};
 use sqlx::PgPool;
 use testkit::fake_llm::{FakeLlm, Reply, Wire};
 use testkit::fixtures::{ReportReply, PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER};
-use testkit::services::{chain, provider};
+use testkit::services::{models, provider};
 use uuid::Uuid;
 
 use crate::{offline_services, services_with as services};
 
 /// The chain of `fake` as one OpenAI-compatible provider, one attempt per call, with
 /// `settings` on top of the defaults.
-fn chain_of(fake: &FakeLlm, settings: &[(&str, &str)]) -> InterviewerChain {
+fn models_of(fake: &FakeLlm, settings: &[(&str, &str)]) -> Models {
     let mut settings = settings.to_vec();
     settings.push(("LLM_MAX_ATTEMPTS", "1"));
     let fake = provider(Wire::OpenAi, fake.base_url(Wire::OpenAi), "fake-model");
-    chain(vec![fake], &settings)
+    models(vec![fake], &settings)
 }
 
 /// One JSON object per report; the report in parts is further down.
-fn llm_chain(fake: &FakeLlm) -> InterviewerChain {
-    chain_of(fake, &[("LLM_REPORT_MODE", "whole")])
+fn llm_models(fake: &FakeLlm) -> Models {
+    models_of(fake, &[("LLM_REPORT_MODE", "whole")])
 }
 
 /// A provider that answers each call with the next of `replies`, then "No more script.".
@@ -72,7 +72,7 @@ async fn write_report(pool: &PgPool, replies: Vec<Reply>) -> (Report, FakeLlm) {
     let owner = OwnerToken::generate().key();
     let id = completed_interview(pool, &owner).await;
     let fake = fake_provider(replies).await;
-    let llm = services(pool.clone(), llm_chain(&fake));
+    let llm = services(pool.clone(), llm_models(&fake));
     llm.reports.request(&owner, id).await.unwrap();
     assert!(llm.reports.work_once().await.unwrap());
     let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
@@ -332,7 +332,7 @@ async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
     }
     perfect["strengths"] = json!([]);
     let fake = fake_provider(vec![ok(perfect.to_string())]).await;
-    let llm = services(pool.clone(), llm_chain(&fake));
+    let llm = services(pool.clone(), llm_models(&fake));
     llm.reports.request(&owner, id).await.unwrap();
     llm.reports.work_once().await.unwrap();
     let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
@@ -367,7 +367,7 @@ async fn a_slow_report_call_keeps_renewing_its_lease(pool: PgPool) {
     // A beat of a quarter of this: 1 s.
     let llm = services(
         pool.clone(),
-        chain_of(&slow, &[("LLM_REPORT_TIMEOUT_SECS", "4")]),
+        models_of(&slow, &[("LLM_REPORT_TIMEOUT_SECS", "4")]),
     );
     llm.reports.request(&owner, id).await.unwrap();
     let lease = || async {
@@ -472,10 +472,10 @@ async fn parts_provider(delay: Duration, answer: fn(Asked) -> Option<Reply>) -> 
         .await
 }
 
-fn parts_chain(fake: &FakeLlm, concurrency: Option<&'static str>) -> InterviewerChain {
+fn parts_models(fake: &FakeLlm, concurrency: Option<&'static str>) -> Models {
     match concurrency {
-        Some(concurrency) => chain_of(fake, &[("LLM_REPORT_CONCURRENCY", concurrency)]),
-        None => chain_of(fake, &[]),
+        Some(concurrency) => models_of(fake, &[("LLM_REPORT_CONCURRENCY", concurrency)]),
+        None => models_of(fake, &[]),
     }
 }
 
@@ -487,7 +487,7 @@ async fn write_in_parts(
 ) -> (Report, FakeLlm) {
     let owner = OwnerToken::generate().key();
     let id = completed_interview(pool, &owner).await;
-    let llm = services(pool.clone(), parts_chain(&fake, concurrency));
+    let llm = services(pool.clone(), parts_models(&fake, concurrency));
     llm.reports.request(&owner, id).await.unwrap();
     assert!(llm.reports.work_once().await.unwrap());
     let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
@@ -626,7 +626,7 @@ async fn the_stage_of_a_report_in_parts_counts_the_parts(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = completed_interview(&pool, &owner).await;
     let parts = parts_provider(Duration::from_millis(250), |_| None).await;
-    let llm = services(pool.clone(), parts_chain(&parts, None));
+    let llm = services(pool.clone(), parts_models(&parts, None));
     llm.reports.request(&owner, id).await.unwrap();
     let reports = llm.reports.clone();
     let writing = tokio::spawn(async move { reports.work_once().await.unwrap() });
