@@ -1,8 +1,8 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, Feedback, FeedbackProgress, Interview, InterviewId,
-    InterviewSummary, NewAnswer, NewInterview, NewShareLink, Report, ShareLink, SharedReport,
+    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
+    NewInterview, NewShareLink, Report, ReportJob, ReportProgress, ShareLink, SharedReport,
     Transcript,
 };
 use leptos::prelude::*;
@@ -152,15 +152,15 @@ pub async fn end_interview(id: InterviewId) -> Result<Transcript, AppError> {
 /// copy of the report's deserializer into the WASM bundle.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum PageFeedback {
-    Pending(FeedbackProgress),
+    Pending(ReportProgress),
     Ready(Box<Report>),
 }
 
-impl From<Feedback> for PageFeedback {
-    fn from(feedback: Feedback) -> Self {
+impl From<ReportJob> for PageFeedback {
+    fn from(feedback: ReportJob) -> Self {
         match feedback {
-            Feedback::Pending(progress) => PageFeedback::Pending(progress),
-            Feedback::Ready(report) => PageFeedback::Ready(report),
+            ReportJob::Pending(progress) => PageFeedback::Pending(progress),
+            ReportJob::Ready(report) => PageFeedback::Ready(report),
         }
     }
 }

@@ -7,10 +7,10 @@
 mod text_enum;
 mod analysis;
 mod document;
-mod feedback;
-mod feedback_job;
 mod interview;
 mod lifecycle;
+mod report;
+mod report_job;
 mod share;
 mod transcript;
 mod validation;
@@ -23,17 +23,17 @@ pub use analysis::{
 pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };
-pub use feedback::{
-    CvTip, CvTipKind, Dimension, DimensionScore, DimensionScores, GeneratedBy, OverallScore, Point,
-    QuestionFeedback, Report, Sentiment, SentimentLabel, MAX_SCORE, MIN_SCORE,
-    NEUTRAL_SENTIMENT_BAND,
-};
-pub use feedback_job::{Feedback, FeedbackProgress, FeedbackStatus};
 pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
 };
 pub use lifecycle::Refusal;
+pub use report::{
+    CvTip, CvTipKind, Dimension, DimensionScore, DimensionScores, GeneratedBy, OverallScore, Point,
+    QuestionFeedback, Report, Sentiment, SentimentLabel, MAX_SCORE, MIN_SCORE,
+    NEUTRAL_SENTIMENT_BAND,
+};
+pub use report_job::{ReportJob, ReportJobStatus, ReportProgress};
 pub use share::{NewShareLink, ShareLink, SharedReport};
 pub use transcript::{
     handover_notice, AnswerOutcome, HandoverReason, Interviewer, NewAnswer, Question,

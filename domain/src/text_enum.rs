@@ -4,10 +4,11 @@
 /// people, so the two never drift apart.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
+        // After the derives, so an enum's own `schema(…)` attribute follows the derive it is for.
+        $(#[$meta])*
         pub enum $name { $($variant),+ }
 
         impl $name {

@@ -17,7 +17,7 @@ mod writer;
 use std::sync::Arc;
 use std::time::Duration;
 
-use domain::{Feedback, FeedbackProgress, FeedbackStatus, InterviewId, InterviewStatus, Report};
+use domain::{InterviewId, InterviewStatus, Report, ReportJob, ReportJobStatus, ReportProgress};
 use sqlx::PgPool;
 use tokio::sync::Notify;
 
@@ -66,7 +66,7 @@ impl ReportService {
 
     /// Asks for the report of a completed interview (idempotent): queues its job unless it
     /// exists, re-queues a failed one, and says where it stands.
-    pub async fn request(&self, owner: &OwnerKey, id: InterviewId) -> Result<Feedback> {
+    pub async fn request(&self, owner: &OwnerKey, id: InterviewId) -> Result<ReportJob> {
         match self.interview_status(owner, id).await? {
             InterviewStatus::Completed => {}
             InterviewStatus::InProgress => {
@@ -102,7 +102,7 @@ impl ReportService {
     /// The report when it is ready, else the job's progress (the caller has checked the owner).
     /// One statement reads both, so they come from one snapshot: read apart, the worker could
     /// commit between them, leaving no report yet but a job already `done`.
-    async fn current(&self, id: InterviewId) -> Result<Feedback> {
+    async fn current(&self, id: InterviewId) -> Result<ReportJob> {
         let row: Option<CurrentRow> = sqlx::query_as(
             "SELECT r.report, j.status, j.progress, j.stage
              FROM feedback_jobs j LEFT JOIN reports r USING (interview_id)
@@ -116,10 +116,10 @@ impl ReportService {
             return Err(Error::NotFound);
         };
         if let Some(report) = report {
-            return Ok(Feedback::Ready(Box::new(report.0)));
+            return Ok(ReportJob::Ready(Box::new(report.0)));
         }
-        let status: FeedbackStatus = job.status.parse().map_err(corrupt)?;
-        Ok(Feedback::Pending(FeedbackProgress {
+        let status: ReportJobStatus = job.status.parse().map_err(corrupt)?;
+        Ok(ReportJob::Pending(ReportProgress {
             status,
             progress: job.progress.min(100),
             stage: stage_label(status, &job.stage),
@@ -148,9 +148,9 @@ impl ReportService {
 }
 
 /// The words people see for a job's stage.
-fn stage_label(status: FeedbackStatus, stage: &str) -> String {
+fn stage_label(status: ReportJobStatus, stage: &str) -> String {
     match (status, stage) {
-        (FeedbackStatus::Failed, _) => {
+        (ReportJobStatus::Failed, _) => {
             "Your feedback could not be written. Ask again to retry.".into()
         }
         (_, "queued") => "Waiting for a free writer…".into(),

@@ -11,9 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, FeedbackProgress, Interview, InterviewId,
-    InterviewSummary, NewAnswer, NewInterview, Question, QuestionEvent, QuestionId, Report,
-    Transcript,
+    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
+    NewInterview, Question, QuestionEvent, QuestionId, Report, ReportProgress, Transcript,
 };
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
@@ -84,7 +83,7 @@ pub enum FeedbackState {
     /// 200: the report.
     Ready(Box<Report>),
     /// 202: queued or being written.
-    Pending(FeedbackProgress),
+    Pending(ReportProgress),
 }
 
 /// One person's client. Clones share the cookie and the request count.
@@ -448,7 +447,7 @@ impl Api {
                 FeedbackState::Pending(progress) => progress,
             };
             let call = format!("GET /api/v1/interviews/{}/feedback", id.0);
-            if progress.status == domain::FeedbackStatus::Failed {
+            if progress.status == domain::ReportJobStatus::Failed {
                 return Err(ApiError::Body {
                     call,
                     message: format!("the report could not be written: {}", progress.stage),

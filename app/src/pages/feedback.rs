@@ -6,7 +6,7 @@
 mod poll;
 mod share;
 
-use domain::{FeedbackProgress, FeedbackStatus, Interview, InterviewId, ShareLink};
+use domain::{Interview, InterviewId, ReportJobStatus, ReportProgress, ShareLink};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 
@@ -99,7 +99,7 @@ fn FeedbackState(
     Effect::new(move |_| {
         let failed = progress.with_untracked(|p| {
             p.as_ref()
-                .is_some_and(|p| p.status == FeedbackStatus::Failed)
+                .is_some_and(|p| p.status == ReportJobStatus::Failed)
         });
         if report.with_untracked(Option::is_none) && !failed {
             poll::watch(
@@ -143,7 +143,7 @@ fn FeedbackState(
 /// try again (asking again re-queues it).
 #[component]
 fn ProgressPanel(
-    progress: RwSignal<Option<FeedbackProgress>>,
+    progress: RwSignal<Option<ReportProgress>>,
     error: RwSignal<Option<String>>,
     retry: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -151,7 +151,7 @@ fn ProgressPanel(
     let failed = move || {
         progress.with(|p| {
             p.as_ref()
-                .is_some_and(|p| p.status == FeedbackStatus::Failed)
+                .is_some_and(|p| p.status == ReportJobStatus::Failed)
         })
     };
     let retrying = RwSignal::new(false);

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::{
-    Feedback, FeedbackProgress, InterviewId, NewShareLink, Report, ShareLink, SharedReport,
+    InterviewId, NewShareLink, Report, ReportJob, ReportProgress, ShareLink, SharedReport,
 };
 use services::{OwnerKey, Services};
 
@@ -15,10 +15,10 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::PublicUrl;
 
 /// 200 with the report when it is ready, else 202 with the job's progress.
-fn respond(feedback: Feedback) -> Response {
+fn respond(feedback: ReportJob) -> Response {
     match feedback {
-        Feedback::Ready(report) => (StatusCode::OK, Json(report)).into_response(),
-        Feedback::Pending(progress) => (StatusCode::ACCEPTED, Json(progress)).into_response(),
+        ReportJob::Ready(report) => (StatusCode::OK, Json(report)).into_response(),
+        ReportJob::Pending(progress) => (StatusCode::ACCEPTED, Json(progress)).into_response(),
     }
 }
 
@@ -34,7 +34,7 @@ fn respond(feedback: Feedback) -> Response {
             ("create_share" = (operation_id = "create_share", parameters(("id" = "$request.path.id")))),
             ("list_shares" = (operation_id = "list_shares", parameters(("id" = "$request.path.id")))),
         )),
-        (status = 202, description = "Being written; poll `GET` for progress", body = FeedbackProgress, links(
+        (status = 202, description = "Being written; poll `GET` for progress", body = ReportProgress, links(
             ("get_feedback" = (operation_id = "get_feedback", parameters(("id" = "$request.path.id")))),
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
@@ -60,7 +60,7 @@ pub async fn request(
         (status = 200, description = "The report", body = Report, links(
             ("create_share" = (operation_id = "create_share", parameters(("id" = "$request.path.id")))),
         )),
-        (status = 202, description = "Being written", body = FeedbackProgress, links(
+        (status = 202, description = "Being written", body = ReportProgress, links(
             ("poll" = (operation_id = "get_feedback", parameters(("id" = "$request.path.id")))),
         )),
         (status = 404, description = "Missing, or not the caller's", body = ErrorBody),

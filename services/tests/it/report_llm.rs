@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use domain::{DocumentKind, Feedback, InterviewId, NewAnswer, NewInterview, Report};
+use domain::{DocumentKind, InterviewId, NewAnswer, NewInterview, Report, ReportJob};
 use serde_json::{json, Value};
 use services::Models;
 use services::{OwnerKey, OwnerToken};
@@ -75,7 +75,7 @@ async fn write_report(pool: &PgPool, replies: Vec<Reply>) -> (Report, FakeLlm) {
     let llm = services(pool.clone(), llm_models(&fake));
     llm.reports.request(&owner, id).await.unwrap();
     assert!(llm.reports.work_once().await.unwrap());
-    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
         panic!("the worker stores a report whatever the model says");
     };
     (*report, fake)
@@ -335,7 +335,7 @@ async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
     let llm = services(pool.clone(), llm_models(&fake));
     llm.reports.request(&owner, id).await.unwrap();
     llm.reports.work_once().await.unwrap();
-    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
         panic!("written");
     };
     assert!(
@@ -393,7 +393,7 @@ async fn a_slow_report_call_keeps_renewing_its_lease(pool: PgPool) {
         "renewed while the model writes: {early} → {later}"
     );
     assert!(worker.await.unwrap());
-    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
         panic!("the report is stored once the model answers");
     };
     assert_eq!(report.generated_by.provider, "openai");
@@ -490,7 +490,7 @@ async fn write_in_parts(
     let llm = services(pool.clone(), parts_models(&fake, concurrency));
     llm.reports.request(&owner, id).await.unwrap();
     assert!(llm.reports.work_once().await.unwrap());
-    let Feedback::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Ready(report) = llm.reports.request(&owner, id).await.unwrap() else {
         panic!("the worker stores a report whatever the model says");
     };
     (*report, fake)

@@ -3,7 +3,7 @@
 //! dead worker's job is taken over), and shared through revocable links.
 
 use crate::offline_services as services;
-use domain::{Feedback, FeedbackStatus, InterviewId, NewInterview};
+use domain::{InterviewId, NewInterview, ReportJob, ReportJobStatus};
 use services::{Error, OwnerToken, Services};
 use sqlx::PgPool;
 use testkit::fixtures::{PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER as ANSWER};
@@ -23,14 +23,14 @@ async fn feedback_is_written_once_in_the_background(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = completed_interview(&services, &owner, &PRODUCT_MANAGER, 3, ANSWER).await;
 
-    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
         panic!("nothing has written the report yet");
     };
-    assert_eq!(progress.status, FeedbackStatus::Queued);
+    assert_eq!(progress.status, ReportJobStatus::Queued);
     assert!(services.reports.work_once().await.unwrap());
     assert!(!services.reports.work_once().await.unwrap(), "one job only");
 
-    let Feedback::Ready(report) = services.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Ready(report) = services.reports.request(&owner, id).await.unwrap() else {
         panic!("the report is written");
     };
     assert_eq!(report.generated_by.provider, "offline");
@@ -43,7 +43,7 @@ async fn feedback_is_written_once_in_the_background(pool: PgPool) {
     // Asking again changes nothing.
     assert!(matches!(
         services.reports.request(&owner, id).await.unwrap(),
-        Feedback::Ready(_)
+        ReportJob::Ready(_)
     ));
     assert!(!services.reports.work_once().await.unwrap());
     assert_eq!(attempts(&pool, id).await, 1);
@@ -92,7 +92,7 @@ async fn two_workers_never_write_the_same_report(pool: PgPool) {
         assert_eq!(attempts(&pool, id).await, 1, "claimed once");
         assert!(matches!(
             second.reports.request(&owner, id).await.unwrap(),
-            Feedback::Ready(_)
+            ReportJob::Ready(_)
         ));
     }
     let reports: i64 = sqlx::query_scalar("SELECT count(*) FROM reports")
@@ -115,16 +115,16 @@ async fn a_job_whose_worker_died_is_taken_over(pool: PgPool) {
     .execute(&pool)
     .await
     .unwrap();
-    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
         panic!("not written yet");
     };
-    assert_eq!(progress.status, FeedbackStatus::Running);
+    assert_eq!(progress.status, ReportJobStatus::Running);
 
     assert!(services.reports.work_once().await.unwrap());
     assert_eq!(attempts(&pool, id).await, 2);
     assert!(matches!(
         services.reports.request(&owner, id).await.unwrap(),
-        Feedback::Ready(_)
+        ReportJob::Ready(_)
     ));
 }
 
@@ -159,14 +159,14 @@ async fn a_job_whose_worker_died_on_every_attempt_ends_failed(pool: PgPool) {
     assert_eq!(attempts(&pool, id).await, 3);
 
     // Asking again starts over, and this time the report is written.
-    let Feedback::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
+    let ReportJob::Pending(progress) = services.reports.request(&owner, id).await.unwrap() else {
         panic!("not written yet");
     };
-    assert_eq!(progress.status, FeedbackStatus::Queued);
+    assert_eq!(progress.status, ReportJobStatus::Queued);
     assert!(services.reports.work_once().await.unwrap());
     assert!(matches!(
         services.reports.request(&owner, id).await.unwrap(),
-        Feedback::Ready(_)
+        ReportJob::Ready(_)
     ));
 }
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use domain::{FeedbackProgress, FeedbackStatus, InterviewId, Report};
+use domain::{InterviewId, Report, ReportJobStatus, ReportProgress};
 use leptos::prelude::*;
 
 use crate::server_fns::{request_feedback, PageFeedback};
@@ -17,7 +17,7 @@ const OFFLINE_INTERVAL: Duration = Duration::from_secs(5);
 #[derive(Clone, Copy)]
 pub struct Watched {
     pub report: RwSignal<Option<Report>>,
-    pub progress: RwSignal<Option<FeedbackProgress>>,
+    pub progress: RwSignal<Option<ReportProgress>>,
     pub error: RwSignal<Option<String>>,
 }
 
@@ -47,7 +47,7 @@ pub fn watch(id: InterviewId, watched: Watched, delay: Duration) {
                     }
                     Ok(PageFeedback::Pending(progress)) => {
                         watched.error.set(None);
-                        let going_on = progress.status != FeedbackStatus::Failed;
+                        let going_on = progress.status != ReportJobStatus::Failed;
                         watched.progress.set(Some(progress));
                         if going_on {
                             watch(id, watched, INTERVAL);

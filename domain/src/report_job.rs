@@ -1,4 +1,5 @@
-//! Where an interview's feedback stands while it is being written in the background.
+//! Where an interview's report stands while it is written in the background. Users call it
+//! "feedback" (the page, the API routes); the OpenAPI document keeps those schema names.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,7 +7,8 @@ use crate::Report;
 
 text_enum!(
     /// The state of the background job that writes an interview's report.
-    FeedbackStatus {
+    #[cfg_attr(feature = "openapi", schema(as = FeedbackStatus))]
+    ReportJobStatus {
         Queued => "queued", "Waiting to be written";
         Running => "running", "Being written";
         Ready => "ready", "Ready";
@@ -16,19 +18,19 @@ text_enum!(
 
 /// Progress of a report not ready yet (the 202 body of `GET /api/v1/interviews/{id}/feedback`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FeedbackProgress {
-    pub status: FeedbackStatus,
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = FeedbackProgress))]
+pub struct ReportProgress {
+    pub status: ReportJobStatus,
     /// 0 to 100.
     pub progress: u8,
     /// What is happening now, for people ("Reading your answers").
     pub stage: String,
 }
 
-/// The feedback of an interview: ready, or on its way.
+/// An interview's report: ready, or on its way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
-pub enum Feedback {
-    Pending(FeedbackProgress),
+pub enum ReportJob {
+    Pending(ReportProgress),
     Ready(Box<Report>),
 }
