@@ -117,14 +117,14 @@ pub async fn correct_document(
 #[server(output = JsonStr)]
 pub async fn start_interview(id: InterviewId) -> Result<(), AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.begin(&owner, id).await?)
+    Ok(services.engine.start(&owner, id).await?)
 }
 
 /// The questions and answers so far, asking nothing: a missing next question is streamed.
 #[server(output = JsonStr)]
 pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.transcript_so_far(&owner, id).await?)
+    Ok(services.engine.transcript(&owner, id).await?)
 }
 
 /// Stores the answer to the open question (idempotent by `answer.client_id`); the next
@@ -132,7 +132,7 @@ pub async fn get_transcript(id: InterviewId) -> Result<Transcript, AppError> {
 #[server(output = JsonStr)]
 pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerOutcome, AppError> {
     let (services, owner) = caller::context().await?;
-    let stored = services.engine.store_answer(&owner, id, &answer).await?;
+    let stored = services.engine.answer(&owner, id, &answer).await?;
     Ok(AnswerOutcome {
         next_question: None,
         completed: stored.completed_by_it,
@@ -143,7 +143,8 @@ pub async fn submit_answer(id: InterviewId, answer: NewAnswer) -> Result<AnswerO
 #[server(output = JsonStr)]
 pub async fn end_interview(id: InterviewId) -> Result<Transcript, AppError> {
     let (services, owner) = caller::context().await?;
-    Ok(services.engine.end(&owner, id).await?)
+    services.engine.end(&owner, id).await?;
+    Ok(services.engine.transcript(&owner, id).await?)
 }
 
 /// [`Feedback`] as the feedback page gets it. The same two cases, but serde's default

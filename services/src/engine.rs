@@ -1,7 +1,9 @@
 //! The interview engine: starts an interview, takes answers one open question at a time, asks
-//! the next question, and ends the interview. Every answer is committed before the next
-//! question is generated, so a failure while generating loses nothing: the next call (a
-//! retry, or reading the transcript) asks the missing question.
+//! the next question, and ends the interview. Each operation does one thing; the transports
+//! compose them: the room stores an answer and then streams the open question, the JSON API
+//! stores it and asks at once ([`InterviewEngine::what_follows`]). Every answer is committed
+//! before the next question is generated, so a failure while generating loses nothing: the
+//! next call asks the missing question.
 
 use chrono::{DateTime, Utc};
 use domain::{
@@ -63,18 +65,10 @@ impl InterviewEngine {
         Self { pool, interviewers }
     }
 
-    /// Starts a ready interview and returns its first question. Starting again before the
-    /// first answer returns the same question (a double click); after that it is a conflict.
-    pub async fn start(&self, owner: &OwnerKey, id: InterviewId) -> Result<Question> {
-        self.begin(owner, id).await?;
-        self.ensure_open_question(id, None)
-            .await?
-            .ok_or_else(|| corrupt("a started interview without questions".into()))
-    }
-
-    /// Moves a ready interview to "in progress" without asking anything yet: the browser then
-    /// streams the first question ([`Self::stream_open_question`]). Repeats like [`Self::start`].
-    pub async fn begin(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
+    /// Moves a ready interview to "in progress"; its first question is the open one
+    /// ([`Self::open_question`]). Starting again before the first answer changes nothing (a
+    /// double click); after that it is a conflict.
+    pub async fn start(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
         let answered: i64 =
@@ -93,27 +87,9 @@ impl InterviewEngine {
         Ok(())
     }
 
-    /// Stores an answer to the open question and returns what follows. The same `client_id`
-    /// again returns the same outcome and stores nothing.
+    /// Stores an answer to the open question and asks nothing. The same `client_id` again
+    /// stores nothing and returns the answer stored first.
     pub async fn answer(
-        &self,
-        owner: &OwnerKey,
-        id: InterviewId,
-        input: &NewAnswer,
-    ) -> Result<AnswerOutcome> {
-        let stored = self.store_answer(owner, id, input).await?;
-        if stored.completed_by_it {
-            return Ok(AnswerOutcome {
-                next_question: None,
-                completed: true,
-            });
-        }
-        self.outcome_after(id, stored.position).await
-    }
-
-    /// Stores an answer to the open question and asks nothing: the browser streams the next
-    /// question afterwards. The same `client_id` again stores nothing.
-    pub async fn store_answer(
         &self,
         owner: &OwnerKey,
         id: InterviewId,
@@ -172,7 +148,7 @@ impl InterviewEngine {
     }
 
     /// Ends the interview now; answering stops and feedback covers what was answered.
-    pub async fn end(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
+    pub async fn end(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
         let next = interview.status.end()?;
@@ -181,22 +157,12 @@ impl InterviewEngine {
         }
         tx.commit().await?;
         tracing::info!(interview_id = %id, "interview ended");
-        self.transcript(owner, id).await
-    }
-
-    /// Everything asked and answered. An interview in progress whose next question is missing
-    /// (generation failed after an answer was stored) gets it now.
-    pub async fn transcript(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
-        let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
-        if interview.status == InterviewStatus::InProgress {
-            self.ensure_open_question(id, None).await?;
-        }
-        self.transcript_so_far(owner, id).await
+        Ok(())
     }
 
     /// Everything asked and answered, asking nothing: an interview in progress may have no
-    /// open question yet (the browser then streams it).
-    pub async fn transcript_so_far(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
+    /// open question yet ([`Self::open_question`] asks it).
+    pub async fn transcript(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
         let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
         let questions = load_questions(&self.pool, id).await?;
         Ok(Transcript {
@@ -213,17 +179,18 @@ impl InterviewEngine {
         })
     }
 
-    /// The open question, streamed to `draft` while it is generated when it is missing.
-    /// `None` when the interview is complete. An interview not started yet is a conflict.
-    pub async fn stream_open_question(
+    /// The open question, asked now when it is missing (generation failed after an answer
+    /// was stored, or nobody asked yet), and streamed to `draft` while it is written when
+    /// there is one. `None` when the interview is complete; not started yet is a conflict.
+    pub async fn open_question(
         &self,
         owner: &OwnerKey,
         id: InterviewId,
-        draft: DraftSink<'_>,
+        draft: Option<DraftSink<'_>>,
     ) -> Result<Option<Question>> {
         let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
         if interview.status.asks_questions()? {
-            self.ensure_open_question(id, Some(draft)).await
+            self.ensure_open_question(id, draft).await
         } else {
             Ok(None)
         }
@@ -236,10 +203,24 @@ impl InterviewEngine {
             .status)
     }
 
-    /// The outcome after the answer at `position`: the question after it (asked now if it
-    /// is missing), or completion.
-    async fn outcome_after(&self, id: InterviewId, position: u8) -> Result<AnswerOutcome> {
-        let status = row::load(&self.pool, id, None, Lock::None).await?.status;
+    /// What follows a stored answer: the question after it (asked now if it is missing), or
+    /// completion. For a repeated `client_id`, what follows now.
+    pub async fn what_follows(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        stored: StoredAnswer,
+    ) -> Result<AnswerOutcome> {
+        if stored.completed_by_it {
+            return Ok(AnswerOutcome {
+                next_question: None,
+                completed: true,
+            });
+        }
+        let position = stored.position;
+        let status = row::load(&self.pool, id, Some(owner), Lock::None)
+            .await?
+            .status;
         if status == InterviewStatus::Completed {
             let next = load_questions(&self.pool, id)
                 .await?

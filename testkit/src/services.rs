@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use domain::{DocumentKind, InterviewId, NewAnswer};
+use domain::{AnswerOutcome, DocumentKind, InterviewId, NewAnswer, Question};
 use intake::worker::Extractor;
 use services::config::{Config, LlmKind, LlmProviderConfig};
 use services::Models;
@@ -82,6 +82,28 @@ pub async fn ready_interview(
     id
 }
 
+/// Starts the interview and asks its first question at once, as the JSON API does.
+pub async fn start(
+    services: &Services,
+    owner: &OwnerKey,
+    id: InterviewId,
+) -> services::Result<Question> {
+    services.engine.start(owner, id).await?;
+    let first = services.engine.open_question(owner, id, None).await?;
+    Ok(first.expect("a started interview has an open question"))
+}
+
+/// Stores `answer` and asks what follows at once, as the JSON API does.
+pub async fn answer(
+    services: &Services,
+    owner: &OwnerKey,
+    id: InterviewId,
+    answer: &NewAnswer,
+) -> services::Result<AnswerOutcome> {
+    let stored = services.engine.answer(owner, id, answer).await?;
+    services.engine.what_follows(owner, id, stored).await
+}
+
 /// A ready interview started and every question answered with `answer`.
 pub async fn completed_interview(
     services: &Services,
@@ -91,16 +113,14 @@ pub async fn completed_interview(
     answer: &str,
 ) -> InterviewId {
     let id = ready_interview(services, owner, documents, question_count).await;
-    let mut question = Some(services.engine.start(owner, id).await.unwrap());
+    let mut question = Some(start(services, owner, id).await.unwrap());
     while let Some(open) = question {
-        let answer = NewAnswer {
+        let reply = NewAnswer {
             question_id: open.id,
             text: answer.into(),
             client_id: Uuid::new_v4(),
         };
-        question = services
-            .engine
-            .answer(owner, id, &answer)
+        question = self::answer(services, owner, id, &reply)
             .await
             .unwrap()
             .next_question;

@@ -138,7 +138,7 @@ pub async fn get(
     // free). One after the other, so one request holds one pooled connection at a time.
     let interview = services.interviews.get(&owner, id).await?;
     let documents = services.documents.list(&owner, id).await?;
-    let transcript = services.engine.transcript_so_far(&owner, id).await?;
+    let transcript = services.engine.transcript(&owner, id).await?;
     Ok(Json(InterviewDetail {
         interview,
         documents: documents.into_iter().map(DocumentSummary::from).collect(),

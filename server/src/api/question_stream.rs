@@ -11,7 +11,7 @@ use crate::error::{ApiError, ErrorBody};
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::Extension;
-use domain::{InterviewId, InterviewStatus, QuestionEvent};
+use domain::{InterviewId, QuestionEvent};
 use futures_util::stream::{self, Stream};
 use services::interviewer::chain::Draft;
 use services::{OwnerKey, Services};
@@ -40,12 +40,12 @@ pub async fn stream(
     ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     // Refusals are HTTP statuses, decided before the stream begins.
-    if matches!(
-        services.engine.status(&owner, id).await?,
-        InterviewStatus::NotReady | InterviewStatus::Ready
-    ) {
-        return Err(services::Error::Conflict("This interview has not started yet.".into()).into());
-    }
+    services
+        .engine
+        .status(&owner, id)
+        .await?
+        .asks_questions()
+        .map_err(services::Error::from)?;
 
     let (events, received) = mpsc::unbounded_channel();
     tokio::spawn(async move {
@@ -65,7 +65,7 @@ pub async fn stream(
         };
         let last = match services
             .engine
-            .stream_open_question(&owner, id, &mut forward)
+            .open_question(&owner, id, Some(&mut forward))
             .await
         {
             Ok(Some(question)) => QuestionEvent::Question { question },

@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use axum::{Extension, Json};
-use domain::{AnswerOutcome, InterviewId, NewAnswer, Question, Transcript};
+use domain::{AnswerOutcome, InterviewId, InterviewStatus, NewAnswer, Question, Transcript};
 use services::{OwnerKey, Services};
 
 use super::json::ApiJson;
@@ -32,7 +32,11 @@ pub async fn start(
     Extension(owner): Extension<OwnerKey>,
     ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Question>, ApiError> {
-    Ok(Json(services.engine.start(&owner, id).await?))
+    services.engine.start(&owner, id).await?;
+    let first = services.engine.open_question(&owner, id, None).await?;
+    Ok(Json(first.ok_or_else(|| {
+        services::Error::Conflict("This interview has ended.".into())
+    })?))
 }
 
 /// Answer the open question. The same `client_id` again returns the same outcome and stores
@@ -63,7 +67,10 @@ pub async fn answer(
     ApiPath(id): ApiPath<InterviewId>,
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Json<AnswerOutcome>, ApiError> {
-    Ok(Json(services.engine.answer(&owner, id, &input).await?))
+    let stored = services.engine.answer(&owner, id, &input).await?;
+    Ok(Json(
+        services.engine.what_follows(&owner, id, stored).await?,
+    ))
 }
 
 /// End the interview early; feedback covers what was answered.
@@ -87,7 +94,13 @@ pub async fn end(
     Extension(owner): Extension<OwnerKey>,
     ApiPath(id): ApiPath<InterviewId>,
 ) -> Result<Json<Transcript>, ApiError> {
-    Ok(Json(services.engine.end(&owner, id).await?))
+    services.engine.end(&owner, id).await?;
+    // An interview in progress whose next question is missing (its generation failed after
+    // an answer was stored) gets it now, so API clients never see one without it.
+    if services.engine.status(&owner, id).await? == InterviewStatus::InProgress {
+        services.engine.open_question(&owner, id, None).await?;
+    }
+    Ok(Json(services.engine.transcript(&owner, id).await?))
 }
 
 /// The questions and answers so far.

@@ -23,25 +23,26 @@ async fn a_whole_interview_from_start_to_completion(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 4).await;
 
-    let mut question = services.engine.start(&owner, id).await.unwrap();
+    let mut question = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     assert_eq!(question.position, 1);
     let status = services.interviews.get(&owner, id).await.unwrap().status;
     assert_eq!(status, InterviewStatus::InProgress);
     let mut asked = vec![question.text.clone()];
     for position in 1..=4u8 {
         assert_eq!(question.position, position);
-        let outcome = services
-            .engine
-            .answer(
-                &owner,
-                id,
-                &answer_to(
-                    &question,
-                    "I ran 60 A/B tests and lifted conversion by 12 %.",
-                ),
-            )
-            .await
-            .unwrap();
+        let outcome = testkit::services::answer(
+            &services,
+            &owner,
+            id,
+            &answer_to(
+                &question,
+                "I ran 60 A/B tests and lifted conversion by 12 %.",
+            ),
+        )
+        .await
+        .unwrap();
         match outcome.next_question {
             Some(next) => {
                 assert!(!outcome.completed);
@@ -79,26 +80,32 @@ async fn starting_needs_both_documents_and_happens_once(pool: PgPool) {
         ..Default::default()
     };
     let id = services.interviews.create(&owner, &input).await.unwrap().id;
-    let refused = services.engine.start(&owner, id).await;
+    let refused = testkit::services::start(&services, &owner, id).await;
     assert!(
         matches!(&refused, Err(Error::Conflict(m)) if m.contains("CV and the job description"))
     );
 
     let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 3).await;
-    let first = services.engine.start(&owner, id).await.unwrap();
-    // A double click: the same first question, not a second one.
-    assert_eq!(services.engine.start(&owner, id).await.unwrap(), first);
-    services
-        .engine
-        .answer(
-            &owner,
-            id,
-            &answer_to(&first, "I own the rider app roadmap."),
-        )
+    let first = testkit::services::start(&services, &owner, id)
         .await
         .unwrap();
+    // A double click: the same first question, not a second one.
+    assert_eq!(
+        testkit::services::start(&services, &owner, id)
+            .await
+            .unwrap(),
+        first
+    );
+    testkit::services::answer(
+        &services,
+        &owner,
+        id,
+        &answer_to(&first, "I own the rider app roadmap."),
+    )
+    .await
+    .unwrap();
     assert!(matches!(
-        services.engine.start(&owner, id).await,
+        testkit::services::start(&services, &owner, id).await,
         Err(Error::Conflict(_))
     ));
 }
@@ -108,28 +115,30 @@ async fn answers_are_checked_and_a_double_submit_stores_one(pool: PgPool) {
     let services = offline_services(pool.clone());
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 5).await;
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
 
     for text in ["", "   \n\t "] {
-        let refused = services
-            .engine
-            .answer(&owner, id, &answer_to(&first, text))
-            .await;
+        let refused =
+            testkit::services::answer(&services, &owner, id, &answer_to(&first, text)).await;
         assert!(
             matches!(&refused, Err(Error::Validation(f)) if f[0].field == "text"),
             "{refused:?}"
         );
     }
     let too_long = "a".repeat(MAX_ANSWER_CHARS + 1);
-    let refused = services
-        .engine
-        .answer(&owner, id, &answer_to(&first, &too_long))
-        .await;
+    let refused =
+        testkit::services::answer(&services, &owner, id, &answer_to(&first, &too_long)).await;
     assert!(matches!(&refused, Err(Error::Validation(f)) if f[0].message.contains("5000")));
 
     let answer = answer_to(&first, "  I led seller onboarding.  ");
-    let once = services.engine.answer(&owner, id, &answer).await.unwrap();
-    let twice = services.engine.answer(&owner, id, &answer).await.unwrap();
+    let once = testkit::services::answer(&services, &owner, id, &answer)
+        .await
+        .unwrap();
+    let twice = testkit::services::answer(&services, &owner, id, &answer)
+        .await
+        .unwrap();
     assert_eq!(once, twice, "the same client id gives the same outcome");
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM answers")
         .fetch_one(&pool)
@@ -143,10 +152,7 @@ async fn answers_are_checked_and_a_double_submit_stores_one(pool: PgPool) {
     );
 
     // A stale tab answering the first question again with a new client id: conflict.
-    let stale = services
-        .engine
-        .answer(&owner, id, &answer_to(&first, "Again"))
-        .await;
+    let stale = testkit::services::answer(&services, &owner, id, &answer_to(&first, "Again")).await;
     assert!(matches!(&stale, Err(Error::Conflict(m)) if m.contains("already been answered")));
 }
 
@@ -158,15 +164,14 @@ async fn ending_early_stops_answers_and_strangers_see_nothing(pool: PgPool) {
     let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 8).await;
 
     assert!(matches!(
-        services.engine.start(&stranger, id).await,
+        testkit::services::start(&services, &stranger, id).await,
         Err(Error::NotFound)
     ));
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     assert!(matches!(
-        services
-            .engine
-            .answer(&stranger, id, &answer_to(&first, "x"))
-            .await,
+        testkit::services::answer(&services, &stranger, id, &answer_to(&first, "x")).await,
         Err(Error::NotFound)
     ));
     assert!(matches!(
@@ -178,31 +183,29 @@ async fn ending_early_stops_answers_and_strangers_see_nothing(pool: PgPool) {
         Err(Error::NotFound)
     ));
 
-    let outcome = services
-        .engine
-        .answer(
-            &owner,
-            id,
-            &answer_to(&first, "I shipped driver app v2 for 4,000 drivers."),
-        )
-        .await
-        .unwrap();
+    let outcome = testkit::services::answer(
+        &services,
+        &owner,
+        id,
+        &answer_to(&first, "I shipped driver app v2 for 4,000 drivers."),
+    )
+    .await
+    .unwrap();
     let second = outcome.next_question.unwrap();
-    let ended = services.engine.end(&owner, id).await.unwrap();
+    services.engine.end(&owner, id).await.unwrap();
+    let ended = services.engine.transcript(&owner, id).await.unwrap();
     assert_eq!(ended.status, InterviewStatus::Completed);
     assert_eq!(
         ended.entries.len(),
         2,
         "the unanswered question stays in the record"
     );
-    let late = services
-        .engine
-        .answer(&owner, id, &answer_to(&second, "Late"))
-        .await;
+    let late = testkit::services::answer(&services, &owner, id, &answer_to(&second, "Late")).await;
     assert!(matches!(&late, Err(Error::Conflict(m)) if m.contains("ended")));
     // Ending twice is harmless.
+    services.engine.end(&owner, id).await.unwrap();
     assert_eq!(
-        services.engine.end(&owner, id).await.unwrap().status,
+        services.engine.transcript(&owner, id).await.unwrap().status,
         InterviewStatus::Completed
     );
 }

@@ -85,7 +85,9 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     assert_eq!(
         first.text,
         "Why did you pick LightGBM for the Larkspur forecasts?"
@@ -127,7 +129,9 @@ async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     assert_eq!(
         first.text,
         "Why did you pick LightGBM for the Larkspur forecasts?"
@@ -143,7 +147,9 @@ async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     assert!(first.text.ends_with('?'));
     let (_, interviewer, version) = stored_question(&pool).await;
     assert_eq!(
@@ -166,7 +172,9 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
-    services.engine.start(&owner, id).await.unwrap();
+    testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     let (text, interviewer, _) = stored_question(&pool).await;
     assert_eq!(interviewer, "offline");
     assert!(!text.contains("10/10"));
@@ -194,14 +202,18 @@ async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(poo
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner).await;
 
-    let mut question = services.engine.start(&owner, id).await.unwrap();
+    let mut question = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     for _ in 0..4 {
         let answer = domain::NewAnswer {
             question_id: question.id,
             text: "I split the services by latency needs and measured p99 before and after.".into(),
             client_id: uuid::Uuid::new_v4(),
         };
-        let outcome = services.engine.answer(&owner, id, &answer).await.unwrap();
+        let outcome = testkit::services::answer(&services, &owner, id, &answer)
+            .await
+            .unwrap();
         question = outcome.next_question.expect("the interview goes on");
     }
 
@@ -282,7 +294,9 @@ async fn a_busy_serial_server_past_the_first_token_deadline_hands_over_in_time(p
     }
 
     let started = std::time::Instant::now();
-    let first = services.engine.start(&owner, id).await.unwrap();
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
     let waited = started.elapsed();
 
     assert_eq!(
@@ -333,7 +347,7 @@ async fn stream_first_question(
     owner: &OwnerKey,
     id: InterviewId,
 ) -> (Vec<Seen>, domain::Question) {
-    services.engine.begin(owner, id).await.unwrap();
+    services.engine.start(owner, id).await.unwrap();
     let mut seen = Vec::new();
     let mut sink = |draft: Draft<'_>| {
         seen.push(match draft {
@@ -348,7 +362,7 @@ async fn stream_first_question(
     };
     let question = services
         .engine
-        .stream_open_question(owner, id, &mut sink)
+        .open_question(owner, id, Some(&mut sink))
         .await
         .unwrap()
         .expect("an interview in progress has an open question");
@@ -387,9 +401,11 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
     let mut again = Vec::new();
     let same = services
         .engine
-        .stream_open_question(&owner, id, &mut |draft: Draft<'_>| {
-            again.push(format!("{draft:?}"))
-        })
+        .open_question(
+            &owner,
+            id,
+            Some(&mut |draft: Draft<'_>| again.push(format!("{draft:?}"))),
+        )
         .await
         .unwrap();
     assert_eq!(same, Some(question));
@@ -546,13 +562,9 @@ async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgP
         text: "I chose LightGBM because it cut forecast error by 12 %.".into(),
         client_id: uuid::Uuid::new_v4(),
     };
-    let stored = services
-        .engine
-        .store_answer(&owner, id, &answer)
-        .await
-        .unwrap();
+    let stored = services.engine.answer(&owner, id, &answer).await.unwrap();
     assert_eq!((stored.position, stored.completed_by_it), (1, false));
-    let so_far = services.engine.transcript_so_far(&owner, id).await.unwrap();
+    let so_far = services.engine.transcript(&owner, id).await.unwrap();
     assert_eq!(so_far.entries.len(), 1);
     assert!(so_far.open_question().is_none());
 
@@ -560,12 +572,12 @@ async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgP
     let stranger = OwnerToken::generate().key();
     let refused = services
         .engine
-        .stream_open_question(&stranger, id, &mut |_: Draft<'_>| {})
+        .open_question(&stranger, id, Some(&mut |_: Draft<'_>| {}))
         .await;
     assert!(matches!(refused, Err(services::Error::NotFound)));
     let second = services
         .engine
-        .stream_open_question(&owner, id, &mut |_: Draft<'_>| {})
+        .open_question(&owner, id, Some(&mut |_: Draft<'_>| {}))
         .await
         .unwrap()
         .unwrap();

@@ -304,16 +304,18 @@ async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
         )
         .await
         .unwrap();
-    let mut question = Some(offline.engine.start(&owner, id).await.unwrap());
+    let mut question = Some(
+        testkit::services::start(&offline, &owner, id)
+            .await
+            .unwrap(),
+    );
     while let Some(open) = question {
         let answer = NewAnswer {
             question_id: open.id,
             text: "Yes.".into(),
             client_id: Uuid::new_v4(),
         };
-        question = offline
-            .engine
-            .answer(&owner, id, &answer)
+        question = testkit::services::answer(&offline, &owner, id, &answer)
             .await
             .unwrap()
             .next_question;
