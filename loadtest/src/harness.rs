@@ -90,6 +90,11 @@ impl Harness {
                 ("OPENAI_BASE_URL", fake.base_url()),
                 ("OPENAI_API_KEY", "sk-loadtest-fake".to_owned()),
                 ("OPENAI_MODEL", fake_provider::MODEL.to_owned()),
+                // A report in one call, as the fake writes it, so a phase's provider calls are
+                // one per question and one per report (the soak checks that count); asking in
+                // parts (the default, for small local models) is measured in
+                // docs/llm-report-parts.md.
+                ("LLM_REPORT_MODE", "whole".to_owned()),
             ]),
             // Set and empty rather than removed, so neither an inherited value nor a `.env`
             // file (which never overrides a set variable) can bring an LLM in.

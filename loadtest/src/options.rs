@@ -32,9 +32,9 @@ Two modes:
   -h, --help             this text
 
 The server inherits the rest of the environment (SITE_ROOT, LLM_TIMEOUT_SECS, ...) except
-what the benchmark sets (LLM_PROVIDERS and OPENAI_*, RATE_LIMITS=off, RUST_LOG=warn); its
-output goes to loadtest-server-<phase>.log (loadtest-soak-server-<phase>.log) next to the
-report.";
+what the benchmark sets (LLM_PROVIDERS, OPENAI_*, LLM_REPORT_MODE=whole, RATE_LIMITS=off,
+RUST_LOG=warn); its output goes to loadtest-server-<phase>.log
+(loadtest-soak-server-<phase>.log) next to the report.";
 
 /// What each virtual user does in a phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
