@@ -80,7 +80,7 @@ impl FakeProvider {
                         .quoting(None)
                         .to_string()
                 } else {
-                    question(request.call as u64)
+                    question(request.call as u64, request.user().matches('?').count())
                 };
                 async move {
                     if !latency.is_zero() {
@@ -131,8 +131,12 @@ impl Drop for Charge {
     }
 }
 
-fn question(call: u64) -> String {
-    let body = QUESTIONS[usize::try_from(call).unwrap_or_default() % QUESTIONS.len()];
+/// The question of call `call` when the prompt holds `asked` question marks. The body follows
+/// the interview's own history (each question asked adds one mark; the answers have none), so
+/// an interview never gets one body twice, however the calls of many users interleave: the
+/// server would refuse a near repeat and ask the offline coach instead.
+fn question(call: u64, asked: usize) -> String {
+    let body = QUESTIONS[asked % QUESTIONS.len()];
     format!("{QUESTION_PREFIX}{call}: {body}")
 }
 
@@ -144,7 +148,7 @@ mod tests {
 
     #[test]
     fn questions_are_unique_single_and_short() {
-        let asked: Vec<String> = (1..=50).map(question).collect();
+        let asked: Vec<String> = (1..=50).map(|call| question(call, call as usize)).collect();
         for (index, text) in asked.iter().enumerate() {
             assert!(text.ends_with('?'), "{text}");
             assert_eq!(text.matches('?').count(), 1, "{text}");
