@@ -70,17 +70,4 @@ fi
 status=0
 PYTHONPATH="$out" "$python" "$root/scripts/api-client.py" "$base" || status=$?
 
-if ! kill -0 "$server_pid" 2>/dev/null; then
-  echo "the server died during the run" >&2
-  status=1
-fi
-if grep -qE 'ERROR|panicked' "$log"; then
-  echo "the server logged errors during the run" >&2
-  status=1
-fi
-if [ "$status" != 0 ]; then
-  echo "api-client FAILED (exit $status); server log tail ($log):" >&2
-  tail -n 60 "$log" >&2
-  exit "$status"
-fi
-echo "api-client passed: a client generated from the OpenAPI document ran a whole interview"
+finish_run api-client "$status" "api-client passed: a client generated from the OpenAPI document ran a whole interview"

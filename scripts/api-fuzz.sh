@@ -68,17 +68,4 @@ started=$(date +%s)
   "${seed_args[@]}") || status=$?
 echo "schemathesis ran for $(( $(date +%s) - started )) s"
 
-if ! kill -0 "$server_pid" 2>/dev/null; then
-  echo "the server died during the run" >&2
-  status=1
-fi
-if grep -qE 'ERROR|panicked' "$log"; then
-  echo "the server logged errors during the run" >&2
-  status=1
-fi
-if [ "$status" != 0 ]; then
-  echo "api-fuzz FAILED (exit $status); server log tail ($log):" >&2
-  tail -n 60 "$log" >&2
-  exit "$status"
-fi
-echo "api-fuzz passed: no 5xx, every response as documented"
+finish_run api-fuzz "$status" "api-fuzz passed: no 5xx, every response as documented"

@@ -35,3 +35,23 @@ serve_release() {
 server_ready() {
   "$python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$base/readyz" 2>/dev/null
 }
+
+# `finish_run NAME STATUS SUCCESS_LINE`: fails the run when STATUS is not 0, the server died, or
+# it logged an error; shows the log's tail then.
+finish_run() {
+  local name=$1 status=$2 passed=$3
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "the server died during the run" >&2
+    status=1
+  fi
+  if grep -qE 'ERROR|panicked' "$log"; then
+    echo "the server logged errors during the run" >&2
+    status=1
+  fi
+  if [ "$status" != 0 ]; then
+    echo "$name FAILED (exit $status); server log tail ($log):" >&2
+    tail -n 60 "$log" >&2
+    exit "$status"
+  fi
+  echo "$passed"
+}
