@@ -1,7 +1,7 @@
-//! Everything the server does that is not HTTP or HTML: configuration, owner identity, the
-//! interview, document, report and share services over PostgreSQL, the interviewers and the
-//! local analysis behind feedback. The `app` server functions and the `server` JSON API are
-//! thin adapters over [`Services`].
+//! The database-backed use cases: configuration, owner identity, the interview, document,
+//! report and share services over PostgreSQL, and the interviewer chain that asks questions
+//! through the configured models (`llm`) with the offline coach (`coach`) as the fallback.
+//! The `app` server functions and the `server` JSON API are thin adapters over [`Services`].
 
 pub mod config;
 pub mod db;
