@@ -457,24 +457,37 @@ impl Sent {
     }
 }
 
-/// The server is killed (SIGKILL) while 20 interviews are being answered at once, each
-/// answer followed by a 200 ms LLM call for the next question. A new server process on the
-/// same database has every acknowledged answer; the unacknowledged ones, retried with the same
-/// client id, are each stored exactly once (including those committed before the kill whose
-/// 200 never arrived); and every interview can be finished.
-#[sqlx::test(migrations = false)]
-async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
-    const INTERVIEWS: usize = 20;
-    const QUESTIONS: usize = 5;
-    const KILL_AFTER: usize = 30;
+/// How many interviews are answered at once when the server is killed, of how many
+/// questions, and after how many acknowledged answers.
+const KILL_INTERVIEWS: usize = 20;
+const KILL_QUESTIONS: usize = 5;
+const KILL_AFTER: usize = 30;
+
+/// A server killed (SIGKILL) while it was answering: its database and provider, the owner's
+/// interviews, and the answers whose 200 arrived and those whose 200 never did.
+struct Killed {
+    llm: FakeLlm,
+    database: String,
+    api: Api,
+    ids: Vec<InterviewId>,
+    acked: Vec<Sent>,
+    unacked: Vec<Sent>,
+    killed_after: Duration,
+}
+
+/// Kills the server while 20 interviews are being answered at once, each answer followed by a
+/// 200 ms LLM call for the next question.
+async fn kill_during_answers(pool: &PgPool) -> Killed {
     let llm = interviewer(Duration::from_millis(200)).await;
-    let database = database_url_of(&pool);
+    let database = database_url_of(pool);
     let mut first = server("killed", &database, &openai_env(&llm)).await;
     let api = Api::new(first.base_url());
 
     // The owner cookie is set by the first request; then the interviews are set up at once.
-    let mut ids = vec![ready_interview(&api, QUESTIONS as u8).await];
-    ids.extend(join_all((1..INTERVIEWS).map(|_| ready_interview(&api, QUESTIONS as u8))).await);
+    let mut ids = vec![ready_interview(&api, KILL_QUESTIONS as u8).await];
+    ids.extend(
+        join_all((1..KILL_INTERVIEWS).map(|_| ready_interview(&api, KILL_QUESTIONS as u8))).await,
+    );
     let firsts = join_all(ids.iter().map(|id| start(&api, *id))).await;
 
     let acked = Arc::new(Mutex::new(Vec::<Sent>::new()));
@@ -540,9 +553,32 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
     let unacked = unacked.lock().unwrap().clone();
     assert!(acked.len() >= KILL_AFTER);
     assert!(
-        acked.len() < INTERVIEWS * QUESTIONS,
+        acked.len() < KILL_INTERVIEWS * KILL_QUESTIONS,
         "the kill came while answers were still being sent"
     );
+
+    Killed {
+        llm,
+        database,
+        api,
+        ids,
+        acked,
+        unacked,
+        killed_after,
+    }
+}
+
+/// After the kill, the database holds every acknowledged answer once, as sent, and nothing
+/// that was not sent; answers in flight at the kill were committed without their 200.
+#[sqlx::test(migrations = false)]
+async fn sigkill_during_answers_keeps_every_acknowledged_answer_once(pool: PgPool) {
+    let Killed {
+        ids,
+        acked,
+        unacked,
+        killed_after,
+        ..
+    } = kill_during_answers(&pool).await;
 
     // What the database holds right after the kill: every acknowledged answer, once, as sent.
     let stored: Vec<(Uuid, Uuid, String)> =
@@ -585,18 +621,41 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
                     .fetch_one(&pool)
                     .await
                     .unwrap();
-            if asked == sent.position as i64 && (sent.position as usize) < QUESTIONS {
+            if asked == sent.position as i64 && (sent.position as usize) < KILL_QUESTIONS {
                 lost += 1;
             }
         }
         lost
     };
+    eprintln!(
+        "sigkill: killed after {killed_after:?}; {} answers acknowledged, {} not ({committed_unacked} of them committed before the kill, {questions_lost} without their next question)",
+        acked.len(),
+        unacked.len(),
+    );
+}
+
+/// A new server process on the same database after the kill: the unacknowledged answers,
+/// retried with the same client id, are each stored exactly once (including those committed
+/// before the kill whose 200 never arrived), and every interview can be finished.
+#[sqlx::test(migrations = false)]
+async fn after_a_sigkill_retried_answers_are_stored_once_and_every_interview_finishes(
+    pool: PgPool,
+) {
+    let Killed {
+        llm,
+        database,
+        api,
+        ids,
+        acked,
+        unacked,
+        killed_after,
+    } = kill_during_answers(&pool).await;
     let calls_before_restart = llm.calls();
 
     // A new server process on the same database: retries with the same client ids.
     let second = server("restarted", &database, &openai_env(&llm)).await;
     let api = api.at(second.base_url());
-    let mut texts: Vec<Vec<(u8, String)>> = vec![Vec::new(); INTERVIEWS];
+    let mut texts: Vec<Vec<(u8, String)>> = vec![Vec::new(); KILL_INTERVIEWS];
     for sent in &acked {
         texts[sent.interview].push((sent.position, sent.text.clone()));
     }
@@ -629,7 +688,7 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         let positions: Vec<u8> = expected.iter().map(|(p, _)| *p).collect();
         assert_eq!(
             positions,
-            (1..=QUESTIONS as u8).collect::<Vec<_>>(),
+            (1..=KILL_QUESTIONS as u8).collect::<Vec<_>>(),
             "{expected:?}"
         );
         let expected: Vec<String> = expected.into_iter().map(|(_, text)| text).collect();
@@ -643,8 +702,8 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
     assert_eq!(
         (answers, distinct),
         (
-            (INTERVIEWS * QUESTIONS) as i64,
-            (INTERVIEWS * QUESTIONS) as i64
+            (KILL_INTERVIEWS * KILL_QUESTIONS) as i64,
+            (KILL_INTERVIEWS * KILL_QUESTIONS) as i64
         )
     );
     for sent in &unacked {
@@ -656,10 +715,10 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         assert_eq!(rows, 1, "{sent:?}");
     }
     eprintln!(
-        "sigkill: killed after {killed_after:?}; {} answers acknowledged, {} not ({committed_unacked} of them committed before the kill, {questions_lost} without their next question); all {} stored once after retries; LLM calls {calls_before_restart} before the restart, {} in all",
+        "sigkill, restarted: killed after {killed_after:?}; {} answers acknowledged, {} not; all {} stored once after retries; LLM calls {calls_before_restart} before the restart, {} in all",
         acked.len(),
         unacked.len(),
-        INTERVIEWS * QUESTIONS,
+        KILL_INTERVIEWS * KILL_QUESTIONS,
         llm.calls()
     );
 }
