@@ -75,6 +75,16 @@ impl Response {
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.text).unwrap_or(Value::Null)
     }
+
+    /// The events of a finished question stream, one per `data:` line; the error names the
+    /// line that is not one.
+    pub fn events(&self) -> Result<Vec<QuestionEvent>, String> {
+        self.text
+            .lines()
+            .filter_map(|line| line.strip_prefix("data: "))
+            .map(|data| serde_json::from_str(data).map_err(|e| format!("{e}: {data}")))
+            .collect()
+    }
 }
 
 /// The report of an interview, or how far it is.
@@ -120,6 +130,16 @@ impl Api {
     pub fn at(&self, origin: &str) -> Self {
         Self {
             origin: origin.trim_end_matches('/').to_owned(),
+            ..self.clone()
+        }
+    }
+
+    /// A client of its own for the person whose cookie is `cookie` (`owner=…`), as a test
+    /// that holds a cookie from elsewhere (a raw request, a forged one) drives the API.
+    pub fn with_owner_cookie(&self, cookie: &str) -> Self {
+        Self {
+            cookie: Arc::new(Mutex::new(Some(cookie.to_owned()))),
+            requests: Arc::default(),
             ..self.clone()
         }
     }
@@ -384,16 +404,8 @@ impl Api {
             });
         }
         response
-            .text
-            .lines()
-            .filter_map(|line| line.strip_prefix("data: "))
-            .map(|data| {
-                serde_json::from_str(data).map_err(|e| ApiError::Body {
-                    call: call.clone(),
-                    message: format!("{e}: {data}"),
-                })
-            })
-            .collect()
+            .events()
+            .map_err(|message| ApiError::Body { call, message })
     }
 
     /// `POST /interviews/{id}/feedback`: asks for the report.

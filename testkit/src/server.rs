@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -274,8 +274,9 @@ impl ServerProcess {
 
     /// SIGTERM, then SIGKILL if it is still running after `grace`. std can only send SIGKILL
     /// and no signal crate is among the workspace dependencies, so the polite signal goes
-    /// through `kill(1)`; a graceful stop lets the server close its database pool.
-    pub async fn stop(mut self, grace: Duration) {
+    /// through `kill(1)`; a graceful stop lets the server close its database pool. Returns
+    /// how the process exited on its own, `None` when it had to be killed.
+    pub async fn stop(mut self, grace: Duration) -> Option<ExitStatus> {
         let _ = Command::new("kill")
             .args(["-TERM", &self.pid().to_string()])
             .stdout(Stdio::null())
@@ -283,12 +284,13 @@ impl ServerProcess {
             .status();
         let deadline = Instant::now() + grace;
         while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         self.kill();
+        None
     }
 }
 

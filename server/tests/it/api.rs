@@ -3,49 +3,50 @@
 
 use crate::common::TestServer;
 use reqwest::header::{CONTENT_TYPE, SET_COOKIE};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sqlx::PgPool;
+use testkit::api::{Api, Response};
 
-async fn create(client: &reqwest::Client, server: &TestServer, body: Value) -> reqwest::Response {
-    client
-        .post(server.url("/api/v1/interviews"))
-        .json(&body)
-        .send()
+/// `POST /api/v1/interviews` with `body`, whatever it holds: any status.
+async fn create(api: &Api, body: Value) -> Response {
+    api.send(Method::POST, "/api/v1/interviews", Some(&body))
         .await
         .unwrap()
 }
 
 /// Creates an interview that must be accepted, and returns it.
-async fn create_ok(client: &reqwest::Client, server: &TestServer, body: Value) -> Value {
-    let response = create(client, server, body).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+async fn create_ok(api: &Api, body: Value) -> Value {
+    let response = create(api, body).await;
+    assert_eq!(response.status, StatusCode::CREATED);
+    response.json()
 }
 
-async fn list(client: &reqwest::Client, server: &TestServer) -> Vec<Value> {
-    let response = client
-        .get(server.url("/api/v1/interviews"))
-        .send()
+async fn list(api: &Api) -> Vec<Value> {
+    let response = api
+        .send(Method::GET, "/api/v1/interviews", None)
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    assert_eq!(response.status, StatusCode::OK);
+    serde_json::from_str(&response.text).unwrap()
+}
+
+async fn get(api: &Api, path: &str) -> Response {
+    api.send(Method::GET, path, None).await.unwrap()
 }
 
 #[sqlx::test(migrations = false)]
 async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     let server = TestServer::start(pool).await;
-    let browser = server.browser();
+    let api = server.api();
 
     let response = create(
-        &browser,
-        &server,
+        &api,
         json!({"job_title": "  Data Scientist ", "company": "Ørsted", "kind": "technical", "seniority": "senior", "question_count": 6}),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let first: Value = response.json().await.unwrap();
+    assert_eq!(response.status, StatusCode::CREATED);
+    let first = response.json();
     assert_eq!(first["job_title"], "Data Scientist");
     assert_eq!(first["company"], "Ørsted");
     assert_eq!(first["kind"], "technical");
@@ -53,26 +54,18 @@ async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
     assert_eq!(first["question_count"], 6);
     assert_eq!(first["status"], "not_ready");
 
-    let second = create_ok(
-        &browser,
-        &server,
-        json!({"job_title": "Analyst", "company": "Acme"}),
-    )
-    .await;
+    let second = create_ok(&api, json!({"job_title": "Analyst", "company": "Acme"})).await;
     assert_eq!(second["kind"], "mixed");
     assert_eq!(second["question_count"], 8);
 
-    let listed = list(&browser, &server).await;
+    let listed = list(&api).await;
     let ids: Vec<&Value> = listed.iter().map(|item| &item["id"]).collect();
     assert_eq!(ids, [&second["id"], &first["id"]], "newest first");
 
-    let url = server.url(&format!(
-        "/api/v1/interviews/{}",
-        first["id"].as_str().unwrap()
-    ));
-    let response = browser.get(&url).send().await.unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let mut fetched: Value = response.json().await.unwrap();
+    let path = format!("/api/v1/interviews/{}", first["id"].as_str().unwrap());
+    let response = get(&api, &path).await;
+    assert_eq!(response.status, StatusCode::OK);
+    let mut fetched = response.json();
     // Nothing in yet: no documents, an empty transcript; the rest is the interview.
     assert_eq!(fetched["documents"], json!([]));
     assert_eq!(
@@ -88,59 +81,40 @@ async fn create_list_and_get_with_one_cookie_jar(pool: PgPool) {
 #[sqlx::test(migrations = false)]
 async fn another_cookie_jar_gets_404_for_someone_elses_interview(pool: PgPool) {
     let server = TestServer::start(pool).await;
-    let owner = server.browser();
-    let stranger = server.browser();
+    let owner = server.api();
+    let stranger = server.api();
 
-    let created = create_ok(
-        &owner,
-        &server,
-        json!({"job_title": "Engineer", "company": "Acme"}),
-    )
-    .await;
+    let created = create_ok(&owner, json!({"job_title": "Engineer", "company": "Acme"})).await;
     let id = created["id"].as_str().unwrap();
 
-    let response = stranger
-        .get(server.url(&format!("/api/v1/interviews/{id}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "not_found");
+    let response = get(&stranger, &format!("/api/v1/interviews/{id}")).await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(response.json()["error"]["code"], "not_found");
 
-    let theirs = list(&stranger, &server).await;
+    let theirs = list(&stranger).await;
     assert!(theirs.is_empty());
 
     // The page answers the same way: 404, as if it did not exist.
-    let page = stranger
-        .get(server.url(&format!("/interviews/{id}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), StatusCode::NOT_FOUND);
-    assert!(page.text().await.unwrap().contains("Page not found"));
-    let page = owner
-        .get(server.url(&format!("/interviews/{id}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), StatusCode::OK);
-    assert!(page.text().await.unwrap().contains("Engineer"));
+    let page = get(&stranger, &format!("/interviews/{id}")).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.text.contains("Page not found"));
+    let page = get(&owner, &format!("/interviews/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Engineer"));
 }
 
 #[sqlx::test(migrations = false)]
 async fn invalid_input_gets_422_with_field_messages(pool: PgPool) {
     let server = TestServer::start(pool).await;
-    let browser = server.browser();
+    let api = server.api();
 
     let response = create(
-        &browser,
-        &server,
+        &api,
         json!({"job_title": "   ", "company": "x".repeat(201)}),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body: Value = response.json().await.unwrap();
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.json();
     assert_eq!(body["error"]["code"], "validation");
     assert_eq!(body["error"]["field"], "job_title");
     assert_eq!(
@@ -154,34 +128,32 @@ async fn invalid_input_gets_422_with_field_messages(pool: PgPool) {
         .contains("at most 200"));
 
     let response = create(
-        &browser,
-        &server,
+        &api,
         json!({"job_title": "A", "company": "B", "question_count": 20}),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["field"], "question_count");
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json()["error"]["field"], "question_count");
 
     // Wrong shape (missing field, unknown enum value) is also 422, with a JSON error body.
     for body in [
         json!({"job_title": "A"}),
         json!({"job_title": "A", "company": "B", "kind": "chat"}),
     ] {
-        let response = create(&browser, &server, body).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body: Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], "invalid_body");
+        let response = create(&api, body).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(response.json()["error"]["code"], "invalid_body");
     }
 
-    let listed = list(&browser, &server).await;
+    let listed = list(&api).await;
     assert!(listed.is_empty(), "nothing invalid was stored");
 }
 
 #[sqlx::test(migrations = false)]
 async fn malformed_requests_get_json_errors(pool: PgPool) {
     let server = TestServer::start(pool).await;
-    let browser = server.browser();
+    // Raw requests: bodies no typed client would send.
+    let browser = reqwest::Client::new();
     let url = server.url("/api/v1/interviews");
 
     let response = browser
@@ -230,15 +202,10 @@ async fn malformed_requests_get_json_errors(pool: PgPool) {
 #[sqlx::test(migrations = false)]
 async fn owner_cookie_is_http_only_and_only_its_hash_is_stored(pool: PgPool) {
     let server = TestServer::start(pool.clone()).await;
-    let browser = server.browser();
-    let response = create(
-        &browser,
-        &server,
-        json!({"job_title": "Engineer", "company": "Acme"}),
-    )
-    .await;
+    let api = server.api();
+    let response = create(&api, json!({"job_title": "Engineer", "company": "Acme"})).await;
     let set_cookie = response
-        .headers()
+        .headers
         .get(SET_COOKIE)
         .unwrap()
         .to_str()
@@ -259,12 +226,8 @@ async fn owner_cookie_is_http_only_and_only_its_hash_is_stored(pool: PgPool) {
         .to_owned();
 
     // A known cookie is not re-issued.
-    let again = browser
-        .get(server.url("/api/v1/interviews"))
-        .send()
-        .await
-        .unwrap();
-    assert!(again.headers().get(SET_COOKIE).is_none());
+    let again = get(&api, "/api/v1/interviews").await;
+    assert!(again.headers.get(SET_COOKIE).is_none());
 
     let stored: Vec<u8> = sqlx::query_scalar("SELECT owner_key FROM interviews")
         .fetch_one(&pool)
@@ -283,18 +246,8 @@ async fn owner_cookie_is_http_only_and_only_its_hash_is_stored(pool: PgPool) {
 async fn https_sites_get_secure_cookies(pool: PgPool) {
     let server =
         TestServer::start_with(pool, &[("PUBLIC_URL", "https://interviews.example.com")]).await;
-    let response = server
-        .browser()
-        .get(server.url("/api/v1/interviews"))
-        .send()
-        .await
-        .unwrap();
-    let set_cookie = response
-        .headers()
-        .get(SET_COOKIE)
-        .unwrap()
-        .to_str()
-        .unwrap();
+    let response = get(&server.api(), "/api/v1/interviews").await;
+    let set_cookie = response.headers.get(SET_COOKIE).unwrap().to_str().unwrap();
     assert!(set_cookie.contains("Secure"), "{set_cookie}");
 }
 

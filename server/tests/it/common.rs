@@ -1,10 +1,12 @@
-//! Starts the real server on port 0 against the fresh database `#[sqlx::test]` made for the
-//! test, and stops it when the test ends.
+//! Starts the real server in process on port 0 against the fresh database `#[sqlx::test]`
+//! made for the test, and stops it when the test ends. Clients, fixtures and fake providers
+//! come from testkit.
 
 use std::collections::HashMap;
 
 use services::Config;
 use sqlx::PgPool;
+use testkit::api::Api;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -16,14 +18,14 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(pool: PgPool) -> Self {
-        Self::start_with(pool, &[]).await
+        Self::start_with::<&str, &str>(pool, &[]).await
     }
 
     /// `vars` are extra configuration variables, e.g. `("PUBLIC_URL", "https://…")`.
-    pub async fn start_with(pool: PgPool, vars: &[(&str, &str)]) -> Self {
+    pub async fn start_with<K: AsRef<str>, V: AsRef<str>>(pool: PgPool, vars: &[(K, V)]) -> Self {
         let mut env: HashMap<String, String> = vars
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
             .collect();
         // The pool is handed over directly; the URL is only required by the config loader.
         // Document extraction runs in worker processes: the server binary built for these tests.
@@ -62,6 +64,11 @@ impl TestServer {
         format!("{}{path}", self.base_url)
     }
 
+    /// A new person (one owner cookie) using the JSON API.
+    pub fn api(&self) -> Api {
+        Api::new(&self.base_url)
+    }
+
     /// A client with its own cookie jar: one browser, one owner.
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
@@ -83,37 +90,4 @@ impl TestServer {
         }
         panic!("test server did not become ready");
     }
-}
-
-/// A CV and a job description that make an interview ready to start.
-pub const CV: &str = "Priya Raghunathan\nData scientist, London. Larkspur Grocers plc: demand forecasting with LightGBM, CUPED experiments, Snowflake, Python.";
-pub const JOB: &str = "Data Scientist at Northwind Analytics\nRequirements:\n- Experimentation and A/B testing\n- Python, SQL, Snowflake\n- Forecasting";
-
-/// Creates an interview of `count` questions for `client` (its owner) and pastes both
-/// documents; returns its API path, `/api/v1/interviews/<id>`.
-pub async fn ready_interview(client: &reqwest::Client, server: &TestServer, count: u8) -> String {
-    let created: serde_json::Value = client
-        .post(server.url("/api/v1/interviews"))
-        .json(&serde_json::json!({"job_title": "Data Scientist", "company": "Northwind", "question_count": count}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
-        let saved = client
-            .put(server.url(&format!("{base}/documents/{kind}")))
-            .json(&serde_json::json!({ "text": text }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            saved.status(),
-            reqwest::StatusCode::OK,
-            "pasting the {kind}"
-        );
-    }
-    base
 }

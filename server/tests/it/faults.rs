@@ -2,8 +2,8 @@
 //! LLM providers that are down, slow or rate limiting (the chain falls back to the offline
 //! coach and the interview goes on), PostgreSQL restarted under a running server, the server
 //! killed with SIGKILL while answers are in flight, and two instances sharing one database
-//! without sticky sessions. The LLM providers are local servers speaking OpenAI's
-//! chat-completions wire format (`faults/support.rs`).
+//! without sticky sessions. The LLM providers are testkit's fake, speaking OpenAI's
+//! chat-completions wire format.
 
 #[path = "faults/support.rs"]
 mod support;
@@ -12,75 +12,93 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use domain::{
+    AnswerOutcome, DocumentKind, InterviewId, InterviewStatus, NewAnswer, Question, QuestionId,
+    Report, ReportJobStatus,
+};
 use futures_util::future::join_all;
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 use sqlx::PgPool;
-use support::{
-    answer_text, free_port, interviewers, llm_calls, url_of, Behaviour, FakeLlm, Owner,
-    PrivatePostgres, ServerProcess,
-};
+use support::{interviewer, interviewers, llm_calls, openai_env, server, PrivatePostgres};
+use testkit::api::{Api, FeedbackState};
+use testkit::fake_llm::{FakeLlm, Reply};
+use testkit::fixtures::{data_scientist_answer, DATA_SCIENTIST};
+use testkit::server::free_port;
+use testkit::services::database_url_of;
 use uuid::Uuid;
 
-/// Answers every question of a started interview on `base_url`, timing each request; returns
-/// the texts sent, in order, and the slowest request.
+/// How often a report is polled for, and how long it may take.
+const REPORT_POLL: Duration = Duration::from_millis(100);
+const REPORT_LIMIT: Duration = Duration::from_secs(30);
+
+/// A ready interview of `count` questions for `api`'s owner.
+async fn ready_interview(api: &Api, count: u8) -> InterviewId {
+    api.ready_interview(&DATA_SCIENTIST, count)
+        .await
+        .unwrap()
+        .id
+}
+
+/// Starts the interview; returns the first question.
+async fn start(api: &Api, id: InterviewId) -> Question {
+    let question = api.start(id).await.unwrap();
+    assert_eq!(question.position, 1);
+    question
+}
+
+/// Answers every question of a started interview, timing each request; returns the texts
+/// sent, in order, and the slowest request.
 async fn answer_all(
-    owner: &Owner,
-    base_url: &str,
-    path: &str,
-    first: Value,
+    api: &Api,
+    id: InterviewId,
+    first: Question,
     tag: &str,
 ) -> (Vec<String>, Duration) {
     let mut question = first;
     let mut sent = Vec::new();
     let mut slowest = Duration::ZERO;
     loop {
-        let text = answer_text(&format!("{tag} {}", question["position"]));
+        let text = data_scientist_answer(&format!("{tag} {}", question.position));
         let started = Instant::now();
-        let outcome = owner.answer(base_url, path, &question, &text).await;
+        let outcome = api.answer_with(id, question.id, &text).await.unwrap();
         slowest = slowest.max(started.elapsed());
         sent.push(text);
-        if outcome["completed"] == json!(true) {
+        if outcome.completed {
             return (sent, slowest);
         }
-        let position = question["position"].as_u64().unwrap();
-        question = outcome["next_question"].clone();
-        assert_eq!(
-            question["position"],
-            json!(position + 1),
-            "questions come in order"
-        );
+        let position = question.position;
+        question = outcome
+            .next_question
+            .expect("a next question until completed");
+        assert_eq!(question.position, position + 1, "questions come in order");
     }
 }
 
 /// The answers of the transcript, in order (each question answered).
-async fn stored_answers(owner: &Owner, base_url: &str, path: &str) -> Vec<String> {
-    let (status, transcript) = owner.get(format!("{base_url}{path}/transcript")).await;
-    assert_eq!(status, StatusCode::OK, "{transcript}");
-    assert_eq!(transcript["status"], "completed", "{transcript}");
-    transcript["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| {
-            entry["answer"]
-                .as_str()
-                .expect("every question answered")
-                .to_owned()
-        })
+async fn stored_answers(api: &Api, id: InterviewId) -> Vec<String> {
+    let transcript = api.transcript(id).await.unwrap();
+    assert_eq!(
+        transcript.status,
+        InterviewStatus::Completed,
+        "{transcript:?}"
+    );
+    transcript
+        .entries
+        .into_iter()
+        .map(|entry| entry.answer.expect("every question answered"))
         .collect()
 }
 
 /// The report of a completed interview, asked for and waited on.
-async fn report(owner: &Owner, base_url: &str, path: &str) -> Value {
-    let (status, body) = owner
-        .post(format!("{base_url}{path}/feedback"), &json!({}))
-        .await;
-    assert!(
-        status == StatusCode::ACCEPTED || status == StatusCode::OK,
-        "{status}: {body}"
-    );
-    owner.wait_for_report(&[base_url], path).await
+async fn report(api: &Api, id: InterviewId) -> Report {
+    api.wait_for_report(id, REPORT_POLL, REPORT_LIMIT)
+        .await
+        .unwrap()
+}
+
+fn var(name: &str, value: impl Into<String>) -> (String, String) {
+    (name.to_owned(), value.into())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,44 +108,38 @@ async fn report(owner: &Owner, base_url: &str, path: &str) -> Value {
 /// interview is asked by the offline coach, each provider's failure is recorded, and the
 /// report is the offline coach's, labelled as a fallback.
 async fn outage(pool: PgPool, providers: &[&str]) {
-    let mut vars: Vec<(&str, String)> = vec![
-        ("LLM_PROVIDERS", providers.join(",")),
-        ("LLM_CONNECT_TIMEOUT_SECS", "1".into()),
-        ("LLM_TIMEOUT_SECS", "2".into()),
-        ("LLM_MAX_ATTEMPTS", "3".into()),
-        (
-            "OPENAI_BASE_URL",
-            format!("http://127.0.0.1:{}/v1", free_port()),
-        ),
-        ("OPENAI_MODEL", "gpt-test".into()),
-        (
-            "ANTHROPIC_BASE_URL",
-            format!("http://127.0.0.1:{}", free_port()),
-        ),
-        ("ANTHROPIC_API_KEY", "sk-ant-test".into()),
-        ("ANTHROPIC_MODEL", "claude-test".into()),
+    let port = || free_port().expect("a free port");
+    let mut vars = vec![
+        var("LLM_PROVIDERS", providers.join(",")),
+        var("LLM_CONNECT_TIMEOUT_SECS", "1"),
+        var("LLM_TIMEOUT_SECS", "2"),
+        var("LLM_MAX_ATTEMPTS", "3"),
+        var("OPENAI_BASE_URL", format!("http://127.0.0.1:{}/v1", port())),
+        var("OPENAI_MODEL", "gpt-test"),
+        var("ANTHROPIC_BASE_URL", format!("http://127.0.0.1:{}", port())),
+        var("ANTHROPIC_API_KEY", "sk-ant-test"),
+        var("ANTHROPIC_MODEL", "claude-test"),
     ];
     vars.retain(|(name, _)| providers.contains(&"anthropic") || !name.starts_with("ANTHROPIC_"));
-    let server = ServerProcess::start("outage", &url_of(&pool), &vars).await;
-    let owner = Owner::new();
-    let base = server.base_url.as_str();
+    let server = server("outage", &database_url_of(&pool), &vars).await;
+    let api = Api::new(server.base_url());
 
     let started = Instant::now();
-    let path = owner.ready_interview(base, 3).await;
-    let first = owner.start(base, &path).await;
-    let (sent, slowest) = answer_all(&owner, base, &path, first, "outage").await;
+    let id = ready_interview(&api, 3).await;
+    let first = start(&api, id).await;
+    let (sent, slowest) = answer_all(&api, id, first, "outage").await;
     assert_eq!(sent.len(), 3, "every question was asked");
     assert!(
         slowest < Duration::from_secs(15),
         "an answer took {slowest:?}"
     );
-    assert_eq!(stored_answers(&owner, base, &path).await, sent);
-    assert_eq!(interviewers(&pool, &path).await, ["offline"; 3]);
+    assert_eq!(stored_answers(&api, id).await, sent);
+    assert_eq!(interviewers(&pool, id).await, ["offline"; 3]);
 
-    let report = report(&owner, base, &path).await;
-    assert_eq!(report["questions"].as_array().unwrap().len(), 3);
-    assert_eq!(report["generated_by"]["provider"], "offline");
-    assert_eq!(report["generated_by"]["offline_fallback"], true);
+    let report = report(&api, id).await;
+    assert_eq!(report.questions.len(), 3);
+    assert_eq!(report.generated_by.provider, "offline");
+    assert!(report.generated_by.offline_fallback);
     let written: i64 = sqlx::query_scalar("SELECT count(*) FROM reports")
         .fetch_one(&pool)
         .await
@@ -180,35 +192,34 @@ async fn outage_of_a_chain_of_two_providers(pool: PgPool) {
 /// returns in bounded time and nothing is lost.
 #[sqlx::test(migrations = false)]
 async fn slow_provider_times_out_and_the_interview_goes_on(pool: PgPool) {
-    let llm = FakeLlm::start(Behaviour::Slow(Duration::from_secs(20))).await;
-    let mut vars = llm.env();
+    let llm = interviewer(Duration::from_secs(20)).await;
+    let mut vars = openai_env(&llm);
     vars.extend([
-        ("LLM_TIMEOUT_SECS", "1".into()),
-        ("LLM_REPORT_TIMEOUT_SECS", "1".into()),
-        ("LLM_MAX_ATTEMPTS", "2".into()),
+        var("LLM_TIMEOUT_SECS", "1"),
+        var("LLM_REPORT_TIMEOUT_SECS", "1"),
+        var("LLM_MAX_ATTEMPTS", "2"),
     ]);
-    let server = ServerProcess::start("slow", &url_of(&pool), &vars).await;
-    let owner = Owner::new();
-    let base = server.base_url.as_str();
+    let server = server("slow", &database_url_of(&pool), &vars).await;
+    let api = Api::new(server.base_url());
 
-    let path = owner.ready_interview(base, 3).await;
+    let id = ready_interview(&api, 3).await;
     let started = Instant::now();
-    let first = owner.start(base, &path).await;
+    let first = start(&api, id).await;
     let start_took = started.elapsed();
     assert!(
         start_took < Duration::from_secs(15),
         "start took {start_took:?}"
     );
-    let (sent, slowest) = answer_all(&owner, base, &path, first, "slow").await;
+    let (sent, slowest) = answer_all(&api, id, first, "slow").await;
     assert!(
         slowest < Duration::from_secs(15),
         "an answer took {slowest:?}"
     );
-    assert_eq!(stored_answers(&owner, base, &path).await, sent);
-    assert_eq!(interviewers(&pool, &path).await, ["offline"; 3]);
-    let report = report(&owner, base, &path).await;
-    assert_eq!(report["generated_by"]["offline_fallback"], true);
-    assert_eq!(report["questions"].as_array().unwrap().len(), 3);
+    assert_eq!(stored_answers(&api, id).await, sent);
+    assert_eq!(interviewers(&pool, id).await, ["offline"; 3]);
+    let report = report(&api, id).await;
+    assert!(report.generated_by.offline_fallback);
+    assert_eq!(report.questions.len(), 3);
 
     // The provider was really called and really slow: timed-out calls took at least the
     // second allowed. Retries are bounded: at most 2 attempts for each of 3 questions and the
@@ -248,16 +259,18 @@ async fn slow_provider_times_out_and_the_interview_goes_on(pool: PgPool) {
 async fn a_429_storm_is_retried_boundedly_and_absorbed(pool: PgPool) {
     const ATTEMPTS: usize = 3;
     const QUESTIONS: usize = 3;
-    let llm = FakeLlm::start(Behaviour::RateLimited).await;
-    let mut vars = llm.env();
-    vars.push(("LLM_MAX_ATTEMPTS", ATTEMPTS.to_string()));
-    let server = ServerProcess::start("storm", &url_of(&pool), &vars).await;
-    let owner = Owner::new();
-    let base = server.base_url.as_str();
+    let llm = FakeLlm::builder()
+        .otherwise(Reply::rate_limited(1))
+        .start()
+        .await;
+    let mut vars = openai_env(&llm);
+    vars.push(var("LLM_MAX_ATTEMPTS", ATTEMPTS.to_string()));
+    let server = server("storm", &database_url_of(&pool), &vars).await;
+    let api = Api::new(server.base_url());
 
-    let path = owner.ready_interview(base, QUESTIONS as u8).await;
+    let id = ready_interview(&api, QUESTIONS as u8).await;
     let started = Instant::now();
-    let mut question = owner.start(base, &path).await;
+    let mut question = start(&api, id).await;
     let start_took = started.elapsed();
     // The first question met a provider in good standing: every attempt was made, each
     // after the second `Retry-After` asked for.
@@ -278,24 +291,26 @@ async fn a_429_storm_is_retried_boundedly_and_absorbed(pool: PgPool) {
     let mut sent = Vec::new();
     let mut slowest = start_took;
     loop {
-        let text = answer_text(&format!("storm {}", question["position"]));
+        let text = data_scientist_answer(&format!("storm {}", question.position));
         let before = Instant::now();
-        let outcome = owner.answer(base, &path, &question, &text).await;
+        let outcome = api.answer_with(id, question.id, &text).await.unwrap();
         slowest = slowest.max(before.elapsed());
         sent.push(text);
-        if outcome["completed"] == json!(true) {
+        if outcome.completed {
             break;
         }
-        question = outcome["next_question"].clone();
+        question = outcome
+            .next_question
+            .expect("a next question until completed");
     }
     assert!(
         slowest < Duration::from_secs(15),
         "a request took {slowest:?}"
     );
-    assert_eq!(stored_answers(&owner, base, &path).await, sent);
-    assert_eq!(interviewers(&pool, &path).await, ["offline"; QUESTIONS]);
-    let report = report(&owner, base, &path).await;
-    assert_eq!(report["generated_by"]["offline_fallback"], true);
+    assert_eq!(stored_answers(&api, id).await, sent);
+    assert_eq!(interviewers(&pool, id).await, ["offline"; QUESTIONS]);
+    let report = report(&api, id).await;
+    assert!(report.generated_by.offline_fallback);
 
     // Bounded: at most every attempt for every question and for the report.
     let calls = llm_calls(&pool).await;
@@ -328,59 +343,55 @@ async fn a_429_storm_is_retried_boundedly_and_absorbed(pool: PgPool) {
 #[tokio::test]
 async fn postgres_restarted_mid_interview() {
     let cluster = PrivatePostgres::start("interview_simulator_faults");
-    let server = ServerProcess::start("pg-restart", &cluster.url(), &[]).await;
-    let owner = Owner::new();
-    let base = server.base_url.as_str();
-    let plain = reqwest::Client::builder()
-        .timeout(Duration::from_secs(40))
-        .build()
-        .unwrap();
+    let mut server = server("pg-restart", &cluster.url(), &[]).await;
+    let api = Api::new(server.base_url());
 
-    let path = owner.ready_interview(base, 4).await;
-    let first = owner.start(base, &path).await;
-    let text_1 = answer_text("restart 1");
-    let outcome = owner.answer(base, &path, &first, &text_1).await;
-    let second = outcome["next_question"].clone();
-    assert_eq!(second["position"], 2);
+    let id = ready_interview(&api, 4).await;
+    let first = start(&api, id).await;
+    let text_1 = data_scientist_answer("restart 1");
+    let outcome = api.answer_with(id, first.id, &text_1).await.unwrap();
+    let second = outcome.next_question.expect("question 2");
+    assert_eq!(second.position, 2);
 
     cluster.stop();
     let down = Instant::now();
-    let text_2 = answer_text("restart 2");
+    let text_2 = data_scientist_answer("restart 2");
     let client_id = Uuid::new_v4();
-    let body = json!({"question_id": second["id"], "text": text_2, "client_id": client_id});
-    let answers_url = server.url(&format!("{path}/answers"));
+    let answer = NewAnswer {
+        question_id: second.id,
+        text: text_2.clone(),
+        client_id,
+    };
+    let body = serde_json::to_value(&answer).unwrap();
+    let path = format!("/api/v1/interviews/{}", id.0);
     // All at once: each waits for a connection the pool cannot open.
     let create = json!({"job_title": "Analyst", "company": "Acme"});
     let requests = [
-        (Method::POST, answers_url.clone(), Some(&body)),
-        (Method::GET, server.url(&format!("{path}/transcript")), None),
-        (
-            Method::POST,
-            server.url("/api/v1/interviews"),
-            Some(&create),
-        ),
+        (Method::POST, format!("{path}/answers"), Some(&body)),
+        (Method::GET, format!("{path}/transcript"), None),
+        (Method::POST, "/api/v1/interviews".to_owned(), Some(&create)),
     ];
-    let failing = requests.into_iter().map(|(method, url, body)| {
-        let owner = &owner;
+    let failing = requests.into_iter().map(|(method, path, body)| {
+        let api = &api;
         async move {
             let started = Instant::now();
-            let (status, error) = owner.send(method, url.clone(), body).await;
-            (url, status, error, started.elapsed())
+            let response = api.send(method, &path, body).await.unwrap();
+            (path, response.status, response.json(), started.elapsed())
         }
     });
     let probes = async {
         let started = Instant::now();
-        let ready = plain.get(server.url("/readyz")).send().await.unwrap();
-        let alive = plain.get(server.url("/healthz")).send().await.unwrap();
-        (ready.status(), started.elapsed(), alive.status())
+        let ready = api.send(Method::GET, "/readyz", None).await.unwrap();
+        let alive = api.send(Method::GET, "/healthz", None).await.unwrap();
+        (ready.status, started.elapsed(), alive.status)
     };
     let (failures, (ready, readyz_took, alive)) = tokio::join!(join_all(failing), probes);
-    for (url, status, error, took) in &failures {
-        assert_eq!(*status, StatusCode::SERVICE_UNAVAILABLE, "{url}: {error}");
+    for (path, status, error, took) in &failures {
+        assert_eq!(*status, StatusCode::SERVICE_UNAVAILABLE, "{path}: {error}");
         assert_eq!(error["error"]["code"], "database_unavailable", "{error}");
         let message = error["error"]["message"].as_str().unwrap();
         assert!(message.contains("try again"), "{error}");
-        assert!(*took < Duration::from_secs(15), "{url} took {took:?}");
+        assert!(*took < Duration::from_secs(15), "{path} took {took:?}");
     }
     let failures: Vec<Duration> = failures.iter().map(|f| f.3).collect();
     assert_eq!(ready, StatusCode::SERVICE_UNAVAILABLE);
@@ -393,23 +404,21 @@ async fn postgres_restarted_mid_interview() {
 
     cluster.restart();
     let back = Instant::now();
-    server.wait_until_ready(Duration::from_secs(30)).await;
+    server
+        .wait_until_ready(Duration::from_secs(30))
+        .await
+        .unwrap();
     let recovered = back.elapsed();
 
     // The same server process: the failed answer again, with the same client id, then the rest.
-    let (status, outcome) = owner.post(answers_url.clone(), &body).await;
-    assert_eq!(status, StatusCode::OK, "{outcome}");
-    let third = outcome["next_question"].clone();
-    assert_eq!(third["position"], 3);
-    let (status, again) = owner.post(answers_url, &body).await;
-    assert_eq!(
-        (status, &again),
-        (StatusCode::OK, &outcome),
-        "a retry stores nothing new"
-    );
-    let (mut sent, _) = answer_all(&owner, base, &path, third, "restart after").await;
+    let outcome = api.answer(id, &answer).await.unwrap();
+    let third = outcome.next_question.clone().expect("question 3");
+    assert_eq!(third.position, 3);
+    let again = api.answer(id, &answer).await.unwrap();
+    assert_eq!(again, outcome, "a retry stores nothing new");
+    let (mut sent, _) = answer_all(&api, id, third, "restart after").await;
     sent.splice(0..0, [text_1, text_2]);
-    assert_eq!(stored_answers(&owner, base, &path).await, sent);
+    assert_eq!(stored_answers(&api, id).await, sent);
     let database = sqlx::PgPool::connect(&cluster.url()).await.unwrap();
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM answers WHERE client_id = $1")
         .bind(client_id)
@@ -417,8 +426,8 @@ async fn postgres_restarted_mid_interview() {
         .await
         .unwrap();
     assert_eq!(stored, 1);
-    let report = report(&owner, base, &path).await;
-    assert_eq!(report["questions"].as_array().unwrap().len(), 4);
+    let report = report(&api, id).await;
+    assert_eq!(report.questions.len(), 4);
     database.close().await;
     eprintln!(
         "postgres restart: failed requests took {failures:?}, /readyz {readyz_took:?}, outage {outage:?}, ready again {recovered:?} after the restart"
@@ -432,43 +441,54 @@ async fn postgres_restarted_mid_interview() {
 #[derive(Clone, Debug)]
 struct Sent {
     interview: usize,
-    question_id: Value,
-    position: u64,
+    question_id: QuestionId,
+    position: u8,
     client_id: Uuid,
     text: String,
 }
 
 impl Sent {
-    fn body(&self) -> Value {
-        json!({"question_id": self.question_id, "text": self.text, "client_id": self.client_id})
+    fn answer(&self) -> NewAnswer {
+        NewAnswer {
+            question_id: self.question_id,
+            text: self.text.clone(),
+            client_id: self.client_id,
+        }
     }
 }
 
-/// The server is killed (SIGKILL) while 20 interviews are being answered at once, each
-/// answer followed by a 200 ms LLM call for the next question. A new server process on the
-/// same database has every acknowledged answer; the unacknowledged ones, retried with the same
-/// client id, are each stored exactly once (including those committed before the kill whose
-/// 200 never arrived); and every interview can be finished.
-#[sqlx::test(migrations = false)]
-async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
-    const INTERVIEWS: usize = 20;
-    const QUESTIONS: usize = 5;
-    const KILL_AFTER: usize = 30;
-    let llm = FakeLlm::start(Behaviour::Interviewer {
-        delay: Duration::from_millis(200),
-    })
-    .await;
-    let database = url_of(&pool);
-    let mut first = ServerProcess::start("killed", &database, &llm.env()).await;
-    let owner = Arc::new(Owner::new());
-    let base = first.base_url.clone();
+/// How many interviews are answered at once when the server is killed, of how many
+/// questions, and after how many acknowledged answers.
+const KILL_INTERVIEWS: usize = 20;
+const KILL_QUESTIONS: usize = 5;
+const KILL_AFTER: usize = 30;
+
+/// A server killed (SIGKILL) while it was answering: its database and provider, the owner's
+/// interviews, and the answers whose 200 arrived and those whose 200 never did.
+struct Killed {
+    llm: FakeLlm,
+    database: String,
+    api: Api,
+    ids: Vec<InterviewId>,
+    acked: Vec<Sent>,
+    unacked: Vec<Sent>,
+    killed_after: Duration,
+}
+
+/// Kills the server while 20 interviews are being answered at once, each answer followed by a
+/// 200 ms LLM call for the next question.
+async fn kill_during_answers(pool: &PgPool) -> Killed {
+    let llm = interviewer(Duration::from_millis(200)).await;
+    let database = database_url_of(pool);
+    let mut first = server("killed", &database, &openai_env(&llm)).await;
+    let api = Api::new(first.base_url());
 
     // The owner cookie is set by the first request; then the interviews are set up at once.
-    let mut paths = vec![owner.ready_interview(&base, QUESTIONS as u8).await];
-    paths.extend(
-        join_all((1..INTERVIEWS).map(|_| owner.ready_interview(&base, QUESTIONS as u8))).await,
+    let mut ids = vec![ready_interview(&api, KILL_QUESTIONS as u8).await];
+    ids.extend(
+        join_all((1..KILL_INTERVIEWS).map(|_| ready_interview(&api, KILL_QUESTIONS as u8))).await,
     );
-    let firsts = join_all(paths.iter().map(|path| owner.start(&base, path))).await;
+    let firsts = join_all(ids.iter().map(|id| start(&api, *id))).await;
 
     let acked = Arc::new(Mutex::new(Vec::<Sent>::new()));
     let unacked = Arc::new(Mutex::new(Vec::<Sent>::new()));
@@ -479,32 +499,39 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         .into_iter()
         .enumerate()
         .map(|(interview, mut question)| {
-            let (owner, base, path) = (owner.clone(), base.clone(), paths[interview].clone());
+            let (api, id) = (api.clone(), ids[interview]);
             let (acked, unacked) = (acked.clone(), unacked.clone());
             let (ack_count, kill_now) = (ack_count.clone(), kill_now.clone());
             tokio::spawn(async move {
                 loop {
-                    let position = question["position"].as_u64().unwrap();
+                    let position = question.position;
                     let sent = Sent {
                         interview,
-                        question_id: question["id"].clone(),
+                        question_id: question.id,
                         position,
                         client_id: Uuid::new_v4(),
-                        text: answer_text(&format!("interview {interview} answer {position}")),
+                        text: data_scientist_answer(&format!(
+                            "interview {interview} answer {position}"
+                        )),
                     };
-                    let url = format!("{base}{path}/answers");
-                    match owner.try_send(Method::POST, url, Some(&sent.body())).await {
-                        Ok((StatusCode::OK, outcome)) => {
+                    let path = format!("/api/v1/interviews/{}/answers", id.0);
+                    let body = serde_json::to_value(sent.answer()).unwrap();
+                    match api.send(Method::POST, &path, Some(&body)).await {
+                        Ok(response) if response.status == StatusCode::OK => {
+                            let outcome: AnswerOutcome =
+                                serde_json::from_str(&response.text).unwrap();
                             acked.lock().unwrap().push(sent);
                             if ack_count.fetch_add(1, Ordering::SeqCst) + 1 == KILL_AFTER {
                                 kill_now.notify_one();
                             }
-                            if outcome["completed"] == json!(true) {
+                            if outcome.completed {
                                 return;
                             }
-                            question = outcome["next_question"].clone();
+                            question = outcome.next_question.expect("a next question");
                         }
-                        Ok((status, body)) => panic!("answer refused with {status}: {body}"),
+                        Ok(response) => {
+                            panic!("answer refused with {}: {}", response.status, response.text)
+                        }
                         Err(_) => {
                             unacked.lock().unwrap().push(sent);
                             return;
@@ -526,9 +553,32 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
     let unacked = unacked.lock().unwrap().clone();
     assert!(acked.len() >= KILL_AFTER);
     assert!(
-        acked.len() < INTERVIEWS * QUESTIONS,
+        acked.len() < KILL_INTERVIEWS * KILL_QUESTIONS,
         "the kill came while answers were still being sent"
     );
+
+    Killed {
+        llm,
+        database,
+        api,
+        ids,
+        acked,
+        unacked,
+        killed_after,
+    }
+}
+
+/// After the kill, the database holds every acknowledged answer once, as sent, and nothing
+/// that was not sent; answers in flight at the kill were committed without their 200.
+#[sqlx::test(migrations = false)]
+async fn sigkill_during_answers_keeps_every_acknowledged_answer_once(pool: PgPool) {
+    let Killed {
+        ids,
+        acked,
+        unacked,
+        killed_after,
+        ..
+    } = kill_during_answers(&pool).await;
 
     // What the database holds right after the kill: every acknowledged answer, once, as sent.
     let stored: Vec<(Uuid, Uuid, String)> =
@@ -545,7 +595,7 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
     for sent in &acked {
         let rows = find(sent);
         assert_eq!(rows.len(), 1, "acknowledged {sent:?}");
-        assert_eq!(rows[0].1.to_string(), sent.question_id.as_str().unwrap());
+        assert_eq!(rows[0].1, sent.question_id.0);
         assert_eq!(rows[0].2, sent.text);
     }
     let committed_unacked = unacked.iter().filter(|sent| find(sent).len() == 1).count();
@@ -566,40 +616,64 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         let mut lost = 0;
         for sent in unacked.iter().filter(|sent| find(sent).len() == 1) {
             let asked: i64 =
-                sqlx::query_scalar("SELECT count(*) FROM questions WHERE interview_id = $1::uuid")
-                    .bind(paths[sent.interview].rsplit('/').next().unwrap())
+                sqlx::query_scalar("SELECT count(*) FROM questions WHERE interview_id = $1")
+                    .bind(ids[sent.interview].0)
                     .fetch_one(&pool)
                     .await
                     .unwrap();
-            if asked == sent.position as i64 && (sent.position as usize) < QUESTIONS {
+            if asked == sent.position as i64 && (sent.position as usize) < KILL_QUESTIONS {
                 lost += 1;
             }
         }
         lost
     };
+    eprintln!(
+        "sigkill: killed after {killed_after:?}; {} answers acknowledged, {} not ({committed_unacked} of them committed before the kill, {questions_lost} without their next question)",
+        acked.len(),
+        unacked.len(),
+    );
+}
+
+/// A new server process on the same database after the kill: the unacknowledged answers,
+/// retried with the same client id, are each stored exactly once (including those committed
+/// before the kill whose 200 never arrived), and every interview can be finished.
+#[sqlx::test(migrations = false)]
+async fn after_a_sigkill_retried_answers_are_stored_once_and_every_interview_finishes(
+    pool: PgPool,
+) {
+    let Killed {
+        llm,
+        database,
+        api,
+        ids,
+        acked,
+        unacked,
+        killed_after,
+    } = kill_during_answers(&pool).await;
     let calls_before_restart = llm.calls();
 
     // A new server process on the same database: retries with the same client ids.
-    let second = ServerProcess::start("restarted", &database, &llm.env()).await;
-    let base = second.base_url.clone();
-    let mut texts: Vec<Vec<(u64, String)>> = vec![Vec::new(); INTERVIEWS];
+    let second = server("restarted", &database, &openai_env(&llm)).await;
+    let api = api.at(second.base_url());
+    let mut texts: Vec<Vec<(u8, String)>> = vec![Vec::new(); KILL_INTERVIEWS];
     for sent in &acked {
         texts[sent.interview].push((sent.position, sent.text.clone()));
     }
     let finishing = unacked.iter().map(|sent| {
-        let (owner, base, path) = (owner.clone(), base.clone(), paths[sent.interview].clone());
+        let (api, id) = (&api, ids[sent.interview]);
         async move {
-            let url = format!("{base}{path}/answers");
-            let (status, outcome) = owner.post(url, &sent.body()).await;
-            assert_eq!(status, StatusCode::OK, "retry of {sent:?}: {outcome}");
+            let outcome = api
+                .answer(id, &sent.answer())
+                .await
+                .unwrap_or_else(|error| panic!("retry of {sent:?}: {error}"));
             let mut rest = vec![(sent.position, sent.text.clone())];
-            if outcome["completed"] == json!(true) {
+            if outcome.completed {
                 return (sent.interview, rest);
             }
-            let next = outcome["next_question"].clone();
-            assert_eq!(next["position"], json!(sent.position + 1), "{outcome}");
+            let next = outcome.next_question.clone().expect("a next question");
+            assert_eq!(next.position, sent.position + 1, "{outcome:?}");
             let tag = format!("interview {} after the restart", sent.interview);
-            let (after, _) = answer_all(&owner, &base, &path, next, &tag).await;
+            let (after, _) = answer_all(api, id, next, &tag).await;
             rest.extend((sent.position + 1..).zip(after));
             (sent.interview, rest)
         }
@@ -608,17 +682,17 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         texts[interview].extend(rest);
     }
 
-    for (interview, path) in paths.iter().enumerate() {
+    for (interview, id) in ids.iter().enumerate() {
         let mut expected = texts[interview].clone();
         expected.sort();
-        let positions: Vec<u64> = expected.iter().map(|(p, _)| *p).collect();
+        let positions: Vec<u8> = expected.iter().map(|(p, _)| *p).collect();
         assert_eq!(
             positions,
-            (1..=QUESTIONS as u64).collect::<Vec<_>>(),
+            (1..=KILL_QUESTIONS as u8).collect::<Vec<_>>(),
             "{expected:?}"
         );
         let expected: Vec<String> = expected.into_iter().map(|(_, text)| text).collect();
-        assert_eq!(stored_answers(&owner, &base, path).await, expected);
+        assert_eq!(stored_answers(&api, *id).await, expected);
     }
     let (answers, distinct): (i64, i64) =
         sqlx::query_as("SELECT count(*), count(DISTINCT client_id) FROM answers")
@@ -628,8 +702,8 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
     assert_eq!(
         (answers, distinct),
         (
-            (INTERVIEWS * QUESTIONS) as i64,
-            (INTERVIEWS * QUESTIONS) as i64
+            (KILL_INTERVIEWS * KILL_QUESTIONS) as i64,
+            (KILL_INTERVIEWS * KILL_QUESTIONS) as i64
         )
     );
     for sent in &unacked {
@@ -641,10 +715,10 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
         assert_eq!(rows, 1, "{sent:?}");
     }
     eprintln!(
-        "sigkill: killed after {killed_after:?}; {} answers acknowledged, {} not ({committed_unacked} of them committed before the kill, {questions_lost} without their next question); all {} stored once after retries; LLM calls {calls_before_restart} before the restart, {} in all",
+        "sigkill, restarted: killed after {killed_after:?}; {} answers acknowledged, {} not; all {} stored once after retries; LLM calls {calls_before_restart} before the restart, {} in all",
         acked.len(),
         unacked.len(),
-        INTERVIEWS * QUESTIONS,
+        KILL_INTERVIEWS * KILL_QUESTIONS,
         llm.calls()
     );
 }
@@ -658,70 +732,76 @@ async fn sigkill_during_answers_loses_and_duplicates_nothing(pool: PgPool) {
 #[sqlx::test(migrations = false)]
 async fn two_instances_share_one_interview_and_write_one_report(pool: PgPool) {
     const QUESTIONS: usize = 4;
-    let llm = FakeLlm::start(Behaviour::Interviewer {
-        delay: Duration::ZERO,
-    })
-    .await;
-    let database = url_of(&pool);
-    let a = ServerProcess::start("A", &database, &llm.env()).await;
-    let b = ServerProcess::start("B", &database, &llm.env()).await;
-    let bases = [a.base_url.as_str(), b.base_url.as_str()];
-    let owner = Owner::new();
+    let llm = interviewer(Duration::ZERO).await;
+    let database = database_url_of(&pool);
+    let a = server("A", &database, &openai_env(&llm)).await;
+    let b = server("B", &database, &openai_env(&llm)).await;
+    let api = Api::new(a.base_url());
+    let instances = [api.clone(), api.at(b.base_url())];
     let mut requests = 0;
-    let mut next_base = || {
+    let mut next = || {
         requests += 1;
-        bases[(requests - 1) % 2]
+        instances[(requests - 1) % 2].clone()
     };
 
     // Created on A (which issues the owner cookie), documents on B then A, started on B.
-    let (status, interview) = owner
-        .post(
-            format!("{}/api/v1/interviews", next_base()),
-            &json!({"job_title": "Data Scientist", "company": "Northwind Analytics", "question_count": QUESTIONS}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{interview}");
-    let path = format!("/api/v1/interviews/{}", interview["id"].as_str().unwrap());
-    for (kind, text) in [("cv", support::CV), ("job_description", support::JOB)] {
-        let url = format!("{}{path}/documents/{kind}", next_base());
-        let (status, body) = owner
-            .send(Method::PUT, url, Some(&json!({ "text": text })))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+    let interview = next()
+        .create_interview(&DATA_SCIENTIST.new_interview(QUESTIONS as u8))
+        .await
+        .unwrap();
+    let id = interview.id;
+    for (kind, text) in [
+        (DocumentKind::Cv, DATA_SCIENTIST.cv),
+        (DocumentKind::JobDescription, DATA_SCIENTIST.job),
+    ] {
+        next().paste(id, kind, text).await.unwrap();
     }
-    let mut question = owner.start(next_base(), &path).await;
+    let mut question = start(&next(), id).await;
     let mut sent = Vec::new();
     loop {
-        let text = answer_text(&format!("two instances {}", question["position"]));
-        let outcome = owner.answer(next_base(), &path, &question, &text).await;
+        let text = data_scientist_answer(&format!("two instances {}", question.position));
+        let outcome = next().answer_with(id, question.id, &text).await.unwrap();
         sent.push(text);
-        if outcome["completed"] == json!(true) {
+        if outcome.completed {
             break;
         }
-        question = outcome["next_question"].clone();
+        question = outcome
+            .next_question
+            .expect("a next question until completed");
     }
     assert_eq!(sent.len(), QUESTIONS);
-    assert_eq!(interviewers(&pool, &path).await, ["openai"; QUESTIONS]);
+    assert_eq!(interviewers(&pool, id).await, ["openai"; QUESTIONS]);
 
     // Feedback asked for on both instances, twice each, as fast as the client can.
     for _ in 0..4 {
-        let (status, body) = owner
-            .post(format!("{}{path}/feedback", next_base()), &json!({}))
-            .await;
-        assert!(
-            status == StatusCode::ACCEPTED || status == StatusCode::OK,
-            "{status}: {body}"
+        next().request_feedback(id).await.unwrap();
+    }
+    // Polled on the instances in turn until the report is there.
+    let deadline = Instant::now() + REPORT_LIMIT;
+    let report = loop {
+        match next().feedback(id).await.unwrap() {
+            FeedbackState::Ready(report) => break report,
+            FeedbackState::Pending(progress) => assert!(
+                [ReportJobStatus::Queued, ReportJobStatus::Running].contains(&progress.status),
+                "{progress:?}"
+            ),
+        }
+        assert!(Instant::now() < deadline, "no report within 30 s");
+        tokio::time::sleep(REPORT_POLL).await;
+    };
+    for instance in &instances {
+        let served = instance.feedback(id).await.unwrap();
+        assert_eq!(
+            served,
+            FeedbackState::Ready(report.clone()),
+            "{}",
+            instance.origin()
         );
     }
-    let report = owner.wait_for_report(&bases, &path).await;
-    let (status_a, from_a) = owner.get(format!("{}{path}/feedback", bases[0])).await;
-    let (status_b, from_b) = owner.get(format!("{}{path}/feedback", bases[1])).await;
-    assert_eq!((status_a, status_b), (StatusCode::OK, StatusCode::OK));
-    assert_eq!(from_a, report);
-    assert_eq!(from_b, report);
-    assert_eq!(report["questions"].as_array().unwrap().len(), QUESTIONS);
-    assert_eq!(stored_answers(&owner, bases[0], &path).await, sent);
-    assert_eq!(stored_answers(&owner, bases[1], &path).await, sent);
+    assert_eq!(report.questions.len(), QUESTIONS);
+    for instance in &instances {
+        assert_eq!(stored_answers(instance, id).await, sent);
+    }
 
     // One job, claimed once; one report; one round of feedback calls (the first two parts of
     // the report and their repairs, all unusable, so the offline coach's report stands in).
@@ -736,11 +816,12 @@ async fn two_instances_share_one_interview_and_write_one_report(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(reports, 1);
-    assert_eq!(report["generated_by"]["offline_fallback"], true);
+    assert!(report.generated_by.offline_fallback);
     let calls = llm_calls(&pool).await;
     let feedback_calls = calls.iter().filter(|c| c.0 == "feedback").count();
     assert_eq!(feedback_calls, 4, "{calls:?}");
-    assert_eq!(llm.feedback_calls(), 4);
+    let structured = llm.requests().iter().filter(|r| r.structured()).count();
+    assert_eq!(structured, 4);
     let question_calls: Vec<&str> = calls
         .iter()
         .filter(|c| c.0 == "question")
@@ -749,8 +830,8 @@ async fn two_instances_share_one_interview_and_write_one_report(pool: PgPool) {
     assert_eq!(question_calls, ["ok"; QUESTIONS]);
     eprintln!(
         "two instances: {} requests alternated, {} LLM calls ({} for feedback), 1 job claimed once, 1 report",
-        requests + 6,
+        api.requests_sent(),
         llm.calls(),
-        llm.feedback_calls()
+        structured
     );
 }

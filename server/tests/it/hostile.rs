@@ -6,15 +6,20 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::{ready_interview, TestServer, CV};
+use crate::common::TestServer;
 use futures_util::stream::{self, StreamExt};
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
+use testkit::api::Api;
+use testkit::fixtures::DATA_SCIENTIST;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use uuid::Uuid;
+
+/// The CV every interview here is set up with.
+const CV: &str = DATA_SCIENTIST.cv;
 
 const ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
 
@@ -99,40 +104,50 @@ async fn assert_json_error(
     body
 }
 
-async fn create_interview(client: &reqwest::Client, server: &TestServer, count: u8) -> String {
-    let (status, interview) = send(client.post(server.url("/api/v1/interviews")).json(
-        &json!({"job_title": "Data Scientist", "company": "Northwind Analytics", "question_count": count}),
-    ))
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{interview}");
-    format!("/api/v1/interviews/{}", interview["id"].as_str().unwrap())
+/// The API client of the owner of `cookie`, for setting up what a test then attacks.
+fn api_of(server: &TestServer, cookie: &str) -> Api {
+    server.api().with_owner_cookie(cookie)
+}
+
+fn path_of(id: domain::InterviewId) -> String {
+    format!("/api/v1/interviews/{}", id.0)
+}
+
+/// An interview of `count` questions without documents; returns its base path.
+async fn create_interview(owner: &Api, count: u8) -> String {
+    let input = DATA_SCIENTIST.new_interview(count);
+    path_of(owner.create_interview(&input).await.unwrap().id)
+}
+
+/// An interview of `count` questions with both documents; returns its base path.
+async fn ready_interview(owner: &Api, count: u8) -> String {
+    path_of(
+        owner
+            .ready_interview(&DATA_SCIENTIST, count)
+            .await
+            .unwrap()
+            .id,
+    )
 }
 
 /// A completed interview with its report written; returns its base path.
-async fn reported_interview(client: &reqwest::Client, server: &TestServer) -> String {
-    let base = ready_interview(client, server, 3).await;
-    let (_, mut question) = send(client.post(server.url(&format!("{base}/start")))).await;
+async fn reported_interview(owner: &Api) -> String {
+    let id = owner.ready_interview(&DATA_SCIENTIST, 3).await.unwrap().id;
+    let mut question = owner.start(id).await.unwrap();
     loop {
-        let (status, outcome) = send(client.post(server.url(&format!("{base}/answers"))).json(
-            &json!({"question_id": question["id"], "text": ANSWER, "client_id": Uuid::new_v4()}),
-        ))
-        .await;
-        assert_eq!(status, StatusCode::OK, "{outcome}");
-        if outcome["completed"] == json!(true) {
+        let outcome = owner.answer_with(id, question.id, ANSWER).await.unwrap();
+        if outcome.completed {
             break;
         }
-        question = outcome["next_question"].clone();
+        question = outcome
+            .next_question
+            .expect("a next question until completed");
     }
-    let feedback = server.url(&format!("{base}/feedback"));
-    for _ in 0..200 {
-        let (status, body) = send(client.get(&feedback)).await;
-        match status {
-            StatusCode::OK => return base,
-            StatusCode::ACCEPTED => tokio::time::sleep(Duration::from_millis(50)).await,
-            other => panic!("unexpected {other}: {body}"),
-        }
-    }
-    panic!("the report was not written in 10 s");
+    owner
+        .wait_for_report(id, Duration::from_millis(50), Duration::from_secs(10))
+        .await
+        .unwrap_or_else(|error| panic!("the report was not written in 10 s: {error}"));
+    path_of(id)
 }
 
 fn address(server: &TestServer) -> String {
@@ -218,7 +233,7 @@ async fn truncated_uploads_and_bodies_store_nothing_and_the_server_keeps_serving
     let server = TestServer::start_with(pool.clone(), &[("RATE_LIMITS", "off")]).await;
     let cookie = new_owner(&server).await;
     let owner = client_with(&cookie);
-    let base = create_interview(&owner, &server, 3).await;
+    let base = create_interview(&api_of(&server, &cookie), 3).await;
     let host = address(&server);
     let before = snapshot(&pool).await;
 
@@ -329,7 +344,7 @@ async fn a_trickled_upload_gets_408_when_the_time_is_up_and_stores_nothing(pool:
     .await;
     let cookie = new_owner(&server).await;
     let owner = client_with(&cookie);
-    let base = create_interview(&owner, &server, 3).await;
+    let base = create_interview(&api_of(&server, &cookie), 3).await;
     let host = address(&server);
     let before = snapshot(&pool).await;
 
@@ -403,8 +418,9 @@ async fn bodies_over_the_limit_get_413_with_the_json_error_and_change_nothing(po
         &[("MAX_BODY_BYTES", "65536"), ("RATE_LIMITS", "off")],
     )
     .await;
-    let owner = client_with(&new_owner(&server).await);
-    let base = ready_interview(&owner, &server, 3).await;
+    let cookie = new_owner(&server).await;
+    let owner = client_with(&cookie);
+    let base = ready_interview(&api_of(&server, &cookie), 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{base}/start")))).await;
     let before = snapshot(&pool).await;
 
@@ -465,8 +481,9 @@ async fn uploads_up_to_the_upload_limit_pass_whatever_the_json_limit(pool: PgPoo
     // Uploads have their own limit (10 MB by default), above the 2 MB every other body may
     // carry by default; a 3 MB file is accepted and a file over the limit refused.
     let server = TestServer::start_with(pool, &[("RATE_LIMITS", "off")]).await;
-    let owner = client_with(&new_owner(&server).await);
-    let base = create_interview(&owner, &server, 3).await;
+    let cookie = new_owner(&server).await;
+    let owner = client_with(&cookie);
+    let base = create_interview(&api_of(&server, &cookie), 3).await;
     let url = server.url(&format!("{base}/documents/cv"));
     let line = "Data scientist: forecasting, experiments, Python, SQL, Snowflake.\n";
     let file = line.repeat(3 * 1024 * 1024 / line.len()).into_bytes();
@@ -491,8 +508,9 @@ async fn uploads_up_to_the_upload_limit_pass_whatever_the_json_limit(pool: PgPoo
 #[sqlx::test(migrations = false)]
 async fn malformed_json_gets_4xx_json_errors_and_changes_nothing(pool: PgPool) {
     let server = TestServer::start_with(pool.clone(), &[("RATE_LIMITS", "off")]).await;
-    let owner = client_with(&new_owner(&server).await);
-    let base = ready_interview(&owner, &server, 3).await;
+    let cookie = new_owner(&server).await;
+    let owner = client_with(&cookie);
+    let base = ready_interview(&api_of(&server, &cookie), 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{base}/start")))).await;
     let question_id = question["id"].as_str().unwrap().to_owned();
     let before = snapshot(&pool).await;
@@ -633,7 +651,7 @@ async fn malformed_json_gets_4xx_json_errors_and_changes_nothing(pool: PgPool) {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "started: {cv}");
-    let fresh = create_interview(&owner, &server, 3).await;
+    let fresh = create_interview(&api_of(&server, &cookie), 3).await;
     let (status, cv) = send(
         owner
             .put(server.url(&format!("{fresh}/documents/cv")))
@@ -689,11 +707,12 @@ async fn no_other_cookie_can_read_change_start_answer_delete_or_share_an_intervi
     let owner_cookie = new_owner(&server).await;
     let owner = client_with(&owner_cookie);
     // One interview at each stage: ready to start, under way, and reported and shared.
-    let ready = ready_interview(&owner, &server, 3).await;
-    let under_way = ready_interview(&owner, &server, 3).await;
+    let owner_api = api_of(&server, &owner_cookie);
+    let ready = ready_interview(&owner_api, 3).await;
+    let under_way = ready_interview(&owner_api, 3).await;
     let (_, question) = send(owner.post(server.url(&format!("{under_way}/start")))).await;
     let question_id = question["id"].as_str().unwrap().to_owned();
-    let reported = reported_interview(&owner, &server).await;
+    let reported = reported_interview(&owner_api).await;
     let (status, share) = send(owner.post(server.url(&format!("{reported}/shares")))).await;
     assert_eq!(status, StatusCode::CREATED);
     let share_id = share["id"].as_str().unwrap().to_owned();
@@ -815,8 +834,9 @@ fn malformed_tokens(real: &str) -> Vec<String> {
 #[sqlx::test(migrations = false)]
 async fn a_thousand_guessed_share_tokens_find_nothing_and_a_revoked_one_neither(pool: PgPool) {
     let server = TestServer::start_with(pool.clone(), &[("RATE_LIMITS", "off")]).await;
-    let owner = client_with(&new_owner(&server).await);
-    let reported = reported_interview(&owner, &server).await;
+    let cookie = new_owner(&server).await;
+    let owner = client_with(&cookie);
+    let reported = reported_interview(&api_of(&server, &cookie)).await;
     let (status, link) = send(owner.post(server.url(&format!("{reported}/shares")))).await;
     assert_eq!(status, StatusCode::CREATED);
     let token = link["token"].as_str().unwrap().to_owned();

@@ -2,7 +2,8 @@
 //! handlers, `javascript:`/`data:` links, quotes, template markers, bidi and zero-width
 //! characters, a 5,000-character run, NUL) in every field a user fills (job title, company,
 //! CV, job description, answers) and every field an LLM fills (questions and each field of the
-//! report, through a local provider speaking OpenAI's wire format), against the real server.
+//! report, through testkit's fake provider speaking OpenAI's wire format), against the real
+//! server.
 //!
 //! Each page (history, set-up, room, feedback, share, 404) is fetched as the server renders it
 //! and parsed as a browser parses it (html5ever). A page must hold no element and no attribute
@@ -11,19 +12,17 @@
 //! script, and every payload must come back as the text it was.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use std::time::Duration;
 
-use crate::common::{TestServer, CV, JOB};
-use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::{Json, Router};
-use reqwest::StatusCode;
+use crate::common::TestServer;
+use domain::{DocumentKind, NewInterview};
+use reqwest::{Method, StatusCode};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::{json, Value};
 use sqlx::PgPool;
-use uuid::Uuid;
+use testkit::api::Api;
+use testkit::fake_llm::{FakeLlm, Reply, Wire};
+use testkit::fixtures::{ReportReply, DATA_SCIENTIST};
 
 /// The attribute every markup payload puts on the elements it tries to create.
 const MARKER: &str = "data-pwn";
@@ -86,95 +85,31 @@ impl Words {
     }
 }
 
-async fn start_provider(words: Words) -> String {
-    let app = Router::new()
-        .route("/v1/chat/completions", post(chat_completions))
-        .with_state(Arc::new(words));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    format!("http://{address}/v1")
-}
-
-async fn chat_completions(State(words): State<Arc<Words>>, Json(body): Json<Value>) -> Response {
-    let prompt: String = body["messages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|message| message["content"].as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let text = words.pick(&prompt);
-    let content = if body["response_format"].is_null() {
-        // A new question each time (the server refuses one already asked): the transcript in
-        // the prompt grows by a question mark per question.
-        let asked = prompt.matches('?').count();
-        format!("How would you handle {text} in week {asked}, and why?")
-    } else {
-        report_reply(&text, &prompt).to_string()
-    };
-    if body["stream"] == json!(true) {
-        let chunk = |delta: Value, finish: Value| {
-            let data = json!({"id": "chatcmpl-h", "object": "chat.completion.chunk", "model": "fake-model",
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
-            format!("data: {data}\n\n")
-        };
-        let body = [
-            chunk(
-                json!({"role": "assistant", "content": content}),
-                Value::Null,
-            ),
-            chunk(json!({}), json!("stop")),
-            "data: [DONE]\n\n".to_owned(),
-        ]
-        .concat();
-        return ([("content-type", "text/event-stream")], body).into_response();
-    }
-    Json(json!({
-        "id": "chatcmpl-h",
-        "object": "chat.completion",
-        "created": 1_767_225_600,
-        "model": "fake-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 100, "total_tokens": 200}
-    }))
-    .into_response()
-}
-
-/// A report with `text` in every string field, for an interview of three answered questions
-/// whose answers were `text` too (so the quote is the candidate's own and is kept).
-fn report_reply(text: &str, prompt: &str) -> Value {
-    let quote = prompt.contains(text).then(|| text.to_owned());
-    let dimension = json!({"score": 6, "comment": text});
-    let point = |question: Value| json!({"text": text, "quote": quote, "question": question});
-    json!({
-        "overall": {"score": 6, "not_enough_evidence": null},
-        "summary": text,
-        "dimensions": {
-            "relevance": dimension, "structure": dimension, "specificity": dimension,
-            "clarity": dimension, "confidence": dimension, "consistency": dimension
-        },
-        "strengths": [point(json!(1))],
-        "weaknesses": [point(json!(2))],
-        "missing": [point(Value::Null)],
-        "cv_tips": [{"kind": "quantify", "text": text, "before": null, "after": text}],
-        "questions": (1..=3).map(|number| json!({
-            "number": number, "worked": [text], "to_add": [text], "sample_answer": text
-        })).collect::<Vec<_>>(),
-        "themes": [text.chars().take(50).collect::<String>()],
-        "key_points": [text],
-        "sentiment": 0.1
-    })
+/// A provider that writes `words` into every question and every field of the report.
+async fn start_provider(words: Words) -> FakeLlm {
+    FakeLlm::builder()
+        .respond(move |request| {
+            let prompt = request.prompt();
+            let text = words.pick(&prompt);
+            if request.structured() {
+                // For an interview of three answered questions whose answers were `text` too
+                // (so the quote is the candidate's own and is kept).
+                Reply::text(ReportReply::for_questions(3).saying(&text).to_string())
+            } else {
+                // A new question each time (the server refuses one already asked): the
+                // transcript in the prompt grows by a question mark per question.
+                let asked = prompt.matches('?').count();
+                Reply::text(format!(
+                    "How would you handle {text} in week {asked}, and why?"
+                ))
+            }
+        })
+        .start()
+        .await
 }
 
 // ---------------------------------------------------------------------------------------------
 // Driving the server
-
-async fn send(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
 
 /// What one interview's user fields hold.
 #[derive(Clone, Debug)]
@@ -211,76 +146,67 @@ struct Page {
     html: String,
 }
 
-async fn page(client: &reqwest::Client, server: &TestServer, path: &str) -> Page {
-    let response = client.get(server.url(path)).send().await.unwrap();
-    let headers = response.headers().clone();
+async fn page(api: &Api, path: &str) -> Page {
+    let response = api.send(Method::GET, path, None).await.unwrap();
     assert!(
-        response.status() == StatusCode::OK || response.status() == StatusCode::NOT_FOUND,
+        response.status == StatusCode::OK || response.status == StatusCode::NOT_FOUND,
         "{path}: {}",
-        response.status()
+        response.status
     );
     Page {
         path: path.to_owned(),
-        headers,
-        html: response.text().await.unwrap(),
+        headers: response.headers,
+        html: response.text,
     }
 }
 
 /// Creates, sets up, answers, reports on and shares one interview, fetching each page on the
 /// way.
-async fn interview_pages(client: &reqwest::Client, server: &TestServer, fields: &Fields) -> Pages {
-    let (status, interview) = send(client.post(server.url("/api/v1/interviews")).json(&json!({
-        "job_title": fields.job_title, "company": fields.company, "question_count": 3
-    })))
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{interview}");
-    let id = interview["id"].as_str().unwrap().to_owned();
-    let base = format!("/api/v1/interviews/{id}");
-    for (kind, text) in [("cv", CV), ("job_description", JOB)] {
+async fn interview_pages(api: &Api, fields: &Fields) -> Pages {
+    let input = NewInterview {
+        job_title: fields.job_title.clone(),
+        company: fields.company.clone(),
+        question_count: Some(3),
+        ..Default::default()
+    };
+    let id = api.create_interview(&input).await.unwrap().id;
+    for (kind, text) in [
+        (DocumentKind::Cv, DATA_SCIENTIST.cv),
+        (DocumentKind::JobDescription, DATA_SCIENTIST.job),
+    ] {
         let text = format!("{text}\n{}", fields.document_extra);
-        let (status, body) = send(
-            client
-                .put(server.url(&format!("{base}/documents/{kind}")))
-                .json(&json!({ "text": text })),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{kind}: {body}");
+        api.paste(id, kind, &text)
+            .await
+            .unwrap_or_else(|error| panic!("{kind:?}: {error}"));
     }
-    let set_up = page(client, server, &format!("/interviews/{id}")).await;
+    let set_up = page(api, &format!("/interviews/{}", id.0)).await;
 
-    let (status, mut question) = send(client.post(server.url(&format!("{base}/start")))).await;
-    assert_eq!(status, StatusCode::OK, "{question}");
+    let mut question = api.start(id).await.unwrap();
     loop {
-        let (status, outcome) = send(client.post(server.url(&format!("{base}/answers"))).json(
-            &json!({"question_id": question["id"], "text": fields.answer, "client_id": Uuid::new_v4()}),
-        ))
-        .await;
-        assert_eq!(status, StatusCode::OK, "{outcome}");
-        if outcome["completed"] == json!(true) {
+        let outcome = api
+            .answer_with(id, question.id, &fields.answer)
+            .await
+            .unwrap();
+        if outcome.completed {
             break;
         }
-        question = outcome["next_question"].clone();
+        question = outcome
+            .next_question
+            .expect("a next question until completed");
     }
-    let room = page(client, server, &format!("/interviews/{id}")).await;
+    let room = page(api, &format!("/interviews/{}", id.0)).await;
 
-    let feedback_url = server.url(&format!("{base}/feedback"));
-    send(client.post(&feedback_url)).await;
-    let mut ready = false;
-    for _ in 0..400 {
-        if send(client.get(&feedback_url)).await.0 == StatusCode::OK {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert!(ready, "the report was not written in 10 s");
-    let feedback = page(client, server, &format!("/interviews/{id}/feedback")).await;
+    api.wait_for_report(id, Duration::from_millis(25), Duration::from_secs(10))
+        .await
+        .unwrap_or_else(|error| panic!("the report was not written in 10 s: {error}"));
+    let feedback = page(api, &format!("/interviews/{}/feedback", id.0)).await;
 
-    let (status, link) = send(client.post(server.url(&format!("{base}/shares")))).await;
-    assert_eq!(status, StatusCode::CREATED);
-    let token = link["token"].as_str().unwrap();
+    let shares = format!("/api/v1/interviews/{}/shares", id.0);
+    let link = api.send(Method::POST, &shares, None).await.unwrap();
+    assert_eq!(link.status, StatusCode::CREATED);
+    let token = link.json()["token"].as_str().unwrap().to_owned();
     // Read by a stranger, as a shared link is.
-    let share = page(&reqwest::Client::new(), server, &format!("/share/{token}")).await;
+    let share = page(&Api::new(api.origin()), &format!("/share/{token}")).await;
     Pages {
         set_up,
         room,
@@ -435,18 +361,11 @@ fn full_title(page_title: &str) -> String {
     squash(&format!("{page_title} · Interview Simulator"))
 }
 
-/// A server whose interviewer and report writer is the provider at `base_url`.
-async fn server_with_provider(pool: PgPool, base_url: &str) -> TestServer {
-    TestServer::start_with(
-        pool,
-        &[
-            ("LLM_PROVIDERS", "openai"),
-            ("OPENAI_BASE_URL", base_url),
-            ("OPENAI_MODEL", "fake-model"),
-            ("RATE_LIMITS", "off"),
-        ],
-    )
-    .await
+/// A server whose interviewer and report writer is `provider`.
+async fn server_with_provider(pool: PgPool, provider: &FakeLlm) -> TestServer {
+    let mut vars = provider.env(Wire::OpenAi, "fake-model");
+    vars.push(("RATE_LIMITS".into(), "off".into()));
+    TestServer::start_with(pool, &vars).await
 }
 
 #[sqlx::test(migrations = false)]
@@ -461,32 +380,22 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
     // starts: both use one database, and either's report worker would claim the other's jobs
     // and write them with the wrong provider.
     let plain_server = server_with_provider(pool.clone(), &plain_provider).await;
-    let plain_owner = plain_server.browser();
-    let plain = interview_pages(&plain_owner, &plain_server, &Fields::plain()).await;
-    let plain_history = page(&plain_owner, &plain_server, "/").await;
-    let plain_not_found = page(&plain_owner, &plain_server, "/share/not-a-token").await;
+    let plain_owner = plain_server.api();
+    let plain = interview_pages(&plain_owner, &Fields::plain()).await;
+    let plain_history = page(&plain_owner, "/").await;
     drop(plain_owner);
     plain_server.stop().await;
     let server = server_with_provider(pool, &hostile_provider).await;
 
-    let owner = server.browser();
+    let owner = server.api();
     let mut names_shown = Vec::new();
     for payload in &payloads {
         let text = &payload.text;
         let mut fields = Fields::plain();
+        // (Those that do not fit a name are refused there: see the test below.)
         if fits_a_name(text) {
             fields.job_title = text.clone();
             fields.company = format!("{text} Ltd");
-        } else {
-            // One line of at most 200 characters: refused with a reason, nothing stored.
-            let (status, body) = send(
-                owner
-                    .post(server.url("/api/v1/interviews"))
-                    .json(&json!({"job_title": text, "company": text, "question_count": 3})),
-            )
-            .await;
-            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", payload.name);
-            assert_eq!(body["error"]["field"], "job_title", "{}", payload.name);
         }
         fields.document_extra = text.clone();
         if text.contains('\0') {
@@ -495,7 +404,7 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
         } else {
             fields.answer = text.clone();
         }
-        let pages = interview_pages(&owner, &server, &fields).await;
+        let pages = interview_pages(&owner, &fields).await;
         let job = format!("{} at {}", fields.job_title, fields.company);
         names_shown.push(fields.clone());
 
@@ -590,7 +499,7 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
     }
 
     // The history page lists every interview, each name as text.
-    let history = page(&owner, &server, "/").await;
+    let history = page(&owner, "/").await;
     let history_html =
         assert_only_app_markup(&history, &plain_history, &full_title("Your interviews"));
     let visible = visible_text(&history_html);
@@ -601,8 +510,53 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
             fields.job_title
         );
     }
+}
 
-    // 404 pages, for an address made of a payload too.
+/// A payload that is not one line of at most 200 characters is refused as a job title, with
+/// a reason, and nothing is stored.
+#[sqlx::test(migrations = false)]
+async fn payloads_that_do_not_fit_a_name_are_refused_with_a_reason(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let owner = server.api();
+    let mut refused = 0;
+    for payload in payloads().iter().filter(|p| !fits_a_name(&p.text)) {
+        let text = &payload.text;
+        let response = owner
+            .send(
+                Method::POST,
+                "/api/v1/interviews",
+                Some(&json!({"job_title": text, "company": text, "question_count": 3})),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            payload.name
+        );
+        let body = response.json();
+        assert_eq!(body["error"]["field"], "job_title", "{}", payload.name);
+        refused += 1;
+    }
+    assert!(
+        refused >= 1,
+        "some payload is too long or holds control characters"
+    );
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM interviews")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+/// 404 pages, for an address made of a payload too: the markup of the plain 404 page only.
+#[sqlx::test(migrations = false)]
+async fn a_payload_in_an_address_gets_the_plain_not_found_page(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let owner = server.api();
+    let plain_not_found = page(&owner, "/share/not-a-token").await;
+    let payloads = payloads();
     let mut not_found_paths = vec!["/share/not-a-token".to_owned()];
     for payload in payloads.iter().filter(|payload| fits_a_name(&payload.text)) {
         let encoded: String = payload
@@ -614,7 +568,7 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
         not_found_paths.push(format!("/interviews/{encoded}"));
     }
     for path in not_found_paths {
-        let response = page(&owner, &server, &path).await;
+        let response = page(&owner, &path).await;
         assert_only_app_markup(&response, &plain_not_found, &full_title("Not found"));
     }
 }
@@ -624,14 +578,16 @@ async fn hostile_strings_in_every_field_stay_text_on_every_page(pool: PgPool) {
 #[sqlx::test(migrations = false)]
 async fn a_title_with_ampersands_and_angle_brackets_reads_as_typed(pool: PgPool) {
     let server = TestServer::start(pool).await;
-    let owner = server.browser();
-    let (status, interview) = send(owner.post(server.url("/api/v1/interviews")).json(&json!({
-        "job_title": "R&D <lead> &amp; QA", "company": "A&B", "question_count": 3
-    })))
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    let path = format!("/interviews/{}", interview["id"].as_str().unwrap());
-    let page = page(&owner, &server, &path).await;
+    let owner = server.api();
+    let input = NewInterview {
+        job_title: "R&D <lead> &amp; QA".into(),
+        company: "A&B".into(),
+        question_count: Some(3),
+        ..Default::default()
+    };
+    let interview = owner.create_interview(&input).await.unwrap();
+    let path = format!("/interviews/{}", interview.id.0);
+    let page = page(&owner, &path).await;
     let html = Html::parse_document(&page.html);
     assert_eq!(
         text_of(select(&html, "title")[0]),

@@ -2,9 +2,10 @@
 //! feedback jobs, rate-limit refusals and the database pool; open to this machine, or to the
 //! bearer of `METRICS_TOKEN` when one is set.
 
-use crate::common::{ready_interview, TestServer};
+use crate::common::TestServer;
 use reqwest::StatusCode;
 use sqlx::PgPool;
+use testkit::fixtures::DATA_SCIENTIST;
 
 async fn scrape(server: &TestServer, token: Option<&str>) -> (StatusCode, String) {
     let mut request = reqwest::Client::new().get(server.url("/metrics"));
@@ -33,21 +34,12 @@ async fn metrics_count_requests_questions_jobs_and_refusals(pool: PgPool) {
         ],
     )
     .await;
-    let browser = server.browser();
-    let base = ready_interview(&browser, &server, 3).await;
-    let started = browser
-        .post(server.url(&format!("{base}/start")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(started.status(), StatusCode::OK);
+    let api = server.api();
+    let interview = api.ready_interview(&DATA_SCIENTIST, 3).await.unwrap();
+    api.start(interview.id).await.unwrap();
     // Over the budget of one: refused and counted.
-    let refused = browser
-        .post(server.url(&format!("{base}/start")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let refused = api.start(interview.id).await.unwrap_err();
+    assert_eq!(refused.status(), Some(StatusCode::TOO_MANY_REQUESTS));
 
     let (status, text) = scrape(&server, None).await;
     assert_eq!(status, StatusCode::OK);
@@ -62,8 +54,8 @@ async fn metrics_count_requests_questions_jobs_and_refusals(pool: PgPool) {
         r#"http_requests_total{method="POST",route="/api/v1/interviews/{id}/start",status="200"}"#,
     );
     assert!(starts >= Some(1.0), "{text}");
-    let id = base.rsplit('/').next().unwrap();
-    assert!(!text.contains(id), "no ids in labels");
+    let id = interview.id.0.to_string();
+    assert!(!text.contains(&id), "no ids in labels");
     assert!(
         text.contains(r#"http_request_duration_seconds_bucket{method="PUT",route="/api/v1/interviews/{id}/documents/{kind}",le="0.5"}"#),
         "latency is a histogram: {text}"

@@ -2,54 +2,46 @@
 //! with `Retry-After` and a message, nothing changed by a refused request, and the pages'
 //! server functions refused with the error the page decodes.
 
-use crate::common::{ready_interview, TestServer, CV};
+use crate::common::TestServer;
 use app::server_fns::PasteDocument;
 use app::AppError;
+use domain::{DocumentKind, InterviewId, NewAnswer, Question};
 use leptos::server_fn::ServerFn;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sqlx::PgPool;
+use testkit::api::{Api, Response};
+use testkit::fixtures::DATA_SCIENTIST;
 use uuid::Uuid;
 
-async fn put_document(
-    client: &reqwest::Client,
-    server: &TestServer,
-    base: &str,
-    kind: &str,
-    text: &str,
-) -> reqwest::Response {
-    client
-        .put(server.url(&format!("{base}/documents/{kind}")))
-        .json(&json!({ "text": text }))
-        .send()
+async fn ready_interview(api: &Api, count: u8) -> InterviewId {
+    api.ready_interview(&DATA_SCIENTIST, count)
         .await
         .unwrap()
+        .id
 }
 
-async fn answer(
-    client: &reqwest::Client,
-    server: &TestServer,
-    base: &str,
-    question: &Value,
-    text: &str,
-) -> reqwest::Response {
-    client
-        .post(server.url(&format!("{base}/answers")))
-        .json(&json!({"question_id": question["id"], "text": text, "client_id": Uuid::new_v4()}))
-        .send()
-        .await
-        .unwrap()
+/// Answers `question` with `text`: any status.
+async fn answer(api: &Api, id: InterviewId, question: &Question, text: &str) -> Response {
+    let answer = NewAnswer {
+        question_id: question.id,
+        text: text.to_owned(),
+        client_id: Uuid::new_v4(),
+    };
+    let path = format!("/api/v1/interviews/{}/answers", id.0);
+    let body = serde_json::to_value(answer).unwrap();
+    api.send(Method::POST, &path, Some(&body)).await.unwrap()
 }
 
 /// The 429's `Retry-After` in seconds, after checking the body's code and message.
-async fn refusal_wait(response: reqwest::Response) -> u64 {
-    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let wait: u64 = response.headers()["retry-after"]
+fn refusal_wait(response: &Response) -> u64 {
+    assert_eq!(response.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers["retry-after"]
         .to_str()
         .unwrap()
         .parse()
         .unwrap();
-    let body: Value = response.json().await.unwrap();
+    let body = response.json();
     assert_eq!(body["error"]["code"], "rate_limited");
     let message = body["error"]["message"].as_str().unwrap();
     assert!(
@@ -69,27 +61,18 @@ async fn an_owner_past_its_budget_waits_and_loses_nothing(pool: PgPool) {
         ],
     )
     .await;
-    let browser = server.browser();
-    let base = ready_interview(&browser, &server, 5).await;
+    let api = server.api();
+    let id = ready_interview(&api, 5).await;
 
     // Start and two answers spend the budget of three.
-    let first: Value = browser
-        .post(server.url(&format!("{base}/start")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let mut question = first;
+    let mut question = api.start(id).await.unwrap();
     for text in ["First answer about LightGBM.", "Second answer about CUPED."] {
-        let response = answer(&browser, &server, &base, &question, text).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let outcome: Value = response.json().await.unwrap();
-        question = outcome["next_question"].clone();
+        let response = answer(&api, id, &question, text).await;
+        assert_eq!(response.status, StatusCode::OK);
+        question = serde_json::from_value(response.json()["next_question"].clone()).unwrap();
     }
-    let refused = answer(&browser, &server, &base, &question, "Third answer.").await;
-    let wait = refusal_wait(refused).await;
+    let refused = answer(&api, id, &question, "Third answer.").await;
+    let wait = refusal_wait(&refused);
     // Three a minute: one more every 20 s.
     assert!((1..=20).contains(&wait), "Retry-After {wait}");
 
@@ -101,23 +84,13 @@ async fn an_owner_past_its_budget_waits_and_loses_nothing(pool: PgPool) {
     assert_eq!(stored, 2);
 
     // Another owner from the same address has a budget of its own.
-    let stranger = server.browser();
-    let other = ready_interview(&stranger, &server, 3).await;
-    let started = stranger
-        .post(server.url(&format!("{other}/start")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(started.status(), StatusCode::OK);
+    let stranger = server.api();
+    let other = ready_interview(&stranger, 3).await;
+    stranger.start(other).await.unwrap();
 
     // Requests that cost nothing are never limited.
     for _ in 0..10 {
-        let transcript = browser
-            .get(server.url(&format!("{base}/transcript")))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(transcript.status(), StatusCode::OK);
+        api.transcript(id).await.unwrap();
     }
 }
 
@@ -132,24 +105,25 @@ async fn one_address_is_limited_across_owners(pool: PgPool) {
     )
     .await;
     // Two owners (two cookie jars) spend the address's four documents.
-    let (first, second) = (server.browser(), server.browser());
-    ready_interview(&first, &server, 3).await;
-    let base = ready_interview(&second, &server, 3).await;
+    let (first, second) = (server.api(), server.api());
+    ready_interview(&first, 3).await;
+    let id = ready_interview(&second, 3).await;
 
     // A third owner is refused: a fresh cookie does not reset the address's budget.
-    let third = server.browser();
-    let created: Value = third
-        .post(server.url("/api/v1/interviews"))
-        .json(&json!({"job_title": "Analyst", "company": "Northwind", "question_count": 3}))
-        .send()
-        .await
-        .unwrap()
-        .json()
+    let third = server.api();
+    let created = third
+        .create_interview(&DATA_SCIENTIST.new_interview(3))
         .await
         .unwrap();
-    let third_base = format!("/api/v1/interviews/{}", created["id"].as_str().unwrap());
-    let refused = put_document(&third, &server, &third_base, "cv", CV).await;
-    refusal_wait(refused).await;
+    let refused = third
+        .send(
+            Method::PUT,
+            &format!("/api/v1/interviews/{}/documents/cv", created.id.0),
+            Some(&json!({ "text": DATA_SCIENTIST.cv })),
+        )
+        .await
+        .unwrap();
+    refusal_wait(&refused);
     let documents: i64 = sqlx::query_scalar("SELECT count(*) FROM documents")
         .fetch_one(&pool)
         .await
@@ -158,12 +132,18 @@ async fn one_address_is_limited_across_owners(pool: PgPool) {
 
     // Correcting a document's text parses nothing and stays allowed.
     let corrected = second
-        .patch(server.url(&format!("{base}/documents/cv")))
-        .json(&json!({ "text": format!("{CV}\nAlso: dbt.") }))
-        .send()
+        .send(
+            Method::PATCH,
+            &format!(
+                "/api/v1/interviews/{}/documents/{}",
+                id.0,
+                DocumentKind::Cv.as_str()
+            ),
+            Some(&json!({ "text": format!("{}\nAlso: dbt.", DATA_SCIENTIST.cv) })),
+        )
         .await
         .unwrap();
-    assert_eq!(corrected.status(), StatusCode::OK);
+    assert_eq!(corrected.status, StatusCode::OK);
 }
 
 #[sqlx::test(migrations = false)]
@@ -217,10 +197,10 @@ async fn limits_can_be_lifted(pool: PgPool) {
         ],
     )
     .await;
-    let browser = server.browser();
+    let api = server.api();
     // Four documents for one owner whose budget would be one.
-    ready_interview(&browser, &server, 3).await;
-    ready_interview(&browser, &server, 3).await;
+    ready_interview(&api, 3).await;
+    ready_interview(&api, 3).await;
 }
 
 #[sqlx::test(migrations = false)]
@@ -233,30 +213,21 @@ async fn feedback_requests_have_a_budget_of_their_own(pool: PgPool) {
         ],
     )
     .await;
-    let browser = server.browser();
-    let base = ready_interview(&browser, &server, 3).await;
-    let feedback = server.url(&format!("{base}/feedback"));
+    let api = server.api();
+    let id = ready_interview(&api, 3).await;
     // Not finished: 409, but asked all the same, and counted.
     for _ in 0..2 {
-        let response = browser.get(&feedback).send().await.unwrap();
-        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let refused = api.feedback(id).await.unwrap_err();
+        assert_eq!(refused.status(), Some(StatusCode::CONFLICT));
     }
-    let refused = browser.post(&feedback).send().await.unwrap();
-    let body_wait = refused.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
-    let body: Value = refused.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "rate_limited");
+    let feedback = format!("/api/v1/interviews/{}/feedback", id.0);
+    let refused = api.send(Method::POST, &feedback, None).await.unwrap();
+    let body_wait = refused.headers["retry-after"].to_str().unwrap().to_owned();
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.json()["error"]["code"], "rate_limited");
     assert!(body_wait.parse::<u64>().unwrap() >= 1);
     // Starting is another budget: still allowed.
-    let started = browser
-        .post(server.url(&format!("{base}/start")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(started.status(), StatusCode::OK);
+    api.start(id).await.unwrap();
 }
 
 /// Every operation of the JSON API, by operation id, with the budget a request spends (`None`:
