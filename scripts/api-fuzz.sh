@@ -53,12 +53,15 @@ started=$(date +%s)
 # Checks: a 5xx, a status, content type, header or body the document does not describe; in
 # chains, a resource deleted that is still there, or one created that cannot be read.
 # Phases: examples, coverage (boundary and invalid values of every parameter), fuzzing and
-# stateful (chains of calls through the document's links).
+# stateful (chains of calls through the document's links). One worker: with two threads,
+# hypothesis parses sources for its lambda descriptions concurrently, and Python 3.11's ast
+# module keeps its recursion depth in state the threads share ("AST constructor recursion depth
+# mismatch", a crash of the tool, not a finding); one worker takes as long here.
 (cd "$out" && timeout 300 "$schemathesis" --config-file "$root/scripts/api-fuzz.toml" run "$base/api/v1/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,use_after_free,ensure_resource_availability \
   --phases ${API_FUZZ_PHASES:-examples,coverage,fuzzing,stateful} \
   --max-examples "$examples" \
-  --workers 2 \
+  --workers 1 \
   --request-timeout 30 \
   --generation-database none \
   --header "Cookie: owner=$owner" \
