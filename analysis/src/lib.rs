@@ -19,6 +19,8 @@ pub mod language;
 mod specificity;
 mod star;
 
+pub use star::is_action_verb;
+
 use domain::{AnswerAnalysis, InterviewAnalysis, Specificity, StarCues, StarSummary};
 
 use text::profile::Skill;

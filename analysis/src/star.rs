@@ -270,7 +270,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// A past-tense doing verb ("need" and "indeed" end in "-ed" too).
-pub(super) fn is_action_verb(word: &str) -> bool {
+pub fn is_action_verb(word: &str) -> bool {
     IRREGULAR_ACTIONS.contains(&word)
         || (word.len() >= 4
             && word.ends_with("ed")

@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/interviews/new") view={Lazy::<pages::InterviewPages>::new()} />
                     <Route path=path!("/interviews/:id") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/interviews/:id/brief") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/interviews/:id/feedback") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/share/:token") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
                 </Routes>

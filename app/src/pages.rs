@@ -6,6 +6,7 @@
 //! for the code it shares with each other route, and four lazy pages made nine WASM files per
 //! page to fetch, compile and instantiate before it could hydrate (three with two groups).
 
+mod brief;
 mod feedback;
 mod home;
 mod interview;
@@ -24,7 +25,8 @@ fn route_has_param(name: &str) -> bool {
     use_params_map().with_untracked(|params| params.get(name).is_some())
 }
 
-/// `/interviews/new` and `/interviews/:id`: setting up an interview and the interview room.
+/// `/interviews/new`, `/interviews/:id` and `/interviews/:id/brief`: setting up an interview,
+/// the interview room, and the preparation brief.
 pub struct InterviewPages;
 
 #[leptos_router::lazy_route]
@@ -34,7 +36,12 @@ impl leptos_router::LazyRoute for InterviewPages {
     }
 
     fn view(_this: Self) -> AnyView {
-        if route_has_param("id") {
+        let is_brief = leptos_router::hooks::use_location()
+            .pathname
+            .with_untracked(|path| path.trim_end_matches('/').ends_with("/brief"));
+        if is_brief {
+            view! { <brief::BriefPage /> }.into_any()
+        } else if route_has_param("id") {
             view! { <interview::InterviewPage /> }.into_any()
         } else {
             view! { <new_interview::NewInterviewPage /> }.into_any()

@@ -2,8 +2,8 @@
 
 use domain::{
     AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
-    NewInterview, NewShareLink, Report, ReportJob, ReportProgress, ShareLink, SharedReport,
-    Transcript,
+    NewInterview, NewShareLink, PreparationBrief, Report, ReportJob, ReportProgress, ShareLink,
+    SharedReport, Transcript,
 };
 use leptos::prelude::*;
 
@@ -53,6 +53,13 @@ pub async fn delete_interview(id: InterviewId) -> Result<(), AppError> {
 pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.interviews.get(&owner, id).await?)
+}
+
+/// The preparation brief of one of the caller's interviews (both documents must be in).
+#[server(output = JsonStr)]
+pub async fn get_brief(id: InterviewId) -> Result<PreparationBrief, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.interviews.brief(&owner, id).await?)
 }
 
 /// Creates an interview and sends the browser to it (a client-side navigation when

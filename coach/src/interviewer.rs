@@ -105,6 +105,30 @@ impl OfflineCoach {
         }
     }
 
+    /// `count` questions this coach asks, in its order, when every answer is complete (no
+    /// follow-up): the opener and the motivation question, which always come, the body's
+    /// first questions between them, and the closing question when the interview is too short
+    /// for `count` otherwise.
+    pub fn likely_questions(&self, count: usize) -> Vec<String> {
+        let with_motivation = self.question_count >= 4;
+        let body_slots = self
+            .question_count
+            .saturating_sub(2 + usize::from(with_motivation));
+        let body = count
+            .saturating_sub(1 + usize::from(with_motivation))
+            .min(body_slots);
+        let mut questions: Vec<String> = std::iter::once(&self.plan.opener)
+            .chain(self.plan.body.iter().take(body))
+            .chain(with_motivation.then_some(&self.plan.motivation))
+            .map(|planned| planned.text.clone())
+            .collect();
+        if questions.len() < count {
+            questions.extend(self.plan.closings.first().cloned());
+        }
+        questions.truncate(count);
+        questions
+    }
+
     /// The question to ask after `history`.
     pub fn next_question(&self, history: &[Exchange]) -> Question {
         // New: neither asked already (perhaps after an acknowledgement) nor a rewording of a

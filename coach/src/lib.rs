@@ -7,6 +7,7 @@
 //!   parsing, validation and guard an LLM's report reply goes through (so both writers give
 //!   one shape, held to the same metrics).
 
+pub mod brief;
 pub mod interviewer;
 pub mod report;
 

@@ -6,6 +6,7 @@
 #[macro_use]
 mod text_enum;
 mod analysis;
+mod brief;
 mod document;
 mod interview;
 mod lifecycle;
@@ -20,6 +21,7 @@ pub use analysis::{
     PhraseCount, Pronouns, Specificity, StarComponent, StarCues, StarSummary, TermCoverage,
     WordCount,
 };
+pub use brief::{PreparationBrief, RequirementEvidence};
 pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };

@@ -84,6 +84,7 @@ async function everyPage(page: Page) {
     ['history', '/'],
     ['new interview', '/interviews/new'],
     ['set-up', `/interviews/${setup}`],
+    ['preparation brief', `/interviews/${setup}/brief`],
     ['room', `/interviews/${running}`],
     ['finished interview', `/interviews/${scored.id}`],
     ['feedback', `/interviews/${scored.id}/feedback`],

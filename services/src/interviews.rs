@@ -1,9 +1,15 @@
-//! The interview service: create, list and read interviews, always scoped to their owner.
+//! The interview service: create, list and read interviews, and prepare for one, always
+//! scoped to their owner.
 
-use domain::{Interview, InterviewId, InterviewStatus, InterviewSummary, NewInterview};
+use coach::brief::{preparation_brief, BriefInput};
+use domain::{
+    Interview, InterviewId, InterviewStatus, InterviewSummary, NewInterview, PreparationBrief,
+};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::documents;
+use crate::interviewer::chain::seed_of;
 use crate::{Error, OwnerKey, Result};
 use row::{InterviewRow, INTERVIEW_COLUMNS};
 
@@ -107,5 +113,28 @@ impl InterviewService {
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.
     pub async fn get(&self, owner: &OwnerKey, id: InterviewId) -> Result<Interview> {
         row::load(&self.pool, id, Some(owner), row::Lock::None).await
+    }
+
+    /// The preparation brief from the interview's documents, worded with the interview's
+    /// seed so its likely questions read as the offline coach will ask them. Both documents
+    /// must be in.
+    pub async fn brief(&self, owner: &OwnerKey, id: InterviewId) -> Result<PreparationBrief> {
+        let interview = row::load(&self.pool, id, Some(owner), row::Lock::None).await?;
+        let texts = documents::texts(&self.pool, id).await?;
+        if texts.cv.trim().is_empty() || texts.job_description.trim().is_empty() {
+            return Err(Error::Conflict(
+                "Add your CV and the job description first: the brief is made from them.".into(),
+            ));
+        }
+        Ok(preparation_brief(&BriefInput {
+            cv: &texts.cv,
+            job_description: &texts.job_description,
+            job_title: &interview.job_title,
+            company: &interview.company,
+            kind: interview.kind,
+            seniority: interview.seniority,
+            question_count: interview.question_count,
+            seed: seed_of(id),
+        }))
     }
 }

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use domain::{
     AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
-    NewInterview, Question, QuestionEvent, QuestionId, Report, ReportProgress, Transcript,
+    NewInterview, PreparationBrief, Question, QuestionEvent, QuestionId, Report, ReportProgress,
+    Transcript,
 };
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
@@ -335,6 +336,12 @@ impl Api {
     /// `GET /interviews/{id}`.
     pub async fn interview(&self, id: InterviewId) -> Result<Interview, ApiError> {
         self.ok(Method::GET, &format!("/interviews/{}", id.0), None)
+            .await
+    }
+
+    /// `GET /interviews/{id}/brief`: the preparation brief.
+    pub async fn brief(&self, id: InterviewId) -> Result<PreparationBrief, ApiError> {
+        self.ok(Method::GET, &format!("/interviews/{}/brief", id.0), None)
             .await
     }
 

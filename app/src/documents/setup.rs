@@ -74,6 +74,14 @@ fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> i
                 }
             }}
         </p>
+        {move || ready.get().then(|| view! {
+            <p class="brief-link">
+                <a id="read-brief" href=format!("/interviews/{id}/brief")>
+                    "Read your preparation brief"
+                </a>
+                " first: what the job asks for and what your CV shows of it, the questions likely to come, the stories worth preparing."
+            </p>
+        })}
         {move || start_error.get().map(|message| view! {
             <p class="error" role="alert" id="start-error">{message}</p>
         })}

@@ -1,11 +1,13 @@
-//! `/api/v1/interviews`: create, list and read the caller's interviews.
+//! `/api/v1/interviews`: create, list and read the caller's interviews, and their
+//! preparation briefs.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::{DateTime, Utc};
 use domain::{
-    Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview, Transcript,
+    Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview,
+    PreparationBrief, Transcript,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -144,6 +146,30 @@ pub async fn get(
         documents: documents.into_iter().map(DocumentSummary::from).collect(),
         transcript,
     }))
+}
+
+/// The preparation brief: each requirement of the job with the CV line that shows it (or
+/// none: a gap), the five questions most likely to come, and the CV's stories worth
+/// preparing. Made from the documents alone; the questions are worded as the built-in
+/// interviewer asks them.
+#[utoipa::path(
+    get,
+    path = "/interviews/{id}/brief",
+    operation_id = "get_brief",
+    tag = "interviews",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    responses(
+        (status = 200, description = "The brief", body = PreparationBrief),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The CV or the job description is missing (`conflict`)", body = ErrorBody),
+    )
+)]
+pub async fn brief(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    ApiPath(id): ApiPath<InterviewId>,
+) -> Result<Json<PreparationBrief>, ApiError> {
+    Ok(Json(services.interviews.brief(&owner, id).await?))
 }
 
 /// Delete one of the caller's interviews for good: its documents, transcript, report and

@@ -67,6 +67,7 @@ fn described_routes(max_body_bytes: usize, limits: &RateLimiting) -> (Router<App
     let v1 = OpenApiRouter::default()
         .routes(routes!(interviews::create, interviews::list))
         .routes(routes!(interviews::get, interviews::delete))
+        .routes(routes!(interviews::brief))
         .routes(costs(
             Cost::Document,
             unlimited_body(routes!(documents::put)),

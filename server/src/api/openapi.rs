@@ -42,6 +42,8 @@ use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
         domain::ShareLink,
         domain::NewShareLink,
         domain::SharedReport,
+        domain::PreparationBrief,
+        domain::RequirementEvidence,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),

@@ -289,3 +289,61 @@ async fn a_slow_model_hands_the_streamed_question_over_to_the_coach(pool: PgPool
             .unwrap();
     assert_eq!(interviewer, "offline");
 }
+
+#[sqlx::test(migrations = false)]
+async fn the_brief_prepares_for_the_questions_the_interview_then_asks(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let interview = api
+        .create_interview(&domain::NewInterview {
+            job_title: DATA_SCIENTIST.job_title.into(),
+            company: DATA_SCIENTIST.company.into(),
+            question_count: Some(5),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let id = interview.id;
+    let path = format!("/api/v1/interviews/{}/brief", id.0);
+    let early = api.send(Method::GET, &path, None).await.unwrap();
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.text);
+    assert!(early.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("CV and the job description"));
+
+    let id = ready_interview(&api).await;
+    let brief = api.brief(id).await.unwrap();
+    assert_eq!(brief.job_title, DATA_SCIENTIST.job_title);
+    let requirements: Vec<&str> = brief
+        .requirements
+        .iter()
+        .map(|r| r.requirement.as_str())
+        .collect();
+    // The job's requirement lines (a one-word line is not one).
+    assert_eq!(
+        requirements,
+        ["Experimentation and A/B testing", "Python, SQL, Snowflake"]
+    );
+    let evidence = |requirement: &str| {
+        brief
+            .requirements
+            .iter()
+            .find(|r| r.requirement == requirement)
+            .and_then(|r| r.evidence.clone())
+    };
+    assert!(evidence("Python, SQL, Snowflake")
+        .unwrap()
+        .contains("Snowflake, Python"));
+    assert!(!brief.likely_questions.is_empty() && brief.likely_questions.len() <= 5);
+    // The offline coach asks what the brief said it would.
+    let first = api.start(id).await.unwrap();
+    assert_eq!(first.text, brief.likely_questions[0]);
+
+    let stranger = server.api();
+    let hidden = stranger.send(Method::GET, &path, None).await.unwrap();
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    let theirs = format!("/api/v1/interviews/{}/brief", id.0);
+    let hidden = stranger.send(Method::GET, &theirs, None).await.unwrap();
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+}
