@@ -100,8 +100,8 @@ fn cv_lines(cv: &str) -> Vec<&str> {
 }
 
 /// The CV line that best shows `requirement`: one that says what was done before a bare list
-/// of skills or a summary, then the one naming most of its skills; else, the same way, the one
-/// sharing most of its content words, at least [`SHARED_STEMS`].
+/// of skills, then the one naming most of its skills; else the one sharing most of its content
+/// words (at least [`SHARED_STEMS`]), one that says what was done among equals.
 fn evidence_for<'a>(requirement: &str, lines: &[&'a str], job_skills: &[Skill]) -> Option<&'a str> {
     let wanted = SearchableText::new(requirement);
     let skills: Vec<&Skill> = job_skills.iter().filter(|s| s.is_in(&wanted)).collect();
@@ -128,7 +128,7 @@ fn evidence_for<'a>(requirement: &str, lines: &[&'a str], job_skills: &[Skill]) 
         })
         .filter(|(_, shared, _)| *shared >= SHARED_STEMS)
         .rev()
-        .max_by_key(|(done, shared, _)| (*done, *shared))
+        .max_by_key(|(done, shared, _)| (*shared, *done))
         .map(|(_, _, line)| line)
 }
 
@@ -292,6 +292,19 @@ mod tests {
             .contains(&"Cut deployment time from 40 to 6 minutes.".to_owned()));
         assert!(!brief.stories.iter().any(|s| s.starts_with("Go, Java")));
         assert!(brief.stories.len() <= MAX_STORIES);
+    }
+
+    #[test]
+    fn without_a_known_skill_the_line_sharing_most_words_is_the_evidence() {
+        let brief = preparation_brief(&BriefInput {
+            cv: "Supported nursing staff on a surgical ward while studying.\nPostgraduate Diploma in Intensive Care Nursing — RCSI, Dublin\t2021 – 2022\n",
+            job_description: "Staff Nurse\nRequirements\n- Postgraduate qualification in Intensive Care Nursing (or willingness to complete one).\n",
+            ..input()
+        });
+        assert_eq!(
+            brief.requirements[0].evidence.as_deref(),
+            Some("Postgraduate Diploma in Intensive Care Nursing — RCSI, Dublin · 2021 – 2022")
+        );
     }
 
     #[test]
