@@ -49,6 +49,13 @@ pub fn detect(bytes: &[u8]) -> Result<FileType, DocumentError> {
         return Err(unsupported(what, EXPORT_ADVICE));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // Office encrypts a .docx into an OLE2 container with these two streams; their names
+        // are stored in UTF-16 in the container's directory.
+        if find(bytes, &utf16le("EncryptedPackage")).is_some()
+            || find(bytes, &utf16le("EncryptionInfo")).is_some()
+        {
+            return Err(DocumentError::PasswordProtectedOffice);
+        }
         return Err(unsupported(
             "an old-style Word (.doc) or Office file",
             SAVE_AS_ADVICE,
@@ -80,6 +87,10 @@ fn unsupported(what: &'static str, advice: &'static str) -> DocumentError {
         what: what.into(),
         advice: advice.into(),
     }
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -146,7 +157,9 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Text unless control characters (other than tab, line feed, carriage return, form feed)
 /// are common among the non-NUL bytes. NULs are ignored here: UTF-16 text is full of them and
-/// an interrupted upload pads text with them; the decoder deals with both.
+/// an interrupted upload pads text with them; the decoder deals with both. So are escape,
+/// backspace and delete: terminal output saved to a file (colour codes, overstrikes) is text
+/// with them, and the clean-up removes them.
 fn looks_like_text(sample: &[u8]) -> bool {
     if sample.starts_with(b"\xFF\xFE") || sample.starts_with(b"\xFE\xFF") {
         return true;
@@ -156,8 +169,8 @@ fn looks_like_text(sample: &[u8]) -> bool {
     for &byte in sample {
         match byte {
             0 => {}
-            b'\t' | b'\n' | b'\r' | 0x0C => meaningful += 1,
-            0x01..=0x1F | 0x7F => {
+            b'\t' | b'\n' | b'\r' | 0x0C | 0x1B | 0x08 | 0x7F => meaningful += 1,
+            0x01..=0x1F => {
                 meaningful += 1;
                 control += 1;
             }
@@ -198,6 +211,26 @@ mod tests {
         assert!(refusal(b"  <!DOCTYPE html><html><body>CV</body></html>").contains("web page"));
         assert!(refusal(b"{\\rtf1\\ansi CV}").contains(".rtf"));
         assert_eq!(detect(b""), Err(DocumentError::Empty));
+    }
+
+    #[test]
+    fn a_password_protected_office_file_is_said_to_be_one() {
+        let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        encrypted.extend_from_slice(&[0; 504]);
+        encrypted.extend_from_slice(&utf16le("EncryptionInfo"));
+        encrypted.extend_from_slice(&[0; 50]);
+        encrypted.extend_from_slice(&utf16le("EncryptedPackage"));
+        assert_eq!(
+            detect(&encrypted),
+            Err(DocumentError::PasswordProtectedOffice)
+        );
+        assert!(refusal(&encrypted).contains("password"));
+    }
+
+    #[test]
+    fn terminal_output_is_text() {
+        let ansi = b"\x1b[1mPriya Raghunathan\x1b[0m\nData scientist\x08\x08\x7f, London\n\x1b[32m- Forecasting\x1b[0m\n";
+        assert_eq!(detect(ansi), Ok(FileType::Text));
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub enum DocumentError {
     ScannedPdf,
     #[error("This PDF is protected with a password. Remove the password (print or export it to a new PDF) and upload that, or paste the text.")]
     PasswordProtected,
+    #[error("This Word or Office file is protected with a password. Open it, remove the password (in Word: File, Info, Protect Document, Encrypt with Password, then clear it), save it as .docx or PDF and upload that, or paste the text.")]
+    PasswordProtectedOffice,
+    /// Text that is mostly long runs without spaces: encoded data (base64, hex), not a CV.
+    #[error("This text looks like encoded data (long runs of letters and digits without spaces), not a CV or job description. Upload the document itself, or paste its readable text.")]
+    NotProse,
     #[error("This PDF has more than {max} pages; a CV or job description has a few. Upload just the CV or job description, or paste the text.", max = pdf::MAX_PAGES)]
     TooManyPages,
     #[error("This file is larger than {} MB, the most we accept. Save it without images or as a smaller PDF, or paste the text.", limit_bytes / (1024 * 1024))]
@@ -72,7 +77,10 @@ impl DocumentError {
             DocumentError::Empty => "empty_file",
             DocumentError::NoText => "no_text",
             DocumentError::ScannedPdf => "scanned_pdf",
-            DocumentError::PasswordProtected => "password_protected",
+            DocumentError::PasswordProtected | DocumentError::PasswordProtectedOffice => {
+                "password_protected"
+            }
+            DocumentError::NotProse => "not_prose",
             DocumentError::TooManyPages => "too_many_pages",
             DocumentError::TooLarge { .. } => "file_too_large",
             DocumentError::TooSlow => "extraction_timed_out",

@@ -19,15 +19,27 @@ pub struct CleanText {
 }
 
 /// Decodes a plain-text file: a byte-order mark decides when present; then UTF-16 without a
-/// mark (recognised by its pattern of zero bytes), UTF-8, and finally Windows-1252, the
-/// superset of Latin-1 that Western European editors write. Then [`clean`]s it.
+/// mark (recognised by its pattern of zero bytes), UTF-8 (also with a few broken bytes, when
+/// the rest shows it is UTF-8: those are left out, with a warning), and finally Windows-1252,
+/// the superset of Latin-1 that Western European editors write. Then [`clean`]s it.
 pub fn decode(bytes: &[u8]) -> Result<CleanText, DocumentError> {
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
         None => (sniff_encoding(bytes), bytes),
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
-    let mut cleaned = clean(&text)?;
+    let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+    let mut cleaned = if replaced > 0 {
+        clean(&text.replace(char::REPLACEMENT_CHARACTER, ""))?
+    } else {
+        clean(&text)?
+    };
+    if replaced > 0 {
+        cleaned.warnings.insert(
+            0,
+            format!("{replaced} bytes of this file were not valid text; we left them out. Check the text below."),
+        );
+    }
     if encoding == WINDOWS_1252 {
         cleaned.warnings.insert(
             0,
@@ -56,11 +68,98 @@ fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
             return UTF_16BE;
         }
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if is_mostly_utf8(bytes) {
         UTF_8
     } else {
         WINDOWS_1252
     }
+}
+
+/// Valid UTF-8, or UTF-8 with fewer broken sequences than well-formed multi-byte characters
+/// (a UTF-8 file with a few stray bytes); Latin-1 text has no well-formed multi-byte
+/// sequences to speak of.
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut rest, mut broken, mut multibyte) = (bytes, 0usize, 0usize);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                multibyte += valid.chars().filter(|c| c.len_utf8() > 1).count();
+                break;
+            }
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                multibyte += std::str::from_utf8(valid)
+                    .map_or(0, |text| text.chars().filter(|c| c.len_utf8() > 1).count());
+                broken += 1;
+                match error.error_len() {
+                    Some(length) => rest = &after[length..],
+                    // Cut off at the end of the file.
+                    None => break,
+                }
+            }
+        }
+    }
+    broken == 0 || broken < multibyte
+}
+
+/// Terminal output saved to a file, read as the terminal showed it: colour and cursor codes
+/// (`ESC [ … m`, `ESC ] … BEL`) go, and a backspace takes back the character before it (how
+/// `man` pages overstrike bold).
+fn without_terminal_codes(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains(['\u{1b}', '\u{8}']) {
+        return raw.into();
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // Control sequence: parameters, then one final byte in `@`..=`~`.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // Operating-system command: up to BEL or `ESC \`.
+                Some(']') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                // A two-character escape (or a lone one at the end).
+                _ => {}
+            },
+            '\u{8}' => {
+                if text.ends_with(|c: char| c != '\n') {
+                    text.pop();
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    text.into()
+}
+
+/// Runs of this many characters without a space are not words: base64, hex, minified data.
+const LONGEST_WORD: usize = 40;
+
+/// Mostly encoded data: more than half the text in runs longer than [`LONGEST_WORD`]
+/// characters without a space. A CV's long URLs and e-mail addresses are a small part of it.
+fn is_encoded_data(raw: &str) -> bool {
+    let (mut in_runs, mut total) = (0usize, 0usize);
+    let separates = |c: char| c.is_whitespace() || is_unwanted_control(c);
+    for word in raw.split(separates).filter(|word| !word.is_empty()) {
+        let length = word.chars().count();
+        total += length;
+        if length > LONGEST_WORD {
+            in_runs += length;
+        }
+    }
+    total > 0 && in_runs * 2 > total
 }
 
 /// Normalises extracted text without flattening it: line endings become `\n`, NUL and other
@@ -68,6 +167,11 @@ fn sniff_encoding(bytes: &[u8]) -> &'static Encoding {
 /// shrink, Unicode is composed (NFC), and the text is cut at [`MAX_TEXT_CHARS`], keeping the
 /// start. Whitespace-only text is refused.
 pub fn clean(raw: &str) -> Result<CleanText, DocumentError> {
+    let raw = without_terminal_codes(raw);
+    let raw = raw.as_ref();
+    if is_encoded_data(raw) {
+        return Err(DocumentError::NotProse);
+    }
     let mut warnings = Vec::new();
     let mut text = String::with_capacity(raw.len().min(MAX_TEXT_CHARS * 4));
     let mut chars = 0usize;
@@ -111,6 +215,47 @@ pub fn clean(raw: &str) -> Result<CleanText, DocumentError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_output_reads_as_the_terminal_showed_it() {
+        let file = b"\x1b[1;31mPriya Raghunathan\x1b[0m\n\x1b]0;cv.txt\x07Data scientist, Londom\x08n\x7f\nB\x08Bo\x08ol\x08ld move\n- Forecasting with LightGBM at Larkspur Grocers, 2019 \xE2\x80\x93 present\n";
+        let cleaned = decode(file).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "Priya Raghunathan\nData scientist, London\nBold move\n- Forecasting with LightGBM at Larkspur Grocers, 2019 \u{2013} present"
+        );
+        assert!(cleaned.warnings.is_empty(), "{:?}", cleaned.warnings);
+    }
+
+    #[test]
+    fn a_few_broken_bytes_in_utf8_are_left_out_with_a_warning() {
+        let mut file = "Jürgen Weiß, Köln — Kafka, Go\n".as_bytes().to_vec();
+        file.extend_from_slice(b"\xFF\xFEExperience: 6 years\n");
+        let cleaned = decode(&file).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "Jürgen Weiß, Köln — Kafka, Go\nExperience: 6 years"
+        );
+        assert!(
+            cleaned.warnings[0].contains("2 bytes"),
+            "{:?}",
+            cleaned.warnings
+        );
+        // Latin-1 still reads as Latin-1.
+        let latin = decode(b"J\xFCrgen Wei\xDF, K\xF6ln\n").unwrap();
+        assert_eq!(latin.text, "Jürgen Weiß, Köln");
+    }
+
+    #[test]
+    fn encoded_data_is_refused_as_not_prose() {
+        let blob = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo".repeat(30_000);
+        assert_eq!(clean(&blob), Err(DocumentError::NotProse));
+        let pasted = format!("My CV\n{}", "aGVsbG8gd29ybGQ=".repeat(100));
+        assert_eq!(clean(&pasted), Err(DocumentError::NotProse));
+        // A CV with a long link stays a CV.
+        let cv = "Priya Raghunathan, data scientist in London. Portfolio: https://github.com/priya-raghunathan/demand-forecasting-with-lightgbm-and-cuped\nForecasting, experiments, Snowflake and Python every day at Larkspur Grocers since 2019.";
+        assert!(clean(cv).is_ok());
+    }
 
     #[test]
     fn utf8_with_emoji_and_line_structure_is_kept() {

@@ -70,6 +70,7 @@ pub enum ErrorCode {
     NoText,
     ScannedPdf,
     PasswordProtected,
+    NotProse,
     TooManyPages,
     FileTooLarge,
     ExtractionTimedOut,
@@ -86,7 +87,10 @@ impl From<&DocumentError> for ErrorCode {
             DocumentError::Empty => Self::EmptyFile,
             DocumentError::NoText => Self::NoText,
             DocumentError::ScannedPdf => Self::ScannedPdf,
-            DocumentError::PasswordProtected => Self::PasswordProtected,
+            DocumentError::PasswordProtected | DocumentError::PasswordProtectedOffice => {
+                Self::PasswordProtected
+            }
+            DocumentError::NotProse => Self::NotProse,
             DocumentError::TooManyPages => Self::TooManyPages,
             DocumentError::TooLarge { .. } => Self::FileTooLarge,
             DocumentError::TooSlow => Self::ExtractionTimedOut,
@@ -213,6 +217,8 @@ mod tests {
             DocumentError::NoText,
             DocumentError::ScannedPdf,
             DocumentError::PasswordProtected,
+            DocumentError::PasswordProtectedOffice,
+            DocumentError::NotProse,
             DocumentError::TooManyPages,
             DocumentError::TooLarge { limit_bytes: 1 },
             DocumentError::TooSlow,

@@ -198,8 +198,31 @@ fn declared_length(request: &Request) -> Option<usize> {
         .and_then(|value| value.parse::<usize>().ok())
 }
 
+/// How much of a refused upload is read and thrown away before the 413 is sent: many clients
+/// (Python's urllib, scripts) send the whole body before they read the answer, and a
+/// connection closed under them shows as a broken pipe instead of the 413. Past this, it is
+/// closed anyway.
+fn drain_bound(limit: usize) -> usize {
+    limit.saturating_mul(4).min(64 * 1024 * 1024)
+}
+
+/// Reads and discards what is left of a refused body, up to `bound` bytes.
+async fn discard<S, E>(mut body: S, bound: usize)
+where
+    S: futures_util::Stream<Item = Result<axum::body::Bytes, E>> + Unpin,
+{
+    let mut read = 0usize;
+    while read <= bound {
+        match body.next().await {
+            Some(Ok(chunk)) => read += chunk.len(),
+            _ => break,
+        }
+    }
+}
+
 /// Streams the `file` part, refusing it as soon as it passes `limit` bytes (or at once when
-/// Content-Length already says so), so an oversized upload is never buffered whole.
+/// Content-Length already says so), so an oversized upload is never buffered whole; the rest
+/// of it is read and dropped (up to [`drain_bound`]) so the client gets the 413.
 async fn read_file_part(
     request: Request,
     limit: usize,
@@ -210,6 +233,7 @@ async fn read_file_part(
         })
     };
     if declared_length(&request).is_some_and(|length| length > limit + MULTIPART_OVERHEAD_BYTES) {
+        discard(request.into_body().into_data_stream(), drain_bound(limit)).await;
         return Err(too_large());
     }
     let malformed = |detail: String| {
@@ -238,6 +262,26 @@ async fn read_file_part(
             .map_err(|error| malformed(error.body_text()))?
         {
             if bytes.len() + chunk.len() > limit {
+                let mut drained = bytes.len() + chunk.len();
+                // The rest of this part and any after it.
+                while drained <= drain_bound(limit) {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => drained += chunk.len(),
+                        _ => break,
+                    }
+                }
+                drop(field);
+                while drained <= drain_bound(limit) {
+                    let Ok(Some(mut next)) = multipart.next_field().await else {
+                        break;
+                    };
+                    while let Ok(Some(chunk)) = next.chunk().await {
+                        drained += chunk.len();
+                        if drained > drain_bound(limit) {
+                            break;
+                        }
+                    }
+                }
                 return Err(too_large());
             }
             bytes.extend_from_slice(&chunk);

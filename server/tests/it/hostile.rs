@@ -505,6 +505,72 @@ async fn uploads_up_to_the_upload_limit_pass_whatever_the_json_limit(pool: PgPoo
     assert_eq!(error["error"]["code"], "file_too_large");
 }
 
+/// Sends `head` and all of `body`, as clients that read the answer only afterwards do
+/// (Python's urllib, most scripts); then reads the answer. An error while sending (a
+/// connection closed under the client) is returned as such.
+async fn send_all_then_read(
+    server: &TestServer,
+    head: &str,
+    body: &[u8],
+) -> Result<String, String> {
+    let mut stream = TcpStream::connect(address(server)).await.unwrap();
+    stream
+        .write_all(head.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    for chunk in body.chunks(64 * 1024) {
+        stream
+            .write_all(chunk)
+            .await
+            .map_err(|e| format!("while sending: {e}"))?;
+    }
+    stream.flush().await.map_err(|e| e.to_string())?;
+    Ok(read_for(&mut stream, Duration::from_secs(10)).await)
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_client_that_sends_a_whole_oversized_upload_before_reading_gets_the_413(pool: PgPool) {
+    let server = TestServer::start_with(pool, &[("RATE_LIMITS", "off")]).await;
+    let cookie = new_owner(&server).await;
+    let base = create_interview(&api_of(&server, &cookie), 3).await;
+    let boundary = "hostileboundary";
+    let body = multipart(boundary, &vec![b'a'; 12 * 1024 * 1024]);
+    for (how, length) in [
+        (
+            "declared length",
+            format!("Content-Length: {}\r\n", body.len()),
+        ),
+        ("chunked", String::new()),
+    ] {
+        let (framing, payload) = if length.is_empty() {
+            // Chunked: the limit is passed while reading, not known from the start.
+            let mut chunked = Vec::new();
+            for piece in body.chunks(256 * 1024) {
+                chunked.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+                chunked.extend_from_slice(piece);
+                chunked.extend_from_slice(b"\r\n");
+            }
+            chunked.extend_from_slice(b"0\r\n\r\n");
+            ("Transfer-Encoding: chunked\r\n".to_owned(), chunked)
+        } else {
+            (length, body.clone())
+        };
+        let head = format!(
+            "PUT {base}/documents/cv/file HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n{framing}Connection: close\r\n\r\n",
+            address(&server)
+        );
+        let response = send_all_then_read(&server, &head, &payload)
+            .await
+            .unwrap_or_else(|error| panic!("{how}: {error}"));
+        assert!(
+            response.starts_with("HTTP/1.1 413"),
+            "{how}: {}",
+            response.lines().next().unwrap_or_default()
+        );
+        assert!(response.contains("file_too_large"), "{how}: {response}");
+    }
+}
+
 #[sqlx::test(migrations = false)]
 async fn malformed_json_gets_4xx_json_errors_and_changes_nothing(pool: PgPool) {
     let server = TestServer::start_with(pool.clone(), &[("RATE_LIMITS", "off")]).await;
