@@ -148,18 +148,29 @@ fn without_terminal_codes(raw: &str) -> std::borrow::Cow<'_, str> {
 const LONGEST_WORD: usize = 40;
 
 /// Mostly encoded data: more than half the text in runs longer than [`LONGEST_WORD`]
-/// characters without a space. A CV's long URLs and e-mail addresses are a small part of it.
+/// characters without a space that look encoded. A CV's long URLs and e-mail addresses are a
+/// small part of it.
 fn is_encoded_data(raw: &str) -> bool {
     let (mut in_runs, mut total) = (0usize, 0usize);
     let separates = |c: char| c.is_whitespace() || is_unwanted_control(c);
     for word in raw.split(separates).filter(|word| !word.is_empty()) {
         let length = word.chars().count();
         total += length;
-        if length > LONGEST_WORD {
+        if length > LONGEST_WORD && looks_encoded(word) {
             in_runs += length;
         }
     }
     total > 0 && in_runs * 2 > total
+}
+
+/// Encoded data (base64, hex) draws on many symbols; a run of one repeated letter is noise a
+/// person typed, and stays their text.
+fn looks_encoded(run: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    run.chars().any(|c| {
+        seen.insert(c);
+        seen.len() >= 8
+    })
 }
 
 /// Normalises extracted text without flattening it: line endings become `\n`, NUL and other
@@ -252,7 +263,8 @@ mod tests {
         assert_eq!(clean(&blob), Err(DocumentError::NotProse));
         let pasted = format!("My CV\n{}", "aGVsbG8gd29ybGQ=".repeat(100));
         assert_eq!(clean(&pasted), Err(DocumentError::NotProse));
-        // A CV with a long link stays a CV.
+        // A run of one letter is not encoded data, and a CV with a long link stays a CV.
+        assert!(clean(&format!("{}\nPriya, data scientist", "W".repeat(5000))).is_ok());
         let cv = "Priya Raghunathan, data scientist in London. Portfolio: https://github.com/priya-raghunathan/demand-forecasting-with-lightgbm-and-cuped\nForecasting, experiments, Snowflake and Python every day at Larkspur Grocers since 2019.";
         assert!(clean(cv).is_ok());
     }
