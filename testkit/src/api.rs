@@ -319,6 +319,28 @@ impl Api {
             .await
     }
 
+    /// A ready interview for `documents` started and every question answered with `answer`,
+    /// through the API as a client would; the report is not asked for.
+    pub async fn completed_interview(
+        &self,
+        documents: &Documents,
+        question_count: u8,
+        answer: &str,
+    ) -> Result<InterviewId, ApiError> {
+        let id = self.ready_interview(documents, question_count).await?.id;
+        let mut question = self.start(id).await?;
+        loop {
+            let outcome = self.answer_with(id, question.id, answer).await?;
+            if outcome.completed {
+                return Ok(id);
+            }
+            question = outcome.next_question.ok_or_else(|| ApiError::Body {
+                call: format!("POST /interviews/{}/answers", id.0),
+                message: "neither completed nor a next question".into(),
+            })?;
+        }
+    }
+
     /// As [`Self::ready_interview`], created as `input` says (a tagged company, say).
     pub async fn ready_interview_as(
         &self,

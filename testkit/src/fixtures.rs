@@ -59,6 +59,9 @@ pub const PRODUCT_MANAGER_ANSWER: &str = "At Fernlicht I owned the rider app. Si
 pub const PRODUCT_MANAGER_QUOTE: &str =
     "I decided to cut two steps, and conversion rose by 18 % in three months.";
 
+/// A complete answer for [`DATA_SCIENTIST`]: situation, action, tools and a measured result.
+pub const DATA_SCIENTIST_ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
+
 /// An answer for [`DATA_SCIENTIST`] long enough for a report to have evidence; `tag` makes
 /// each one unique.
 pub fn data_scientist_answer(tag: &str) -> String {

@@ -9,10 +9,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sqlx::PgPool;
 use testkit::api::{Api, FeedbackState};
-use testkit::fixtures::DATA_SCIENTIST;
+use testkit::fixtures::{DATA_SCIENTIST, DATA_SCIENTIST_ANSWER};
 use uuid::Uuid;
-
-const ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
 
 /// `method` on `path` with no body: any status, the body as JSON.
 async fn send(api: &Api, method: Method, path: &str) -> (StatusCode, Value) {
@@ -22,17 +20,9 @@ async fn send(api: &Api, method: Method, path: &str) -> (StatusCode, Value) {
 
 /// A completed interview of three answered questions.
 async fn completed_interview(api: &Api) -> InterviewId {
-    let id = api.ready_interview(&DATA_SCIENTIST, 3).await.unwrap().id;
-    let mut question = api.start(id).await.unwrap();
-    loop {
-        let outcome = api.answer_with(id, question.id, ANSWER).await.unwrap();
-        if outcome.completed {
-            return id;
-        }
-        question = outcome
-            .next_question
-            .expect("a next question until completed");
-    }
+    api.completed_interview(&DATA_SCIENTIST, 3, DATA_SCIENTIST_ANSWER)
+        .await
+        .unwrap()
 }
 
 /// Polls `GET …/feedback` until the report is there.

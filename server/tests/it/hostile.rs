@@ -13,15 +13,13 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 use testkit::api::Api;
-use testkit::fixtures::DATA_SCIENTIST;
+use testkit::fixtures::{DATA_SCIENTIST, DATA_SCIENTIST_ANSWER};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use uuid::Uuid;
 
 /// The CV every interview here is set up with.
 const CV: &str = DATA_SCIENTIST.cv;
-
-const ANSWER: &str = "At Larkspur I owned demand forecasting. Waste was rising, so I built a LightGBM model in Python on Snowflake data. I ran CUPED experiments to test it, and waste fell by 18 % in six months.";
 
 /// Every table a request could write to.
 const TABLES: [&str; 8] = [
@@ -132,17 +130,10 @@ async fn ready_interview(owner: &Api, count: u8) -> String {
 
 /// A completed interview with its report written; returns its base path.
 async fn reported_interview(owner: &Api) -> String {
-    let id = owner.ready_interview(&DATA_SCIENTIST, 3).await.unwrap().id;
-    let mut question = owner.start(id).await.unwrap();
-    loop {
-        let outcome = owner.answer_with(id, question.id, ANSWER).await.unwrap();
-        if outcome.completed {
-            break;
-        }
-        question = outcome
-            .next_question
-            .expect("a next question until completed");
-    }
+    let id = owner
+        .completed_interview(&DATA_SCIENTIST, 3, DATA_SCIENTIST_ANSWER)
+        .await
+        .unwrap();
     owner
         .wait_for_report(id, Duration::from_millis(50), Duration::from_secs(10))
         .await
@@ -754,7 +745,9 @@ fn requests_about(
         (
             Method::POST,
             format!("{base}/answers"),
-            Some(json!({"question_id": question_id, "text": ANSWER, "client_id": Uuid::new_v4()})),
+            Some(
+                json!({"question_id": question_id, "text": DATA_SCIENTIST_ANSWER, "client_id": Uuid::new_v4()}),
+            ),
         ),
         (Method::POST, format!("{base}/end"), None),
         (Method::GET, format!("{base}/transcript"), None),
