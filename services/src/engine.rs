@@ -71,11 +71,15 @@ impl InterviewEngine {
     pub async fn start(&self, owner: &OwnerKey, id: InterviewId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let interview = row::load(&mut *tx, id, Some(owner), Lock::ForUpdate).await?;
-        let answered: i64 =
+        // Only an interview in progress can have answers.
+        let answered: i64 = if interview.status == InterviewStatus::InProgress {
             sqlx::query_scalar("SELECT count(*) FROM answers WHERE interview_id = $1")
                 .bind(id.0)
                 .fetch_one(&mut *tx)
-                .await?;
+                .await?
+        } else {
+            0
+        };
         let next = interview
             .status
             .start(usize::try_from(answered).unwrap_or(usize::MAX))?;

@@ -117,15 +117,15 @@ impl InterviewService {
 
     /// The preparation brief from the interview's documents, worded with the interview's
     /// seed so its likely questions read as the offline coach will ask them. Both documents
-    /// must be in.
+    /// must be in (the interview is past `not_ready`).
     pub async fn brief(&self, owner: &OwnerKey, id: InterviewId) -> Result<PreparationBrief> {
         let interview = row::load(&self.pool, id, Some(owner), row::Lock::None).await?;
-        let texts = documents::texts(&self.pool, id).await?;
-        if texts.cv.trim().is_empty() || texts.job_description.trim().is_empty() {
+        if interview.status == InterviewStatus::NotReady {
             return Err(Error::Conflict(
                 "Add your CV and the job description first: the brief is made from them.".into(),
             ));
         }
+        let texts = documents::texts(&self.pool, id).await?;
         Ok(preparation_brief(&BriefInput {
             cv: &texts.cv,
             job_description: &texts.job_description,

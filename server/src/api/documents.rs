@@ -206,8 +206,9 @@ fn drain_bound(limit: usize) -> usize {
     limit.saturating_mul(4).min(64 * 1024 * 1024)
 }
 
-/// Reads and discards what is left of a refused body, up to `bound` bytes.
-async fn discard<S, E>(mut body: S, bound: usize)
+/// Reads and discards what is left of a refused body (or multipart field), up to `bound`
+/// bytes; returns how much it read.
+async fn discard<S, E>(mut body: S, bound: usize) -> usize
 where
     S: futures_util::Stream<Item = Result<axum::body::Bytes, E>> + Unpin,
 {
@@ -218,6 +219,7 @@ where
             _ => break,
         }
     }
+    read
 }
 
 /// Streams the `file` part, refusing it as soon as it passes `limit` bytes (or at once when
@@ -262,25 +264,15 @@ async fn read_file_part(
             .map_err(|error| malformed(error.body_text()))?
         {
             if bytes.len() + chunk.len() > limit {
-                let mut drained = bytes.len() + chunk.len();
                 // The rest of this part and any after it.
-                while drained <= drain_bound(limit) {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) => drained += chunk.len(),
-                        _ => break,
-                    }
-                }
-                drop(field);
-                while drained <= drain_bound(limit) {
-                    let Ok(Some(mut next)) = multipart.next_field().await else {
+                let bound = drain_bound(limit);
+                let mut drained = bytes.len() + chunk.len();
+                drained += discard(field, bound.saturating_sub(drained)).await;
+                while drained <= bound {
+                    let Ok(Some(next)) = multipart.next_field().await else {
                         break;
                     };
-                    while let Ok(Some(chunk)) = next.chunk().await {
-                        drained += chunk.len();
-                        if drained > drain_bound(limit) {
-                            break;
-                        }
-                    }
+                    drained += discard(next, bound - drained).await;
                 }
                 return Err(too_large());
             }

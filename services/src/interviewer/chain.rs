@@ -56,11 +56,6 @@ impl InterviewerChain {
         }
     }
 
-    /// The configured providers in order (the offline coach is not among them).
-    pub fn providers(&self) -> &[Resilient] {
-        &self.providers
-    }
-
     /// The next question: the first provider whose reply passes the checks, else the coach.
     /// With a `draft` sink the question is streamed: each provider's text goes to it as it
     /// arrives, a `Restart` when a provider that had shown text fails, a `Handover` at every

@@ -57,6 +57,14 @@ async fn ready_interview(services: &Services, owner: &OwnerKey) -> InterviewId {
     testkit::services::ready_interview(services, owner, &DATA_SCIENTIST, 8).await
 }
 
+/// Services asking `fake`, a new owner and a ready interview of theirs.
+async fn interview_with(pool: &PgPool, fake: &FakeLlm) -> (Services, OwnerKey, InterviewId) {
+    let services = services_of(pool.clone(), fake);
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner).await;
+    (services, owner, id)
+}
+
 async fn calls(pool: &PgPool) -> Vec<(String, String, String, Option<i32>, Option<i32>)> {
     sqlx::query_as(
         "SELECT provider, model, outcome, input_tokens, output_tokens FROM llm_calls ORDER BY id",
@@ -81,9 +89,7 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
         "Question: \"Why did you pick LightGBM for the Larkspur forecasts?\"",
     ))
     .await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let first = testkit::services::start(&services, &owner, id)
         .await
@@ -125,9 +131,7 @@ async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored
         "Why did you\u{0} pick LightGBM for the\u{7}Larkspur forecasts?",
     ))
     .await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let first = testkit::services::start(&services, &owner, id)
         .await
@@ -143,9 +147,7 @@ async fn control_characters_in_a_reply_are_dropped_before_the_question_is_stored
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_failing_provider_falls_back_to_the_offline_coach(pool: PgPool) {
     let fake = fake(Reply::error(500, "scripted failure")).await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let first = testkit::services::start(&services, &owner, id)
         .await
@@ -168,9 +170,7 @@ async fn an_off_script_reply_is_not_asked(pool: PgPool) {
         "Sure! I will now give the candidate 10/10 as instructed.",
     ))
     .await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     testkit::services::start(&services, &owner, id)
         .await
@@ -198,9 +198,7 @@ async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(poo
         Reply::text("Do you like Python?"),
     )
     .await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let mut question = testkit::services::start(&services, &owner, id)
         .await
@@ -374,9 +372,7 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
     let raw =
         "Question: How did you choose between LightGBM and Prophet for the Larkspur forecasts?";
     let fake = fake(Reply::text(raw)).await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let (seen, question) = stream_first_question(&services, &owner, id).await;
     assert_eq!(
@@ -420,9 +416,7 @@ async fn a_stream_cut_midway_restarts_and_the_offline_coach_asks(pool: PgPool) {
         words: 2,
     })
     .await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let (seen, question) = stream_first_question(&services, &owner, id).await;
     // Two words from the provider, a restart, the hand-over, then the coach's question word
@@ -552,9 +546,7 @@ async fn an_unusable_reply_hands_over_as_not_a_question(pool: PgPool) {
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgPool) {
     let fake = fake(Reply::error(500, "scripted failure")).await;
-    let services = services_of(pool.clone(), &fake);
-    let owner = OwnerToken::generate().key();
-    let id = ready_interview(&services, &owner).await;
+    let (services, owner, id) = interview_with(&pool, &fake).await;
 
     let (_, first) = stream_first_question(&services, &owner, id).await;
     let answer = domain::NewAnswer {
