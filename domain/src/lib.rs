@@ -9,6 +9,7 @@ mod analysis;
 mod brief;
 mod document;
 mod interview;
+mod language;
 mod lifecycle;
 mod report;
 mod report_job;
@@ -29,6 +30,7 @@ pub use interview::{
     Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
     Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
 };
+pub use language::Language;
 pub use lifecycle::Refusal;
 pub use report::{
     CvTip, CvTipKind, Dimension, DimensionScore, DimensionScores, GeneratedBy, OverallScore, Point,
