@@ -34,12 +34,6 @@ impl Language {
     }
 }
 
-impl Default for Language {
-    fn default() -> Self {
-        Language::English
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
