@@ -2,6 +2,7 @@
 //! components, so the two can never drift apart.
 //!
 //! - `gauge`, `bars`: the scores as inline SVG.
+//! - `delivery`: how the spoken answers sounded, in words (page and Markdown).
 //! - `view`: the report's sections, all user and LLM text rendered as text.
 //! - `export`: "Download as Markdown" and "Print / Save as PDF".
 //! - `markdown`: the report as a Markdown document (a pure function, unit-tested).
@@ -9,6 +10,7 @@
 mod bars;
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser;
+mod delivery;
 mod export;
 mod gauge;
 pub mod markdown;

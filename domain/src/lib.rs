@@ -7,6 +7,7 @@
 mod text_enum;
 mod analysis;
 mod brief;
+mod delivery;
 mod document;
 mod interview;
 mod language;
@@ -23,6 +24,10 @@ pub use analysis::{
     WordCount,
 };
 pub use brief::{PreparationBrief, RequirementEvidence};
+pub use delivery::{
+    measure_delivery, overall_delivery, validate_spoken_phrases, Delivery, Pace, SpokenPhrase,
+    FAST_PACE_WPM, LONG_PAUSE_MS, MAX_SPOKEN_PHRASES, SLOW_PACE_WPM,
+};
 pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };

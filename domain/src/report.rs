@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::InterviewAnalysis;
+use crate::{Delivery, InterviewAnalysis};
 
 pub const MIN_SCORE: u8 = 1;
 pub const MAX_SCORE: u8 = 10;
@@ -170,6 +170,10 @@ pub struct QuestionFeedback {
     /// A stronger answer built from the candidate's own material; facts they did not give
     /// are placeholders in square brackets.
     pub sample_answer: String,
+    /// How the answer sounded, when it was given by voice: filled in from the transcript when
+    /// the report is read, never written by the report's author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -313,6 +317,7 @@ mod tests {
                 worked: vec!["A number.".into()],
                 to_add: vec!["Your part.".into()],
                 sample_answer: "I cut costs by 20%.".into(),
+                delivery: None,
             }],
             themes: vec!["costs".into()],
             key_points: vec!["cut costs by 20%".into()],

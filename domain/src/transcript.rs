@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{FieldError, InterviewStatus};
+use crate::delivery::validate_spoken_phrases;
+use crate::{Delivery, FieldError, InterviewStatus, SpokenPhrase};
 
 /// The longest answer we take: about ten minutes of speech.
 pub const MAX_ANSWER_CHARS: usize = 5_000;
@@ -46,6 +47,9 @@ pub struct TranscriptEntry {
     pub question: Question,
     pub answer: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
+    /// How the answer sounded, when it was given by voice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
 }
 
 /// Everything asked and answered so far.
@@ -80,6 +84,10 @@ pub struct NewAnswer {
     )]
     pub text: String,
     pub client_id: Uuid,
+    /// When the answer was dictated: the phrases the browser's recogniser heard, with their
+    /// timing, for the delivery figures. Empty for typed answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spoken: Vec<SpokenPhrase>,
 }
 
 impl NewAnswer {
@@ -102,6 +110,7 @@ impl NewAnswer {
                 "Answers can be at most {MAX_ANSWER_CHARS} characters; this one has {chars}. Shorten it and send again."
             ));
         }
+        validate_spoken_phrases(&self.spoken).map_err(|error| vec![error])?;
         Ok(trimmed)
     }
 }

@@ -27,9 +27,11 @@ const SCRIPTED_SPEECH = () => {
   }
   Object.defineProperty(window, 'SpeechRecognition', { value: undefined, configurable: true });
   Object.defineProperty(window, 'webkitSpeechRecognition', { value: ScriptedRecognition, configurable: true });
-  (window as any).say = (text: string, isFinal: boolean) => {
+  // `atMs`: when the recogniser reports it (the event's time stamp); now when left out.
+  (window as any).say = (text: string, isFinal: boolean, atMs?: number) => {
     const result = Object.assign([{ transcript: text, confidence: 0.9 }], { isFinal });
-    (window as any).recognition.onresult?.({ resultIndex: 0, results: [result] });
+    const timeStamp = atMs ?? performance.now();
+    (window as any).recognition.onresult?.({ resultIndex: 0, results: [result], timeStamp });
   };
   (window as any).fail = (error: string) => {
     const recognition = (window as any).recognition;
@@ -48,10 +50,11 @@ async function room(page: Page) {
   await page.goto(`/interviews/${id}`);
   await waitForHydration(page);
   await expect(page.locator('#answer')).toBeVisible();
+  return id;
 }
 
-const say = (page: Page, text: string, isFinal: boolean) =>
-  page.evaluate(([text, isFinal]) => (window as any).say(text, isFinal), [text, isFinal] as const);
+const say = (page: Page, text: string, isFinal: boolean, atMs?: number) =>
+  page.evaluate(([text, isFinal, atMs]) => (window as any).say(text, isFinal, atMs), [text, isFinal, atMs] as const);
 
 test('an answer by voice: phrases land in the answer box, stay editable and are sent', async ({ page }) => {
   await page.addInitScript(SCRIPTED_SPEECH);
@@ -76,6 +79,34 @@ test('an answer by voice: phrases land in the answer box, stay editable and are 
   await expect(dictate).toHaveAttribute('aria-pressed', 'false');
   await page.locator('#send-answer').click();
   await expect(page.locator('.answer-text').first()).toHaveText('I led the forecasting rebuild at Larkspur Grocers. We cut waste by 18 percent');
+});
+
+test('a spoken answer gets its pace, pauses and fillers in the report, beside the scores', async ({ page }) => {
+  await page.addInitScript(SCRIPTED_SPEECH);
+  const id = await room(page);
+  await page.locator('#dictate').click();
+  // Two phrases, timed as a recogniser reports them: 12 s of speaking with a 4.5 s silence.
+  await say(page, 'um at Larkspur', false, 1_000);
+  await say(page, 'um at Larkspur I led the demand forecasting rebuild with LightGBM', true, 5_000);
+  await say(page, 'and you know', false, 9_500);
+  await say(page, 'and you know we cut fresh food waste by 18 percent in six months', true, 13_000);
+  await page.locator('#dictate').click();
+  await page.locator('#send-answer').click();
+  await expect(page.locator('#question-2')).toHaveText(/\?$/);
+
+  expect((await page.request.post(`/api/v1/interviews/${id}/end`)).status()).toBe(200);
+  await page.request.post(`/api/v1/interviews/${id}/feedback`);
+  await page.goto(`/interviews/${id}/feedback`);
+  const delivery = page.locator('#delivery');
+  await expect(delivery).toContainText('How you sounded', { timeout: 15_000 });
+  // 25 words over 12 s is 125 a minute; the silence between the phrases is 4.5 s.
+  await expect(delivery).toContainText('From the 1 of your 1 answers you gave by voice');
+  await expect(delivery).toContainText('Pace: 125 words a minute (comfortable), 25 spoken words in 12.0 s.');
+  await expect(delivery).toContainText('1 long pause (4.5 s).');
+  await expect(delivery).toContainText(/filler words?: “um”/);
+  const first = page.locator('.question-feedback').first();
+  await first.locator('summary').click();
+  await expect(first.locator('.question-feedback__delivery')).toContainText('125 words a minute');
 });
 
 test('a refused microphone is explained and what was said is kept', async ({ page }) => {

@@ -93,6 +93,7 @@ pub async fn answer_all(
             text: text.to_owned(),
             // One per answer, as the browser makes one per answer text.
             client_id: Uuid::new_v4(),
+            spoken: Vec::new(),
         };
         let provider_before = ledger.spent_for(user);
         let calls_before = ledger.calls_for(user);

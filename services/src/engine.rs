@@ -7,14 +7,15 @@
 
 use chrono::{DateTime, Utc};
 use domain::{
-    AnswerOutcome, Interview, InterviewId, InterviewStatus, NewAnswer, Question, QuestionId,
-    Refusal, Transcript, TranscriptEntry,
+    AnswerOutcome, Delivery, Interview, InterviewId, InterviewStatus, NewAnswer, Question,
+    QuestionId, Refusal, Transcript, TranscriptEntry,
 };
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use std::sync::Arc;
 
+use crate::delivery::delivery_of;
 use crate::documents;
 use crate::error::corrupt;
 use crate::interviewer::chain::{AskedQuestion, DraftSink, InterviewerChain};
@@ -38,6 +39,7 @@ struct QuestionRow {
     text: String,
     answer: Option<String>,
     answered_at: Option<DateTime<Utc>>,
+    delivery: Option<sqlx::types::Json<Delivery>>,
 }
 
 /// An answer just stored (or found stored under the same client id).
@@ -130,12 +132,14 @@ impl InterviewEngine {
             .filter(|q| q.id == input.question_id.0)
             .ok_or(Refusal::NotTheOpenQuestion)?;
         sqlx::query(
-            "INSERT INTO answers (question_id, interview_id, client_id, text) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO answers (question_id, interview_id, client_id, text, delivery)
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(open.id)
         .bind(id.0)
         .bind(input.client_id)
         .bind(text)
+        .bind(delivery_of(&input.spoken).map(sqlx::types::Json))
         .execute(&mut *tx)
         .await?;
         let position = open.position;
@@ -178,6 +182,7 @@ impl InterviewEngine {
                     question: Question::from(row),
                     answer: row.answer.clone(),
                     answered_at: row.answered_at,
+                    delivery: row.delivery.clone().map(|json| json.0),
                 })
                 .collect(),
         })
@@ -328,7 +333,8 @@ async fn load_questions<'e>(
     id: InterviewId,
 ) -> Result<Vec<QuestionRow>> {
     Ok(sqlx::query_as(
-        "SELECT q.id, q.position, q.text, a.text AS answer, a.created_at AS answered_at
+        "SELECT q.id, q.position, q.text, a.text AS answer, a.created_at AS answered_at,
+                a.delivery
          FROM questions q LEFT JOIN answers a ON a.question_id = q.id
          WHERE q.interview_id = $1
          ORDER BY q.position",

@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod db;
+mod delivery;
 pub mod documents;
 pub mod engine;
 mod error;

@@ -17,7 +17,9 @@ mod writer;
 use std::sync::Arc;
 use std::time::Duration;
 
-use domain::{InterviewId, InterviewStatus, Report, ReportJob, ReportJobStatus, ReportProgress};
+use domain::{
+    Delivery, InterviewId, InterviewStatus, Report, ReportJob, ReportJobStatus, ReportProgress,
+};
 use sqlx::PgPool;
 use tokio::sync::Notify;
 
@@ -116,7 +118,8 @@ impl ReportService {
             return Err(Error::NotFound);
         };
         if let Some(report) = report {
-            return Ok(ReportJob::Ready(Box::new(report.0)));
+            let report = self.with_delivery(id, report.0).await?;
+            return Ok(ReportJob::Ready(Box::new(report)));
         }
         let status: ReportJobStatus = job.status.parse().map_err(corrupt)?;
         Ok(ReportJob::Pending(ReportProgress {
@@ -133,7 +136,32 @@ impl ReportService {
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(report.map(|json| json.0))
+        match report {
+            Some(report) => Ok(Some(self.with_delivery(id, report.0).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The report with each spoken answer's delivery figures, which live with the answers:
+    /// the report's author never sees or scores them.
+    async fn with_delivery(&self, id: InterviewId, mut report: Report) -> Result<Report> {
+        let spoken: Vec<(i16, sqlx::types::Json<Delivery>)> = sqlx::query_as(
+            "SELECT q.position, a.delivery FROM answers a JOIN questions q ON q.id = a.question_id
+             WHERE a.interview_id = $1 AND a.delivery IS NOT NULL",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for (position, delivery) in spoken {
+            if let Some(question) = report
+                .questions
+                .iter_mut()
+                .find(|question| i16::from(question.number) == position)
+            {
+                question.delivery = Some(delivery.0);
+            }
+        }
+        Ok(report)
     }
 
     async fn interview_status(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewStatus> {

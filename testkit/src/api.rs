@@ -400,6 +400,7 @@ impl Api {
             question_id: question,
             text: text.to_owned(),
             client_id: Uuid::new_v4(),
+            spoken: Vec::new(),
         };
         self.answer(id, &answer).await
     }

@@ -119,6 +119,7 @@ pub async fn completed_interview(
             question_id: open.id,
             text: answer.into(),
             client_id: Uuid::new_v4(),
+            spoken: Vec::new(),
         };
         question = self::answer(services, owner, id, &reply)
             .await

@@ -6,6 +6,7 @@
 
 use domain::{CvTipKind, OverallScore, Point, Report};
 
+use super::delivery::{delivery_lines, interview_delivery};
 use super::score_phrase;
 
 /// A file name from the report's title: lower-case letters and digits joined by dashes.
@@ -135,6 +136,15 @@ pub fn report_markdown(title: &str, report: &Report) -> String {
     }
     doc.blank();
 
+    if let Some((delivery, spoken)) = interview_delivery(&report.questions) {
+        doc.heading("How you sounded");
+        doc.paragraph(&format!(
+            "From the {spoken} of your {} answers you gave by voice; delivery never changes the scores.",
+            report.questions.len()
+        ));
+        doc.list("Delivery:", &delivery_lines(&delivery));
+    }
+
     doc.heading("Question by question");
     for question in &report.questions {
         doc.line(&format!("### Question {}", question.number));
@@ -144,6 +154,9 @@ pub fn report_markdown(title: &str, report: &Report) -> String {
         doc.line("Your answer:");
         doc.blank();
         doc.quote(&question.answer);
+        if let Some(delivery) = &question.delivery {
+            doc.list("How it sounded:", &delivery_lines(delivery));
+        }
         doc.list("What worked:", &question.worked);
         doc.list("What to add:", &question.to_add);
         doc.line("A stronger answer:");
@@ -314,9 +327,9 @@ fn escape_line(line: &str) -> String {
 mod tests {
     use super::*;
     use domain::{
-        Confidence, CvTip, DimensionScore, DimensionScores, Fillers, GeneratedBy,
-        InterviewAnalysis, Pronouns, QuestionFeedback, Sentiment, Specificity, StarSummary,
-        TermCoverage,
+        Confidence, CvTip, Delivery, DimensionScore, DimensionScores, Fillers, GeneratedBy,
+        InterviewAnalysis, PhraseCount, Pronouns, QuestionFeedback, Sentiment, Specificity,
+        StarSummary, TermCoverage,
     };
 
     fn dimension(score: Option<u8>) -> DimensionScore {
@@ -363,6 +376,18 @@ mod tests {
                     worked: vec!["A number.".into()],
                     to_add: Vec::new(),
                     sample_answer: "I cut costs by 20% in 3 months.".into(),
+                    delivery: Some(Delivery {
+                        spoken_words: 30,
+                        speaking_ms: 12_000,
+                        words_per_minute: Some(150),
+                        long_pauses: 0,
+                        longest_pause_ms: 900,
+                        fillers: 1,
+                        filler_phrases: vec![PhraseCount {
+                            phrase: "um".into(),
+                            count: 1,
+                        }],
+                    }),
                 },
                 QuestionFeedback {
                     number: 2,
@@ -371,6 +396,7 @@ mod tests {
                     worked: Vec::new(),
                     to_add: vec!["Your part.".into()],
                     sample_answer: "I led it.".into(),
+                    delivery: None,
                 },
             ],
             themes: vec!["costs".into()],
@@ -423,10 +449,15 @@ mod tests {
             "  - Before: Led the team.\n  - After: Led a team of \\[number\\].",
             "Your answers used 1 of the 3 terms from the job description (33 %).",
             "- **Missed:** Snowflake, SQL",
+            "## How you sounded",
+            "From the 1 of your 2 answers you gave by voice",
+            "- Pace: 150 words a minute (comfortable), 30 spoken words in 12.0 s.",
             "## Question by question",
             "### Question 1",
             "**Why forecasting?**",
             "> We cut costs by 20%.\n>\n> See \\[my site\\](http://evil.example).",
+            "How it sounded:\n\n- Pace: 150 words a minute",
+            "- 1 filler word: \u{201c}um\u{201d} ×1.",
             "What to add: none.",
             "> I cut costs by 20% in 3 months.",
             "### Question 2",

@@ -8,6 +8,7 @@ use domain::{
 use leptos::prelude::*;
 
 use super::bars::DimensionBars;
+use super::delivery::{DeliveryList, DeliverySummary};
 use super::gauge::ScoreGauge;
 
 /// The whole report, read-only. CV tips appear only when there are any (share links have
@@ -46,6 +47,7 @@ pub fn ReportView(report: Report) -> AnyView {
             </div>
             {(!cv_tips.is_empty()).then(|| view! { <CvTips tips=cv_tips /> })}
             <Coverage coverage=analysis.coverage />
+            <DeliverySummary questions=questions.clone() />
             <QuestionBreakdown questions />
             <ThemesAndTone themes key_points sentiment />
         </article>
@@ -314,6 +316,10 @@ fn QuestionItem(question: QuestionFeedback) -> AnyView {
                     <dd>
                         <blockquote class="answer-quote"><p>{question.answer}</p></blockquote>
                     </dd>
+                    {question.delivery.map(|delivery| view! {
+                        <dt>"How it sounded"</dt>
+                        <dd class="question-feedback__delivery"><DeliveryList delivery /></dd>
+                    })}
                     <dt>"What worked"</dt>
                     <dd><WordList items=question.worked empty="Nothing stood out yet." /></dd>
                     <dt>"What to add"</dt>

@@ -1,7 +1,7 @@
 //! The room's components.
 
 use domain::{
-    InterviewId, InterviewStatus, NewAnswer, Question, Transcript, TranscriptEntry,
+    InterviewId, InterviewStatus, NewAnswer, Question, SpokenPhrase, Transcript, TranscriptEntry,
     MAX_ANSWER_CHARS,
 };
 use leptos::prelude::*;
@@ -90,6 +90,7 @@ fn Room(
                                     question,
                                     answer: None,
                                     answered_at: None,
+                                    delivery: None,
                                 });
                             }
                         });
@@ -286,6 +287,8 @@ fn AnswerBox(
 ) -> impl IntoView {
     let question_id = question.id;
     let draft = RwSignal::new(String::new());
+    // What dictation heard of this answer, timed; typed answers leave it empty.
+    let spoken = RwSignal::new(Vec::<SpokenPhrase>::new());
     // Kept across retries of the same answer, so the server stores it once.
     let client_id = RwSignal::new(None::<Uuid>);
 
@@ -315,6 +318,7 @@ fn AnswerBox(
                         question: next,
                         answer: None,
                         answered_at: None,
+                        delivery: None,
                     });
                 }
             });
@@ -354,6 +358,7 @@ fn AnswerBox(
             question_id,
             text: draft.get_untracked(),
             client_id: id_for_this_answer,
+            spoken: spoken.get_untracked(),
         });
     };
 
@@ -388,7 +393,7 @@ fn AnswerBox(
                 </span>
             </div>
             <div class="voice">
-                <DictationToggle draft on_text=set_draft />
+                <DictationToggle draft on_text=set_draft spoken />
             </div>
         </form>
     }

@@ -30,12 +30,13 @@ pub fn synthesis_supported() -> bool {
         .is_some_and(|synthesis| synthesis.is_object())
 }
 
-/// What dictation reports back.
+/// What dictation reports back. `at_ms` is when the recogniser reported it (the event's
+/// time stamp, on the page's clock), for the delivery figures.
 pub enum Heard {
     /// A finished phrase: it belongs in the answer.
-    Final(String),
+    Final { text: String, at_ms: f64 },
     /// What is being said right now; replaced by the next report.
-    Interim(String),
+    Interim { text: String, at_ms: f64 },
     /// Recognition failed; the message says what the user can do.
     Failed(String),
     /// Recognition stopped (silence, a stop, or after a failure).
@@ -74,6 +75,7 @@ impl Dictation {
                     let Some(results) = event.results() else {
                         return;
                     };
+                    let at_ms = heard_at(&event);
                     let mut interim = String::new();
                     for index in event.result_index()..results.length() {
                         let Some(result) = results.get(index) else {
@@ -84,12 +86,18 @@ impl Dictation {
                         };
                         let text = best.transcript();
                         if result.is_final() {
-                            report(Heard::Final(text.trim().to_owned()));
+                            report(Heard::Final {
+                                text: text.trim().to_owned(),
+                                at_ms,
+                            });
                         } else {
                             interim.push_str(&text);
                         }
                     }
-                    report(Heard::Interim(interim.trim().to_owned()));
+                    report(Heard::Interim {
+                        text: interim.trim().to_owned(),
+                        at_ms,
+                    });
                 },
             )
         };
@@ -126,6 +134,17 @@ impl Drop for Dictation {
         self.recognition.set_onend(None);
         self.recognition.abort();
     }
+}
+
+/// When a result was heard: its event's time stamp, or now when the event has none.
+fn heard_at(event: &SpeechRecognitionEvent) -> f64 {
+    let stamp = event.time_stamp();
+    if stamp.is_finite() && stamp > 0.0 {
+        return stamp;
+    }
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
 }
 
 /// What went wrong, in words a candidate can act on; `None` for a deliberate stop.

@@ -2,7 +2,7 @@
 //! toggles, shown only once the browser has said it supports them (after hydration, so the
 //! server's HTML and the browser's agree).
 
-use domain::Question;
+use domain::{Question, SpokenPhrase};
 use leptos::prelude::*;
 
 /// "Answer by voice": what is said goes into the answer box as finished phrases (editable
@@ -13,6 +13,8 @@ pub fn DictationToggle(
     draft: RwSignal<String>,
     /// Called with the whole new answer, as typing would.
     on_text: Callback<String>,
+    /// The phrases heard for this answer, with their timing, for the delivery figures.
+    spoken: RwSignal<Vec<SpokenPhrase>>,
 ) -> impl IntoView {
     let supported = RwSignal::new(false);
     let listening = RwSignal::new(false);
@@ -24,6 +26,7 @@ pub fn DictationToggle(
         use super::voice::{recognition_supported, Dictation, Heard};
         Effect::new(move |_| supported.set(recognition_supported()));
         let running = StoredValue::new_local(None::<Dictation>);
+        let timing = StoredValue::new(PhraseTiming::default());
         on_cleanup(move || {
             running.try_update_value(|running| *running = None);
         });
@@ -36,7 +39,13 @@ pub fn DictationToggle(
             }
             problem.set(None);
             let report = move |heard: Heard| match heard {
-                Heard::Final(text) if !text.is_empty() => {
+                Heard::Final { text, at_ms } if !text.is_empty() => {
+                    let earlier = spoken.get_untracked();
+                    let phrase =
+                        timing.try_update_value(|timing| timing.finish(&earlier, &text, at_ms));
+                    if let Some(phrase) = phrase {
+                        spoken.update(|spoken| spoken.push(phrase));
+                    }
                     let mut answer = draft.get_untracked();
                     if !answer.is_empty() && !answer.ends_with(char::is_whitespace) {
                         answer.push(' ');
@@ -44,8 +53,13 @@ pub fn DictationToggle(
                     answer.push_str(&text);
                     on_text.run(answer);
                 }
-                Heard::Final(_) => {}
-                Heard::Interim(text) => interim.set(text),
+                Heard::Final { .. } => {}
+                Heard::Interim { text, at_ms } => {
+                    if !text.is_empty() {
+                        timing.update_value(|timing| timing.hear(at_ms));
+                    }
+                    interim.set(text);
+                }
                 Heard::Failed(message) => problem.set(Some(message)),
                 // The dictation object stays stored until the next start: dropping it here,
                 // inside its own callback, would free the callback while it runs.
@@ -65,7 +79,7 @@ pub fn DictationToggle(
     };
     #[cfg(not(feature = "hydrate"))]
     let toggle = move |_| {
-        let _ = (draft, on_text);
+        let _ = (draft, on_text, spoken);
     };
 
     view! {
@@ -89,6 +103,39 @@ pub fn DictationToggle(
         {move || problem.get().map(|message| view! {
             <p class="error small" role="alert" id="dictation-error">{message}</p>
         })}
+    }
+}
+
+/// When the phrase being heard started, and where this answer's clock starts: the first
+/// phrase of an answer starts at 0 ms.
+#[cfg(any(feature = "hydrate", test))]
+#[derive(Clone, Copy, Debug, Default)]
+struct PhraseTiming {
+    phrase_started: Option<f64>,
+    origin: f64,
+}
+
+#[cfg(any(feature = "hydrate", test))]
+impl PhraseTiming {
+    /// A guess of the phrase came in: the first one marks its start.
+    fn hear(&mut self, at_ms: f64) {
+        self.phrase_started.get_or_insert(at_ms);
+    }
+
+    /// The phrase `text` was finished at `at_ms`, after the phrases `earlier` of this answer.
+    fn finish(&mut self, earlier: &[SpokenPhrase], text: &str, at_ms: f64) -> SpokenPhrase {
+        let started = self.phrase_started.take().unwrap_or(at_ms);
+        if earlier.is_empty() {
+            self.origin = started;
+        }
+        let since_origin = |at: f64| (at - self.origin).clamp(0.0, f64::from(u32::MAX)) as u32;
+        // Never before the phrase before it: the recogniser's clock only moves on.
+        let started_ms = since_origin(started).max(earlier.last().map_or(0, |p| p.ended_ms));
+        SpokenPhrase {
+            text: text.to_owned(),
+            started_ms,
+            ended_ms: since_origin(at_ms).max(started_ms),
+        }
     }
 }
 
@@ -151,5 +198,36 @@ pub fn ReadAloudToggle(question: Memo<Option<Question>>) -> impl IntoView {
         >
             {move || if enabled.get() { "Reading questions aloud: on" } else { "Read questions aloud" }}
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_timed_from_its_first_phrase() {
+        let mut timing = PhraseTiming::default();
+        let mut spoken = Vec::new();
+        timing.hear(10_000.0);
+        timing.hear(10_400.0);
+        spoken.push(timing.finish(&spoken, "I led the rebuild", 11_500.0));
+        // A final result with no guess before it starts where it ends.
+        spoken.push(timing.finish(&spoken, "of forecasting", 15_000.0));
+        let times: Vec<_> = spoken.iter().map(|p| (p.started_ms, p.ended_ms)).collect();
+        assert_eq!(times, [(0, 1_500), (5_000, 5_000)]);
+        assert!(domain::validate_spoken_phrases(&spoken).is_ok());
+    }
+
+    #[test]
+    fn a_clock_that_goes_back_never_makes_phrases_overlap() {
+        let mut timing = PhraseTiming::default();
+        let mut spoken = Vec::new();
+        timing.hear(500.0);
+        spoken.push(timing.finish(&spoken, "first", 2_000.0));
+        timing.hear(1_000.0);
+        spoken.push(timing.finish(&spoken, "second", 1_800.0));
+        assert_eq!(spoken[1].started_ms, 1_500);
+        assert!(domain::validate_spoken_phrases(&spoken).is_ok());
     }
 }

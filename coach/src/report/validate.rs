@@ -409,6 +409,7 @@ fn questions(
             worked: entry.worked,
             to_add: entry.to_add,
             sample_answer: entry.sample_answer,
+            delivery: None,
         });
     }
     for source in answered {

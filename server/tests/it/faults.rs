@@ -361,6 +361,7 @@ async fn postgres_restarted_mid_interview() {
         question_id: second.id,
         text: text_2.clone(),
         client_id,
+        spoken: Vec::new(),
     };
     let body = serde_json::to_value(&answer).unwrap();
     let path = format!("/api/v1/interviews/{}", id.0);
@@ -453,6 +454,7 @@ impl Sent {
             question_id: self.question_id,
             text: self.text.clone(),
             client_id: self.client_id,
+            spoken: Vec::new(),
         }
     }
 }

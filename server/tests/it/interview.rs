@@ -64,12 +64,29 @@ async fn an_interview_through_the_api(pool: PgPool) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = post(&api, id, "/answers", json!({"text": "hello"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Spoken phrases whose timing runs backwards: refused by name, nothing stored.
+    let (status, error) = post(
+        &api,
+        id,
+        "/answers",
+        json!({"question_id": first.id, "text": "I led it.", "client_id": Uuid::new_v4(),
+               "spoken": [{"text": "I led it", "started_ms": 900, "ended_ms": 100}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["error"]["field"], "spoken");
 
     // A double submit: one stored answer, the same next question.
     let answer = NewAnswer {
         question_id: first.id,
         text: "I built the forecasting system at Larkspur.".into(),
         client_id: Uuid::new_v4(),
+        // Dictated: the phrases heard, timed.
+        spoken: vec![domain::SpokenPhrase {
+            text: "I built the forecasting system at Larkspur".into(),
+            started_ms: 0,
+            ended_ms: 3_000,
+        }],
     };
     let once = api.answer(id, &answer).await.unwrap();
     let twice = api.answer(id, &answer).await.unwrap();
@@ -112,6 +129,9 @@ async fn an_interview_through_the_api(pool: PgPool) {
     let transcript = api.transcript(id).await.unwrap();
     assert_eq!(transcript.status, InterviewStatus::Completed);
     assert_eq!(transcript.entries.len(), 3);
+    let delivery = transcript.entries[0].delivery.as_ref().expect("dictated");
+    assert_eq!((delivery.spoken_words, delivery.speaking_ms), (7, 3_000));
+    assert!(transcript.entries[1].delivery.is_none(), "typed");
     // The interview itself carries the same transcript, and its documents without their text.
     let (_, interview) = send(&api, Method::GET, id, "", None).await;
     assert_eq!(interview["status"], "completed");

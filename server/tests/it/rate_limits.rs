@@ -27,6 +27,7 @@ async fn answer(api: &Api, id: InterviewId, question: &Question, text: &str) -> 
         question_id: question.id,
         text: text.to_owned(),
         client_id: Uuid::new_v4(),
+        spoken: Vec::new(),
     };
     let path = format!("/api/v1/interviews/{}/answers", id.0);
     let body = serde_json::to_value(answer).unwrap();

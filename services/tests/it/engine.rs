@@ -2,7 +2,10 @@
 //! one open question at a time, idempotent answers, and owners kept apart.
 
 use crate::offline_services;
-use domain::{DocumentKind, InterviewStatus, NewAnswer, NewInterview, Question, MAX_ANSWER_CHARS};
+use domain::{
+    DocumentKind, InterviewStatus, NewAnswer, NewInterview, Question, ReportJob, SpokenPhrase,
+    MAX_ANSWER_CHARS,
+};
 use services::{Error, OwnerToken};
 use sqlx::PgPool;
 use testkit::fixtures::PRODUCT_MANAGER;
@@ -14,6 +17,7 @@ fn answer_to(question: &Question, text: &str) -> NewAnswer {
         question_id: question.id,
         text: text.into(),
         client_id: Uuid::new_v4(),
+        spoken: Vec::new(),
     }
 }
 
@@ -208,4 +212,84 @@ async fn ending_early_stops_answers_and_strangers_see_nothing(pool: PgPool) {
         services.engine.transcript(&owner, id).await.unwrap().status,
         InterviewStatus::Completed
     );
+}
+
+fn phrase(text: &str, started_ms: u32, ended_ms: u32) -> SpokenPhrase {
+    SpokenPhrase {
+        text: text.into(),
+        started_ms,
+        ended_ms,
+    }
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_spoken_answer_keeps_its_delivery_beside_the_report_never_in_it(pool: PgPool) {
+    let services = offline_services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 3).await;
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
+
+    let said = "um I ran sixty experiments on the checkout you know and lifted conversion by twelve percent";
+    let mut spoken = answer_to(&first, said);
+    spoken.spoken = vec![
+        phrase(
+            "um I ran sixty experiments on the checkout you know",
+            0,
+            4_000,
+        ),
+        phrase("and lifted conversion by twelve percent", 8_000, 10_000),
+    ];
+    let bad_timing = NewAnswer {
+        spoken: vec![phrase("backwards", 5_000, 1_000)],
+        ..spoken.clone()
+    };
+    let refused = services.engine.answer(&owner, id, &bad_timing).await;
+    assert!(
+        matches!(&refused, Err(Error::Validation(errors)) if errors[0].field == "spoken"),
+        "{refused:?}"
+    );
+    let mut question = testkit::services::answer(&services, &owner, id, &spoken)
+        .await
+        .unwrap()
+        .next_question;
+    while let Some(open) = question {
+        let typed = answer_to(&open, "I ran 60 A/B tests and lifted conversion by 12 %.");
+        question = testkit::services::answer(&services, &owner, id, &typed)
+            .await
+            .unwrap()
+            .next_question;
+    }
+
+    let transcript = services.engine.transcript(&owner, id).await.unwrap();
+    let delivery = transcript.entries[0]
+        .delivery
+        .clone()
+        .expect("spoken answer");
+    assert_eq!(delivery.spoken_words, 16);
+    assert_eq!(delivery.speaking_ms, 10_000);
+    assert_eq!(delivery.words_per_minute, Some(96));
+    assert_eq!(delivery.long_pauses, 1);
+    assert_eq!(delivery.longest_pause_ms, 4_000);
+    assert_eq!(delivery.fillers, 2, "{delivery:?}");
+    assert!(transcript.entries[1..]
+        .iter()
+        .all(|entry| entry.delivery.is_none()));
+
+    services.reports.request(&owner, id).await.unwrap();
+    assert!(services.reports.work_once().await.unwrap());
+    let ReportJob::Ready(report) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("the report is written");
+    };
+    assert_eq!(report.questions[0].delivery.as_ref(), Some(&delivery));
+    assert!(report.questions[1..].iter().all(|q| q.delivery.is_none()));
+    // The stored report is the author's: the figures join it when it is read.
+    let stored: String =
+        sqlx::query_scalar("SELECT report::text FROM reports WHERE interview_id = $1")
+            .bind(id.0)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(!stored.contains("words_per_minute"));
 }

@@ -208,6 +208,7 @@ async fn labelled_repeated_and_third_person_questions_are_cleaned_or_refused(poo
             question_id: question.id,
             text: "I split the services by latency needs and measured p99 before and after.".into(),
             client_id: uuid::Uuid::new_v4(),
+            spoken: Vec::new(),
         };
         let outcome = testkit::services::answer(&services, &owner, id, &answer)
             .await
@@ -553,6 +554,7 @@ async fn storing_an_answer_asks_nothing_until_the_question_is_streamed(pool: PgP
         question_id: first.id,
         text: "I chose LightGBM because it cut forecast error by 12 %.".into(),
         client_id: uuid::Uuid::new_v4(),
+        spoken: Vec::new(),
     };
     let stored = services.engine.answer(&owner, id, &answer).await.unwrap();
     assert_eq!((stored.position, stored.completed_by_it), (1, false));

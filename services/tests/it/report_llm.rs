@@ -314,6 +314,7 @@ async fn an_injected_perfect_score_is_held_to_the_answers(pool: PgPool) {
             question_id: open.id,
             text: "Yes.".into(),
             client_id: Uuid::new_v4(),
+            spoken: Vec::new(),
         };
         question = testkit::services::answer(&offline, &owner, id, &answer)
             .await

@@ -44,6 +44,7 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
                 worked,
                 to_add,
                 sample_answer: sample(context, answered, analysis),
+                delivery: None,
             }
         })
         .collect()
