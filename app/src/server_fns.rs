@@ -1,9 +1,9 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewAnswer,
-    NewInterview, NewShareLink, PreparationBrief, Report, ReportJob, ReportProgress, ShareLink,
-    SharedReport, Transcript,
+    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, Language,
+    NewAnswer, NewInterview, NewShareLink, PreparationBrief, Report, ReportJob, ReportProgress,
+    ShareLink, SharedReport, Transcript,
 };
 use leptos::prelude::*;
 
@@ -60,6 +60,16 @@ pub async fn get_interview(id: InterviewId) -> Result<Interview, AppError> {
 pub async fn get_brief(id: InterviewId) -> Result<PreparationBrief, AppError> {
     let (services, owner) = caller::context().await?;
     Ok(services.interviews.brief(&owner, id).await?)
+}
+
+/// Chooses the language of one of the caller's interviews, before it starts.
+#[server(output = JsonStr)]
+pub async fn set_language(id: InterviewId, language: Language) -> Result<Interview, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services
+        .interviews
+        .set_language(&owner, id, language)
+        .await?)
 }
 
 /// Creates an interview and sends the browser to it (a client-side navigation when

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::validation::{required_name, FieldError};
+use crate::Language;
 
 pub const MIN_QUESTION_COUNT: u8 = 3;
 pub const MAX_QUESTION_COUNT: u8 = 12;
@@ -89,6 +90,9 @@ pub struct NewInterview {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(minimum = 3, maximum = 12))]
     pub question_count: Option<u8>,
+    /// The language of the questions and the report; when absent, the job description's.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 /// A [`NewInterview`] that passed every rule: names trimmed, defaults filled in.
@@ -99,6 +103,8 @@ pub struct ValidNewInterview {
     pub kind: InterviewKind,
     pub seniority: Seniority,
     pub question_count: u8,
+    /// Chosen by the user; `None` follows the job description.
+    pub language: Option<Language>,
 }
 
 impl NewInterview {
@@ -125,6 +131,7 @@ impl NewInterview {
             kind: self.kind.unwrap_or(InterviewKind::Mixed),
             seniority: self.seniority.unwrap_or(Seniority::Mid),
             question_count,
+            language: self.language,
         })
     }
 }
@@ -174,11 +181,21 @@ pub struct Interview {
     pub seniority: Seniority,
     pub question_count: u8,
     pub status: InterviewStatus,
+    /// The language the interviewer asks and the report is written in.
+    pub language: Language,
+    /// The user chose `language`; otherwise it follows the job description (English until
+    /// there is one).
+    pub language_chosen: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl Interview {}
+/// A change of an interview's language, before it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LanguageChoice {
+    pub language: Language,
+}
 
 #[cfg(test)]
 mod tests {

@@ -32,8 +32,9 @@ pub use document::{
     Document, DocumentKind, DocumentText, DETECTED_TYPES, MAX_DOCUMENT_CHARS, MIN_DOCUMENT_CHARS,
 };
 pub use interview::{
-    Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, NewInterview,
-    Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT,
+    Interview, InterviewId, InterviewKind, InterviewStatus, InterviewSummary, LanguageChoice,
+    NewInterview, Seniority, ValidNewInterview, DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT,
+    MIN_QUESTION_COUNT,
 };
 pub use language::Language;
 pub use lifecycle::Refusal;

@@ -152,6 +152,9 @@ impl DocumentService {
         .await?;
         let row = row.ok_or(Error::NotFound)?;
         update_status(&mut tx, id).await?;
+        if kind == DocumentKind::JobDescription {
+            follow_job_language(&mut tx, id, &corrected.text).await?;
+        }
         tx.commit().await?;
         tracing::info!(interview_id = %id, kind = %kind, "document corrected");
         row.try_into()
@@ -223,6 +226,9 @@ impl DocumentService {
         .fetch_one(&mut *tx)
         .await?;
         update_status(&mut tx, id).await?;
+        if kind == DocumentKind::JobDescription {
+            follow_job_language(&mut tx, id, &incoming.extracted.text).await?;
+        }
         tx.commit().await?;
         tracing::info!(
             interview_id = %id,
@@ -274,6 +280,21 @@ async fn update_status(tx: &mut Transaction<'_, Postgres>, id: InterviewId) -> R
     .bind(i32::try_from(MIN_DOCUMENT_CHARS).unwrap_or(i32::MAX))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// An interview whose language the user has not chosen is held in its job description's.
+async fn follow_job_language(
+    tx: &mut Transaction<'_, Postgres>,
+    id: InterviewId,
+    job_text: &str,
+) -> Result<()> {
+    let language = text::language::detect_language(job_text);
+    sqlx::query("UPDATE interviews SET language = $2 WHERE id = $1 AND NOT language_chosen")
+        .bind(id.0)
+        .bind(language.as_str())
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

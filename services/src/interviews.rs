@@ -3,7 +3,8 @@
 
 use coach::brief::{preparation_brief, BriefInput};
 use domain::{
-    Interview, InterviewId, InterviewStatus, InterviewSummary, NewInterview, PreparationBrief,
+    Interview, InterviewId, InterviewStatus, InterviewSummary, Language, NewInterview,
+    PreparationBrief,
 };
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -56,8 +57,10 @@ impl InterviewService {
     pub async fn create(&self, owner: &OwnerKey, input: &NewInterview) -> Result<Interview> {
         let valid = input.validate().map_err(Error::Validation)?;
         let row: InterviewRow = sqlx::query_as(&format!(
-            "INSERT INTO interviews (id, owner_key, job_title, company, kind, seniority, question_count, status)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            "INSERT INTO interviews
+                 (id, owner_key, job_title, company, kind, seniority, question_count, status,
+                  language, language_chosen)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              RETURNING {INTERVIEW_COLUMNS}"
         ))
         .bind(Uuid::new_v4())
@@ -68,6 +71,8 @@ impl InterviewService {
         .bind(valid.seniority.as_str())
         .bind(i16::from(valid.question_count))
         .bind(InterviewStatus::NotReady.as_str())
+        .bind(valid.language.unwrap_or(Language::English).as_str())
+        .bind(valid.language.is_some())
         .fetch_one(&self.pool)
         .await?;
         let interview = Interview::try_from(row)?;
@@ -113,6 +118,38 @@ impl InterviewService {
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.
     pub async fn get(&self, owner: &OwnerKey, id: InterviewId) -> Result<Interview> {
         row::load(&self.pool, id, Some(owner), row::Lock::None).await
+    }
+
+    /// Sets the language the interview will be held in, chosen by the user: a job
+    /// description stored later no longer changes it. Only before the interview starts.
+    pub async fn set_language(
+        &self,
+        owner: &OwnerKey,
+        id: InterviewId,
+        language: Language,
+    ) -> Result<Interview> {
+        let mut tx = self.pool.begin().await?;
+        let interview = row::load(&mut *tx, id, Some(owner), row::Lock::ForUpdate).await?;
+        if !matches!(
+            interview.status,
+            InterviewStatus::NotReady | InterviewStatus::Ready
+        ) {
+            return Err(Error::Conflict(
+                "This interview has started, so its language can no longer change. Start a new interview to practise in another language.".into(),
+            ));
+        }
+        sqlx::query(
+            "UPDATE interviews SET language = $2, language_chosen = true, updated_at = now()
+             WHERE id = $1",
+        )
+        .bind(id.0)
+        .bind(language.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let interview = row::load(&mut *tx, id, Some(owner), row::Lock::None).await?;
+        tx.commit().await?;
+        tracing::info!(interview_id = %id, language = %language, "language chosen");
+        Ok(interview)
     }
 
     /// The preparation brief from the interview's documents, worded with the interview's

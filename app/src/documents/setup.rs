@@ -1,15 +1,17 @@
 //! Both document panels and whether the interview can start.
 
-use domain::{Document, DocumentKind, InterviewId, InterviewStatus};
+use domain::{Document, DocumentKind, Interview, InterviewStatus};
 use leptos::prelude::*;
 
+use super::language::LanguagePicker;
 use super::panel::DocumentPanel;
 use crate::components::ErrorNotice;
 use crate::server_fns::{get_documents, start_interview, DocumentSetup as Setup};
 
 /// The set-up step; keeps `status` (shown elsewhere on the page) in step with the documents.
 #[component]
-pub fn DocumentSetup(id: InterviewId, status: RwSignal<InterviewStatus>) -> impl IntoView {
+pub fn DocumentSetup(interview: Interview, status: RwSignal<InterviewStatus>) -> impl IntoView {
+    let id = interview.id;
     let setup = Resource::new(move || id, get_documents);
     view! {
         <section class="setup" aria-labelledby="setup-heading">
@@ -19,19 +21,22 @@ pub fn DocumentSetup(id: InterviewId, status: RwSignal<InterviewStatus>) -> impl
                 "the interviewer reads exactly the text below, so correct anything that came out wrong."
             </p>
             <Suspense fallback=|| view! { <p class="muted">"Loading your documents…"</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    let interview = interview.clone();
+                    Suspend::new(async move {
                     match setup.await {
-                        Ok(setup) => view! { <Panels id setup status /> }.into_any(),
+                        Ok(setup) => view! { <Panels interview setup status /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </section>
     }
 }
 
 #[component]
-fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> impl IntoView {
+fn Panels(interview: Interview, setup: Setup, status: RwSignal<InterviewStatus>) -> impl IntoView {
+    let id = interview.id;
     let stored = |kind| setup.documents.iter().find(|d| d.kind == kind).cloned();
     let cv = RwSignal::new(stored(DocumentKind::Cv));
     let job_description = RwSignal::new(stored(DocumentKind::JobDescription));
@@ -65,6 +70,7 @@ fn Panels(id: InterviewId, setup: Setup, status: RwSignal<InterviewStatus>) -> i
                 max_upload_bytes=limit
             />
         </div>
+        <LanguagePicker interview job_description />
         <p id="readiness" class="readiness" class:ready=ready aria-live="polite">
             {move || {
                 if ready.get() {

@@ -63,6 +63,10 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
                     <dd>{interview.seniority.label()}</dd>
                 </div>
                 <div>
+                    <dt>"Language"</dt>
+                    <dd lang=interview.language.tag()>{interview.language.label()}</dd>
+                </div>
+                <div>
                     <dt>"Questions"</dt>
                     <dd>{interview.question_count}</dd>
                 </div>
@@ -73,7 +77,7 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
             </dl>
         </section>
         <Show when=move || in_setup.get() fallback=move || view! { <InterviewRoom id status /> }>
-            <DocumentSetup id status />
+            <DocumentSetup interview=interview.clone() status />
         </Show>
     }
 }

@@ -1,12 +1,12 @@
-//! `/api/v1/interviews`: create, list and read the caller's interviews, and their
-//! preparation briefs.
+//! `/api/v1/interviews`: create, list and read the caller's interviews, choose their language,
+//! and their preparation briefs.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::{DateTime, Utc};
 use domain::{
-    Document, DocumentKind, Interview, InterviewId, InterviewSummary, NewInterview,
+    Document, DocumentKind, Interview, InterviewId, InterviewSummary, LanguageChoice, NewInterview,
     PreparationBrief, Transcript,
 };
 use serde::Serialize;
@@ -192,4 +192,38 @@ pub async fn delete(
 ) -> Result<StatusCode, ApiError> {
     services.interviews.delete(&owner, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Choose the language the interview is held in (questions and report). Until chosen, it
+/// follows the job description, detected when stored (English, French, German or Spanish).
+/// Only before the interview starts.
+#[utoipa::path(
+    put,
+    path = "/interviews/{id}/language",
+    operation_id = "set_language",
+    tag = "interviews",
+    params(("id" = uuid::Uuid, Path, description = "The interview id")),
+    request_body = LanguageChoice,
+    responses(
+        (status = 200, description = "The interview, with its language", body = Interview),
+        (status = 400, description = "The body is not JSON (`malformed_request`)", body = ErrorBody),
+        (status = 404, description = "Missing, or not the caller's", body = ErrorBody),
+        (status = 409, description = "The interview has started (`conflict`)", body = ErrorBody),
+        (status = 413, description = "The body is over MAX_BODY_BYTES (`too_large`)", body = ErrorBody),
+        (status = 415, description = "The body is not sent as JSON (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Not one of the four languages (`invalid_body`)", body = ErrorBody),
+    )
+)]
+pub async fn set_language(
+    State(services): State<Services>,
+    Extension(owner): Extension<OwnerKey>,
+    ApiPath(id): ApiPath<InterviewId>,
+    ApiJson(choice): ApiJson<LanguageChoice>,
+) -> Result<Json<Interview>, ApiError> {
+    Ok(Json(
+        services
+            .interviews
+            .set_language(&owner, id, choice.language)
+            .await?,
+    ))
 }

@@ -68,6 +68,7 @@ fn described_routes(max_body_bytes: usize, limits: &RateLimiting) -> (Router<App
         .routes(routes!(interviews::create, interviews::list))
         .routes(routes!(interviews::get, interviews::delete))
         .routes(routes!(interviews::brief))
+        .routes(routes!(interviews::set_language))
         .routes(costs(
             Cost::Document,
             unlimited_body(routes!(documents::put)),

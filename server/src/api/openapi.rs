@@ -226,7 +226,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 20);
+        assert_eq!(operations, 21);
         for name in ["Unavailable", "TimedOut"] {
             let response = &DOCUMENT["components"]["responses"][name];
             assert_eq!(

@@ -367,3 +367,42 @@ async fn the_brief_prepares_for_the_questions_the_interview_then_asks(pool: PgPo
     let hidden = stranger.send(Method::GET, &theirs, None).await.unwrap();
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test(migrations = false)]
+async fn the_language_is_shown_and_chosen_before_the_start(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let id = ready_interview(&api).await;
+    let interview = api.interview(id).await.unwrap();
+    assert_eq!(interview.language, domain::Language::English, "detected");
+    assert!(!interview.language_chosen);
+
+    let put = |body: Value| send(&api, Method::PUT, id, "/language", Some(body));
+    let (status, error) = put(json!({"language": "klingon"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    let (status, chosen) = put(json!({"language": "french"})).await;
+    assert_eq!(status, StatusCode::OK, "{chosen}");
+    assert_eq!(
+        (
+            chosen["language"].as_str(),
+            chosen["language_chosen"].as_bool()
+        ),
+        (Some("french"), Some(true))
+    );
+    let stranger = Api::new(api.origin());
+    let path = format!("/api/v1/interviews/{}/language", id.0);
+    let body = json!({"language": "german"});
+    let response = stranger
+        .send(Method::PUT, &path, Some(&body))
+        .await
+        .unwrap();
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+
+    api.start(id).await.unwrap();
+    let (status, error) = put(json!({"language": "spanish"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    assert_eq!(
+        api.interview(id).await.unwrap().language,
+        domain::Language::French
+    );
+}

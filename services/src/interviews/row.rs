@@ -19,12 +19,15 @@ pub(crate) struct InterviewRow {
     seniority: String,
     question_count: i16,
     status: String,
+    language: String,
+    language_chosen: bool,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
 
 pub(crate) const INTERVIEW_COLUMNS: &str =
-    "id, job_title, company, kind, seniority, question_count, status, created_at, updated_at";
+    "id, job_title, company, kind, seniority, question_count, status, language, language_chosen,
+     created_at, updated_at";
 
 impl TryFrom<InterviewRow> for Interview {
     type Error = Error;
@@ -39,6 +42,8 @@ impl TryFrom<InterviewRow> for Interview {
             question_count: u8::try_from(row.question_count)
                 .map_err(|e| corrupt(format!("question_count: {e}")))?,
             status: row.status.parse().map_err(corrupt)?,
+            language: row.language.parse().map_err(corrupt)?,
+            language_chosen: row.language_chosen,
             created_at: row.created_at,
             updated_at: row.updated_at,
         })

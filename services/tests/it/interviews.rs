@@ -1,6 +1,6 @@
 //! The interview service against a real PostgreSQL: each test gets a fresh, migrated database.
 
-use domain::{InterviewKind, InterviewStatus, NewInterview, Seniority};
+use domain::{DocumentKind, InterviewKind, InterviewStatus, Language, NewInterview, Seniority};
 use services::{Error, InterviewService, OwnerToken};
 use sqlx::PgPool;
 
@@ -142,4 +142,107 @@ async fn only_the_owner_can_delete_and_a_deleted_interview_is_gone(pool: PgPool)
         service.delete(&owner, created.id).await,
         Err(Error::NotFound)
     ));
+}
+
+const FRENCH_JOB: &str = "Enseignant de mathématiques (H/F) au Lycée Victor Hugo, Lyon.\n\
+Nous recherchons un enseignant pour les classes de seconde et de première. Vous préparerez \
+les élèves au baccalauréat, vous travaillerez avec l'équipe pédagogique et vous suivrez les \
+progrès de chaque élève. Profil : une expérience de l'enseignement des mathématiques et le \
+goût du travail en équipe.";
+
+const ENGLISH_JOB: &str = "Data Scientist at Northwind Analytics. You will build demand \
+forecasting models in Python and SQL, run experiments with the product teams and explain \
+the results to the people who decide what to stock.";
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn the_language_follows_the_job_description_until_the_user_chooses_one(pool: PgPool) {
+    let services = crate::offline_services(pool);
+    let owner = OwnerToken::generate().key();
+    let id = services
+        .interviews
+        .create(
+            &owner,
+            &new_interview("Enseignant de mathématiques", "Lycée Victor Hugo"),
+        )
+        .await
+        .unwrap()
+        .id;
+    let language = |interview: domain::Interview| (interview.language, interview.language_chosen);
+    let read = || async { language(services.interviews.get(&owner, id).await.unwrap()) };
+    assert_eq!(
+        read().await,
+        (Language::English, false),
+        "English until there is a job"
+    );
+
+    let job = DocumentKind::JobDescription;
+    services
+        .documents
+        .paste(&owner, id, job, FRENCH_JOB)
+        .await
+        .unwrap();
+    assert_eq!(read().await, (Language::French, false), "detected");
+    services
+        .documents
+        .correct(&owner, id, job, ENGLISH_JOB)
+        .await
+        .unwrap();
+    assert_eq!(
+        read().await,
+        (Language::English, false),
+        "a corrected job is read again"
+    );
+
+    let chosen = services
+        .interviews
+        .set_language(&owner, id, Language::Spanish)
+        .await
+        .unwrap();
+    assert_eq!(language(chosen), (Language::Spanish, true));
+    services
+        .documents
+        .paste(&owner, id, job, FRENCH_JOB)
+        .await
+        .unwrap();
+    assert_eq!(read().await, (Language::Spanish, true), "a choice stays");
+
+    let stranger = OwnerToken::generate().key();
+    let refused = services
+        .interviews
+        .set_language(&stranger, id, Language::German)
+        .await;
+    assert!(matches!(refused, Err(Error::NotFound)), "{refused:?}");
+
+    services
+        .documents
+        .paste(
+            &owner,
+            id,
+            DocumentKind::Cv,
+            testkit::fixtures::PRODUCT_MANAGER.cv,
+        )
+        .await
+        .unwrap();
+    testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
+    let started = services
+        .interviews
+        .set_language(&owner, id, Language::German)
+        .await;
+    assert!(matches!(started, Err(Error::Conflict(_))), "{started:?}");
+
+    // Chosen when created: the job description does not change it.
+    let input = NewInterview {
+        language: Some(Language::German),
+        ..new_interview("Data Scientist", "Northwind")
+    };
+    let id = services.interviews.create(&owner, &input).await.unwrap().id;
+    services
+        .documents
+        .paste(&owner, id, job, FRENCH_JOB)
+        .await
+        .unwrap();
+    let interview = services.interviews.get(&owner, id).await.unwrap();
+    assert_eq!(language(interview), (Language::German, true));
 }

@@ -1,0 +1,82 @@
+//! The interview's language at set-up: detected by the server from the job description each
+//! time one is stored, shown here, and changeable until the interview starts.
+
+use domain::{Document, Interview, InterviewId, Language};
+use leptos::prelude::*;
+
+use crate::server_fns::{get_interview, set_language};
+
+/// The language picker; `interview` is the interview as the page loaded it.
+#[component]
+pub fn LanguagePicker(
+    interview: Interview,
+    /// Re-read after each stored job description, whose language the server detected.
+    job_description: RwSignal<Option<Document>>,
+) -> impl IntoView {
+    let id: InterviewId = interview.id;
+    let current = RwSignal::new((interview.language, interview.language_chosen));
+    let reread = Action::new(move |_: &()| get_interview(id));
+    let choose = Action::new(move |language: &Language| set_language(id, *language));
+    let problem = RwSignal::new(None::<String>);
+
+    let stored_job = Memo::new(move |_| job_description.with(|d| d.as_ref().map(|d| d.updated_at)));
+    Effect::new(move |previous: Option<Option<_>>| {
+        let now = stored_job.get();
+        if previous.is_some_and(|previous| previous != now) {
+            reread.dispatch(());
+        }
+        now
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(interview)) = reread.value().get() {
+            current.set((interview.language, interview.language_chosen));
+        }
+    });
+    Effect::new(move |_| match choose.value().get() {
+        Some(Ok(interview)) => {
+            problem.set(None);
+            current.set((interview.language, interview.language_chosen));
+        }
+        Some(Err(refusal)) => problem.set(Some(refusal.to_string())),
+        None => {}
+    });
+
+    view! {
+        <div class="language-choice">
+            <label for="interview-language">"Interview language"</label>
+            <select
+                id="interview-language"
+                aria-describedby="language-source"
+                disabled=move || choose.pending().get()
+                on:change=move |ev| {
+                    if let Ok(language) = event_target_value(&ev).parse::<Language>() {
+                        choose.dispatch(language);
+                    }
+                }
+            >
+                {Language::ALL
+                    .iter()
+                    .map(|&language| view! {
+                        <option
+                            value=language.as_str()
+                            lang=language.tag()
+                            selected=move || current.get().0 == language
+                        >
+                            {language.label()}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+            <span id="language-source" class="muted small" aria-live="polite">
+                {move || if current.get().1 {
+                    "Your choice: the questions and the report will be in this language."
+                } else {
+                    "Detected from the job description: the questions and the report will be in this language."
+                }}
+            </span>
+            {move || problem.get().map(|message| view! {
+                <p class="error small" role="alert" id="language-error">{message}</p>
+            })}
+        </div>
+    }
+}
