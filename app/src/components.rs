@@ -82,3 +82,9 @@ pub fn Timestamp(at: DateTime<Utc>) -> impl IntoView {
         <time datetime=at.to_rfc3339()>{at.format("%-d %b %Y, %H:%M UTC").to_string()}</time>
     }
 }
+
+/// A day, as the retention dates are given: "2 Mar 2027".
+#[component]
+pub fn Day(at: DateTime<Utc>) -> impl IntoView {
+    view! { <time datetime=at.to_rfc3339()>{at.format("%-d %b %Y").to_string()}</time> }
+}

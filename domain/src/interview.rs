@@ -150,6 +150,8 @@ pub struct InterviewSummary {
     /// The report's overall score, once there is a report that gives one.
     pub score: Option<u8>,
     pub created_at: DateTime<Utc>,
+    /// When it will be deleted unless opened before; `None` when interviews are kept.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 impl InterviewSummary {
@@ -188,6 +190,11 @@ pub struct Interview {
     pub language_chosen: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When its owner last opened it.
+    pub opened_at: DateTime<Utc>,
+    /// When it will be deleted, with everything it holds, unless opened before; `None` when
+    /// interviews are kept for ever.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// A change of an interview's language, before it starts.
@@ -297,6 +304,7 @@ mod tests {
             answered: 6,
             score: Some(7),
             created_at: Utc::now(),
+            expires_at: None,
         };
         assert_eq!(
             summary("Data  Scientist", "Northwind").job_key(),

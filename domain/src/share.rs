@@ -34,4 +34,6 @@ pub struct SharedReport {
     pub job_title: String,
     pub company: String,
     pub report: Report,
+    /// When the interview, and so this link, will be deleted unless its owner opens it.
+    pub expires_at: Option<DateTime<Utc>>,
 }

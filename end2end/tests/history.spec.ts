@@ -40,6 +40,19 @@ test('the history shows status, score and the trend for the same job; delete con
   }
   await expect(card(unfinished).locator('svg.sparkline')).toHaveCount(0);
 
+  // Each says when it will be deleted unless opened: 90 days on (RETENTION_DAYS' default).
+  const in90 = new Date(Date.now() + 90 * 24 * 3600 * 1000);
+  const day = `${in90.getUTCDate()} ${in90.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${in90.getUTCFullYear()}`;
+  for (const id of [unfinished, first.id, second.id]) {
+    await expect(card(id).locator('.interview-card__expiry')).toHaveText(`Deleted on ${day} unless you open it before then.`);
+  }
+  // The share link says so too.
+  expect((await (await page.request.get(sharedUrl)).json()).expires_at).toMatch(/^\d{4}-/);
+  await page.goto(`/share/${share.token}`);
+  await expect(page.locator('#share-expiry')).toHaveText(`This report will be deleted on ${day} unless its owner opens the interview before then.`);
+  await page.goto('/');
+  await waitForHydration(page);
+
   // Delete asks first, with the focus on the safe choice; "Keep it" changes nothing.
   const target = card(second.id);
   await target.getByRole('button', { name: 'Delete' }).click();

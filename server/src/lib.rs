@@ -15,15 +15,19 @@ mod state;
 pub mod telemetry;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use intake::worker::Extractor;
-use services::{Config, Models, Services};
+use services::{Config, Models, Retention, Services, SystemClock};
 use tokio::net::TcpListener;
 
 pub use router::build_router;
 
 /// How long shutdown waits for a report being written.
 const WORKER_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How often interviews past retention are looked for (days-long periods need no more).
+const RETENTION_SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -76,7 +80,8 @@ pub async fn serve(
         interviewers = ?models.interviewers(),
         "interviewers (the offline coach ends the chain)"
     );
-    let services = Services::new(pool, extractor, config.max_upload_bytes, models);
+    let services = Services::new(pool, extractor, config.max_upload_bytes, models)
+        .with_retention(Retention::new(config.retention_days, Arc::new(SystemClock)));
 
     // The feedback workers (`FEEDBACK_WORKERS`; jobs are claimed with SKIP LOCKED, so they
     // never share one) stop with the server: each finishes the report in hand first (one it
@@ -90,6 +95,15 @@ pub async fn serve(
             }))
         })
         .collect();
+    // Interviews past retention go hourly (and at start), until the server stops.
+    let sweeper = tokio::spawn({
+        let mut stopped = worker_stopped.clone();
+        services
+            .clone()
+            .run_retention_sweeper(RETENTION_SWEEP_EVERY, async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            })
+    });
 
     let router = build_router(&config, services);
     let metrics_upkeep = metrics::spawn_upkeep(metrics::handle());
@@ -106,6 +120,7 @@ pub async fn serve(
     .map_err(StartError::Serve);
     metrics_upkeep.abort();
     let _ = stop_worker.send(true);
+    let _ = sweeper.await;
     let all_stopped = futures_util::future::join_all(workers);
     if tokio::time::timeout(WORKER_GRACE, all_stopped)
         .await

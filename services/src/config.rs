@@ -65,6 +65,9 @@ pub struct Config {
     /// `FEEDBACK_WORKERS`: reports written at once by this instance, default 4. Each waits on
     /// the LLM most of the time, so several keep a queue short without much CPU.
     pub feedback_workers: usize,
+    /// `RETENTION_DAYS`: an interview nobody has opened for this many days is deleted with
+    /// everything it holds, default 90; 0 keeps interviews for ever.
+    pub retention_days: u32,
     /// Requests per minute that may call an LLM or parse a document (see [`RateLimits`]).
     pub rate_limits: RateLimits,
     /// `CLIENT_IP_HEADER`: behind a load balancer, the header it puts the client's address in
@@ -332,6 +335,11 @@ impl Config {
             },
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
             feedback_workers: parse_or(&get, "FEEDBACK_WORKERS", 4usize)?.max(1),
+            retention_days: parse_or(
+                &get,
+                "RETENTION_DAYS",
+                crate::retention::DEFAULT_RETENTION_DAYS,
+            )?,
             rate_limits: RateLimits::from_lookup(&get)?,
             client_ip_header: get("CLIENT_IP_HEADER").map(|name| name.trim().to_owned()),
             metrics_token: get("METRICS_TOKEN").map(Secret::new),
@@ -423,6 +431,17 @@ mod tests {
         assert_eq!(off.rate_limits, RateLimits::OFF);
         let err = config(&[("DATABASE_URL", "x"), ("RATE_LIMITS", "no")]).unwrap_err();
         assert_eq!(err.name, "RATE_LIMITS");
+    }
+
+    #[test]
+    fn interviews_are_kept_90_days_unless_told_otherwise() {
+        let days = |value: &str| {
+            config(&[("DATABASE_URL", "x"), ("RETENTION_DAYS", value)]).map(|c| c.retention_days)
+        };
+        assert_eq!(config(&[("DATABASE_URL", "x")]).unwrap().retention_days, 90);
+        assert_eq!(days("0").unwrap(), 0);
+        assert_eq!(days("365").unwrap(), 365);
+        assert_eq!(days("-1").unwrap_err().name, "RETENTION_DAYS");
     }
 
     #[test]

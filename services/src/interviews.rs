@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::documents;
 use crate::interviewer::chain::seed_of;
+use crate::retention::Retention;
 use crate::{Error, OwnerKey, Result};
 use row::{InterviewRow, INTERVIEW_COLUMNS};
 
@@ -19,6 +20,7 @@ pub(crate) mod row;
 #[derive(Clone, Debug)]
 pub struct InterviewService {
     pool: PgPool,
+    retention: Retention,
 }
 
 /// A row of the owner's list: the interview plus what its card shows.
@@ -32,7 +34,7 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> Result<InterviewSummary> {
+    fn into_summary(self, retention: &Retention) -> Result<InterviewSummary> {
         let interview = Interview::try_from(self.interview)?;
         Ok(InterviewSummary {
             id: interview.id,
@@ -44,13 +46,20 @@ impl SummaryRow {
             // Reports are validated before they are stored; a score outside 0..=10 is not shown.
             score: self.score.and_then(|score| u8::try_from(score).ok()),
             created_at: interview.created_at,
+            expires_at: retention.expiry(interview.opened_at),
         })
     }
 }
 
 impl InterviewService {
-    pub fn new(pool: PgPool) -> Self {
-        Self { pool }
+    pub fn new(pool: PgPool, retention: Retention) -> Self {
+        Self { pool, retention }
+    }
+
+    /// `interview` with the date it will be deleted on.
+    fn with_expiry(&self, mut interview: Interview) -> Interview {
+        interview.expires_at = self.retention.expiry(interview.opened_at);
+        interview
     }
 
     /// Checks the input and stores a new interview for `owner`, in status `not_ready`.
@@ -59,8 +68,8 @@ impl InterviewService {
         let row: InterviewRow = sqlx::query_as(&format!(
             "INSERT INTO interviews
                  (id, owner_key, job_title, company, kind, seniority, question_count, status,
-                  language, language_chosen)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                  language, language_chosen, opened_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
              RETURNING {INTERVIEW_COLUMNS}"
         ))
         .bind(Uuid::new_v4())
@@ -73,18 +82,19 @@ impl InterviewService {
         .bind(InterviewStatus::NotReady.as_str())
         .bind(valid.language.unwrap_or(Language::English).as_str())
         .bind(valid.language.is_some())
+        .bind(self.retention.now())
         .fetch_one(&self.pool)
         .await?;
         let interview = Interview::try_from(row)?;
         tracing::info!(interview_id = %interview.id, "interview created");
-        Ok(interview)
+        Ok(self.with_expiry(interview))
     }
 
     /// The owner's interviews, newest first, with progress and the report's score.
     pub async fn list(&self, owner: &OwnerKey) -> Result<Vec<InterviewSummary>> {
         let rows: Vec<SummaryRow> = sqlx::query_as(
             "SELECT i.id, i.job_title, i.company, i.kind, i.seniority, i.question_count, i.status,
-                    i.created_at, i.updated_at,
+                    i.language, i.language_chosen, i.created_at, i.updated_at, i.opened_at,
                     (SELECT count(*) FROM answers a WHERE a.interview_id = i.id) AS answered,
                     (r.report -> 'overall' ->> 'score')::smallint AS score
              FROM interviews i
@@ -95,7 +105,9 @@ impl InterviewService {
         .bind(owner.as_bytes())
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(SummaryRow::into_summary).collect()
+        rows.into_iter()
+            .map(|row| row.into_summary(&self.retention))
+            .collect()
     }
 
     /// Deletes the interview and, through the schema's cascades, its documents, questions,
@@ -116,8 +128,11 @@ impl InterviewService {
     }
 
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.
+    /// The interview, opened by its owner: the date it will be deleted on moves on.
     pub async fn get(&self, owner: &OwnerKey, id: InterviewId) -> Result<Interview> {
-        row::load(&self.pool, id, Some(owner), row::Lock::None).await
+        let mut interview = row::load(&self.pool, id, Some(owner), row::Lock::None).await?;
+        interview.opened_at = self.retention.opened(&self.pool, id).await?;
+        Ok(self.with_expiry(interview))
     }
 
     /// Sets the language the interview will be held in, chosen by the user: a job
@@ -149,7 +164,7 @@ impl InterviewService {
         let interview = row::load(&mut *tx, id, Some(owner), row::Lock::None).await?;
         tx.commit().await?;
         tracing::info!(interview_id = %id, language = %language, "language chosen");
-        Ok(interview)
+        Ok(self.with_expiry(interview))
     }
 
     /// The preparation brief from the interview's documents, worded with the interview's

@@ -14,6 +14,7 @@ pub mod interviewer;
 pub mod interviews;
 mod models;
 pub mod reports;
+pub mod retention;
 pub mod shares;
 
 pub use config::{Config, RateLimits};
@@ -24,6 +25,7 @@ pub use identity::{OwnerKey, OwnerToken};
 pub use interviews::InterviewService;
 pub use models::Models;
 pub use reports::{ReportService, ReportWriter};
+pub use retention::{Clock, Retention, SystemClock};
 pub use shares::ShareService;
 
 use std::sync::Arc;
@@ -40,6 +42,7 @@ pub struct Services {
     pub engine: InterviewEngine,
     pub reports: ReportService,
     pub shares: ShareService,
+    retention: Retention,
     pool: PgPool,
 }
 
@@ -55,14 +58,43 @@ impl Services {
             pool.clone(),
             ReportWriter::new(pool.clone(), report_writers, report_settings),
         );
+        let retention = Retention::default();
         Self {
-            interviews: InterviewService::new(pool.clone()),
+            interviews: InterviewService::new(pool.clone(), retention.clone()),
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
             engine: InterviewEngine::new(pool.clone(), Arc::new(models.interviewers())),
-            shares: ShareService::new(pool.clone(), reports.clone()),
-            reports,
+            shares: ShareService::new(pool.clone(), reports.clone(), retention.clone()),
+            reports: reports.with_retention(retention.clone()),
+            retention,
             pool,
         }
+    }
+
+    /// The same services under another retention rule or clock (the configured
+    /// `RETENTION_DAYS`; a test's clock).
+    pub fn with_retention(mut self, retention: Retention) -> Self {
+        self.interviews = InterviewService::new(self.pool.clone(), retention.clone());
+        self.reports = self.reports.with_retention(retention.clone());
+        self.shares = ShareService::new(self.pool.clone(), self.reports.clone(), retention.clone());
+        self.retention = retention;
+        self
+    }
+
+    /// Deletes the interviews past retention every `every` until `shutdown`.
+    pub async fn run_retention_sweeper(
+        self,
+        every: std::time::Duration,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) {
+        self.retention
+            .clone()
+            .run_sweeper(self.pool.clone(), every, shutdown)
+            .await;
+    }
+
+    /// Deletes the interviews past retention now; how many went.
+    pub async fn sweep_retention(&self) -> Result<u64> {
+        self.retention.sweep(&self.pool).await
     }
 
     /// The connection pool's size and how many of its connections are idle (for /metrics).

@@ -24,6 +24,7 @@ use sqlx::PgPool;
 use tokio::sync::Notify;
 
 use crate::error::corrupt;
+use crate::retention::Retention;
 use crate::{Error, OwnerKey, Result};
 
 pub use writer::{ReportMode, ReportSettings, ReportWriter};
@@ -40,6 +41,8 @@ pub struct ReportService {
     /// Wakes this instance's worker when a job is queued here; other instances find it by
     /// polling.
     queued: Arc<Notify>,
+    /// Reading its report is opening the interview.
+    retention: Retention,
 }
 
 #[derive(sqlx::FromRow)]
@@ -63,7 +66,12 @@ impl ReportService {
             writer: Arc::new(writer),
             pool,
             queued: Arc::new(Notify::new()),
+            retention: Retention::default(),
         }
+    }
+
+    pub(crate) fn with_retention(self, retention: Retention) -> Self {
+        Self { retention, ..self }
     }
 
     /// Asks for the report of a completed interview (idempotent): queues its job unless it
@@ -98,6 +106,7 @@ impl ReportService {
             tracing::info!(interview_id = %id, "feedback requested");
             self.queued.notify_one();
         }
+        self.retention.opened(&self.pool, id).await?;
         self.current(id).await
     }
 

@@ -9,12 +9,14 @@ use uuid::Uuid;
 
 use crate::identity::{random_token, token_hash};
 use crate::reports::ReportService;
+use crate::retention::Retention;
 use crate::{Error, OwnerKey, Result};
 
 #[derive(Clone, Debug)]
 pub struct ShareService {
     pool: PgPool,
     reports: ReportService,
+    retention: Retention,
 }
 
 #[derive(sqlx::FromRow)]
@@ -35,8 +37,12 @@ impl From<ShareRow> for ShareLink {
 }
 
 impl ShareService {
-    pub fn new(pool: PgPool, reports: ReportService) -> Self {
-        Self { pool, reports }
+    pub fn new(pool: PgPool, reports: ReportService, retention: Retention) -> Self {
+        Self {
+            pool,
+            reports,
+            retention,
+        }
     }
 
     /// Makes a link to the owner's report (its `url` is the path on this site); there must be
@@ -102,15 +108,16 @@ impl ShareService {
         if token.len() != 43 {
             return Err(Error::NotFound);
         }
-        let found: Option<(Uuid, String, String)> = sqlx::query_as(
-            "SELECT i.id, i.job_title, i.company FROM share_links s
+        let found: Option<(Uuid, String, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT i.id, i.job_title, i.company, i.opened_at FROM share_links s
              JOIN interviews i ON i.id = s.interview_id
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL",
         )
         .bind(token_hash(token).as_slice())
         .fetch_optional(&self.pool)
         .await?;
-        let (interview_id, job_title, company) = found.ok_or(Error::NotFound)?;
+        // Opening a shared report is not its owner opening the interview: the date stays.
+        let (interview_id, job_title, company, opened_at) = found.ok_or(Error::NotFound)?;
         let mut report = self
             .reports
             .stored_report(InterviewId(interview_id))
@@ -122,6 +129,7 @@ impl ShareService {
             job_title,
             company,
             report,
+            expires_at: self.retention.expiry(opened_at),
         })
     }
 

@@ -7,7 +7,7 @@ use domain::{InterviewId, InterviewStatus, InterviewSummary, MAX_SCORE};
 use leptos::html::H1;
 use leptos::prelude::*;
 
-use crate::components::{ErrorNotice, StatusBadge, Timestamp};
+use crate::components::{Day, ErrorNotice, StatusBadge, Timestamp};
 use crate::page_title::PageTitle;
 use crate::server_fns::{delete_interview, list_interviews};
 use crate::AppError;
@@ -165,6 +165,11 @@ fn InterviewCard(
                     <Timestamp at=summary.created_at />
                     <span>{progress}</span>
                 </p>
+                {summary.expires_at.map(|at| view! {
+                    <p class="interview-card__expiry muted small">
+                        "Deleted on " <Day at /> " unless you open it before then."
+                    </p>
+                })}
             </div>
             <div class="interview-card__side">
                 {score}

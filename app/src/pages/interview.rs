@@ -3,7 +3,7 @@
 use domain::{Interview, InterviewStatus};
 use leptos::prelude::*;
 
-use crate::components::{interview_id_param, ErrorNotice, NotFound, StatusBadge, Timestamp};
+use crate::components::{interview_id_param, Day, ErrorNotice, NotFound, StatusBadge, Timestamp};
 use crate::documents::DocumentSetup;
 use crate::page_title::PageTitle;
 use crate::room::InterviewRoom;
@@ -74,6 +74,12 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
                     <dt>"Created"</dt>
                     <dd><Timestamp at=interview.created_at /></dd>
                 </div>
+                {interview.expires_at.map(|at| view! {
+                    <div>
+                        <dt>"Kept until"</dt>
+                        <dd id="kept-until" title="Opening the interview keeps it longer"><Day at /></dd>
+                    </div>
+                })}
             </dl>
         </section>
         <Show when=move || in_setup.get() fallback=move || view! { <InterviewRoom id status /> }>

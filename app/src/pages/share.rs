@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::ErrorNotice;
+use crate::components::{Day, ErrorNotice};
 use crate::page_title::PageTitle;
 use crate::report::{score_phrase, ExportBar, ReportView};
 use crate::server_fns::open_shared_report;
@@ -43,6 +43,7 @@ fn SharedReportPage(shared: SharedReport) -> impl IntoView {
         job_title,
         company,
         report,
+        expires_at,
     } = shared;
     let title = format!("{job_title} at {company}");
     let preview_title = format!("Interview feedback: {title}");
@@ -60,6 +61,12 @@ fn SharedReportPage(shared: SharedReport) -> impl IntoView {
             <h1 class="interview-title">{job_title}</h1>
             <p class="interview-company">{company}</p>
             <p class="muted small">"A practice interview report, shared read-only by the candidate."</p>
+            {expires_at.map(|at| view! {
+                <p class="muted small" id="share-expiry">
+                    "This report will be deleted on " <Day at />
+                    " unless its owner opens the interview before then."
+                </p>
+            })}
             <ExportBar title report=report.clone() />
             <ReportView report />
         </section>

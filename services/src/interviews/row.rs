@@ -23,11 +23,12 @@ pub(crate) struct InterviewRow {
     language_chosen: bool,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    opened_at: DateTime<Utc>,
 }
 
 pub(crate) const INTERVIEW_COLUMNS: &str =
     "id, job_title, company, kind, seniority, question_count, status, language, language_chosen,
-     created_at, updated_at";
+     created_at, updated_at, opened_at";
 
 impl TryFrom<InterviewRow> for Interview {
     type Error = Error;
@@ -46,6 +47,9 @@ impl TryFrom<InterviewRow> for Interview {
             language_chosen: row.language_chosen,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            opened_at: row.opened_at,
+            // The retention rule is the service's: it fills this in.
+            expires_at: None,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The interview service against a real PostgreSQL: each test gets a fresh, migrated database.
 
 use domain::{DocumentKind, InterviewKind, InterviewStatus, Language, NewInterview, Seniority};
-use services::{Error, InterviewService, OwnerToken};
+use services::{Error, InterviewService, OwnerToken, Retention};
 use sqlx::PgPool;
 
 fn new_interview(job_title: &str, company: &str) -> NewInterview {
@@ -14,7 +14,7 @@ fn new_interview(job_title: &str, company: &str) -> NewInterview {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn create_then_get_returns_the_stored_interview(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let owner = OwnerToken::generate().key();
     let input = NewInterview {
         kind: Some(InterviewKind::Technical),
@@ -34,7 +34,7 @@ async fn create_then_get_returns_the_stored_interview(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn list_is_per_owner_and_newest_first(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let alice = OwnerToken::generate().key();
     let bob = OwnerToken::generate().key();
     let first = service
@@ -63,7 +63,7 @@ async fn list_is_per_owner_and_newest_first(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn another_owner_cannot_tell_an_interview_exists(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let owner = OwnerToken::generate().key();
     let stranger = OwnerToken::generate().key();
     let created = service
@@ -84,7 +84,7 @@ async fn another_owner_cannot_tell_an_interview_exists(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn invalid_input_is_refused_and_nothing_is_stored(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let owner = OwnerToken::generate().key();
     let err = service
         .create(&owner, &new_interview(" ", &"x".repeat(201)))
@@ -99,7 +99,7 @@ async fn invalid_input_is_refused_and_nothing_is_stored(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_new_interview_is_listed_unanswered_and_unscored(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let owner = OwnerToken::generate().key();
     let created = service
         .create(&owner, &new_interview("Nurse", "St Mary's"))
@@ -121,7 +121,7 @@ async fn a_new_interview_is_listed_unanswered_and_unscored(pool: PgPool) {
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn only_the_owner_can_delete_and_a_deleted_interview_is_gone(pool: PgPool) {
-    let service = InterviewService::new(pool);
+    let service = InterviewService::new(pool, Retention::default());
     let owner = OwnerToken::generate().key();
     let stranger = OwnerToken::generate().key();
     let created = service

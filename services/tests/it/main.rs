@@ -8,6 +8,7 @@ mod offline_coach;
 mod providers;
 mod report_llm;
 mod reports;
+mod retention;
 
 use services::Models;
 use services::Services;
