@@ -31,6 +31,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
 pub use error::AppError;
+/// The export as Markdown: the server's `GET /api/v1/export/markdown` writes it with the
+/// report's own escaping.
+pub use report::markdown::export_markdown;
 
 /// The name cargo-leptos gives the JS, WASM and CSS bundles (`[[workspace.metadata.leptos]]`).
 pub const BUNDLE_NAME: &str = "interview-simulator";
@@ -147,6 +150,8 @@ pub fn App() -> impl IntoView {
             <main id="main" class="container">
                 <Routes fallback=|| view! { <components::NotFound /> }>
                     <Route path=path!("/") view=pages::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/move") view=pages::MovePage />
+                    <Route path=path!("/move/:code") view=pages::MovePage />
                     <Route path=path!("/interviews/new") view={Lazy::<pages::InterviewPages>::new()} />
                     <Route path=path!("/interviews/:id") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/interviews/:id/brief") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />

@@ -12,11 +12,13 @@ mod home;
 mod interview;
 mod new_interview;
 mod share;
+mod your_data;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 pub use home::HomePage;
+pub use your_data::MovePage;
 
 /// Whether the matched route has the path parameter `name`. The routes of a group differ in
 /// their parameters, and a group's view is built once per matched route, so reading it

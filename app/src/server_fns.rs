@@ -2,8 +2,8 @@
 
 use domain::{
     AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, Language,
-    NewAnswer, NewInterview, NewShareLink, PreparationBrief, Report, ReportJob, ReportProgress,
-    ShareLink, SharedReport, Transcript,
+    NewAnswer, NewInterview, NewMoveCode, NewShareLink, PreparationBrief, Report, ReportJob,
+    ReportProgress, ShareLink, SharedReport, Transcript,
 };
 use leptos::prelude::*;
 
@@ -70,6 +70,13 @@ pub async fn set_language(id: InterviewId, language: Language) -> Result<Intervi
         .interviews
         .set_language(&owner, id, language)
         .await?)
+}
+
+/// A one-time code that moves the caller's history to another browser.
+#[server(output = JsonStr)]
+pub async fn create_move_code() -> Result<NewMoveCode, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.create_move_code(&owner, "").await?)
 }
 
 /// Creates an interview and sends the browser to it (a client-side navigation when

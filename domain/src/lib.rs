@@ -12,6 +12,7 @@ mod document;
 mod interview;
 mod language;
 mod lifecycle;
+mod portability;
 mod report;
 mod report_job;
 mod share;
@@ -38,6 +39,7 @@ pub use interview::{
 };
 pub use language::Language;
 pub use lifecycle::Refusal;
+pub use portability::{Export, ExportedInterview, MoveCode, Moved, NewMoveCode, MOVE_CODE_MINUTES};
 pub use report::{
     CvTip, CvTipKind, Dimension, DimensionScore, DimensionScores, GeneratedBy, OverallScore, Point,
     QuestionFeedback, Report, Sentiment, SentimentLabel, MAX_SCORE, MIN_SCORE,

@@ -20,6 +20,11 @@ pub struct IdentitySettings {
     pub secure_cookie: bool,
 }
 
+/// A handler that gave the browser a new identity (a moved history) puts this in its
+/// response's extensions, so no fresh cookie is issued over it.
+#[derive(Clone, Copy, Debug)]
+pub struct IdentityReplaced;
+
 pub async fn owner_identity(
     State(settings): State<IdentitySettings>,
     mut request: Request,
@@ -31,20 +36,27 @@ pub async fn owner_identity(
     };
     let key: OwnerKey = token.key();
     request.extensions_mut().insert(key);
+    request.extensions_mut().insert(settings);
     let mut response = next.run(request).await;
-    if issued {
-        let cookie = Cookie::build((OWNER_COOKIE, token.as_str().to_owned()))
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(settings.secure_cookie)
-            .max_age(cookie::time::Duration::days(COOKIE_MAX_AGE_DAYS))
-            .build();
-        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-            response.headers_mut().append(SET_COOKIE, value);
-        }
+    if issued && response.extensions().get::<IdentityReplaced>().is_none() {
+        give_identity(&mut response, &token, settings);
     }
     response
+}
+
+/// Sets the owner cookie holding `token` on `response`.
+pub fn give_identity(response: &mut Response, token: &OwnerToken, settings: IdentitySettings) {
+    let cookie = Cookie::build((OWNER_COOKIE, token.as_str().to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(settings.secure_cookie)
+        .max_age(cookie::time::Duration::days(COOKIE_MAX_AGE_DAYS))
+        .build();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    response.extensions_mut().insert(IdentityReplaced);
 }
 
 /// The owner token from the request's cookies, if present and well-formed.

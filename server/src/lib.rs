@@ -7,6 +7,7 @@ mod error;
 mod health;
 mod identity;
 mod metrics;
+mod move_form;
 mod rate_limit;
 mod router;
 mod security;

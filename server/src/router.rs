@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::extract::Request;
 use axum::http::Method;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::routing::{get, on, MethodFilter, MethodRouter};
+use axum::routing::{get, on, post, MethodFilter, MethodRouter};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
@@ -27,7 +27,7 @@ use crate::metrics::{self, MetricsEndpoint};
 use crate::rate_limit::{Caller, Cost, RateLimiting};
 use crate::security::{self, Site};
 use crate::state::{AppState, PublicUrl};
-use crate::{api, health};
+use crate::{api, health, move_form};
 
 pub fn build_router(config: &Config, services: Services) -> Router {
     let metrics_endpoint = MetricsEndpoint {
@@ -73,6 +73,10 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         .fold(Router::new(), |pages, (path, routes)| {
             pages.route(path, routes)
         })
+        .route(
+            "/move",
+            post(move_form::redeem).with_state(state.services.clone()),
+        )
         .leptos_routes_with_context(
             &state,
             generate_route_list_with_exclusions(app::App, Some(excluded)),

@@ -13,6 +13,7 @@ pub mod identity;
 pub mod interviewer;
 pub mod interviews;
 mod models;
+mod portability;
 pub mod reports;
 pub mod retention;
 pub mod shares;

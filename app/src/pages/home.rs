@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use domain::{InterviewId, InterviewStatus, InterviewSummary, MAX_SCORE};
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+use super::your_data::YourData;
 use crate::components::{Day, ErrorNotice, StatusBadge, Timestamp};
 use crate::page_title::PageTitle;
 use crate::server_fns::{delete_interview, list_interviews};
@@ -17,12 +19,21 @@ pub fn HomePage() -> impl IntoView {
     let interviews = Resource::new(|| (), |_| list_interviews());
     // After a delete the card (and the focus in it) is gone: focus returns to the heading.
     let heading = NodeRef::<H1>::new();
+    // Back from `/move`: say what came.
+    let moved = use_query_map()
+        .with_untracked(|query| query.get("moved"))
+        .and_then(|count| count.parse::<u64>().ok());
     view! {
         <PageTitle text="Your interviews" />
         <section class="page">
             <div class="page__head">
                 <h1 id="history-heading" tabindex="-1" node_ref=heading>"Your practice interviews"</h1>
             </div>
+            {moved.map(|count| view! {
+                <p class="notice" role="status" id="moved-status">
+                    {format!("History moved: this browser now holds {count} interview{}.", if count == 1 { "" } else { "s" })}
+                </p>
+            })}
             <Suspense fallback=|| view! { <p class="muted">"Loading your interviews…"</p> }>
                 {move || Suspend::new(async move {
                     match interviews.await {
@@ -37,6 +48,7 @@ pub fn HomePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <YourData />
         </section>
     }
 }

@@ -76,7 +76,7 @@ fn SharedReportPage(shared: SharedReport) -> impl IntoView {
 /// The share link's token is in this page's address: no request from it, not even to our own
 /// site, carries the address as `Referer` (the other pages send it to our own site only).
 #[cfg(feature = "ssr")]
-fn send_no_referrer() {
+pub(super) fn send_no_referrer() {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
             axum::http::header::REFERRER_POLICY,

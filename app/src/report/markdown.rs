@@ -1,10 +1,11 @@
-//! The report as a Markdown document, built in the browser for "Download as Markdown".
+//! The report as a Markdown document, built in the browser for "Download as Markdown", and
+//! everything of an owner as one (the server's Markdown export).
 //!
 //! User and LLM text is escaped so that it stays text in any Markdown viewer: an answer that
 //! contains `[a link](…)`, `<b>` or a line starting with `#` shows those characters instead of
 //! becoming a link, HTML or a heading.
 
-use domain::{CvTipKind, OverallScore, Point, Report};
+use domain::{CvTipKind, Export, OverallScore, Point, Report};
 
 use super::delivery::{delivery_lines, interview_delivery};
 use super::score_phrase;
@@ -175,6 +176,80 @@ pub fn report_markdown(title: &str, report: &Report) -> String {
         report.sentiment.label.label(),
         report.sentiment.score
     ));
+    doc.finish()
+}
+
+/// Everything of an owner: each interview's facts, documents, transcript and report, the
+/// report's headings two levels down under its interview.
+pub fn export_markdown(export: &Export) -> String {
+    let mut doc = Doc::default();
+    doc.line("# Your Interview Simulator data");
+    doc.blank();
+    doc.line(&format!(
+        "Exported {}: {} interview{}.",
+        export.exported_at.format("%-d %b %Y, %H:%M UTC"),
+        export.interviews.len(),
+        if export.interviews.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    ));
+    doc.blank();
+    for exported in &export.interviews {
+        let interview = &exported.interview;
+        let title = format!("{} at {}", interview.job_title, interview.company);
+        doc.heading(&inline(&title));
+        doc.line(&format!("- Status: {}", interview.status.label()));
+        doc.line(&format!(
+            "- Created: {}",
+            interview.created_at.format("%-d %b %Y, %H:%M UTC")
+        ));
+        doc.line(&format!(
+            "- {} questions, {}, {}, in {}",
+            interview.question_count,
+            interview.kind.label(),
+            interview.seniority.label(),
+            interview.language.english_name()
+        ));
+        if let Some(at) = interview.expires_at {
+            doc.line(&format!(
+                "- Kept until {} unless opened before",
+                at.format("%-d %b %Y")
+            ));
+        }
+        doc.blank();
+        for document in &exported.documents {
+            doc.line(&format!("### {}", document.kind.label()));
+            doc.blank();
+            doc.quote(&document.text);
+        }
+        doc.line("### Transcript");
+        doc.blank();
+        for entry in &exported.transcript.entries {
+            doc.line(&format!(
+                "**Question {}.** {}",
+                entry.question.position,
+                inline(&entry.question.text)
+            ));
+            doc.blank();
+            match &entry.answer {
+                Some(answer) => doc.quote(answer),
+                None => doc.paragraph("Not answered."),
+            }
+        }
+        if let Some(report) = &exported.report {
+            for line in report_markdown(&title, report).lines() {
+                // Escaped text never starts with `#`: only the report's headings do.
+                if line.starts_with('#') {
+                    doc.line(&format!("##{line}"));
+                } else {
+                    doc.line(line);
+                }
+            }
+            doc.blank();
+        }
+    }
     doc.finish()
 }
 

@@ -7,6 +7,7 @@ mod interviews;
 mod json;
 mod openapi;
 mod path;
+mod portability;
 mod question_stream;
 mod transcript;
 
@@ -90,6 +91,10 @@ fn described_routes(max_body_bytes: usize, limits: &RateLimiting) -> (Router<App
         .routes(routes!(feedback::create_share, feedback::list_shares))
         .routes(routes!(feedback::revoke_share))
         .routes(routes!(feedback::shared))
+        .routes(routes!(portability::export_json))
+        .routes(routes!(portability::export_markdown))
+        .routes(routes!(portability::create_move_code))
+        .routes(routes!(portability::redeem_move_code))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(Extension(documents::JsonBodyLimit(max_body_bytes)))
         .fallback(|| async { ApiError::not_found("No such API endpoint.") });

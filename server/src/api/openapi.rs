@@ -50,6 +50,7 @@ use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
         (name = "documents", description = "The CV and job description of an interview"),
         (name = "interview", description = "Questions and answers, one open question at a time"),
         (name = "feedback", description = "The report on an interview, and read-only share links to it"),
+        (name = "your data", description = "Everything of yours as one file, and moving it to another browser"),
     )
 )]
 pub struct ApiDoc;
@@ -226,7 +227,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 21);
+        assert_eq!(operations, 25);
         for name in ["Unavailable", "TimedOut"] {
             let response = &DOCUMENT["components"]["responses"][name];
             assert_eq!(

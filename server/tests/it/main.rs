@@ -14,3 +14,4 @@ mod process;
 mod rate_limits;
 mod security;
 mod static_files;
+mod your_data;

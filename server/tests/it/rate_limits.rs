@@ -257,6 +257,10 @@ const API_COSTS: &[(&str, Option<&str>)] = &[
     ("list_shares", None),
     ("revoke_share", None),
     ("open_shared_report", None),
+    ("export_json", None),
+    ("export_markdown", None),
+    ("create_move_code", None),
+    ("redeem_move_code", None),
 ];
 
 /// A server with a budget of one request per owner of each kind, none per address.
@@ -368,6 +372,7 @@ async fn every_server_function_is_limited_exactly_when_it_is_costly(pool: PgPool
         (GetInterview::PATH, false),
         (GetBrief::PATH, false),
         (SetLanguage::PATH, false),
+        (CreateMoveCode::PATH, false),
         (CreateInterview::PATH, false),
         (GetDocuments::PATH, false),
         (PasteDocument::PATH, true),

@@ -5,6 +5,7 @@ mod engine;
 mod interviewer_chain;
 mod interviews;
 mod offline_coach;
+mod portability;
 mod providers;
 mod report_llm;
 mod reports;
