@@ -12,6 +12,7 @@ pub mod identity;
 pub mod interviewer;
 pub mod interviews;
 mod models;
+pub mod redaction;
 pub mod reports;
 pub mod shares;
 

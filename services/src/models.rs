@@ -12,6 +12,7 @@ use llm::{
 
 use crate::config::{Config, LlmKind};
 use crate::interviewer::chain::InterviewerChain;
+use crate::redaction::RedactionPolicy;
 use crate::reports::ReportSettings;
 
 /// Consecutive failures that open a provider's circuit, and how long it then rests.
@@ -30,6 +31,8 @@ pub struct Models {
     /// A question's first words must arrive within this, or the next interviewer asks.
     first_token_deadline: Duration,
     reports: ReportSettings,
+    /// Which providers get names and contact details as placeholders.
+    redaction: RedactionPolicy,
 }
 
 impl Default for Models {
@@ -39,6 +42,7 @@ impl Default for Models {
             providers: Arc::from(Vec::new()),
             first_token_deadline: DEFAULT_FIRST_TOKEN_DEADLINE,
             reports: ReportSettings::default(),
+            redaction: RedactionPolicy::default(),
         }
     }
 }
@@ -75,13 +79,19 @@ impl Models {
                 timeout: Some(config.llm_report_timeout),
                 mode: config.llm_report_mode,
                 concurrency: config.llm_report_concurrency,
+                redaction: config.llm_redact,
             },
+            redaction: config.llm_redact,
         })
     }
 
     /// Who asks the questions: the providers in order, then the offline coach.
     pub fn interviewers(&self) -> InterviewerChain {
-        InterviewerChain::new(self.providers.clone(), self.first_token_deadline)
+        InterviewerChain::new(
+            self.providers.clone(),
+            self.first_token_deadline,
+            self.redaction,
+        )
     }
 
     /// The providers that write reports, and how they are asked.

@@ -6,6 +6,7 @@ mod interviewer_chain;
 mod interviews;
 mod offline_coach;
 mod providers;
+mod redaction;
 mod report_llm;
 mod reports;
 
