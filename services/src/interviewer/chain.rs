@@ -80,17 +80,24 @@ impl InterviewerChain {
         let asked: Vec<&str> = history.iter().map(|e| e.question.as_str()).collect();
         if !self.providers.is_empty() {
             let request = next_question_request(context, history);
-            let redactor = Redactor::new(
-                Sources {
-                    cv: context.cv,
-                    job_description: context.job_description,
-                    job_title: context.job_title,
-                    company: context.company,
-                },
-                history
-                    .iter()
-                    .map(|exchange| (exchange.question.as_str(), exchange.answer.as_str())),
-            );
+            // Read only when some provider is to see placeholders.
+            let redactor = self
+                .providers
+                .iter()
+                .any(|provider| self.redaction.applies_to(provider))
+                .then(|| {
+                    Redactor::new(
+                        Sources {
+                            cv: context.cv,
+                            job_description: context.job_description,
+                            job_title: context.job_title,
+                            company: context.company,
+                        },
+                        history
+                            .iter()
+                            .map(|exchange| (exchange.question.as_str(), exchange.answer.as_str())),
+                    )
+                });
             // Who asks, in order, as the stream names them; the coach is last.
             let interviewers: Vec<Interviewer> = self
                 .providers
@@ -112,7 +119,9 @@ impl InterviewerChain {
                         sink(Draft::Delta(piece));
                     }
                 };
-                let redacted = self.redaction.applies_to(provider).then_some(&redactor);
+                let redacted = redactor
+                    .as_ref()
+                    .filter(|_| self.redaction.applies_to(provider));
                 let through = RedactedProvider::new(provider, redacted);
                 let call = through.stream(&request, &mut forward);
                 let result = first_text_within(self.first_token_deadline, &shown_any, call).await;

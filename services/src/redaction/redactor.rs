@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::interviewer::prompt::CUT_MARK;
 use crate::redaction::contacts::contact_details;
 use crate::redaction::names::{candidate_name, other_people, CandidateName};
 use crate::redaction::placeholders::{placeholders_in, Kind, Placeholder};
@@ -112,20 +113,28 @@ impl Redactor {
             .collect()
     }
 
-    /// `text` with every personal detail replaced by its placeholder.
+    /// `text` with every personal detail replaced by its placeholder, including one that a
+    /// prompt's document cut short ("jj.thomps\n[…cut]").
     pub fn redact(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         while at < text.len() {
             let rest = &text[at..];
-            let matched = self.spellings.iter().find(|spelling| {
-                rest.starts_with(&spelling.text)
-                    && at_word_edges(text, at, at + spelling.text.len())
+            let matched = self.spellings.iter().find_map(|spelling| {
+                if rest.as_bytes().first() != spelling.text.as_bytes().first() {
+                    return None;
+                }
+                let len = if rest.starts_with(&spelling.text) {
+                    spelling.text.len()
+                } else {
+                    cut_short(rest, &spelling.text)?
+                };
+                at_word_edges(text, at, at + len).then_some((spelling, len))
             });
             match matched {
-                Some(spelling) => {
+                Some((spelling, len)) => {
                     out.push_str(&spelling.placeholder);
-                    at += spelling.text.len();
+                    at += len;
                 }
                 None => {
                     let c = rest.chars().next().unwrap_or_default();
@@ -169,6 +178,18 @@ impl Redactor {
         out.push_str(&text[copied..]);
         out
     }
+}
+
+/// The length of the start of `spelling` (three characters at least) with which `rest`
+/// begins when the [`CUT_MARK`] follows it.
+fn cut_short(rest: &str, spelling: &str) -> Option<usize> {
+    let (cut, _) = rest
+        .char_indices()
+        .take_while(|(at, _)| *at < spelling.len())
+        .find(|(_, c)| *c == '\n')?;
+    let begun = &rest[..cut];
+    (rest[cut..].starts_with(CUT_MARK) && begun.chars().count() >= 3 && spelling.starts_with(begun))
+        .then_some(cut)
 }
 
 /// Whether `text[start..end]` is a whole word (or run of words): no letter or digit glued to
@@ -477,6 +498,20 @@ mod tests {
         assert_eq!(
             redactor.restore("You wrote [EMAIL_1] and [CANDIDATE_NAME]; [EMAIL_2] is yours, [CANDIDATE_NAME_2]."),
             "You wrote [EMAIL_1] and [CANDIDATE_NAME]; jj.thompson@example.com is yours, Jake Thompson."
+        );
+    }
+
+    #[test]
+    fn a_detail_a_prompt_cut_short_is_still_replaced() {
+        let redactor = redactor(&[]);
+        assert_eq!(
+            redactor.redact("Reach me at jj.thomps\n[…cut]"),
+            "Reach me at [EMAIL_1]\n[…cut]"
+        );
+        assert_eq!(
+            redactor.redact("Ja\n[…cut]"),
+            "Ja\n[…cut]",
+            "too short to tell"
         );
     }
 

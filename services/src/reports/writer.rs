@@ -103,8 +103,8 @@ struct Job<'a, F> {
     input: &'a FeedbackInput,
     analysis: &'a InterviewAnalysis,
     progress: &'a F,
-    /// The interview's personal details, for the providers that get placeholders.
-    redactor: &'a Redactor,
+    /// The interview's personal details, when some provider is to get placeholders.
+    redactor: Option<&'a Redactor>,
 }
 
 impl ReportWriter {
@@ -137,24 +137,29 @@ impl ReportWriter {
         let analysis = input.analyse();
         // What the model leaves void is filled from it, and it stands in when nothing is left.
         let offline = offline_report(input);
-        let redactor = Redactor::new(
-            Sources {
-                cv: &input.cv,
-                job_description: &input.job_description,
-                job_title: &input.job_title,
-                company: &input.company,
-            },
-            input
-                .exchanges
-                .iter()
-                .map(|(question, answer)| (question.as_str(), answer.as_str())),
-        );
+        let redactor = providers
+            .iter()
+            .any(|provider| self.settings.redaction.applies_to(provider))
+            .then(|| {
+                Redactor::new(
+                    Sources {
+                        cv: &input.cv,
+                        job_description: &input.job_description,
+                        job_title: &input.job_title,
+                        company: &input.company,
+                    },
+                    input
+                        .exchanges
+                        .iter()
+                        .map(|(question, answer)| (question.as_str(), answer.as_str())),
+                )
+            });
         let job = Job {
             id,
             input,
             analysis: &analysis,
             progress: &progress,
-            redactor: &redactor,
+            redactor: redactor.as_ref(),
         };
         for (index, provider) in providers.iter().enumerate() {
             // Each provider has its share of the bar, from 20 to 90 %.
@@ -267,11 +272,9 @@ impl ReportWriter {
         F: Fn(u8, String) -> Fut,
         Fut: Future<Output = Result<()>>,
     {
-        let redactor = self
-            .settings
-            .redaction
-            .applies_to(provider)
-            .then_some(job.redactor);
+        let redactor = job
+            .redactor
+            .filter(|_| self.settings.redaction.applies_to(provider));
         let call = self.call(job.id, RedactedProvider::new(provider, redactor), request);
         tokio::pin!(call);
         let beat = request
