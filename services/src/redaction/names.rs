@@ -152,12 +152,34 @@ fn name_in_head_line(line: &str) -> Option<CandidateName> {
     if !reads_as_name {
         return None;
     }
+    // A name in capitals ("JAKE THOMPSON") is written back to the user as "Jake Thompson".
+    let words: Vec<String> = words.iter().map(|word| capitalised(word)).collect();
     Some(CandidateName {
         full: words.join(" "),
-        first: words[0].to_owned(),
+        first: words[0].clone(),
         last: words[1..].join(" "),
         others,
     })
+}
+
+/// A word in capitals with a capital only at its start and after `'` or `-` ("O'BRIEN" →
+/// "O'Brien"); any other word as it is.
+fn capitalised(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(char::is_lowercase) {
+        return word.to_owned();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut starts = true;
+    for c in word.chars() {
+        if starts {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        starts = matches!(c, '\'' | '’' | '-');
+    }
+    out
 }
 
 /// A word of a name: a capital then letters, apostrophes or hyphens ("O'Brien", "Ní",
@@ -397,6 +419,19 @@ mod tests {
                 "Emily".into(),
                 "Zhang".into(),
                 vec!["张艾米莉".into()]
+            ))
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_given_back_in_title_case() {
+        assert_eq!(
+            name("JAKE O'BRIEN-SMITH\nSALES"),
+            Some((
+                "Jake O'Brien-Smith".into(),
+                "Jake".into(),
+                "O'Brien-Smith".into(),
+                Vec::new()
             ))
         );
     }

@@ -99,20 +99,6 @@ impl Redactor {
         self.values.is_empty()
     }
 
-    /// Each placeholder with the value it stands for, in placeholder order.
-    pub fn details(&self) -> Vec<(String, &str)> {
-        let mut details: Vec<(Placeholder, &str)> = self
-            .values
-            .iter()
-            .map(|(placeholder, value)| (*placeholder, value.as_str()))
-            .collect();
-        details.sort();
-        details
-            .into_iter()
-            .map(|(placeholder, value)| (placeholder.render(), value))
-            .collect()
-    }
-
     /// `text` with every personal detail replaced by its placeholder, including one that a
     /// prompt's document cut short ("jj.thomps\n[…cut]").
     pub fn redact(&self, text: &str) -> String {
@@ -306,6 +292,7 @@ impl Builder {
         self.spell(value, placeholder);
         if matches!(kind, Kind::Person) {
             self.spell(&without_accents(value), placeholder);
+            self.spell(&value.nfd().collect::<String>(), placeholder);
         }
         placeholder
     }
@@ -331,7 +318,14 @@ impl Builder {
     /// in capitals and without accents. A part alone must have two letters or more and
     /// not be a word of the job.
     fn candidate(&mut self, name: &CandidateName, job_words: &[&str]) {
-        let forms = |text: &str| [text.to_owned(), text.to_uppercase(), without_accents(text)];
+        let forms = |text: &str| {
+            [
+                text.to_owned(),
+                text.to_uppercase(),
+                without_accents(text),
+                text.nfd().collect(),
+            ]
+        };
         let full = self.detail(Kind::CandidateName, &name.full);
         for form in forms(&name.full) {
             self.spell(&form, full);
@@ -444,7 +438,11 @@ mod tests {
             later.redact("My friend Dr Maya Ortiz works there; call her on 0117 496 0123."),
             "My friend Dr [PERSON_2] works there; call her on [PHONE_3]."
         );
-        assert_eq!(early.details().len() + 2, later.details().len());
+        // Only what the texts so far contain is known: a later answer's details get the
+        // next numbers, the earlier ones keep theirs (above).
+        let later_answer = "Dr Maya Ortiz on 0117 496 0123";
+        assert_eq!(early.redact(later_answer), later_answer);
+        assert_eq!(later.redact(later_answer), "Dr [PERSON_2] on [PHONE_3]");
     }
 
     #[test]
@@ -456,7 +454,10 @@ mod tests {
                 job_title: "Staff Nurse",
                 company: "St. Brigid's",
             },
-            [("Who are you?", "Siobhan here. Ms Bhriain to patients, SIOBHÁN NÍ BHRIAIN on forms. Nita and Jakes are friends.")],
+            [(
+                "Who are you?",
+                "Siobhan here. Ms Bhriain to patients, SIOBHÁN NÍ BHRIAIN on forms. Nita and Jakes are friends.",
+            )],
         );
         assert_eq!(
             redactor.redact("Siobhan here. Ms Bhriain to patients, SIOBHÁN NÍ BHRIAIN on forms. Nita and Jakes are friends."),
@@ -467,6 +468,8 @@ mod tests {
             "Siobhán, how did you handle it?"
         );
         assert_eq!(redactor.restore("[CANDIDATE_LAST_NAME]"), "Ní Bhriain");
+        // The accent as a combining mark, as some keyboards type it.
+        assert_eq!(redactor.redact("Siobha\u{301}n"), "[CANDIDATE_FIRST_NAME]");
     }
 
     #[test]

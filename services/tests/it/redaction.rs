@@ -108,13 +108,34 @@ fn split_placeholder_stream(wire: Wire) -> Reply {
     Reply::events(wire.stream(&pieces, &Meta::new("fake-model", 321, 17), Finish::Stop))
 }
 
+/// Services asking `llm` alone (then the offline coach), redacting as `redact` says, with
+/// reports asked whole.
 fn redacting(pool: &PgPool, llm: LlmProviderConfig, redact: &str) -> Services {
+    redacting_reports_in(pool, llm, redact, "whole")
+}
+
+fn redacting_reports_in(
+    pool: &PgPool,
+    llm: LlmProviderConfig,
+    redact: &str,
+    report_mode: &str,
+) -> Services {
     let settings = [
         ("LLM_REDACT", redact),
         ("LLM_MAX_ATTEMPTS", "1"),
-        ("LLM_REPORT_MODE", "whole"),
+        ("LLM_REPORT_MODE", report_mode),
     ];
     services_with(pool.clone(), models(vec![llm], &settings))
+}
+
+/// A provider of `kind` at `base_url`, with a key (Anthropic and Gemini need one).
+fn keyed(kind: LlmKind, base_url: String) -> LlmProviderConfig {
+    LlmProviderConfig {
+        kind,
+        base_url,
+        api_key: Some(Secret::new("sk-fake-key".into())),
+        model: "fake-model".into(),
+    }
 }
 
 /// Runs an interview of three questions (the first streamed to a draft sink, the others as
@@ -255,12 +276,7 @@ async fn the_anthropic_fake_never_sees_the_nurses_docx_contact_details(pool: PgP
         ))
         .start()
         .await;
-    let llm = LlmProviderConfig {
-        kind: LlmKind::Anthropic,
-        base_url: fake.base_url(Wire::Anthropic),
-        api_key: Some(Secret::new("sk-fake-key".into())),
-        model: "fake-model".into(),
-    };
+    let llm = keyed(LlmKind::Anthropic, fake.base_url(Wire::Anthropic));
     let services = redacting(&pool, llm, "always");
     let owner = OwnerToken::generate().key();
     let answer = "On nights I moved a ventilated patient to CT with a checklist, and nobody had a desaturation. Ask Siobhán at siobhan.nibhriain@example.com for the checklist.";
@@ -308,6 +324,82 @@ async fn the_anthropic_fake_never_sees_the_nurses_docx_contact_details(pool: PgP
     let strengths = serde_json::to_value(&report.strengths).unwrap();
     assert_eq!(
         strengths[0]["quote"], "Ask Siobhán at siobhan.nibhriain@example.com for the checklist.",
+        "{strengths}"
+    );
+}
+
+/// The data scientist's CV from its PDF (`ground_truth.txt`: an ORCID link, two referees and
+/// a thesis supervisor), for a data-science job.
+const DATA_SCIENTIST: Documents = Documents {
+    job_title: "Data Scientist",
+    company: "Northwind Analytics",
+    cv: include_str!("../../../testdata/corpus/cv/cv07_pdf_pdftex/ground_truth.txt"),
+    job: include_str!("../../../testdata/corpus/jd/jd02_docx_python-docx/ground_truth.txt"),
+};
+
+/// cv07's contact details (`expected.json`: the name and the phone number), its link and its
+/// referees, and jd02's address for applications.
+const DATA_SCIENTIST_DETAILS: &[&str] = &[
+    "Olumide",
+    "Adeyemi",
+    "+44 7700 900 731",
+    "olumide.adeyemi@example.ac.uk",
+    "orcid.org/0000-0002-1825-0097",
+    "Eilidh MacLeod",
+    "Rory Campbell",
+    "careers@example-northwind.co.uk",
+];
+
+/// A report in parts (the default) from Gemini: every part's request is redacted too, and
+/// each part's reply restored before its checks.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn the_gemini_fake_never_sees_the_pdf_cvs_details_in_any_part_of_the_report(pool: PgPool) {
+    const QUESTIONS: [&str; 3] = [
+        "Dr [CANDIDATE_LAST_NAME], how did you validate the sepsis model before it reached the wards?",
+        "What did [PERSON_1] teach you about calibrating Bayesian models, and how do you apply it?",
+        "What would you like to know about the forecasting team, [CANDIDATE_FIRST_NAME]?",
+    ];
+    let fake = FakeLlm::builder()
+        .respond(respond(
+            &QUESTIONS,
+            "Prof. [PERSON_1] reviewed the calibration, and I presented it to [CANDIDATE_LAST_NAME]'s old board.",
+        ))
+        .start()
+        .await;
+    let llm = keyed(LlmKind::Gemini, fake.base_url(Wire::Gemini));
+    let services = redacting_reports_in(&pool, llm, "always", "parts");
+    let owner = OwnerToken::generate().key();
+    let answer = "I validated the sepsis model on 40,000 admissions with a temporal split, and recalibration cut the false alarms by 30 %. Prof. Eilidh MacLeod reviewed the calibration, and I presented it to Adeyemi's old board.";
+    let (drafted, questions, report) =
+        interview_and_report(&services, &owner, &DATA_SCIENTIST, answer).await;
+
+    let requests = fake.requests();
+    let parts = requests.iter().filter(|r| r.structured()).count();
+    assert!(parts >= 5, "the report was asked in parts: {parts}");
+    assert!(requests.iter().all(|r| r.wire == Some(Wire::Gemini)));
+    assert_never_sent(&fake, DATA_SCIENTIST_DETAILS);
+    assert!(fake
+        .request(0)
+        .user()
+        .contains("Supervisor: Prof. [PERSON_1]."));
+    assert_eq!(
+        drafted,
+        "Dr Adeyemi, how did you validate the sepsis model before it reached the wards?"
+    );
+    assert_eq!(
+        questions[1],
+        "What did Eilidh MacLeod teach you about calibrating Bayesian models, and how do you apply it?"
+    );
+    assert_eq!(report.generated_by.provider, "gemini");
+    assert!(
+        report.summary.starts_with("Olumide, you backed"),
+        "{}",
+        report.summary
+    );
+    let strengths = serde_json::to_value(&report.strengths).unwrap();
+    assert_eq!(
+        strengths[0]["quote"],
+        "Prof. Eilidh MacLeod reviewed the calibration, and I presented it to Adeyemi's old board.",
         "{strengths}"
     );
 }
