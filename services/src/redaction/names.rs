@@ -96,6 +96,15 @@ pub fn candidate_name(cv: &str) -> Option<CandidateName> {
 }
 
 fn name_in_head_line(line: &str) -> Option<CandidateName> {
+    // "Name: Jake Thompson", "Full name: …".
+    let line = match line.split_once(':') {
+        Some((label, rest))
+            if ["name", "full name"].contains(&label.trim().to_lowercase().as_str()) =>
+        {
+            rest.trim()
+        }
+        _ => line,
+    };
     let head = line
         .split(['—', '–', '|', '·', ',', '\t', '•'])
         .next()
@@ -431,6 +440,19 @@ mod tests {
                 "Jake O'Brien-Smith".into(),
                 "Jake".into(),
                 "O'Brien-Smith".into(),
+                Vec::new()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_labelled_name_is_read_without_its_label() {
+        assert_eq!(
+            name("Name: Ana María Pérez\nE-mail: ana@example.es"),
+            Some((
+                "Ana María Pérez".into(),
+                "Ana".into(),
+                "María Pérez".into(),
                 Vec::new()
             ))
         );

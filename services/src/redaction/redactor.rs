@@ -315,7 +315,7 @@ impl Builder {
     }
 
     /// The candidate's name, its first and last names, and their other names, each also
-    /// in capitals and without accents. A part alone must have two letters or more and
+    /// in capitals, without accents and with accents as combining marks. A part alone must have two letters or more and
     /// not be a word of the job.
     fn candidate(&mut self, name: &CandidateName, job_words: &[&str]) {
         let forms = |text: &str| {
@@ -330,6 +330,8 @@ impl Builder {
         for form in forms(&name.full) {
             self.spell(&form, full);
         }
+        // The whole name in small letters is still the name; a part alone ("grace") is not.
+        self.spell(&name.full.to_lowercase(), full);
         let alone = |part: &str| {
             part.chars().count() >= 2
                 && !job_words.contains(&part)
@@ -432,7 +434,10 @@ mod tests {
                 redactor.redact("I'm Jake, reach me at JJ.Thompson@example.com."),
                 "I'm [CANDIDATE_FIRST_NAME], reach me at [EMAIL_1]."
             );
-            assert_eq!(redactor.redact("Jake Thompson"), "[CANDIDATE_NAME]");
+            assert_eq!(
+                redactor.redact("Jake Thompson, jake thompson, JAKE THOMPSON"),
+                "[CANDIDATE_NAME], [CANDIDATE_NAME], [CANDIDATE_NAME]"
+            );
         }
         assert_eq!(
             later.redact("My friend Dr Maya Ortiz works there; call her on 0117 496 0123."),
