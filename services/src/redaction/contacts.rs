@@ -139,7 +139,9 @@ fn number_run_end(line: &str, start: usize) -> usize {
             // A separator belongs to the number only when a digit (or an opening bracket)
             // follows it.
             match chars.peek() {
-                Some((_, next)) if next.is_ascii_digit() || *next == '(' => end = at + 1,
+                Some((_, next)) if next.is_ascii_digit() || *next == '(' => {
+                    end = at + c.len_utf8();
+                }
                 _ => break,
             }
         } else {
@@ -510,10 +512,12 @@ fn postcode(words: &[(usize, &str)]) -> Option<(usize, Signal)> {
         if is_eircode_routing(outward) && is_eircode_unique(inward) {
             return Some((at, Signal::Strong));
         }
+        let zip = inward
+            .get(..5)
+            .filter(|zip| zip.chars().all(|c| c.is_ascii_digit()));
         if US_STATES.contains(&outward)
-            && inward.len() >= 5
-            && inward[..5].chars().all(|c| c.is_ascii_digit())
-            && (inward.len() == 5 || inward[5..].starts_with('-'))
+            && zip.is_some()
+            && (inward.len() == 5 || inward.get(5..).is_some_and(|plus| plus.starts_with('-')))
         {
             return Some((at, Signal::Strong));
         }
@@ -740,6 +744,24 @@ mod tests {
                 (Kind::Address, "Rosenheimer Straße 145"),
                 (Kind::Address, "81671 München"),
             ]
+        );
+    }
+
+    /// Every cut of text mixing digits, separators and letters of several bytes is read
+    /// without a panic (all slicing is on character boundaries).
+    #[test]
+    fn any_text_is_read_without_a_panic() {
+        let tricky = "TX 1234é | +44\u{a0}7700\u{a0}900 418é | Straße 12é, 8005 Zürich | (0)é 555-0147ü | ü@é.de | H91 X2Yé | BS5 0Xé | 張 12 Ünter Straße | www.é.com/ü";
+        for (cut, _) in tricky.char_indices() {
+            for text in [&tricky[..cut], &tricky[cut..]] {
+                for found in contact_details(text) {
+                    assert!(text.get(found.range.clone()).is_some(), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(
+            found("Mobil: +44\u{a0}7700\u{a0}900\u{a0}418"),
+            [(Kind::Phone, "+44\u{a0}7700\u{a0}900\u{a0}418")]
         );
     }
 
