@@ -163,11 +163,13 @@ async fn interview_and_report(
     let mut questions = Vec::new();
     while let Some(question) = open {
         questions.push(question.text.clone());
-        let reply = NewAnswer {
-            question_id: question.id,
-            text: answer.into(),
-            client_id: Uuid::new_v4(),
-        };
+        // As the JSON API receives a typed answer.
+        let reply: NewAnswer = serde_json::from_value(serde_json::json!({
+            "question_id": question.id,
+            "text": answer,
+            "client_id": Uuid::new_v4(),
+        }))
+        .unwrap();
         open = testkit::services::answer(services, owner, id, &reply)
             .await
             .unwrap()
