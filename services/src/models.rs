@@ -62,7 +62,7 @@ impl Models {
                 LlmKind::Gemini => Provider::Gemini(GeminiClient::new(client_config)?),
                 LlmKind::Anthropic => Provider::Anthropic(AnthropicClient::new(client_config)?),
             };
-            providers.push(Resilient::new(
+            let provider = Resilient::new(
                 provider,
                 RetryPolicy::new(
                     config.llm_max_attempts.max(1),
@@ -70,7 +70,16 @@ impl Models {
                     RETRY_MAX_DELAY,
                 ),
                 CircuitBreaker::new(BREAKER_FAILURES, BREAKER_COOLDOWN),
-            ));
+            );
+            // Whoever runs the server sees at start-up which providers get the documents as
+            // they are.
+            tracing::info!(
+                provider = provider.name(),
+                model = provider.model(),
+                redacted = config.llm_redact.applies_to(&provider),
+                "LLM provider configured"
+            );
+            providers.push(provider);
         }
         Ok(Self {
             providers: Arc::from(providers),
