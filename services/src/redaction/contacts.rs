@@ -203,12 +203,21 @@ const BARE_DOMAIN_ENDINGS: &[&str] = &[
 
 /// Links: `http(s)://…` and `www.…` anywhere; a lowercase domain with a path
 /// (`github.com/lmeier-dev`); a lowercase domain alone when it ends in a common top-level
-/// domain, or when the line is a contact line.
+/// domain, or when the line is a contact line; a handle (`@jj_sells`) in a contact line.
 fn links(line: &str, contact_line: bool) -> impl Iterator<Item = Range<usize>> + '_ {
     tokens(line).filter_map(move |range| {
         let token = &line[range.clone()];
         let token_start = range.start;
         let lower = token.to_ascii_lowercase();
+        // A handle (`@jj_sells`) in a contact line is a profile too; any other `@` is an
+        // e-mail address's.
+        if let Some(handle) = token.strip_prefix('@') {
+            let is_handle = handle.len() >= 2
+                && handle
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+            return (contact_line && is_handle).then_some(range);
+        }
         if token.contains('@') {
             return None;
         }
@@ -696,6 +705,15 @@ mod tests {
                 (Kind::Link, "orcid.org/0000-0002-1825-0097"),
             ]
         );
+        assert_eq!(
+            found("+1 512 555 0147 · Twitter: @jj_sells · jj@example.com"),
+            [
+                (Kind::Phone, "+1 512 555 0147"),
+                (Kind::Link, "@jj_sells"),
+                (Kind::Email, "jj@example.com"),
+            ]
+        );
+        assert_eq!(found("We met @ the conference, @home."), []);
         for skills in [
             "Node.js, Vue.js, socket.io, ASP.NET, scikit-learn and e.g. B.Sc. work",
             "I used node.js and next.js daily.",
