@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use crate::redaction::RedactionPolicy;
 pub use crate::reports::ReportMode;
 
 #[derive(Clone, Debug)]
@@ -62,6 +63,10 @@ pub struct Config {
     pub llm_report_concurrency: Option<usize>,
     /// `LLM_MAX_ATTEMPTS`: tries per provider and question, retries included (default 3).
     pub llm_max_attempts: u32,
+    /// `LLM_REDACT`: `auto` (default) replaces names and contact details by placeholders in
+    /// every request to a provider whose base URL is not on this machine; `always` for every
+    /// provider; `never` sends the documents as they are.
+    pub llm_redact: RedactionPolicy,
     /// `FEEDBACK_WORKERS`: reports written at once by this instance, default 4. Each waits on
     /// the LLM most of the time, so several keep a queue short without much CPU.
     pub feedback_workers: usize,
@@ -334,6 +339,13 @@ impl Config {
                 None => None,
             },
             llm_max_attempts: parse_or(&get, "LLM_MAX_ATTEMPTS", 3)?,
+            llm_redact: match get("LLM_REDACT") {
+                None => RedactionPolicy::Auto,
+                Some(value) => RedactionPolicy::parse(&value).ok_or_else(|| ConfigError {
+                    name: "LLM_REDACT",
+                    message: format!("{value:?} is not a policy; use auto, always or never"),
+                })?,
+            },
             feedback_workers: parse_or(&get, "FEEDBACK_WORKERS", 4usize)?.max(1),
             retention_days: parse_or(
                 &get,
@@ -397,6 +409,21 @@ mod tests {
         assert_eq!(config.llm_report_timeout, Duration::from_secs(600));
         assert_eq!(config.llm_report_mode, ReportMode::Parts);
         assert_eq!(config.llm_report_concurrency, None);
+        assert_eq!(config.llm_redact, RedactionPolicy::Auto);
+    }
+
+    #[test]
+    fn redaction_can_be_forced_on_or_off_and_a_typo_is_refused() {
+        for (value, policy) in [
+            ("always", RedactionPolicy::Always),
+            ("never", RedactionPolicy::Never),
+            (" Auto ", RedactionPolicy::Auto),
+        ] {
+            let config = config(&[("DATABASE_URL", "x"), ("LLM_REDACT", value)]).unwrap();
+            assert_eq!(config.llm_redact, policy, "{value}");
+        }
+        let error = config(&[("DATABASE_URL", "x"), ("LLM_REDACT", "yes")]).unwrap_err();
+        assert_eq!(error.name, "LLM_REDACT");
     }
 
     #[test]

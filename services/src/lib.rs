@@ -14,6 +14,7 @@ pub mod interviewer;
 pub mod interviews;
 mod models;
 mod portability;
+pub mod redaction;
 pub mod reports;
 pub mod retention;
 pub mod shares;

@@ -12,6 +12,7 @@ use llm::{
 
 use crate::config::{Config, LlmKind};
 use crate::interviewer::chain::InterviewerChain;
+use crate::redaction::RedactionPolicy;
 use crate::reports::ReportSettings;
 
 /// Consecutive failures that open a provider's circuit, and how long it then rests.
@@ -30,6 +31,8 @@ pub struct Models {
     /// A question's first words must arrive within this, or the next interviewer asks.
     first_token_deadline: Duration,
     reports: ReportSettings,
+    /// Which providers get names and contact details as placeholders.
+    redaction: RedactionPolicy,
 }
 
 impl Default for Models {
@@ -39,6 +42,7 @@ impl Default for Models {
             providers: Arc::from(Vec::new()),
             first_token_deadline: DEFAULT_FIRST_TOKEN_DEADLINE,
             reports: ReportSettings::default(),
+            redaction: RedactionPolicy::default(),
         }
     }
 }
@@ -58,7 +62,7 @@ impl Models {
                 LlmKind::Gemini => Provider::Gemini(GeminiClient::new(client_config)?),
                 LlmKind::Anthropic => Provider::Anthropic(AnthropicClient::new(client_config)?),
             };
-            providers.push(Resilient::new(
+            let provider = Resilient::new(
                 provider,
                 RetryPolicy::new(
                     config.llm_max_attempts.max(1),
@@ -66,7 +70,16 @@ impl Models {
                     RETRY_MAX_DELAY,
                 ),
                 CircuitBreaker::new(BREAKER_FAILURES, BREAKER_COOLDOWN),
-            ));
+            );
+            // Whoever runs the server sees at start-up which providers get the documents as
+            // they are.
+            tracing::info!(
+                provider = provider.name(),
+                model = provider.model(),
+                redacted = config.llm_redact.applies_to(&provider),
+                "LLM provider configured"
+            );
+            providers.push(provider);
         }
         Ok(Self {
             providers: Arc::from(providers),
@@ -75,13 +88,19 @@ impl Models {
                 timeout: Some(config.llm_report_timeout),
                 mode: config.llm_report_mode,
                 concurrency: config.llm_report_concurrency,
+                redaction: config.llm_redact,
             },
+            redaction: config.llm_redact,
         })
     }
 
     /// Who asks the questions: the providers in order, then the offline coach.
     pub fn interviewers(&self) -> InterviewerChain {
-        InterviewerChain::new(self.providers.clone(), self.first_token_deadline)
+        InterviewerChain::new(
+            self.providers.clone(),
+            self.first_token_deadline,
+            self.redaction,
+        )
     }
 
     /// The providers that write reports, and how they are asked.

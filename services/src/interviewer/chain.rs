@@ -12,6 +12,7 @@ use crate::interviewer::deadline::first_text_within;
 use crate::interviewer::prompt::{
     clean_question, next_question_request, InterviewContext, PROMPT_VERSION,
 };
+use crate::redaction::{RedactedProvider, RedactionPolicy, Redactor, Sources};
 use coach::interviewer::{Exchange, OfflineCoach};
 use llm::{Call, CallLog, ProviderError, Resilient};
 
@@ -31,6 +32,8 @@ pub struct InterviewerChain {
     providers: Arc<[Resilient]>,
     /// A question's first words must arrive within this, or the next interviewer asks.
     first_token_deadline: Duration,
+    /// Which providers get names and contact details as placeholders.
+    redaction: RedactionPolicy,
 }
 
 impl std::fmt::Debug for InterviewerChain {
@@ -48,11 +51,17 @@ impl std::fmt::Debug for InterviewerChain {
 
 impl InterviewerChain {
     /// `providers` in the order they are tried; the offline coach always comes last. A
-    /// question's first words must arrive within `first_token_deadline` (`LLM_FIRST_TOKEN_SECS`).
-    pub fn new(providers: Arc<[Resilient]>, first_token_deadline: Duration) -> Self {
+    /// question's first words must arrive within `first_token_deadline` (`LLM_FIRST_TOKEN_SECS`);
+    /// `redaction` says which providers see placeholders for personal details (`LLM_REDACT`).
+    pub fn new(
+        providers: Arc<[Resilient]>,
+        first_token_deadline: Duration,
+        redaction: RedactionPolicy,
+    ) -> Self {
         Self {
             providers,
             first_token_deadline,
+            redaction,
         }
     }
 
@@ -71,6 +80,24 @@ impl InterviewerChain {
         let asked: Vec<&str> = history.iter().map(|e| e.question.as_str()).collect();
         if !self.providers.is_empty() {
             let request = next_question_request(context, history);
+            // Read only when some provider is to see placeholders.
+            let redactor = self
+                .providers
+                .iter()
+                .any(|provider| self.redaction.applies_to(provider))
+                .then(|| {
+                    Redactor::new(
+                        Sources {
+                            cv: context.cv,
+                            job_description: context.job_description,
+                            job_title: context.job_title,
+                            company: context.company,
+                        },
+                        history
+                            .iter()
+                            .map(|exchange| (exchange.question.as_str(), exchange.answer.as_str())),
+                    )
+                });
             // Who asks, in order, as the stream names them; the coach is last.
             let interviewers: Vec<Interviewer> = self
                 .providers
@@ -92,7 +119,11 @@ impl InterviewerChain {
                         sink(Draft::Delta(piece));
                     }
                 };
-                let call = provider.stream(&request, &mut forward);
+                let redacted = redactor
+                    .as_ref()
+                    .filter(|_| self.redaction.applies_to(provider));
+                let through = RedactedProvider::new(provider, redacted);
+                let call = through.stream(&request, &mut forward);
                 let result = first_text_within(self.first_token_deadline, &shown_any, call).await;
                 let latency = started.elapsed();
                 let shown = shown_any.load(Ordering::Relaxed);

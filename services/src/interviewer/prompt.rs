@@ -139,10 +139,13 @@ pub(crate) fn fence(data: &str) -> String {
     data.replace("</", "< /")
 }
 
+/// Where a document or reply was cut short in a prompt.
+pub(crate) const CUT_MARK: &str = "\n[…cut]";
+
 /// At most `max` characters, marked where cut.
 pub(crate) fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}\n[…cut]", &text[..cut]),
+        Some((cut, _)) => format!("{}{CUT_MARK}", &text[..cut]),
         None => text.to_owned(),
     }
 }

@@ -24,6 +24,7 @@ use coach::report::{
 };
 
 use crate::interviewer::InterviewCalls;
+use crate::redaction::{RedactedProvider, RedactionPolicy, Redactor, Sources};
 use crate::reports::prompt::{feedback_request, repair_request, FEEDBACK_PROMPT_VERSION};
 use crate::Result;
 use llm::{Call, CallLog, ChatReply, ChatRequest, Resilient};
@@ -56,6 +57,8 @@ pub struct ReportSettings {
     pub mode: ReportMode,
     /// Parts asked at once (`LLM_REPORT_CONCURRENCY`; `None`: by provider).
     pub concurrency: Option<usize>,
+    /// Which providers get names and contact details as placeholders (`LLM_REDACT`).
+    pub redaction: RedactionPolicy,
 }
 
 impl ReportSettings {
@@ -100,6 +103,8 @@ struct Job<'a, F> {
     input: &'a FeedbackInput,
     analysis: &'a InterviewAnalysis,
     progress: &'a F,
+    /// The interview's personal details, when some provider is to get placeholders.
+    redactor: Option<&'a Redactor>,
 }
 
 impl ReportWriter {
@@ -132,11 +137,29 @@ impl ReportWriter {
         let analysis = input.analyse();
         // What the model leaves void is filled from it, and it stands in when nothing is left.
         let offline = offline_report(input);
+        let redactor = providers
+            .iter()
+            .any(|provider| self.settings.redaction.applies_to(provider))
+            .then(|| {
+                Redactor::new(
+                    Sources {
+                        cv: &input.cv,
+                        job_description: &input.job_description,
+                        job_title: &input.job_title,
+                        company: &input.company,
+                    },
+                    input
+                        .exchanges
+                        .iter()
+                        .map(|(question, answer)| (question.as_str(), answer.as_str())),
+                )
+            });
         let job = Job {
             id,
             input,
             analysis: &analysis,
             progress: &progress,
+            redactor: redactor.as_ref(),
         };
         for (index, provider) in providers.iter().enumerate() {
             // Each provider has its share of the bar, from 20 to 90 %.
@@ -249,7 +272,10 @@ impl ReportWriter {
         F: Fn(u8, String) -> Fut,
         Fut: Future<Output = Result<()>>,
     {
-        let call = self.call(job.id, provider, request);
+        let redactor = job
+            .redactor
+            .filter(|_| self.settings.redaction.applies_to(provider));
+        let call = self.call(job.id, RedactedProvider::new(provider, redactor), request);
         tokio::pin!(call);
         let beat = request
             .timeout
@@ -265,15 +291,17 @@ impl ReportWriter {
     }
 
     /// One call, recorded in `llm_calls`. The provider steps down to a structured-output
-    /// format its server accepts by itself ([`Resilient::complete`]).
+    /// format its server accepts by itself ([`Resilient::complete`]); the reply comes back
+    /// with any placeholders restored.
     async fn call(
         &self,
         id: InterviewId,
-        provider: &Resilient,
+        asked: RedactedProvider<'_>,
         request: &ChatRequest,
     ) -> Option<ChatReply> {
+        let provider = asked.provider();
         let started = Instant::now();
-        let result = provider.complete(request).await;
+        let result = asked.complete_json(request).await;
         let (outcome, tokens) = match &result {
             Ok(reply) => ("ok", (reply.input_tokens, reply.output_tokens)),
             Err(error) => {

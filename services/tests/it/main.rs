@@ -7,6 +7,7 @@ mod interviews;
 mod offline_coach;
 mod portability;
 mod providers;
+mod redaction;
 mod report_llm;
 mod reports;
 mod retention;
