@@ -142,6 +142,9 @@ pub struct InterviewSummary {
     pub answered: u8,
     /// The report's overall score, once there is a report that gives one.
     pub score: Option<u8>,
+    /// The overall score with each question's best attempt counted (see
+    /// [`crate::ScoreWithAttempts`]); none until a question was practised again.
+    pub score_with_attempts: Option<u8>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -279,6 +282,7 @@ mod tests {
             question_count: 6,
             answered: 6,
             score: Some(7),
+            score_with_attempts: None,
             created_at: Utc::now(),
         };
         assert_eq!(
