@@ -1,8 +1,9 @@
 //! The database-backed use cases: configuration, owner identity, the interview, document,
-//! report and share services over PostgreSQL, and the interviewer chain that asks questions
+//! report, share and attempt services over PostgreSQL, and the interviewer chain that asks questions
 //! through the configured models (`llm`) with the offline coach (`coach`) as the fallback.
 //! The `app` server functions and the `server` JSON API are thin adapters over [`Services`].
 
+pub mod attempts;
 pub mod config;
 pub mod db;
 pub mod documents;
@@ -15,6 +16,7 @@ mod models;
 pub mod reports;
 pub mod shares;
 
+pub use attempts::AttemptService;
 pub use config::{Config, RateLimits};
 pub use documents::DocumentService;
 pub use engine::InterviewEngine;
@@ -39,6 +41,7 @@ pub struct Services {
     pub engine: InterviewEngine,
     pub reports: ReportService,
     pub shares: ShareService,
+    pub attempts: AttemptService,
     pool: PgPool,
 }
 
@@ -59,6 +62,7 @@ impl Services {
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
             engine: InterviewEngine::new(pool.clone(), Arc::new(models.interviewers())),
             shares: ShareService::new(pool.clone(), reports.clone()),
+            attempts: AttemptService::new(pool.clone()),
             reports,
             pool,
         }
