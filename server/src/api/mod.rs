@@ -1,6 +1,7 @@
 //! The versioned JSON API (`/api/v1`), a thin adapter over the same services as the UI.
 //! The contract is in `../shared/design/API.md`; `openapi.rs` describes it.
 
+mod attempts;
 mod documents;
 mod feedback;
 mod interviews;
@@ -89,6 +90,9 @@ fn described_routes(max_body_bytes: usize, limits: &RateLimiting) -> (Router<App
         .routes(routes!(feedback::create_share, feedback::list_shares))
         .routes(routes!(feedback::revoke_share))
         .routes(routes!(feedback::shared))
+        .routes(routes!(attempts::list))
+        .routes(routes!(attempts::for_question, attempts::create))
+        .routes(routes!(attempts::bank))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(Extension(documents::JsonBodyLimit(max_body_bytes)))
         .fallback(|| async { ApiError::not_found("No such API endpoint.") });

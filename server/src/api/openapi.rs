@@ -44,12 +44,20 @@ use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
         domain::SharedReport,
         domain::PreparationBrief,
         domain::RequirementEvidence,
+        domain::NewAttempt,
+        domain::Attempt,
+        domain::QuestionAttempts,
+        domain::QuestionKind,
+        domain::InterviewAttempts,
+        domain::ScoreWithAttempts,
+        domain::BankedAnswer,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),
         (name = "documents", description = "The CV and job description of an interview"),
         (name = "interview", description = "Questions and answers, one open question at a time"),
         (name = "feedback", description = "The report on an interview, and read-only share links to it"),
+        (name = "practice", description = "Questions of a completed interview answered again, and the answer bank"),
     )
 )]
 pub struct ApiDoc;
@@ -226,7 +234,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 20);
+        assert_eq!(operations, 24);
         for name in ["Unavailable", "TimedOut"] {
             let response = &DOCUMENT["components"]["responses"][name];
             assert_eq!(

@@ -255,6 +255,10 @@ const API_COSTS: &[(&str, Option<&str>)] = &[
     ("list_shares", None),
     ("revoke_share", None),
     ("open_shared_report", None),
+    ("list_attempts", None),
+    ("list_question_attempts", None),
+    ("create_attempt", None),
+    ("get_answer_bank", None),
 ];
 
 /// A server with a budget of one request per owner of each kind, none per address.
@@ -343,6 +347,7 @@ async fn every_api_operation_is_limited_exactly_when_it_is_costly(pool: PgPool) 
                 .replace("{id}", &Uuid::new_v4().to_string())
                 .replace("{share_id}", &Uuid::new_v4().to_string())
                 .replace("{kind}", "cv")
+                .replace("{number}", "1")
                 .replace("{token}", "no-such-token");
             assert_eq!(
                 second_is_refused(&server, method, &concrete, RequestBody::Json).await,
