@@ -383,6 +383,10 @@ async fn every_server_function_is_limited_exactly_when_it_is_costly(pool: PgPool
         (CreateShare::PATH, false),
         (RevokeShare::PATH, false),
         (OpenSharedReport::PATH, false),
+        (ListAttempts::PATH, false),
+        (CreateAttempt::PATH, false),
+        (GetAnswerBank::PATH, false),
+        (BankMaterial::PATH, false),
     ];
     let server = one_of_each_per_owner(pool).await;
     let mut checked = 0;
