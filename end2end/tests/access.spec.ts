@@ -89,6 +89,7 @@ async function everyPage(page: Page) {
     ['finished interview', `/interviews/${scored.id}`],
     ['feedback', `/interviews/${scored.id}/feedback`],
     ['shared report', `/share/${share.token}`],
+    ['answer bank', '/answer-bank'],
     ['not found', '/interviews/00000000-0000-4000-8000-000000000000'],
   ] as const;
 }

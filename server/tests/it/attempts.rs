@@ -58,7 +58,7 @@ async fn a_question_is_practised_again_and_the_best_attempt_counts(pool: PgPool)
         )
         .await,
     );
-    assert_eq!(question.attempts, [attempt.clone()]);
+    assert_eq!(question.attempts, std::slice::from_ref(&attempt));
     assert_eq!(question.original_answer, WEAK);
     let original = question.original_score.unwrap();
     assert!(attempt.score > original, "{} vs {original}", attempt.score);
