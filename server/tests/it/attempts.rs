@@ -154,3 +154,69 @@ async fn strangers_and_bad_requests_change_nothing(pool: PgPool) {
         .unwrap();
     assert_eq!(stored, 0);
 }
+
+/// The feedback page and the answer bank as the server renders them: the attempt beside the
+/// original, the overall score with it, the bank's answer; markup in an answer stays text.
+#[sqlx::test(migrations = false)]
+async fn pages_render_attempts_and_the_bank_as_text(pool: PgPool) {
+    use scraper::{Html, Selector};
+
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let id = api
+        .completed_interview(&DATA_SCIENTIST, 3, WEAK)
+        .await
+        .unwrap();
+    api.wait_for_report(id, Duration::from_millis(50), Duration::from_secs(10))
+        .await
+        .unwrap();
+    let hostile =
+        format!("{STRONG} <img src=x onerror=alert(1) data-pwn> </blockquote><b data-pwn>");
+    let body = json!({ "text": hostile, "client_id": Uuid::new_v4() });
+    let attempt: Attempt = parsed(&post_attempt(&api, id, "2", &body).await);
+
+    let text_of = |html: &Html, selector: &str| {
+        let selector = Selector::parse(selector).unwrap();
+        html.select(&selector)
+            .map(|element| element.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    let feedback = Html::parse_document(
+        &get(&api, &format!("/interviews/{}/feedback", id.0))
+            .await
+            .text,
+    );
+    assert_eq!(
+        text_of(
+            &feedback,
+            "#attempts-2 .attempt[data-attempt=\"1\"] blockquote p"
+        ),
+        [hostile.trim()]
+    );
+    assert_eq!(
+        text_of(
+            &feedback,
+            "#attempts-2 .attempt[data-attempt=\"1\"] .attempt__score"
+        ),
+        [format!("{}/10", attempt.score)]
+    );
+    assert_eq!(
+        text_of(&feedback, "#attempts-2 .attempt--original blockquote p"),
+        [WEAK]
+    );
+    assert_eq!(text_of(&feedback, "#overall-with-attempts").len(), 1);
+    assert_eq!(
+        text_of(&feedback, "#retry-1").len(),
+        1,
+        "every question can be practised"
+    );
+
+    let bank = Html::parse_document(&get(&api, "/answer-bank").await.text);
+    assert_eq!(text_of(&bank, ".banked-answer__text"), [hostile.trim()]);
+    for (name, html) in [("feedback", &feedback), ("bank", &bank)] {
+        assert!(
+            text_of(html, "[data-pwn]").is_empty(),
+            "{name}: markup from an answer"
+        );
+    }
+}
