@@ -123,30 +123,13 @@ impl AttemptService {
         let kind = question_kind(&target.question);
         let comparison = compare(kind, &original.analysis, &attempt.analysis);
 
-        let mut earlier_attempts = scored_attempts(&mut tx, id).await?;
-        earlier_attempts.push(Scored {
+        let mut attempts = scored_attempts(&mut tx, id).await?;
+        attempts.push(Scored {
             question_id: target.id,
             text: text.to_owned(),
             score: attempt.score,
         });
-        let originals: Vec<(&str, &str)> = answered
-            .iter()
-            .map(|row| (row.question.as_str(), row.answer.as_str()))
-            .collect();
-        let scored_originals: Vec<(Uuid, &str, u8)> = answered
-            .iter()
-            .map(|row| {
-                let score = scorer.score(&row.question, &row.answer).score;
-                (row.id, row.answer.as_str(), score)
-            })
-            .collect();
-        let bests = best_answers(&scored_originals, &earlier_attempts);
-        let with_bests: Vec<(&str, &str)> = answered
-            .iter()
-            .zip(&bests)
-            .map(|(row, best)| (row.question.as_str(), *best))
-            .collect();
-        let (before, after) = (scorer.overall(&originals), scorer.overall(&with_bests));
+        let (before, after) = local_overalls(&scorer, &answered, &attempts);
 
         let stored: AttemptRow = sqlx::query_as(&format!(
             "INSERT INTO attempts (id, interview_id, question_id, client_id, text, kind, score,
@@ -271,6 +254,37 @@ impl AttemptService {
         let found = bank::best_of_each_kind(&self.pool, owner, Some(id), Some(kind)).await?;
         Ok(found.into_iter().next())
     }
+}
+
+/// The interview's local overall score over the original answers, and over each question's
+/// best answer among the original and `attempts`; `None` where the answers are too thin.
+fn local_overalls(
+    scorer: &AttemptScorer,
+    answered: &[AnsweredRow],
+    attempts: &[Scored],
+) -> (Option<u8>, Option<u8>) {
+    let originals: Vec<(Uuid, &str, u8)> = answered
+        .iter()
+        .map(|row| {
+            let score = scorer.score(&row.question, &row.answer).score;
+            (row.id, row.answer.as_str(), score)
+        })
+        .collect();
+    let bests = best_answers(&originals, attempts);
+    let original_answers: Vec<&str> = answered.iter().map(|row| row.answer.as_str()).collect();
+    (
+        scorer.overall(&with_questions(answered, &original_answers)),
+        scorer.overall(&with_questions(answered, &bests)),
+    )
+}
+
+/// (question, answer) pairs: each answered question with the answer of the same index.
+fn with_questions<'a>(answered: &'a [AnsweredRow], answers: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    answered
+        .iter()
+        .zip(answers)
+        .map(|(row, answer)| (row.question.as_str(), *answer))
+        .collect()
 }
 
 /// The interview's answered questions, in order.
