@@ -32,6 +32,8 @@ test('a question answered again is scored beside the original, counts in the sco
   await page.goto(`/interviews/${id}/feedback`);
   await waitForHydration(page);
   await expect(page.locator('#practice')).toBeVisible();
+  // Each question of the report's breakdown leads to its practice.
+  await expect(page.locator('#practise-link-2')).toHaveAttribute('href', '#practice-2');
   await expect(page.locator('#overall-original')).toHaveText(`${original}/10`);
   await expect(page.locator('#overall-with-attempts')).toHaveCount(0);
 

@@ -152,7 +152,7 @@ fn FeedbackState(
         {move || match report.get() {
             Some(report) => view! {
                 <ExportBar title=title.clone() report=report.clone() />
-                <ReportView report />
+                <ReportView report practise=attempts.is_some() />
                 {attempts.clone().map(|initial| view! { <Practice id initial /> })}
                 <ShareControls id initial=shares.clone() />
             }
