@@ -131,7 +131,7 @@ fn PracticeQuestion(
     view! {
         <li class="practice-question" id=format!("practice-{number}")>
             <h3>{format!("Question {number}")}</h3>
-            <p class="practice-question__text">{text}</p>
+            <p class="practice-question__text" id=format!("practice-{number}-question")>{text}</p>
             <p class="muted small">{kind}</p>
             {move || question.get().map(|question| view! { <SideBySide question /> })}
             <Show
@@ -141,6 +141,7 @@ fn PracticeQuestion(
                         id=format!("retry-{number}")
                         type="button"
                         class="button"
+                        aria-describedby=format!("practice-{number}-question")
                         on:click=move |_| open.set(true)
                     >
                         "Try this question again"
