@@ -27,6 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="brand" href="/">"Interview Simulator"</a>
                 <nav aria-label="Main">
                     <a href="/">"Your interviews"</a>
+                    <a href="/answer-bank">"Answer bank"</a>
                     <a class="button button--primary" href="/interviews/new">"New interview"</a>
                 </nav>
             </div>

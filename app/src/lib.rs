@@ -157,6 +157,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/interviews/:id/brief") view={Lazy::<pages::InterviewPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/interviews/:id/feedback") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/share/:token") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/answer-bank") view={Lazy::<pages::ReportPages>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

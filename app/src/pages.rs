@@ -6,6 +6,7 @@
 //! for the code it shares with each other route, and four lazy pages made nine WASM files per
 //! page to fetch, compile and instantiate before it could hydrate (three with two groups).
 
+mod answer_bank;
 mod brief;
 mod feedback;
 mod home;
@@ -51,8 +52,8 @@ impl leptos_router::LazyRoute for InterviewPages {
     }
 }
 
-/// `/interviews/:id/feedback` and `/share/:token`: the report, for its owner and behind a
-/// share link.
+/// `/interviews/:id/feedback`, `/share/:token` and `/answer-bank`: the report, for its owner
+/// and behind a share link, and the owner's best answers.
 pub struct ReportPages;
 
 #[leptos_router::lazy_route]
@@ -64,6 +65,8 @@ impl leptos_router::LazyRoute for ReportPages {
     fn view(_this: Self) -> AnyView {
         if route_has_param("token") {
             view! { <share::SharePage /> }.into_any()
+        } else if !route_has_param("id") {
+            view! { <answer_bank::AnswerBankPage /> }.into_any()
         } else {
             view! { <feedback::FeedbackPage /> }.into_any()
         }

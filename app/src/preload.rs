@@ -147,7 +147,7 @@ fn lazy_route_of(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
         ["interviews", _] => Some("interview_pages_view"),
-        ["interviews", _, "feedback"] | ["share", _] => Some("report_pages_view"),
+        ["interviews", _, "feedback"] | ["share", _] | ["answer-bank"] => Some("report_pages_view"),
         _ => None,
     }
 }
@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(preloads.for_path("/interviews/new"), interview_pages);
         assert_eq!(preloads.for_path(&format!("{id}/feedback")), report_pages);
         assert_eq!(preloads.for_path("/share/abc"), report_pages);
+        assert_eq!(preloads.for_path("/answer-bank"), report_pages);
         assert!(
             preloads.for_path("/").is_empty(),
             "the history is in the main bundle"

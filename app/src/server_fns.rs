@@ -1,9 +1,10 @@
 //! Server functions: read the caller's identity, call one service, map the error.
 
 use domain::{
-    AnswerOutcome, Document, DocumentKind, Interview, InterviewId, InterviewSummary, Language,
-    NewAnswer, NewInterview, NewMoveCode, NewShareLink, PreparationBrief, Report, ReportJob,
-    ReportProgress, ShareLink, SharedReport, Transcript,
+    AnswerOutcome, Attempt, BankedAnswer, Document, DocumentKind, Interview, InterviewAttempts,
+    InterviewId, InterviewSummary, Language, NewAnswer, NewAttempt, NewInterview, NewMoveCode,
+    NewShareLink, PreparationBrief, QuestionId, Report, ReportJob, ReportProgress, ShareLink,
+    SharedReport, Transcript,
 };
 use leptos::prelude::*;
 
@@ -224,4 +225,45 @@ pub async fn revoke_share(id: InterviewId, share_id: uuid::Uuid) -> Result<(), A
 pub async fn open_shared_report(token: String) -> Result<SharedReport, AppError> {
     let (services, _) = caller::context().await?;
     Ok(services.shares.open(&token).await?)
+}
+
+/// Every answered question of a completed interview with its attempts, and the overall score
+/// with the best of them.
+#[server(output = JsonStr)]
+pub async fn list_attempts(id: InterviewId) -> Result<InterviewAttempts, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.attempts.for_interview(&owner, id).await?)
+}
+
+/// Answers question `number` of a completed interview again (idempotent by
+/// `attempt.client_id`): scored and compared with the original answer, which stays as it was.
+#[server(output = JsonStr)]
+pub async fn create_attempt(
+    id: InterviewId,
+    number: u8,
+    attempt: NewAttempt,
+) -> Result<Attempt, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services
+        .attempts
+        .create(&owner, id, number, &attempt)
+        .await?)
+}
+
+/// The caller's answer bank: the best answer to each kind of question they practised.
+#[server(output = JsonStr)]
+pub async fn get_answer_bank() -> Result<Vec<BankedAnswer>, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.attempts.bank(&owner).await?)
+}
+
+/// The bank's answer to offer while `question` of the interview `id` is open: the best answer
+/// to a question of the same kind, given in another interview.
+#[server(output = JsonStr)]
+pub async fn bank_material(
+    id: InterviewId,
+    question: QuestionId,
+) -> Result<Option<BankedAnswer>, AppError> {
+    let (services, owner) = caller::context().await?;
+    Ok(services.attempts.material(&owner, id, question).await?)
 }

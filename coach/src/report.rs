@@ -15,6 +15,7 @@
 //! `scores` maps the local metrics to scores for both; `quote` finds the candidate's sentences
 //! that points quote.
 
+pub mod attempt;
 mod content;
 pub mod guard;
 pub mod offline;

@@ -149,6 +149,9 @@ pub struct InterviewSummary {
     pub answered: u8,
     /// The report's overall score, once there is a report that gives one.
     pub score: Option<u8>,
+    /// The overall score with each question's best attempt counted (see
+    /// [`crate::ScoreWithAttempts`]); none until a question was practised again.
+    pub score_with_attempts: Option<u8>,
     pub created_at: DateTime<Utc>,
     /// When it will be deleted unless opened before; `None` when interviews are kept.
     pub expires_at: Option<DateTime<Utc>>,
@@ -303,6 +306,7 @@ mod tests {
             question_count: 6,
             answered: 6,
             score: Some(7),
+            score_with_attempts: None,
             created_at: Utc::now(),
             expires_at: None,
         };

@@ -6,6 +6,7 @@
 #[macro_use]
 mod text_enum;
 mod analysis;
+mod attempt;
 mod brief;
 mod delivery;
 mod document;
@@ -23,6 +24,10 @@ pub use analysis::{
     AnswerAnalysis, Confidence, Consistency, Fillers, InterviewAnalysis, NumberKind, NumberMention,
     PhraseCount, Pronouns, Specificity, StarComponent, StarCues, StarSummary, TermCoverage,
     WordCount,
+};
+pub use attempt::{
+    Attempt, BankedAnswer, InterviewAttempts, NewAttempt, QuestionAttempts, QuestionKind,
+    ScoreWithAttempts,
 };
 pub use brief::{PreparationBrief, RequirementEvidence};
 pub use delivery::{

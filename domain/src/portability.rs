@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Document, Interview, Report, ShareLink, Transcript};
+use crate::{Document, Interview, InterviewAttempts, Report, ShareLink, Transcript};
 
 /// How long a move code works.
 pub const MOVE_CODE_MINUTES: i64 = 15;
@@ -27,6 +27,9 @@ pub struct ExportedInterview {
     pub documents: Vec<Document>,
     pub transcript: Transcript,
     pub report: Option<Report>,
+    /// The questions practised again after the interview, with every attempt (completed
+    /// interviews only).
+    pub practice: Option<InterviewAttempts>,
     /// The links made to its report (their tokens are not stored, so not exported).
     pub share_links: Vec<ShareLink>,
 }

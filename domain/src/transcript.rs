@@ -94,22 +94,7 @@ impl NewAnswer {
     /// The answer's text, trimmed, or why it cannot be stored: empty, a NUL (which
     /// PostgreSQL cannot store), or longer than [`MAX_ANSWER_CHARS`].
     pub fn validate(&self) -> Result<&str, Vec<FieldError>> {
-        let trimmed = self.text.trim();
-        let invalid = |message: String| Err(vec![FieldError::new("text", message)]);
-        if trimmed.is_empty() {
-            return invalid("Write an answer before sending it.".into());
-        }
-        if trimmed.contains('\0') {
-            return invalid(
-                "The answer contains a NUL character (\\0), which cannot be stored. Remove it and send again.".into(),
-            );
-        }
-        let chars = trimmed.chars().count();
-        if chars > MAX_ANSWER_CHARS {
-            return invalid(format!(
-                "Answers can be at most {MAX_ANSWER_CHARS} characters; this one has {chars}. Shorten it and send again."
-            ));
-        }
+        let trimmed = crate::validation::answer_text(&self.text)?;
         validate_spoken_phrases(&self.spoken).map_err(|error| vec![error])?;
         Ok(trimmed)
     }

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::MAX_ANSWER_CHARS;
+
 /// Longest job title or company name we accept, in characters (not bytes).
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -48,4 +50,26 @@ pub(crate) fn required_name(
         }
     }
     trimmed.to_owned()
+}
+
+/// An answer's text (to a question, or a retry of one), trimmed, or why it cannot be stored:
+/// empty, a NUL (which PostgreSQL cannot store), or longer than [`MAX_ANSWER_CHARS`].
+pub(crate) fn answer_text(text: &str) -> Result<&str, Vec<FieldError>> {
+    let trimmed = text.trim();
+    let invalid = |message: String| Err(vec![FieldError::new("text", message)]);
+    if trimmed.is_empty() {
+        return invalid("Write an answer before sending it.".into());
+    }
+    if trimmed.contains('\0') {
+        return invalid(
+            "The answer contains a NUL character (\\0), which cannot be stored. Remove it and send again.".into(),
+        );
+    }
+    let chars = trimmed.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        return invalid(format!(
+            "Answers can be at most {MAX_ANSWER_CHARS} characters; this one has {chars}. Shorten it and send again."
+        ));
+    }
+    Ok(trimmed)
 }

@@ -90,6 +90,7 @@ async function everyPage(page: Page) {
     ['feedback', `/interviews/${scored.id}/feedback`],
     ['shared report', `/share/${share.token}`],
     ['move a history here', '/move/ABCD-EFGH-JKMN-PQRS?failed=1'],
+    ['answer bank', '/answer-bank'],
     ['not found', '/interviews/00000000-0000-4000-8000-000000000000'],
   ] as const;
 }

@@ -57,7 +57,7 @@ test('the history shows status, score and the trend for the same job; delete con
   const target = card(second.id);
   await target.getByRole('button', { name: 'Delete' }).click();
   const confirm = target.getByRole('group', { name: 'Confirm delete' });
-  await expect(confirm).toContainText('documents, transcript, report and share links');
+  await expect(confirm).toContainText('documents, transcript, report, practice attempts and share links');
   await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   await expect(confirm).toBeHidden();

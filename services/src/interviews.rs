@@ -4,7 +4,7 @@
 use coach::brief::{preparation_brief, BriefInput};
 use domain::{
     Interview, InterviewId, InterviewStatus, InterviewSummary, Language, NewInterview,
-    PreparationBrief,
+    PreparationBrief, ScoreWithAttempts,
 };
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -31,11 +31,17 @@ struct SummaryRow {
     #[sqlx(try_from = "i64")]
     answered: u8,
     score: Option<i16>,
+    /// The latest attempt's local overall scores, when a question was practised again.
+    practised: bool,
+    overall_before: Option<i16>,
+    overall_after: Option<i16>,
 }
 
 impl SummaryRow {
     fn into_summary(self, retention: &Retention) -> Result<InterviewSummary> {
         let interview = Interview::try_from(self.interview)?;
+        let to_score = |value: Option<i16>| value.and_then(|value| u8::try_from(value).ok());
+        let score = to_score(self.score);
         Ok(InterviewSummary {
             id: interview.id,
             job_title: interview.job_title,
@@ -44,7 +50,18 @@ impl SummaryRow {
             question_count: interview.question_count,
             answered: self.answered,
             // Reports are validated before they are stored; a score outside 0..=10 is not shown.
-            score: self.score.and_then(|score| u8::try_from(score).ok()),
+            score,
+            score_with_attempts: self
+                .practised
+                .then(|| {
+                    ScoreWithAttempts::new(
+                        score,
+                        to_score(self.overall_before),
+                        to_score(self.overall_after),
+                    )
+                    .with_best
+                })
+                .flatten(),
             created_at: interview.created_at,
             expires_at: retention.expiry(interview.opened_at),
         })
@@ -90,15 +107,21 @@ impl InterviewService {
         Ok(self.with_expiry(interview))
     }
 
-    /// The owner's interviews, newest first, with progress and the report's score.
+    /// The owner's interviews, newest first, with progress, the report's score and the score
+    /// with the best attempts (the latest attempt's, see `attempts`).
     pub async fn list(&self, owner: &OwnerKey) -> Result<Vec<InterviewSummary>> {
         let rows: Vec<SummaryRow> = sqlx::query_as(
             "SELECT i.id, i.job_title, i.company, i.kind, i.seniority, i.question_count, i.status,
                     i.language, i.language_chosen, i.created_at, i.updated_at, i.opened_at,
                     (SELECT count(*) FROM answers a WHERE a.interview_id = i.id) AS answered,
-                    (r.report -> 'overall' ->> 'score')::smallint AS score
+                    (r.report -> 'overall' ->> 'score')::smallint AS score,
+                    t.interview_id IS NOT NULL AS practised, t.overall_before, t.overall_after
              FROM interviews i
              LEFT JOIN reports r ON r.interview_id = i.id
+             LEFT JOIN LATERAL (
+                 SELECT interview_id, overall_before, overall_after FROM attempts
+                 WHERE interview_id = i.id ORDER BY created_at DESC, id DESC LIMIT 1
+             ) t ON true
              WHERE i.owner_key = $1
              ORDER BY i.created_at DESC, i.id DESC",
         )

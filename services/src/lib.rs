@@ -1,8 +1,9 @@
 //! The database-backed use cases: configuration, owner identity, the interview, document,
-//! report and share services over PostgreSQL, and the interviewer chain that asks questions
+//! report, share and attempt services over PostgreSQL, and the interviewer chain that asks questions
 //! through the configured models (`llm`) with the offline coach (`coach`) as the fallback.
 //! The `app` server functions and the `server` JSON API are thin adapters over [`Services`].
 
+pub mod attempts;
 pub mod config;
 pub mod db;
 mod delivery;
@@ -19,6 +20,7 @@ pub mod reports;
 pub mod retention;
 pub mod shares;
 
+pub use attempts::AttemptService;
 pub use config::{Config, RateLimits};
 pub use documents::DocumentService;
 pub use engine::InterviewEngine;
@@ -44,6 +46,7 @@ pub struct Services {
     pub engine: InterviewEngine,
     pub reports: ReportService,
     pub shares: ShareService,
+    pub attempts: AttemptService,
     retention: Retention,
     pool: PgPool,
 }
@@ -66,6 +69,7 @@ impl Services {
             documents: DocumentService::new(pool.clone(), extractor, max_upload_bytes),
             engine: InterviewEngine::new(pool.clone(), Arc::new(models.interviewers())),
             shares: ShareService::new(pool.clone(), reports.clone(), retention.clone()),
+            attempts: AttemptService::new(pool.clone()),
             reports: reports.with_retention(retention.clone()),
             retention,
             pool,

@@ -2,7 +2,7 @@
 //! that move it to another browser (re-keyed to a fresh token, so the old one holds nothing).
 
 use chrono::TimeDelta;
-use domain::{Export, ExportedInterview, Moved, NewMoveCode, MOVE_CODE_MINUTES};
+use domain::{Export, ExportedInterview, InterviewStatus, Moved, NewMoveCode, MOVE_CODE_MINUTES};
 use rand::Rng;
 
 use crate::identity::token_hash;
@@ -28,11 +28,16 @@ impl Services {
             )
             .await?;
             interview.expires_at = summary.expires_at;
+            let practice = match interview.status {
+                InterviewStatus::Completed => Some(self.attempts.for_interview(owner, id).await?),
+                _ => None,
+            };
             interviews.push(ExportedInterview {
                 interview,
                 documents: self.documents.list(owner, id).await?,
                 transcript: self.engine.transcript(owner, id).await?,
                 report: self.reports.stored_report(id).await?,
+                practice,
                 share_links: self.shares.list(owner, id).await?,
             });
         }

@@ -1,31 +1,51 @@
 //! `/interviews/:id/feedback`: the owner's report. Asking for it queues its writing when
 //! needed (idempotent), so a reload just asks again; while it is written the page shows the
-//! stage and polls. Once ready: the report, its export and the share links.
+//! stage and polls. Once ready: the report, the practice of its questions (`practice`), its
+//! export and the share links.
 
 #[cfg(feature = "hydrate")]
 mod poll;
+mod practice;
 mod share;
 
-use domain::{Interview, InterviewId, ReportJobStatus, ReportProgress, ShareLink};
+use domain::{
+    Interview, InterviewAttempts, InterviewId, ReportJobStatus, ReportProgress, ShareLink,
+};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 
 use crate::components::{interview_id_param, ErrorNotice, NotFound};
 use crate::page_title::PageTitle;
 use crate::report::{ExportBar, ReportView};
-use crate::server_fns::{get_interview, list_shares, request_feedback, PageFeedback};
+use crate::server_fns::{
+    get_interview, list_attempts, list_shares, request_feedback, PageFeedback,
+};
 use crate::AppError;
+use practice::Practice;
 use share::ShareControls;
 
 /// What the page needs: the interview, where its feedback stands (or why there is none,
-/// e.g. the interview is not finished) and its share links.
-type PageData = (Interview, Result<PageFeedback, AppError>, Vec<ShareLink>);
+/// e.g. the interview is not finished), its share links and the practice of its questions
+/// (none while the interview is not finished).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct PageData {
+    interview: Interview,
+    feedback: Result<PageFeedback, AppError>,
+    shares: Vec<ShareLink>,
+    attempts: Option<InterviewAttempts>,
+}
 
 async fn load(id: InterviewId) -> Result<PageData, AppError> {
     let interview = get_interview(id).await?;
     let feedback = request_feedback(id).await;
     let shares = list_shares(id).await?;
-    Ok((interview, feedback, shares))
+    let attempts = list_attempts(id).await.ok();
+    Ok(PageData {
+        interview,
+        feedback,
+        shares,
+        attempts,
+    })
 }
 
 #[component]
@@ -43,8 +63,8 @@ pub(crate) fn FeedbackPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     None => view! { <NotFound /> }.into_any(),
-                    Some(Ok((interview, feedback, shares))) => {
-                        view! { <FeedbackDetails interview feedback shares /> }.into_any()
+                    Some(Ok(PageData { interview, feedback, shares, attempts })) => {
+                        view! { <FeedbackDetails interview feedback shares attempts /> }.into_any()
                     }
                     Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
                 }
@@ -58,6 +78,7 @@ fn FeedbackDetails(
     interview: Interview,
     feedback: Result<PageFeedback, AppError>,
     shares: Vec<ShareLink>,
+    attempts: Option<InterviewAttempts>,
 ) -> impl IntoView {
     let id = interview.id;
     let title = format!("{} at {}", interview.job_title, interview.company);
@@ -71,7 +92,7 @@ fn FeedbackDetails(
                 <a href=format!("/interviews/{id}")>"Back to the interview"</a>
             </p>
             {match feedback {
-                Ok(feedback) => view! { <FeedbackState id title feedback shares /> }.into_any(),
+                Ok(feedback) => view! { <FeedbackState id title feedback shares attempts /> }.into_any(),
                 Err(error) => view! { <ErrorNotice error /> }.into_any(),
             }}
         </section>
@@ -86,6 +107,7 @@ fn FeedbackState(
     title: String,
     feedback: PageFeedback,
     shares: Vec<ShareLink>,
+    attempts: Option<InterviewAttempts>,
 ) -> impl IntoView {
     let (report, progress) = match feedback {
         PageFeedback::Ready(report) => (Some(*report), None),
@@ -130,7 +152,8 @@ fn FeedbackState(
         {move || match report.get() {
             Some(report) => view! {
                 <ExportBar title=title.clone() report=report.clone() />
-                <ReportView report />
+                <ReportView report practise=attempts.is_some() />
+                {attempts.clone().map(|initial| view! { <Practice id initial /> })}
                 <ShareControls id initial=shares.clone() />
             }
             .into_any(),

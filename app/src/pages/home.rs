@@ -112,12 +112,12 @@ fn History(initial: Vec<InterviewSummary>, heading: NodeRef<H1>) -> AnyView {
 }
 
 /// For each job, the scores of its scored interviews, oldest first, and which interview each
-/// belongs to.
+/// belongs to: the score with the best attempts where questions were practised again.
 fn score_trends(all: &[InterviewSummary]) -> HashMap<String, Vec<(InterviewId, u8)>> {
     let mut trends: HashMap<String, Vec<(InterviewId, u8)>> = HashMap::new();
     // The list is newest first.
     for summary in all.iter().rev() {
-        if let Some(score) = summary.score {
+        if let Some(score) = summary.score_with_attempts.or(summary.score) {
             trends
                 .entry(summary.job_key())
                 .or_default()
@@ -125,6 +125,14 @@ fn score_trends(all: &[InterviewSummary]) -> HashMap<String, Vec<(InterviewId, u
         }
     }
     trends
+}
+
+/// The interview's own score, shown beside the score with the best attempts.
+fn interview_score(original: Option<u8>) -> String {
+    match original {
+        Some(original) => format!("{original} in the interview"),
+        None => "not scored in the interview".to_owned(),
+    }
 }
 
 /// Where the card's main link goes, and what it says.
@@ -155,16 +163,35 @@ fn InterviewCard(
         ),
         _ => format!("{} questions", summary.question_count),
     };
-    let score = match summary.score {
-        Some(score) => view! {
+    let score = match (summary.score_with_attempts, summary.score) {
+        (Some(best), original) => view! {
+            <span
+                class="interview-card__score interview-card__score--practised"
+                aria-label=format!(
+                    "Score {best} out of {MAX_SCORE} with your best attempts; {}",
+                    interview_score(original)
+                )
+            >
+                <strong>{best.to_string()}</strong>
+                <span class="muted">{format!("/{MAX_SCORE}")}</span>
+                <span class="muted small interview-card__original">{interview_score(original)}</span>
+            </span>
+        }
+        .into_any(),
+        (None, Some(score)) => view! {
             <span class="interview-card__score" aria-label=format!("Score {score} out of {MAX_SCORE}")>
                 <strong>{score.to_string()}</strong>
                 <span class="muted">{format!("/{MAX_SCORE}")}</span>
             </span>
         }
         .into_any(),
-        None => ().into_any(),
+        (None, None) => ().into_any(),
     };
+    let practise = (summary.status == InterviewStatus::Completed).then(|| {
+        view! {
+            <a class="button" href=format!("/interviews/{id}/feedback#practice")>"Practise questions"</a>
+        }
+    });
     view! {
         <li class="interview-card" data-interview-id=id.to_string() aria-labelledby=card_label>
             <div class="interview-card__main">
@@ -189,6 +216,7 @@ fn InterviewCard(
             </div>
             <div class="interview-card__actions">
                 <a class="button" href=href aria-describedby=action_label_ref>{action_label}</a>
+                {practise}
                 <DeleteControl summary on_deleted />
             </div>
         </li>
@@ -293,7 +321,7 @@ fn DeleteControl(
         </button>
         <div class="confirm-delete" role="group" aria-label="Confirm delete" hidden=move || !confirming.get()>
             <p>
-                "Delete this interview for good? Its documents, transcript, report and share links are removed and cannot be recovered."
+                "Delete this interview for good? Its documents, transcript, report, practice attempts and share links are removed and cannot be recovered."
             </p>
             <div class="confirm-delete__actions">
                 <button
@@ -321,5 +349,41 @@ fn DeleteControl(
                 <p class="error" role="alert">{format!("{message} Nothing was deleted; you can try again.")}</p>
             })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn summary(n: u128, score: Option<u8>, with_attempts: Option<u8>) -> InterviewSummary {
+        InterviewSummary {
+            id: InterviewId(Uuid::from_u128(n)),
+            job_title: "Data Scientist".into(),
+            company: "Larkspur".into(),
+            status: InterviewStatus::Completed,
+            question_count: 3,
+            answered: 3,
+            score,
+            score_with_attempts: with_attempts,
+            created_at: Utc.timestamp_opt(1_800_000_000 + n as i64, 0).unwrap(),
+            expires_at: None,
+        }
+    }
+
+    #[test]
+    fn the_trend_counts_the_best_attempts_and_skips_unscored_interviews() {
+        // Newest first, as the list comes.
+        let all = [
+            summary(3, Some(6), None),
+            summary(2, None, None),
+            summary(1, Some(4), Some(7)),
+        ];
+        let trends = score_trends(&all);
+        let trend = &trends[&all[0].job_key()];
+        assert_eq!(trend, &[(all[2].id, 7), (all[0].id, 6)]);
     }
 }

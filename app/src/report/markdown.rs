@@ -238,6 +238,32 @@ pub fn export_markdown(export: &Export) -> String {
                 None => doc.paragraph("Not answered."),
             }
         }
+        let practised = exported
+            .practice
+            .iter()
+            .flat_map(|practice| &practice.questions)
+            .filter(|question| !question.attempts.is_empty());
+        for (index, question) in practised.enumerate() {
+            if index == 0 {
+                doc.line("### Practised again");
+                doc.blank();
+            }
+            let first = question
+                .original_score
+                .map(|score| format!(" (first answer: {score}/10)"))
+                .unwrap_or_default();
+            doc.line(&format!(
+                "**Question {}.** {}{first}",
+                question.number,
+                inline(&question.question)
+            ));
+            doc.blank();
+            for attempt in &question.attempts {
+                doc.line(&format!("Attempt scored {}/10:", attempt.score));
+                doc.blank();
+                doc.quote(&attempt.text);
+            }
+        }
         if let Some(report) = &exported.report {
             for line in report_markdown(&title, report).lines() {
                 // Escaped text never starts with `#`: only the report's headings do.

@@ -12,12 +12,13 @@ use super::delivery::{DeliveryList, DeliverySummary};
 use super::gauge::ScoreGauge;
 
 /// The whole report, read-only. CV tips appear only when there are any (share links have
-/// none: they would quote the CV).
+/// none: they would quote the CV). `practise` (the owner's page) links each answered question
+/// to its practice on the same page.
 ///
 /// Every section returns an `AnyView`: nested, their full view types are deep enough to
 /// overflow rustc's query depth when the browser bundle is compiled.
 #[component]
-pub fn ReportView(report: Report) -> AnyView {
+pub fn ReportView(report: Report, #[prop(optional)] practise: bool) -> AnyView {
     let Report {
         overall,
         summary,
@@ -48,7 +49,7 @@ pub fn ReportView(report: Report) -> AnyView {
             {(!cv_tips.is_empty()).then(|| view! { <CvTips tips=cv_tips /> })}
             <Coverage coverage=analysis.coverage />
             <DeliverySummary questions=questions.clone() />
-            <QuestionBreakdown questions />
+            <QuestionBreakdown questions practise />
             <ThemesAndTone themes key_points sentiment />
         </article>
     }
@@ -283,7 +284,7 @@ fn TermList(terms: Vec<String>, class: &'static str, empty: &'static str) -> imp
 
 /// One folded entry per answered question, so the page stays short until one is opened.
 #[component]
-fn QuestionBreakdown(questions: Vec<QuestionFeedback>) -> AnyView {
+fn QuestionBreakdown(questions: Vec<QuestionFeedback>, practise: bool) -> AnyView {
     view! {
         <section class="report-card" id="questions" aria-labelledby="questions-heading">
             <h2 id="questions-heading">"Question by question"</h2>
@@ -292,7 +293,7 @@ fn QuestionBreakdown(questions: Vec<QuestionFeedback>) -> AnyView {
             } else {
                 view! {
                     <ol class="question-breakdown" id="question-breakdown">
-                        {questions.into_iter().map(|question| view! { <QuestionItem question /> }).collect_view()}
+                        {questions.into_iter().map(|question| view! { <QuestionItem question practise /> }).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -303,7 +304,8 @@ fn QuestionBreakdown(questions: Vec<QuestionFeedback>) -> AnyView {
 }
 
 #[component]
-fn QuestionItem(question: QuestionFeedback) -> AnyView {
+fn QuestionItem(question: QuestionFeedback, practise: bool) -> AnyView {
+    let number = question.number;
     view! {
         <li class="question-feedback">
             <details>
@@ -327,6 +329,13 @@ fn QuestionItem(question: QuestionFeedback) -> AnyView {
                     <dt>"A stronger answer"</dt>
                     <dd><p class="sample-answer">{question.sample_answer}</p></dd>
                 </dl>
+                {practise.then(|| view! {
+                    <p class="no-print">
+                        <a id=format!("practise-link-{number}") href=format!("#practice-{number}")>
+                            "Practise this question again"
+                        </a>
+                    </p>
+                })}
             </details>
         </li>
     }

@@ -7,6 +7,7 @@ use domain::{
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::material::BankMaterial;
 use super::voice_controls::{DictationToggle, ReadAloudToggle};
 use crate::components::ErrorNotice;
 use crate::server_fns::{end_interview, get_transcript, submit_answer};
@@ -339,6 +340,17 @@ fn AnswerBox(
         client_id.set(None);
     });
 
+    // The bank's material goes after what is written already, to adapt.
+    let insert_material = Callback::new(move |material: String| {
+        let written = draft.get_untracked();
+        let joined = if written.trim().is_empty() {
+            material
+        } else {
+            format!("{}\n\n{material}", written.trim_end())
+        };
+        set_draft.run(joined);
+    });
+
     let chars = move || draft.with(|d| d.trim().chars().count());
     let can_send = move || !send.pending().get() && chars() > 0 && chars() <= MAX_ANSWER_CHARS;
     let submit = move || {
@@ -395,6 +407,7 @@ fn AnswerBox(
             <div class="voice">
                 <DictationToggle draft on_text=set_draft spoken />
             </div>
+            <BankMaterial id question=question_id on_insert=insert_material />
         </form>
     }
 }

@@ -1,6 +1,7 @@
 //! The versioned JSON API (`/api/v1`), a thin adapter over the same services as the UI.
 //! The contract is in `../shared/design/API.md`; `openapi.rs` describes it.
 
+mod attempts;
 mod documents;
 mod feedback;
 mod interviews;
@@ -95,6 +96,9 @@ fn described_routes(max_body_bytes: usize, limits: &RateLimiting) -> (Router<App
         .routes(routes!(portability::export_markdown))
         .routes(routes!(portability::create_move_code))
         .routes(routes!(portability::redeem_move_code))
+        .routes(routes!(attempts::list))
+        .routes(routes!(attempts::for_question, attempts::create))
+        .routes(routes!(attempts::bank))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(Extension(documents::JsonBodyLimit(max_body_bytes)))
         .fallback(|| async { ApiError::not_found("No such API endpoint.") });

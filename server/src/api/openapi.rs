@@ -44,6 +44,13 @@ use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
         domain::SharedReport,
         domain::PreparationBrief,
         domain::RequirementEvidence,
+        domain::NewAttempt,
+        domain::Attempt,
+        domain::QuestionAttempts,
+        domain::QuestionKind,
+        domain::InterviewAttempts,
+        domain::ScoreWithAttempts,
+        domain::BankedAnswer,
     )),
     tags(
         (name = "interviews", description = "Practice interviews"),
@@ -51,6 +58,7 @@ use crate::error::{ErrorBody, ErrorDetail, RateLimited, TimedOut, Unavailable};
         (name = "interview", description = "Questions and answers, one open question at a time"),
         (name = "feedback", description = "The report on an interview, and read-only share links to it"),
         (name = "your data", description = "Everything of yours as one file, and moving it to another browser"),
+        (name = "practice", description = "Questions of a completed interview answered again, and the answer bank"),
     )
 )]
 pub struct ApiDoc;
@@ -227,7 +235,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 25);
+        assert_eq!(operations, 29);
         for name in ["Unavailable", "TimedOut"] {
             let response = &DOCUMENT["components"]["responses"][name];
             assert_eq!(

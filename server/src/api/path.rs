@@ -45,6 +45,17 @@ impl PathParams for SharePath {
     const NOT_FOUND: &'static str = "No such share link.";
 }
 
+/// `/interviews/{id}/questions/{number}/attempts`.
+#[derive(Deserialize)]
+pub struct QuestionPath {
+    pub id: InterviewId,
+    pub number: u8,
+}
+
+impl PathParams for QuestionPath {
+    const NOT_FOUND: &'static str = "No such interview or question.";
+}
+
 /// `/shared/{token}`: a token that is not even UTF-8 once decoded is no token.
 #[derive(Deserialize)]
 #[serde(transparent)]

@@ -2,6 +2,7 @@
 //! `server` binary as a child process) against real PostgreSQL.
 
 mod api;
+mod attempts;
 mod common;
 mod documents;
 mod faults;

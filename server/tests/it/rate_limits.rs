@@ -261,6 +261,10 @@ const API_COSTS: &[(&str, Option<&str>)] = &[
     ("export_markdown", None),
     ("create_move_code", None),
     ("redeem_move_code", None),
+    ("list_attempts", None),
+    ("list_question_attempts", None),
+    ("create_attempt", None),
+    ("get_answer_bank", None),
 ];
 
 /// A server with a budget of one request per owner of each kind, none per address.
@@ -349,6 +353,7 @@ async fn every_api_operation_is_limited_exactly_when_it_is_costly(pool: PgPool) 
                 .replace("{id}", &Uuid::new_v4().to_string())
                 .replace("{share_id}", &Uuid::new_v4().to_string())
                 .replace("{kind}", "cv")
+                .replace("{number}", "1")
                 .replace("{token}", "no-such-token");
             assert_eq!(
                 second_is_refused(&server, method, &concrete, RequestBody::Json).await,
@@ -386,6 +391,10 @@ async fn every_server_function_is_limited_exactly_when_it_is_costly(pool: PgPool
         (CreateShare::PATH, false),
         (RevokeShare::PATH, false),
         (OpenSharedReport::PATH, false),
+        (ListAttempts::PATH, false),
+        (CreateAttempt::PATH, false),
+        (GetAnswerBank::PATH, false),
+        (BankMaterial::PATH, false),
     ];
     let server = one_of_each_per_owner(pool).await;
     let mut checked = 0;

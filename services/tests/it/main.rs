@@ -1,6 +1,7 @@
 //! The services crate's integration tests, one binary: each file is a module, and what they
 //! share (fake providers, services on the test's database, fixtures) comes from `testkit`.
 
+mod attempts;
 mod engine;
 mod interviewer_chain;
 mod interviews;
