@@ -142,8 +142,9 @@ endif
 LOAD_DATABASE_URL ?= $(DATABASE_URL)
 SOAK_SECONDS ?= 180
 SOAK_USERS ?= 100
-.PHONY: bench bench-extraction bench-load bench-soak bench-first-load
-bench: bench-extraction bench-load bench-soak bench-first-load
+RENDER_VIEWS ?= 3000
+.PHONY: bench bench-extraction bench-load bench-soak bench-render bench-first-load
+bench: bench-extraction bench-load bench-soak bench-render bench-first-load
 
 bench-extraction: setup
 	cargo bench -p intake --bench extraction
@@ -160,6 +161,15 @@ ifdef LOCAL_POSTGRES
 endif
 	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN) \
 	  --soak-seconds $(SOAK_SECONDS) --users $(SOAK_USERS) --phases offline,1000
+
+# Server CPU per server-rendered page view (interview page with its transcript, report,
+# history); fails when the interview page costs more than its budget (150 µs).
+bench-render: setup build
+ifdef LOCAL_POSTGRES
+	@scripts/local-postgres.sh --recreate interview_simulator_load
+endif
+	DATABASE_URL=$(LOAD_DATABASE_URL) cargo run --release -p loadtest -- --server-bin $(SERVER_BIN) \
+	  --render-views $(RENDER_VIEWS)
 
 # First load in headless Chromium: FCP, time to hydration, WASM/JS transfer sizes and the
 # budgets (report in target/first-load-report.json; fails when a budget is exceeded).

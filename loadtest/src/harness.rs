@@ -116,6 +116,11 @@ impl Harness {
         self.server.base_url()
     }
 
+    /// CPU seconds the server process has used so far.
+    pub fn server_cpu_seconds(&self) -> Result<f64, String> {
+        self.server.cpu_seconds()
+    }
+
     pub fn server_pid(&self) -> u32 {
         self.server.pid()
     }

@@ -2,7 +2,8 @@
 //! a local fake LLM provider with a fixed latency:
 //! - the burst: N concurrent interviews answered at once, only the answering timed;
 //! - the soak (`--soak-seconds`): N users running full interviews back to back for minutes,
-//!   with the server's memory sampled as it runs.
+//!   with the server's memory sampled as it runs;
+//! - the render (`--render-views`): the server's CPU per view of the server-rendered pages.
 //!
 //! One phase per interviewer, each with a fresh server process; the figures go to a table on
 //! stdout and to a JSON report. The exit code is 0 only when every phase passed (no errors, no
@@ -16,6 +17,7 @@ mod figures;
 mod harness;
 mod interviewer;
 mod options;
+mod render;
 mod report;
 mod sampler;
 mod soak;
@@ -72,6 +74,7 @@ async fn main() -> ExitCode {
     let result = match options.mode {
         Mode::Burst => burst_benchmark(&options, &output_dir).await,
         Mode::Soak { duration } => soak_benchmark(&options, duration, &output_dir).await,
+        Mode::Render { views } => render::run(&options, views, &output_dir).await,
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

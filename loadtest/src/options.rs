@@ -12,10 +12,13 @@ fake LLM provider
 
 Usage: loadtest [flags]          (run from the workspace root; DATABASE_URL must be set)
 
-Two modes:
+Three modes:
   burst (default)        every user runs one interview; only the answering is timed
   soak (--soak-seconds)  every user runs full interviews back to back (documents, answers,
                          report) until the time is up; memory is sampled as it runs
+  render (--render-views N)  one finished interview's pages (interview, report, history)
+                         are each rendered N times in a row; the server's CPU per view is
+                         reported, and the interview page must stay within 150 µs
 
   --users N              concurrent users (LOADTEST_USERS, default 200; soak 100)
   --phases LIST          one phase each: `offline` (the server's offline coach, no LLM) or a
@@ -43,6 +46,8 @@ pub enum Mode {
     Burst,
     /// Full interviews back to back for `duration`, then the in-flight ones are finished.
     Soak { duration: Duration },
+    /// One finished interview's pages rendered `views` times each, one after another.
+    Render { views: usize },
 }
 
 #[derive(Clone, Debug)]
@@ -73,6 +78,7 @@ pub fn parse(
     let mut connections = from_env("LOADTEST_DB_CONNECTIONS");
     let mut server_bin = from_env("SERVER_BIN");
     let mut report = from_env("LOADTEST_REPORT");
+    let mut render_views = from_env("LOADTEST_RENDER_VIEWS");
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -94,6 +100,7 @@ pub fn parse(
             "--db-connections" => &mut connections,
             "--server-bin" => &mut server_bin,
             "--report" => &mut report,
+            "--render-views" => &mut render_views,
             _ => return Err(format!("unknown argument {arg:?}; see --help")),
         };
         let value = inline
@@ -103,17 +110,23 @@ pub fn parse(
     }
 
     let database_url = from_env("DATABASE_URL").ok_or("DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5433/interview_simulator_load)")?;
-    let mode = match number::<u64>(soak_seconds, "--soak-seconds", 0)? {
-        0 => Mode::Burst,
-        seconds => Mode::Soak {
+    let mode = match (
+        number::<u64>(soak_seconds, "--soak-seconds", 0)?,
+        number::<usize>(render_views, "--render-views", 0)?,
+    ) {
+        (0, 0) => Mode::Burst,
+        (seconds, 0) => Mode::Soak {
             duration: Duration::from_secs(seconds),
         },
+        (0, views) => Mode::Render { views },
+        _ => return Err("--soak-seconds and --render-views are two modes: pick one".into()),
     };
     // The burst has every user start at once, so it defaults to more of them; the soak keeps
     // its users busy for minutes, and defaults to the phases the issue names.
     let (default_users, default_phases, default_report) = match mode {
         Mode::Burst => (200, "0,1000", "target/loadtest-report.json"),
         Mode::Soak { .. } => (100, "offline,1000", "target/loadtest-soak-report.json"),
+        Mode::Render { .. } => (1, "offline", "target/loadtest-render-report.json"),
     };
     let users: usize = number(users, "--users", default_users)?;
     if users == 0 {

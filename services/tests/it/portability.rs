@@ -49,7 +49,10 @@ async fn the_export_holds_everything_of_its_owner_only(pool: PgPool) {
         .all(|e| e.answer.as_deref() == Some(answer)));
     assert!(finished.report.is_some());
     assert_eq!(finished.share_links.len(), 1);
-    assert_eq!(finished.practice.as_ref().map(|p| p.questions.len()), Some(3));
+    assert_eq!(
+        finished.practice.as_ref().map(|p| p.questions.len()),
+        Some(3)
+    );
     assert!(finished.interview.expires_at.is_some());
     let unfinished = &export.interviews[0];
     assert!(unfinished.report.is_none() && unfinished.transcript.entries.is_empty());
