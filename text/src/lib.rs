@@ -8,12 +8,14 @@
 //! - `names`, `experience`, `requirements`: named terms, roles and employers, and a job
 //!   description's requirement lines; `profile` reads a CV and a job description into the
 //!   [`profile::Profile`] everything else is asked against.
+//! - `language`: which of the four languages a text is written in.
 //! - `controls` and `injection`: characters that never belong in stored text, and text
 //!   written to instruct an AI.
 
 pub mod controls;
 pub mod experience;
 pub mod injection;
+pub mod language;
 pub mod names;
 pub mod numbers;
 pub mod profile;
