@@ -181,7 +181,10 @@ pub fn years_stated(text: &str) -> Option<u32> {
     (1..tokens.len()).find_map(|at| {
         let unit = tokens.lower(at).trim_end_matches('\'');
         let is_years =
-            matches!(unit, "year" | "years" | "year's") && !tokens.tokens[at - 1].break_after;
+            matches!(
+            unit,
+            "year" | "years" | "year's" | "ans" | "années" | "jahre" | "jahren" | "años"
+        ) && !tokens.tokens[at - 1].break_after;
         is_years
             .then(|| count_value(tokens.lower(at - 1)))
             .flatten()
@@ -203,7 +206,7 @@ pub fn question_stems(question: &str) -> HashSet<String> {
 fn stems(text: &str, also_ignored: &[&str]) -> HashSet<String> {
     let tokens = Tokens::new(text);
     (0..tokens.len())
-        .map(|at| tokens.lower(at).trim_end_matches("'s"))
+        .map(|at| without_elision(tokens.lower(at).trim_end_matches("'s")))
         .filter(|word| {
             word.chars().count() >= 4
                 && word.chars().any(char::is_alphabetic)
@@ -213,6 +216,19 @@ fn stems(text: &str, also_ignored: &[&str]) -> HashSet<String> {
         })
         .map(stem)
         .collect()
+}
+
+/// "l'équipe" → "équipe", "d'expérience" → "expérience": a French article or pronoun
+/// elided onto the word is not part of it.
+fn without_elision(word: &str) -> &str {
+    match word.split_once('\'') {
+        Some((elided, rest))
+            if matches!(elided, "l" | "d" | "j" | "qu" | "n" | "s" | "c" | "m" | "t") =>
+        {
+            rest
+        }
+        _ => word,
+    }
 }
 
 /// The first five letters: a crude stem that needs no dictionary.
@@ -230,6 +246,9 @@ mod tests {
         assert_eq!(years_stated("with nine years' experience in Go"), Some(9));
         assert_eq!(years_stated("Years of fun, 2016 – 2020"), None);
         assert_eq!(years_stated("twenty years"), Some(20));
+        assert_eq!(years_stated("au moins trois ans d'expérience"), Some(3));
+        assert_eq!(years_stated("Mindestens drei Jahre Vertriebserfahrung"), Some(3));
+        assert_eq!(years_stated("5 años de experiencia"), Some(5));
     }
 
     #[test]
@@ -244,5 +263,8 @@ mod tests {
         assert!(
             content_stems("I worked closely with the people involved and made sure.").is_empty()
         );
+        let french = content_stems("J'ai repris l'équipe avec les élèves de troisième.");
+        assert!(french.contains("équip") && french.contains("élève") && french.contains("repri"));
+        assert!(!french.contains("avec") && !french.contains("l'équ"));
     }
 }
