@@ -44,6 +44,7 @@ pub fn coach_for(pair: &Pair, questions: u8, seed: u64) -> OfflineCoach {
         KIND,
         SENIORITY,
         questions,
+        pair.language,
         seed,
     )
 }

@@ -194,6 +194,7 @@ mod tests {
             company: "Acme".into(),
             cv: String::new(),
             job_description: String::new(),
+            language: domain::Language::English,
             answers: parse_bank(&text).unwrap(),
         }
     }

@@ -3,7 +3,8 @@
 
 use coach::brief::{preparation_brief, BriefInput};
 use domain::{
-    Interview, InterviewId, InterviewStatus, InterviewSummary, NewInterview, PreparationBrief,
+    Interview, InterviewId, InterviewStatus, InterviewSummary, Language, NewInterview,
+    PreparationBrief,
 };
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -134,6 +135,7 @@ impl InterviewService {
             kind: interview.kind,
             seniority: interview.seniority,
             question_count: interview.question_count,
+            language: Language::English,
             seed: seed_of(id),
         }))
     }

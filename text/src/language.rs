@@ -8,15 +8,15 @@ use domain::Language;
 /// Function words of one language that none of the other three writes the same way ("de",
 /// "la", "en" and "que" are shared by French and Spanish, so neither counts them).
 const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "is", "for", "with", "on", "that", "you", "we", "our", "your",
-    "are", "be", "at", "this", "will", "have", "has", "or", "from", "by", "it", "was", "i",
-    "my", "which", "who", "what", "were", "they", "their", "would", "should", "can", "been",
+    "the", "and", "of", "to", "is", "for", "with", "on", "that", "you", "we", "our", "your", "are",
+    "be", "at", "this", "will", "have", "has", "or", "from", "by", "it", "was", "i", "my", "which",
+    "who", "what", "were", "they", "their", "would", "should", "can", "been",
 ];
 const FRENCH: &[&str] = &[
     "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec", "sur", "qui", "nous",
-    "vous", "votre", "vos", "notre", "nos", "au", "aux", "ce", "cette", "ces", "il", "elle",
-    "je", "j", "l", "d", "qu", "ne", "pas", "plus", "par", "être", "été", "sont", "ai", "mes",
-    "mon", "ou", "où", "leur", "très", "chez", "sans", "avons", "avez", "afin", "ainsi",
+    "vous", "votre", "vos", "notre", "nos", "au", "aux", "ce", "cette", "ces", "il", "elle", "je",
+    "j", "l", "d", "qu", "ne", "pas", "plus", "par", "être", "été", "sont", "ai", "mes", "mon",
+    "ou", "où", "leur", "très", "chez", "sans", "avons", "avez", "afin", "ainsi",
 ];
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "ein", "eine", "einen", "einem", "einer", "mit", "für",

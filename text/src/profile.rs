@@ -519,7 +519,10 @@ mod other_language_tests {
         );
         assert_eq!(names(&profile.supported).len(), 6);
         assert_eq!(profile.requirements.len(), 11);
-        assert_eq!((profile.required_years, profile.cv_years), (Some(3), Some(6)));
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(3), Some(6))
+        );
         let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
         assert_eq!(employers, ["Collège Victor Hugo", "Lycée Ampère"]);
         assert_eq!(profile.roles[0].achievements.len(), 5);

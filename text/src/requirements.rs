@@ -134,11 +134,20 @@ mod tests {
     #[test]
     fn reads_french_german_and_spanish_sections() {
         let french = "À propos\nNous sommes un collège public.\n\nVos missions\n- Préparer les cours de mathématiques.\n\nCe que nous offrons\n- Une cantine\n";
-        assert_eq!(requirement_lines(french), vec!["Préparer les cours de mathématiques."]);
+        assert_eq!(
+            requirement_lines(french),
+            vec!["Préparer les cours de mathématiques."]
+        );
         let german = "Wer wir sind\nEin Klinikum.\n\nIhr Profil\n- Drei Jahre Erfahrung in der Pflege\n\nWir bieten\n- Ein Jobrad\n";
-        assert_eq!(requirement_lines(german), vec!["Drei Jahre Erfahrung in der Pflege"]);
+        assert_eq!(
+            requirement_lines(german),
+            vec!["Drei Jahre Erfahrung in der Pflege"]
+        );
         let spanish = "Quiénes somos\nUna empresa de energía.\n\nRequisitos\n- Tres años de experiencia en ventas\n\nOfrecemos\n- Coche de empresa\n";
-        assert_eq!(requirement_lines(spanish), vec!["Tres años de experiencia en ventas"]);
+        assert_eq!(
+            requirement_lines(spanish),
+            vec!["Tres años de experiencia en ventas"]
+        );
     }
 
     #[test]

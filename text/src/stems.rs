@@ -180,8 +180,7 @@ pub fn years_stated(text: &str) -> Option<u32> {
     let tokens = Tokens::new(text);
     (1..tokens.len()).find_map(|at| {
         let unit = tokens.lower(at).trim_end_matches('\'');
-        let is_years =
-            matches!(
+        let is_years = matches!(
             unit,
             "year" | "years" | "year's" | "ans" | "années" | "jahre" | "jahren" | "años"
         ) && !tokens.tokens[at - 1].break_after;
@@ -247,7 +246,10 @@ mod tests {
         assert_eq!(years_stated("Years of fun, 2016 – 2020"), None);
         assert_eq!(years_stated("twenty years"), Some(20));
         assert_eq!(years_stated("au moins trois ans d'expérience"), Some(3));
-        assert_eq!(years_stated("Mindestens drei Jahre Vertriebserfahrung"), Some(3));
+        assert_eq!(
+            years_stated("Mindestens drei Jahre Vertriebserfahrung"),
+            Some(3)
+        );
         assert_eq!(years_stated("5 años de experiencia"), Some(5));
     }
 

@@ -16,9 +16,10 @@ mod overview;
 mod points;
 pub mod question_kind;
 
-use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, OverallScore, Report};
+use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, Language, OverallScore, Report};
 
 use crate::interviewer::reading::{self, AnswerKind};
+use crate::interviewer::wording::Wording;
 use crate::interviewer::Exchange;
 use crate::report::scores::local_scores;
 use crate::report::{Answered, FeedbackInput};
@@ -61,7 +62,11 @@ impl Context<'_> {
 
 /// The coach's reading of every answer, so the report never praises one the coach would
 /// call off topic, and the two never disagree.
-fn answer_kinds(answered: &[Answered], documents: &Documents) -> Vec<AnswerKind> {
+fn answer_kinds(
+    answered: &[Answered],
+    documents: &Documents,
+    language: Language,
+) -> Vec<AnswerKind> {
     let history: Vec<Exchange> = answered
         .iter()
         .map(|answered| Exchange {
@@ -69,7 +74,7 @@ fn answer_kinds(answered: &[Answered], documents: &Documents) -> Vec<AnswerKind>
             answer: answered.answer.to_owned(),
         })
         .collect();
-    reading::kinds(&history, documents)
+    reading::kinds(&history, documents, Wording::of(language))
 }
 
 /// The offline coach's report on `input`.
@@ -83,7 +88,7 @@ pub fn offline_report(input: &FeedbackInput) -> Report {
         &input.job_title,
         &input.company,
     );
-    let kinds = answer_kinds(&answered, &documents);
+    let kinds = answer_kinds(&answered, &documents, input.language);
     let context = Context {
         input,
         answered,

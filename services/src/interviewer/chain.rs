@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use domain::{HandoverReason, InterviewId, Interviewer};
+use domain::{HandoverReason, InterviewId, Interviewer, Language};
 
 use crate::interviewer::deadline::first_text_within;
 use crate::interviewer::prompt::{
@@ -161,6 +161,7 @@ impl InterviewerChain {
             context.kind,
             context.seniority,
             context.question_count,
+            Language::English,
             seed_of(interview_id),
         );
         let text = coach.next_question(history).text;

@@ -1,7 +1,7 @@
 //! What a report is written from, read from the database: the interview, its documents (the
 //! user's corrections win) and every question with its answer.
 
-use domain::InterviewId;
+use domain::{InterviewId, Language};
 use sqlx::PgPool;
 
 use crate::documents;
@@ -27,5 +27,6 @@ pub(super) async fn load(pool: &PgPool, id: InterviewId) -> Result<FeedbackInput
         job_description: texts.job_description,
         exchanges,
         question_count: interview.question_count,
+        language: Language::English,
     })
 }
