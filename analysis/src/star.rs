@@ -6,7 +6,7 @@
 
 use domain::StarCues;
 
-use crate::lexicon::{Lexicon, Who};
+use crate::lexicon::{Grammar, Lexicon, Who};
 use crate::specificity::{is_outcome_verb_at, outcome_start};
 use text::tokens::Tokens;
 
@@ -314,7 +314,7 @@ pub(super) fn star(tokens: &Tokens, employers: &[String], lexicon: &Lexicon) -> 
     let situation = [
         first_phrase(lexicon.situation_cues),
         named_place(tokens),
-        year_mentioned(tokens),
+        year_mentioned(tokens, lexicon),
         employer_named(tokens, employers),
     ];
     let action = lexicon.actions(tokens, Who::Either).first().copied();
@@ -361,10 +361,26 @@ fn named_place(tokens: &Tokens) -> Option<(usize, usize)> {
     })
 }
 
-/// "in 2021", "since 2019".
-fn year_mentioned(tokens: &Tokens) -> Option<(usize, usize)> {
+/// "in 2021", "since 2019"; in the other languages a month may stand between ("en mai 2023",
+/// "im März 2022").
+fn year_mentioned(tokens: &Tokens, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let is_year_at = |at: usize| {
+        tokens.get(at).is_some_and(|token| {
+            token.lower.len() == 4
+                && token
+                    .lower
+                    .parse::<u32>()
+                    .is_ok_and(|year| (1950..=2099).contains(&year))
+        })
+    };
     (0..tokens.len()).find_map(|at| {
         let next = tokens.next_in_clause(at)?;
+        let month_between = lexicon.grammar != Grammar::English
+            && tokens.next_in_clause(at + 1).is_some()
+            && is_year_at(at + 2);
+        if month_between && matches!(tokens.lower(at), "en" | "depuis" | "seit" | "im" | "desde") {
+            return Some((at, at + 2));
+        }
         let is_year = next.lower.len() == 4
             && next
                 .lower

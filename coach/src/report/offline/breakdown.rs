@@ -6,8 +6,8 @@ use domain::{AnswerAnalysis, QuestionFeedback, StarComponent};
 
 use crate::interviewer::reading::AnswerKind;
 use crate::report::offline::by_kind;
-use crate::report::offline::dimensions::list;
 use crate::report::offline::question_kind::QuestionKind;
+use crate::report::offline::wording::ReportWording;
 use crate::report::offline::Context;
 use crate::report::quote::{first_person, sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
@@ -28,14 +28,17 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
             let kind = context.kind(answered.number);
             // An answer that does not address the question earns no praise, whatever words
             // it happens to contain: it is told so plainly, then what the question wanted.
-            let (worked, to_add) = match not_an_answer(kind) {
+            let (worked, to_add) = match not_an_answer(kind, context.wording()) {
                 Some(verdict) => {
                     let mut to_add = vec![verdict.to_owned()];
                     to_add.extend(advice(context, answered, analysis));
                     to_add.truncate(MAX_TO_ADD);
                     (Vec::new(), to_add)
                 }
-                None => (worked(analysis), advice(context, answered, analysis)),
+                None => (
+                    worked(analysis, context.wording()),
+                    advice(context, answered, analysis),
+                ),
             };
             QuestionFeedback {
                 number: answered.number,
@@ -50,13 +53,11 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
 }
 
 /// What the report says first about an answer that does not address its question.
-pub(super) fn not_an_answer(kind: AnswerKind) -> Option<&'static str> {
+pub(super) fn not_an_answer(kind: AnswerKind, wording: &ReportWording) -> Option<&'static str> {
     match kind {
-        AnswerKind::OffTopic => {
-            Some("This did not answer the question: it was about something else. Answer what was asked, with an example from your work.")
-        }
-        AnswerKind::NotAnAnswer => Some("This did not answer the question: it repeated the question or addressed the interviewer instead. Answer what was asked, with an example from your work."),
-        AnswerKind::Empty => Some("This did not answer the question: there is nothing in it to judge. Answer what was asked, with an example from your work."),
+        AnswerKind::OffTopic => Some(wording.not_answer_off_topic),
+        AnswerKind::NotAnAnswer => Some(wording.not_answer_repeated),
+        AnswerKind::Empty => Some(wording.not_answer_empty),
         _ => None,
     }
 }
@@ -100,14 +101,13 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
     }
 }
 
-fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
+fn worked(analysis: &AnswerAnalysis, w: &ReportWording) -> Vec<String> {
     let mut worked = Vec::new();
     let present = analysis.star.present();
     if analysis.star.is_complete() {
-        worked
-            .push("A complete STAR story: situation, task, your action and the result.".to_owned());
+        worked.push(w.fill(w.worked_star, &[]));
     } else if !present.is_empty() {
-        worked.push(format!("You gave the {}.", component_list(&present)));
+        worked.push(w.fill(w.worked_parts, &[("list", &component_list(&present, w))]));
     }
     if !analysis.specificity.numbers.is_empty() {
         let numbers: Vec<String> = analysis
@@ -116,62 +116,57 @@ fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
             .iter()
             .map(|number| number.text.clone())
             .collect();
-        worked.push(format!("Concrete numbers: {}.", list(&numbers, 4)));
+        worked.push(w.fill(w.worked_numbers, &[("list", &w.list(&numbers, 4))]));
     }
     if !analysis.coverage.used.is_empty() {
-        worked.push(format!(
-            "You named what the job asks for: {}.",
-            list(&analysis.coverage.used, 4)
+        worked.push(w.fill(
+            w.worked_terms,
+            &[("list", &w.list(&analysis.coverage.used, 4))],
         ));
     }
     let committed = analysis.confidence.commitments.first();
     if let (Some(phrase), true) = (committed, analysis.pronouns.i_count > 0) {
-        worked.push(format!(
-            "You owned the work (\u{201c}{}\u{201d}).",
-            first_person(&phrase.phrase)
-        ));
+        worked.push(w.fill(w.worked_owned, &[("phrase", &first_person(&phrase.phrase))]));
     }
     worked
 }
 
-fn component_list(components: &[StarComponent]) -> String {
+fn component_list(components: &[StarComponent], w: &ReportWording) -> String {
     let names: Vec<String> = components
         .iter()
-        .map(|component| component.label().to_lowercase())
+        .map(|&component| w.component(component).to_owned())
         .collect();
-    list(&names, 4)
+    w.list(&names, 4)
 }
 
 fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let w = context.wording();
     let mut add = Vec::new();
     if analysis.word_count < SUBSTANTIAL_WORDS {
-        add.push(format!(
-            "One concrete example: where you were, what you did yourself and what changed ({} word{} is too little to judge).",
-            analysis.word_count,
-            if analysis.word_count == 1 { "" } else { "s" }
+        add.push(w.fill(
+            w.add_short,
+            &[("words", &w.word_count(analysis.word_count))],
         ));
     }
     // Most useful first: what was done and what came of it, the evidence, then the setting.
     let missing = analysis.star.missing();
     for component in [StarComponent::Result, StarComponent::Action] {
         if missing.contains(&component) {
-            add.push(star_advice(component));
+            add.push(w.star_advice(component).to_owned());
         }
     }
     if analysis.specificity.numbers.is_empty() {
-        add.push("A number: a percentage, an amount, a count or a time.".to_owned());
+        add.push(w.fill(w.add_number, &[]));
     }
     if analysis.pronouns.we_count >= 2 && analysis.pronouns.i_count == 0 {
-        add.push("Your own part: say \u{201c}I\u{201d} for what you did yourself.".to_owned());
+        add.push(w.fill(w.add_own_part, &[]));
     }
     if let Some(term) = asked_but_not_named(context, answered) {
-        add.push(format!(
-            "{term}: the question asked about it; say how you have used it."
-        ));
+        add.push(w.fill(w.add_asked, &[("term", &term)]));
     }
     for component in [StarComponent::Situation, StarComponent::Task] {
         if missing.contains(&component) {
-            add.push(star_advice(component));
+            add.push(w.star_advice(component).to_owned());
         }
     }
     if !analysis.confidence.hedges.is_empty() {
@@ -181,29 +176,13 @@ fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
             .iter()
             .map(|hedge| format!("\u{201c}{}\u{201d}", first_person(&hedge.phrase)))
             .collect();
-        add.push(format!(
-            "Say it plainly: drop {} where you are sure.",
-            list(&hedges, 3)
-        ));
+        add.push(w.fill(w.add_plainly, &[("list", &w.list(&hedges, 3))]));
     }
     if add.is_empty() {
-        add.push(
-            "A closing line: what you learned, or what you would do differently next time."
-                .to_owned(),
-        );
+        add.push(w.fill(w.add_closing_line, &[]));
     }
     add.truncate(MAX_TO_ADD);
     add
-}
-
-fn star_advice(component: StarComponent) -> String {
-    match component {
-        StarComponent::Situation => "The situation: where and when, and what was at stake.",
-        StarComponent::Task => "Your task: what you had to achieve and why it mattered.",
-        StarComponent::Action => "Your own actions, in the first person: what you decided and did.",
-        StarComponent::Result => "The result: what changed, by how much and by when.",
-    }
-    .to_owned()
 }
 
 /// A job skill the question names that the answer does not.
