@@ -93,5 +93,6 @@ pub fn score(pair: &Pair, turns: &[Turn]) -> Report {
             .map(|turn| (turn.question.clone(), turn.answer.clone()))
             .collect(),
         question_count: QUESTIONS,
+        language: pair.language,
     })
 }

@@ -528,6 +528,35 @@ mod other_language_tests {
         assert_eq!(profile.roles[0].achievements.len(), 5);
     }
 
+    #[test]
+    fn german_and_spanish_cvs_and_job_ads_read_like_english_ones() {
+        let (cv, jd) = pair("nursing-de");
+        let profile = Profile::new(&cv, &jd, "", "");
+        assert_eq!(profile.company, "Klinikum Lechfeld");
+        assert_eq!(
+            names(&profile.supported),
+            ["COPRA", "CVVHD", "ECMO", "DKG", "ALS"]
+        );
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(2), Some(7))
+        );
+        let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
+        assert_eq!(employers, ["Universitätsklinikum Ulm", "Klinikum Neu-Ulm"]);
+
+        let (cv, jd) = pair("sales-es");
+        let profile = Profile::new(&cv, &jd, "", "");
+        assert_eq!(profile.company, "Grupo Solaris");
+        assert_eq!(names(&profile.gaps), ["HubSpot", "SPIN"]);
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(3), Some(5))
+        );
+        let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
+        assert_eq!(employers, ["Grupo Levante", "Distribuciones Tajo"]);
+        assert_eq!(profile.roles[0].achievements.len(), 5);
+    }
+
     fn names(skills: &[Skill]) -> Vec<&str> {
         skills.iter().map(|skill| skill.name.as_str()).collect()
     }

@@ -43,6 +43,12 @@ const MOVE_ON_CUES: &[&str] = &[
     "change of topic",
     "that covers",
     "that answers",
+    "passons à la suite",
+    "répond à ma question",
+    "machen wir weiter",
+    "beantwortet meine frage",
+    "sigamos",
+    "responde a mi pregunta",
 ];
 
 const NOTICED_CUES: &[&str] = &[
@@ -64,6 +70,33 @@ const NOTICED_CUES: &[&str] = &[
     "different question",
     "drifted",
     "stay with the interview",
+    // French, German and Spanish.
+    "revenons",
+    "recentrons",
+    "hors sujet",
+    "autre question",
+    "autre chose",
+    "revenir à",
+    "s'éloigne",
+    "sans rapport",
+    "restons sur",
+    "zurück zu",
+    "zurück zum",
+    "vorbei",
+    "nicht das thema",
+    "andere frage",
+    "etwas anderes",
+    "bleiben wir",
+    "gehörte nicht",
+    "volvamos",
+    "regresemos",
+    "otra pregunta",
+    "otra cosa",
+    "volver a",
+    "se alejó",
+    "no venía al caso",
+    "no estaba relacionado",
+    "sigamos con",
 ];
 
 /// The concrete items of `answer` (see the module docs), without `excluded` words.

@@ -17,9 +17,17 @@ pub const MAX_JACCARD: f64 = 0.5;
 
 const SECOND_PERSON: &[&str] = &[
     "you", "your", "yours", "yourself", "you've", "you'd", "you're", "you'll",
+    // The formal address of French, German and Spanish.
+    "vous", "votre", "vos", "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen", "usted", "su",
+    "sus", "le", "suya", "suyo",
 ];
 const WH: &[&str] = &[
     "how", "why", "what", "which", "when", "where", "who", "whom", "whose",
+    // French, German and Spanish question words.
+    "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu",
+    "quoi", "lequel", "combien", "wie", "warum", "was", "welche", "welcher", "welchen", "welches",
+    "wann", "wo", "wer", "wen", "wem", "cómo", "por", "qué", "cuál", "cuáles", "cuándo", "dónde",
+    "quién", "quiénes", "cuánto",
 ];
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
