@@ -284,6 +284,22 @@ const GENERIC_WORDS: &[&str] = &[
     "nothing",
 ];
 
+/// The same for French, German and Spanish answers.
+const GENERIC_WORDS_ELSEWHERE: &[&str] = &[
+    // French
+    "travail", "travaillé", "équipe", "personnes", "choses", "bien", "vraiment", "toujours",
+    "problème", "situation", "difficile", "temps", "mieux", "meilleur", "beaucoup", "content",
+    "contente", "ensemble", "aidé", "passé", "semaine",
+    // German
+    "arbeit", "gearbeitet", "team", "menschen", "dinge", "immer", "wirklich", "problem",
+    "situation", "schwierig", "zeit", "besten", "viel", "vielen", "zufrieden", "gemeinsam",
+    "geholfen", "woche",
+    // Spanish
+    "trabajo", "trabajé", "equipo", "personas", "cosas", "bien", "siempre", "realmente",
+    "problema", "situación", "difícil", "tiempo", "mejor", "mucho", "contento", "contenta",
+    "juntos", "ayudé", "semana",
+];
+
 /// The first "N years" in a text ("6+ years", "nine years' experience"), read with the same
 /// words and numbers as answers are.
 pub fn years_stated(text: &str) -> Option<u32> {
@@ -324,6 +340,7 @@ fn stems(text: &str, also_ignored: &[&str]) -> HashSet<String> {
                 && word.chars().any(char::is_alphabetic)
                 && !is_stop_word(word)
                 && !GENERIC_WORDS.contains(word)
+                && !GENERIC_WORDS_ELSEWHERE.contains(word)
                 && !also_ignored.contains(word)
         })
         .map(stem)
@@ -378,8 +395,8 @@ mod tests {
         assert!(
             content_stems("I worked closely with the people involved and made sure.").is_empty()
         );
-        let french = content_stems("J'ai repris l'équipe avec les élèves de troisième.");
-        assert!(french.contains("équip") && french.contains("élève") && french.contains("repri"));
-        assert!(!french.contains("avec") && !french.contains("l'équ"));
+        let french = content_stems("J'ai repris l'atelier avec les élèves de troisième.");
+        assert!(french.contains("ateli") && french.contains("élève") && french.contains("repri"));
+        assert!(!french.contains("avec") && !french.contains("l'ate"));
     }
 }

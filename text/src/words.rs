@@ -68,8 +68,12 @@ impl SearchableText {
     }
 }
 
+/// Words separated by white space; punctuation standing alone is no word (French sets "?",
+/// ":" and "»" apart with a no-break space).
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Words that make a clipped phrase read as cut off when they end it.

@@ -164,9 +164,6 @@ pub(crate) const GERMAN: Lexicon = Lexicon {
         "eingespart",
         "gespart",
         "verkürzt",
-        "fiel",
-        "fielen",
-        "gefallen",
         "wuchs",
         "gewachsen",
         "verringert",
@@ -180,9 +177,6 @@ pub(crate) const GERMAN: Lexicon = Lexicon {
         "stiegen",
         "gesunken",
         "gestiegen",
-        "fiel",
-        "fielen",
-        "gefallen",
         "wuchs",
         "gewachsen",
     ],
@@ -300,10 +294,21 @@ fn is_participle(tokens: &Tokens, at: usize) -> bool {
                 && ends_like_one))
 }
 
+/// Strong verbs' past tenses, which do not end in "-te" ("übernahm", "rief … an").
+const IRREGULAR_PAST: &[&str] = &[
+    "übernahm", "nahm", "gab", "fand", "schrieb", "sprach", "traf", "hielt", "entschied",
+    "begann", "rief", "ging", "kam", "bat", "las", "schlug", "zog", "bot", "stand", "half",
+    "setzte", "brachte", "leitete",
+];
+
+/// A past tense beside the pronoun, written in lower case: "leitete", "führte", "übernahm".
+/// A present tense ("ich versuche", "ich arbeite") tells a habit, not what was done.
 fn is_verb_beside(tokens: &Tokens, lexicon: &Lexicon, at: usize) -> bool {
     let word = tokens.lower(at);
     let written_lower = tokens.original(at).starts_with(char::is_lowercase);
+    let past = word.ends_with("te") || word.ends_with("ten") || IRREGULAR_PAST.contains(&word);
     written_lower
+        && past
         && word.chars().all(char::is_alphabetic)
         && !is_stop_word(word)
         && !lexicon.not_actions.contains(&word)

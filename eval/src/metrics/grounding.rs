@@ -137,6 +137,9 @@ const GERMAN_NOUNS: &[&str] = &[
 const PHRASE_ENDS: &[&str] = &[
     " which ", " for ", " and ", " that ", " in ", " at ", " on ", " but ", " as ", " from ",
     " to ", " with ", " when ", " while ",
+    // French, German and Spanish.
+    " pour ", " et ", " avec ", " que ", " dans ", " für ", " und ", " mit ", " bei ", " das ",
+    " die ", " was ", " para ", " y ", " con ", " en ",
 ];
 
 /// The documents a question is checked against.

@@ -97,6 +97,9 @@ const NOTICED_CUES: &[&str] = &[
     "no venía al caso",
     "no estaba relacionado",
     "sigamos con",
+    "plutôt que sur",
+    "das betraf",
+    "y no de",
 ];
 
 /// The concrete items of `answer` (see the module docs), without `excluded` words.

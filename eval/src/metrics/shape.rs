@@ -19,7 +19,7 @@ const SECOND_PERSON: &[&str] = &[
     "you", "your", "yours", "yourself", "you've", "you'd", "you're", "you'll",
     // The formal address of French, German and Spanish.
     "vous", "votre", "vos", "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen", "usted", "su",
-    "sus", "le", "suya", "suyo",
+    "sus", "suya", "suyo",
 ];
 const WH: &[&str] = &[
     "how", "why", "what", "which", "when", "where", "who", "whom", "whose",
@@ -52,7 +52,11 @@ pub fn problems(question: &str, earlier: &[&str]) -> Vec<String> {
     if question.matches('?').count() != 1 || !question.trim_end().ends_with('?') {
         problems.push("not one question".to_owned());
     }
-    let count = question.split_whitespace().count();
+    // Punctuation set apart ("Pourquoi ?") is no word.
+    let count = question
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count();
     if count > MAX_WORDS {
         problems.push(format!("{count} words"));
     }

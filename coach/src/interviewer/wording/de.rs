@@ -7,10 +7,10 @@ use domain::Language;
 
 pub(crate) const GERMAN: Wording = Wording {
     language: Language::German,
-    cv_action_at: "Zu Ihrer Zeit bei {employer} steht in Ihrem Lebenslauf: „{phrase}“.",
-    cv_action: "In Ihrem Lebenslauf steht: „{phrase}“.",
-    cv_mention_at: "Zu Ihrer Zeit bei {employer} steht in Ihrem Lebenslauf: „{phrase}“.",
-    cv_mention: "In Ihrem Lebenslauf steht: „{phrase}“.",
+    cv_action_at: "Bei {employer} nennt Ihr Lebenslauf: „{phrase}“.",
+    cv_action: "Ihr Lebenslauf nennt: „{phrase}“.",
+    cv_mention_at: "Bei {employer} nennt Ihr Lebenslauf: „{phrase}“.",
+    cv_mention: "Ihr Lebenslauf nennt: „{phrase}“.",
 
     off_topic_bridges: &[
         "Das ging an meiner Frage vorbei, versuchen wir eine andere.",
@@ -26,8 +26,8 @@ pub(crate) const GERMAN: Wording = Wording {
         "Zurück zum Gespräch.",
     ],
     fact_bridges: &["Danke, das ist klar: „{fact}“.", "Notiert: „{fact}“."],
-    tool_bridge: "Sie haben {tool} erwähnt; machen wir weiter.",
-    answered_bridge: "Das beantwortet meine Frage; machen wir weiter.",
+    tool_bridge: "Sie erwähnten {tool}; weiter.",
+    answered_bridge: "Das beantwortet meine Frage.",
 
     opener_with_role_title: &[
         "Ihre Zeit bei {employer} als {role_title} kommt dieser Stelle am nächsten. Wie hat sie Sie auf die Arbeit bei {company} vorbereitet?",

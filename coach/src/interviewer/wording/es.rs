@@ -26,7 +26,7 @@ pub(crate) const SPANISH: Wording = Wording {
     ],
     fact_bridges: &["Gracias, queda claro: «{fact}».", "Anotado: «{fact}»."],
     tool_bridge: "Mencionó {tool}; sigamos.",
-    answered_bridge: "Eso responde a mi pregunta; sigamos.",
+    answered_bridge: "Eso responde a mi pregunta.",
 
     opener_with_role_title: &[
         "Su etapa en {employer} como {role_title} parece la más cercana a este puesto. ¿Cómo le preparó para el trabajo en {company}?",
@@ -43,21 +43,21 @@ pub(crate) const SPANISH: Wording = Wording {
 
     deep_dive_with_evidence: [
         [
-            "¿Cómo abordó la parte de {skill}, y qué aprendió?",
+            "¿Cómo abordó usted la parte de {skill}, y qué aprendió?",
             "¿Qué le resultó más difícil de {skill} allí, y cómo lo superó?",
         ],
         [
-            "¿Qué ventajas e inconvenientes sopesó en la parte de {skill}, y cómo decidió?",
-            "¿Cuál fue allí el problema más difícil relacionado con {skill}, y cómo lo resolvió?",
+            "¿Qué ventajas e inconvenientes sopesó usted en la parte de {skill}, y cómo decidió?",
+            "¿Cuál fue allí el problema más difícil relacionado con {skill}, y cómo lo resolvió usted?",
         ],
         [
-            "¿Cómo marcó el rumbo en {skill} para otras personas, y qué cambiaría hoy?",
-            "¿Qué decisiones sobre {skill} revisaría ahora, y por qué?",
+            "¿Cómo marcó usted el rumbo en {skill} para otras personas, y qué cambiaría hoy?",
+            "¿Qué decisiones sobre {skill} revisaría usted ahora, y por qué?",
         ],
     ],
     deep_dive_without_evidence: [
-        "¿Qué ha hecho con {skill}, y qué aprendió de ello?",
-        "¿Cuál es el problema más difícil que ha resuelto con {skill}, y cómo?",
+        "¿Qué ha hecho usted con {skill}, y qué aprendió de ello?",
+        "¿Cuál es el problema más difícil que ha resuelto usted con {skill}, y cómo?",
         "¿Dónde ha fallado su enfoque de {skill}, y qué cambió después?",
     ],
     deep_dive_leads: [
@@ -68,7 +68,7 @@ pub(crate) const SPANISH: Wording = Wording {
     gap_asks: [
         "¿Qué es lo más parecido en su experiencia, y cómo lo aprendería?",
         "¿Cuál es su experiencia más cercana, y cómo se pondría al día?",
-        "¿Cómo cerraría rápidamente esa carencia sin dejar de liderar el trabajo?",
+        "¿Cómo cerraría usted rápidamente esa carencia sin dejar de liderar el trabajo?",
     ],
     gap_years: "El puesto pide al menos {required} años de experiencia y su CV muestra {shown}. ¿Qué demuestra que está a la altura de este nivel?",
     gap_probes: [
@@ -79,19 +79,19 @@ pub(crate) const SPANISH: Wording = Wording {
 
     star_asks: [
         "¿Qué pasó, qué hizo usted personalmente y cuál fue el resultado?",
-        "¿Qué estuvo a punto de salir mal, cómo lo gestionó y cuál fue el resultado?",
+        "¿Qué estuvo a punto de salir mal, cómo lo gestionó usted y cuál fue el resultado?",
     ],
     star_asks_by_seniority: [
         "¿Qué hizo usted personalmente, qué aprendió y cuál fue el resultado?",
-        "¿Cuál fue la decisión más difícil, a quién afectó y cuál fue el resultado?",
-        "¿A quién tuvo que convencer, cómo lo logró y cuál fue el resultado?",
+        "¿Cuál fue su decisión más difícil, a quién afectó y cuál fue el resultado?",
+        "¿A quién tuvo usted que convencer, cómo lo logró y cuál fue el resultado?",
     ],
     place_at_employer: "en {employer}",
     place_with_skill: "trabajando con {skill}",
     place_any: "en un puesto anterior",
     themes: Themes {
         deadline: Theme {
-            template: "Hábleme de una ocasión {place} en la que un plazo estuvo en riesgo. ¿Qué hizo, y cuál fue el resultado?",
+            template: "Hábleme de una ocasión {place} en la que un plazo estuvo en riesgo. ¿Qué hizo usted, y cuál fue el resultado?",
             focus: "un plazo en riesgo",
             cues: &[
                 "plazo", "fecha", "retraso", "calendario", "urgente", "urgencia", "presión",
@@ -100,7 +100,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         disagreement: Theme {
-            template: "Describa un desacuerdo con un compañero {place}. ¿Cómo lo resolvió, y cuál fue el resultado?",
+            template: "Describa un desacuerdo con un compañero {place}. ¿Cómo lo resolvió usted, y cuál fue el resultado?",
             focus: "un desacuerdo con un compañero",
             cues: &[
                 "desacuerdo", "conflicto", "discusión", "opinión", "debate", "compromiso",
@@ -109,7 +109,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         mistake: Theme {
-            template: "Hábleme de un error que cometió {place}. ¿Qué hizo después, y qué aprendió?",
+            template: "Hábleme de un error que cometió {place}. ¿Qué hizo usted después, y qué aprendió?",
             focus: "un error que cometió",
             cues: &[
                 "error", "equivoqué", "olvidé", "fallo", "culpa", "disculpas", "corregí",
@@ -117,7 +117,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         learned_quickly: Theme {
-            template: "Hábleme de una ocasión {place} en la que tuvo que aprender algo nuevo rápidamente. ¿Qué hizo, y qué pasó?",
+            template: "Hábleme de una ocasión {place} en la que tuvo que aprender algo nuevo rápidamente. ¿Qué hizo usted, y qué pasó?",
             focus: "aprender algo nuevo rápidamente",
             cues: &[
                 "aprendí", "aprender", "curso", "formación", "estudié", "leí", "practiqué",
@@ -133,7 +133,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         without_authority: Theme {
-            template: "Hábleme de una ocasión {place} en la que cambió una decisión sin autoridad formal. ¿Cuál fue el resultado?",
+            template: "Hábleme de una ocasión {place} en la que usted cambió una decisión sin autoridad formal. ¿Cuál fue el resultado?",
             focus: "cambiar una decisión sin autoridad formal",
             cues: &[
                 "convencí", "persuadí", "influencia", "decisión", "propuse", "propuesta",
@@ -141,7 +141,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         wrong_call: Theme {
-            template: "Describa una decisión que tomó {place} y que resultó equivocada. ¿Cómo se dio cuenta y cómo la corrigió?",
+            template: "Describa una decisión que tomó {place} y que resultó equivocada. ¿Cómo se dio cuenta usted y cómo la corrigió?",
             focus: "una decisión que resultó equivocada",
             cues: &[
                 "equivocada", "error", "decisión", "decidí", "revertí", "corregí", "di cuenta",
@@ -149,7 +149,7 @@ pub(crate) const SPANISH: Wording = Wording {
             ],
         },
         helped_grow: Theme {
-            template: "¿Cómo ayudó a alguien a crecer {place}? ¿Qué hizo, y qué cambió para esa persona?",
+            template: "¿Cómo ayudó usted a alguien a crecer {place}? ¿Qué hizo, y qué cambió para esa persona?",
             focus: "ayudar a alguien a crecer",
             cues: &[
                 "mentor", "mentora", "formé", "acompañé", "crecer", "desarrollo", "junior",
@@ -159,21 +159,21 @@ pub(crate) const SPANISH: Wording = Wording {
     },
 
     requirement_questions: [
-        "El puesto en {company} incluye: {phrase}. ¿Cuándo lo ha hecho, y con qué resultado?",
-        "La oferta de {company} menciona «{phrase}». ¿Dónde lo ha demostrado, y con qué resultado?",
+        "El puesto en {company} incluye: {phrase}. ¿Cuándo lo ha hecho usted, y con qué resultado?",
+        "La oferta de {company} menciona «{phrase}». ¿Dónde lo ha demostrado usted, y con qué resultado?",
     ],
     role_questions: [
         "¿Cómo serían sus primeros noventa días como {title} en {company}?",
-        "¿Qué parte del puesto de {title} cree que le resultará más difícil, y cómo se prepararía?",
+        "¿Qué parte del puesto de {title} cree usted que le resultará más difícil, y cómo se prepararía?",
         "¿Qué logro de su CV demuestra mejor que puede desempeñar el puesto de {title} en {company}, y por qué?",
     ],
     motivation: [
-        "¿Por qué quiere incorporarse a {company} como {title}, y no a un puesto similar en otra empresa?",
+        "¿Por qué quiere usted incorporarse a {company} como {title}, y no a un puesto similar en otra empresa?",
         "¿Qué le atrae de {company} en particular, y por qué este puesto de {title} es su siguiente paso?",
-        "¿Qué sabe de {company}, y por qué el puesto de {title} encaja con lo que busca?",
+        "¿Qué sabe usted de {company}, y por qué el puesto de {title} encaja con lo que busca?",
     ],
     closings: [
-        "Para terminar, ¿qué preguntas tiene para mí sobre el puesto de {title} o el equipo de {company}?",
+        "Para terminar, ¿qué preguntas tiene usted para mí sobre el puesto de {title} o el equipo de {company}?",
         "Antes de terminar, ¿qué debería recordar {company} de usted al comparar las candidaturas para {title}?",
         "Última pregunta: ¿qué más deberíamos saber sobre su encaje con {company}?",
     ],
@@ -195,20 +195,20 @@ pub(crate) const SPANISH: Wording = Wording {
         "¿Qué hizo usted personalmente durante «{subject}», paso a paso, y qué cambió después?",
     ],
     too_short_action: &[
-        "Dijo: «{action}». ¿Qué hizo exactamente, paso a paso, y cuál fue el resultado?",
+        "Dijo: «{action}». ¿Qué hizo usted exactamente, paso a paso, y cuál fue el resultado?",
     ],
     too_short: &[
         "¿Podría concretar {focus} con un ejemplo: la situación, su acción y el resultado?",
-        "¿Puede describirme paso a paso un momento concreto de {focus}?",
-        "¿Qué episodio de {focus} muestra mejor lo que hizo, y cómo terminó?",
+        "¿Puede usted describirme paso a paso un momento concreto de {focus}?",
+        "¿Qué episodio de {focus} muestra mejor lo que hizo usted, y cómo terminó?",
         "Piense en un día concreto de {focus}. ¿Qué pasó entonces, y qué parte le correspondió a usted?",
     ],
     off_topic_action: &[
-        "Gracias, aunque eso trataba de «{action}» y no de {focus}. ¿Podría hablarme de {focus}?",
+        "Gracias, aunque eso trataba de «{action}» y no de {focus}. ¿Podría usted hablarme de {focus}?",
     ],
     off_topic: &[
         "Creo que eso respondía a otra pregunta. ¿Podría hablarme de {focus}: qué pasó y qué hizo usted?",
-        "Parece que habla de otra cosa. ¿Podría volver a {focus}: qué hizo y cómo terminó?",
+        "Parece que habla de otra cosa. ¿Podría usted volver a {focus}: qué hizo y cómo terminó?",
     ],
     not_an_answer: &[
         "Sigamos con la entrevista. ¿Podría hablarme de {focus} con sus propias palabras: qué hizo y cómo terminó?",
@@ -220,25 +220,25 @@ pub(crate) const SPANISH: Wording = Wording {
         "¿Qué parte de {focus} fue solo suya, y qué habría pasado sin usted?",
     ],
     no_result_action: &[
-        "Dijo: «{action}». ¿Cuál fue el resultado medible: qué cifra o indicador cambió, y cuánto?",
-        "Tras «{action}», ¿cómo midió el resultado, y qué mostraron las cifras?",
+        "Dijo: «{action}». ¿Cuál fue su resultado medible: qué cifra o indicador cambió, y cuánto?",
+        "Tras «{action}», ¿cómo midió usted el resultado, y qué mostraron las cifras?",
     ],
     no_result: &[
-        "¿Qué resultado tuvo {focus}: qué cifra movió, y cuánto?",
-        "¿Cómo midió el resultado de {focus}, y qué mostraron las cifras?",
+        "¿Qué resultado tuvo {focus}: qué cifra movió usted, y cuánto?",
+        "¿Cómo midió usted el resultado de {focus}, y qué mostraron las cifras?",
     ],
-    skill_action: &["Dijo: «{action}». ¿Por qué {skill} en ese caso, y qué alternativas descartó?"],
+    skill_action: &["Dijo: «{action}». ¿Por qué {skill} en ese caso, y qué alternativas descartó usted?"],
     skill: &[
-        "Mencionó {skill}, que este puesto utiliza. ¿Cómo lo usó exactamente, y qué haría distinto hoy?",
-        "Profundicemos en {skill}: ¿cuál fue el problema más difícil que resolvió con ello, y cómo?",
+        "Mencionó {skill}, que este puesto utiliza. ¿Cómo lo usó usted exactamente, y qué haría distinto hoy?",
+        "Profundicemos en {skill}: ¿cuál fue el problema más difícil que resolvió usted con ello, y cómo?",
     ],
     that_tool: "esa herramienta",
     detail_outcome: &[
         "Dijo: «{outcome}». ¿Cuál de sus cambios marcó la mayor diferencia, y cómo lo supo?",
-        "¿Cómo confirmó que «{outcome}», y qué haría distinto la próxima vez?",
+        "¿Cómo confirmó usted que «{outcome}», y qué haría distinto la próxima vez?",
     ],
-    detail_action: "Dijo: «{action}». ¿Por qué ese enfoque, y qué alternativas consideró?",
-    detail_person: "Mencionó «{person}». ¿Cómo trabajaron juntos, y qué hizo esa persona de forma distinta después?",
-    detail_tool: "¿Qué fue lo más difícil de usar {tool} allí, y cómo lo gestionó?",
+    detail_action: "Dijo: «{action}». ¿Por qué ese enfoque, y qué alternativas consideró usted?",
+    detail_person: "Mencionó «{person}». ¿Cómo trabajó usted con esa persona, y qué hizo ella de forma distinta después?",
+    detail_tool: "¿Qué fue lo más difícil de usar {tool} allí, y cómo lo gestionó usted?",
     detail_measure: "Mencionó {measure}. ¿Cómo llegó a esa cifra, y cuál fue su parte?",
 };

@@ -25,8 +25,8 @@ pub(crate) const FRENCH: Wording = Wording {
         "Revenons au travail.",
     ],
     fact_bridges: &["Merci, c'est clair : « {fact} ».", "C'est noté : « {fact} »."],
-    tool_bridge: "Vous avez cité {tool} ; passons à la suite.",
-    answered_bridge: "Cela répond à ma question ; passons à la suite.",
+    tool_bridge: "C'est noté pour {tool}.",
+    answered_bridge: "Cela répond à ma question.",
 
     opener_with_role_title: &[
         "Votre expérience chez {employer} comme {role_title} semble la plus proche de ce poste. Qu'en retirez-vous pour le travail chez {company} ?",

@@ -89,9 +89,11 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
         }
         QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref()),
         QuestionKind::Motivation => {
-            by_kind::motivation_sample(company, answered, analysis, &documents)
+            by_kind::motivation_sample(company, answered, analysis, &documents, context.wording())
         }
-        QuestionKind::Closing => by_kind::closing_sample(company, answered, analysis),
+        QuestionKind::Closing => {
+            by_kind::closing_sample(company, answered, analysis, context.wording())
+        }
         QuestionKind::Background => by_kind::background_sample(
             (context.input.job_title.trim(), company),
             answered,
@@ -254,7 +256,7 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
     let mut placed: Vec<StarComponent> = analysis.star.present();
     // A story that already says what the candidate did and what it changed, with a number,
     // does not need a task or action slot wedged into it: the rewrite sharpens it instead.
-    let complete = is_complete_story(answered.answer, analysis);
+    let complete = is_complete_story(answered.answer, analysis, context.wording());
     if complete {
         placed.extend([
             StarComponent::Task,
@@ -305,9 +307,11 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
         parts.push(placeholder(context, answered, StarComponent::Result));
     }
     if let Some(term) = asked_but_not_named(context, answered) {
-        parts.push(format!("[Where {term} came in: what you used it for.]"));
+        let w = context.wording();
+        parts.push(w.fill(w.slot_term, &[("term", &term)]));
     }
-    parts.push("[One sentence on what you learned, or would do differently next time.]".to_owned());
+    let w = context.wording();
+    parts.push(w.fill(w.slot_learned, &[]));
     if complete {
         parts.push(tie_to_the_role(context));
     }
@@ -316,11 +320,24 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
 
 /// An action of the candidate's own ("I built …", not "we moved …") and a measured result:
 /// an outcome with a number, or a result sentence with one.
-fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
-    let own_action = analysis
-        .star
-        .cue(StarComponent::Action)
-        .is_some_and(|cue| cue.starts_with("I "));
+fn is_complete_story(answer: &str, analysis: &AnswerAnalysis, wording: &ReportWording) -> bool {
+    // The team's action ("We moved", "nous avons", "wir haben", "cerramos") is not the
+    // candidate's own.
+    let plural = |cue: &str| {
+        let lower = cue.to_lowercase();
+        ["we", "nous", "wir", "hemos", "nosotros"]
+            .iter()
+            .any(|we| lower.split_whitespace().any(|word| word == *we))
+            || lower.ends_with("amos")
+            || lower.ends_with("imos")
+    };
+    let own_action = analysis.star.cue(StarComponent::Action).is_some_and(|cue| {
+        wording
+            .own_action_starts
+            .iter()
+            .any(|start| cue.starts_with(start))
+            && (wording.language == domain::Language::English || !plural(cue))
+    });
     let has_number = |text: &str| {
         analysis
             .specificity
@@ -344,7 +361,8 @@ fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
 /// The last line of a strong story: why it matters for this job, not only the last one.
 fn tie_to_the_role(context: &Context) -> String {
     let company = context.input.company.trim().trim_end_matches('.');
-    format!("That is the kind of result I would aim for at {company}.")
+    let w = context.wording();
+    w.fill(w.tie_to_role, &[("company", company)])
 }
 
 /// What a part needs beyond the candidate's sentence: their own share of a "we" action, the
@@ -372,20 +390,15 @@ fn supplement(
 }
 
 fn placeholder(context: &Context, answered: &Answered, component: StarComponent) -> String {
+    let w = context.wording();
     match component {
-        StarComponent::Situation => {
-            "[Where and when: the team, the company and the problem you faced.]".to_owned()
-        }
-        StarComponent::Task => {
-            "My task was to [what you had to achieve, and why it mattered].".to_owned()
-        }
+        StarComponent::Situation => w.fill(w.slot_situation, &[]),
+        StarComponent::Task => w.fill(w.slot_task, &[]),
         StarComponent::Action => match asked_term(context, answered) {
-            Some(term) => format!("I [the steps you took yourself, and how you used {term}]."),
-            None => "I [the steps you took yourself, in order].".to_owned(),
+            Some(term) => w.fill(w.slot_action_with_term, &[("term", &term)]),
+            None => w.fill(w.slot_action, &[]),
         },
-        StarComponent::Result => {
-            "As a result, [what changed] by [number] within [time].".to_owned()
-        }
+        StarComponent::Result => w.fill(w.slot_result, &[]),
     }
 }
 

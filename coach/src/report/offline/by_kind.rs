@@ -5,6 +5,7 @@
 
 use domain::AnswerAnalysis;
 
+use crate::report::offline::wording::ReportWording;
 use crate::report::offline::breakdown::MAX_SAMPLE_WORDS;
 use crate::report::quote::{sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
@@ -119,6 +120,18 @@ fn motivation_parts(
             "my goal",
             "i'd like",
             "i aim",
+            "je veux",
+            "j'aimerais",
+            "je souhaite",
+            "je voudrais",
+            "mon objectif",
+            "ich möchte",
+            "möchte ich",
+            "ich will",
+            "mein ziel",
+            "quiero",
+            "me gustaría",
+            "mi objetivo",
         ]
         .iter()
         .any(|cue| lower.contains(cue)),
@@ -157,6 +170,7 @@ pub(super) fn motivation_sample(
     answered: &Answered,
     analysis: &AnswerAnalysis,
     documents: &str,
+    wording: &ReportWording,
 ) -> String {
     if !has_material(answered, analysis, documents) {
         return format!(
@@ -165,7 +179,7 @@ pub(super) fn motivation_sample(
     }
     let parts = motivation_parts(company, answered, analysis);
     if parts.names_company && parts.shows_fit && parts.has_aim {
-        return signposted_reasons(company, &tidied(answered, analysis));
+        return signposted_reasons(company, &tidied(answered, analysis), wording);
     }
     let mut sample = Vec::new();
     if !parts.names_company {
@@ -193,8 +207,7 @@ pub(super) fn motivation_sample(
 
 /// An answer that already has every part, said as reasons an interviewer can count: "Two
 /// things draw me to …", one per sentence, and the "rather than elsewhere" the question asked.
-fn signposted_reasons(company: &str, sentences: &[String]) -> String {
-    const ORDINALS: [&str; 3] = ["First", "Second", "And third"];
+fn signposted_reasons(company: &str, sentences: &[String], wording: &ReportWording) -> String {
     // The candidate's own signposts ("Three reasons.", "First, …") give way to the sample's.
     let reasons: Vec<String> = sentences
         .iter()
@@ -208,22 +221,22 @@ fn signposted_reasons(company: &str, sentences: &[String]) -> String {
             words += reason.split_whitespace().count();
             words <= MAX_REASON_WORDS
         })
-        .take(ORDINALS.len())
+        .take(wording.ordinals.len())
         .collect();
     if kept.is_empty() {
         kept.extend(reasons.first());
     }
-    let count = ["One thing", "Two things", "Three things"][kept.len().max(1) - 1];
+    let lead = wording.reasons_lead[kept.len().max(1) - 1];
     let company = company.trim_end_matches('.');
-    let mut sample = vec![format!("{count} draw me to {company}.")];
-    for (ordinal, reason) in ORDINALS.iter().zip(&kept) {
+    let mut sample = vec![wording.fill(lead, &[("company", company)])];
+    for (ordinal, reason) in wording.ordinals.iter().zip(&kept) {
         sample.push(if kept.len() == 1 {
             upper_first(reason)
         } else {
-            format!("{ordinal}, {}", lower_first_word(reason))
+            format!("{ordinal} {}", lower_first_word(reason))
         });
     }
-    sample.push("That is why I want this role now, and not a similar one elsewhere.".to_owned());
+    sample.push(wording.fill(wording.reasons_close, &[]));
     sample.join(" ")
 }
 
@@ -246,7 +259,20 @@ fn is_a_signpost(sentence: &str) -> bool {
         && words.iter().any(|word| {
             matches!(
                 word.as_str(),
-                "reasons" | "things" | "reason" | "thing" | "points"
+                "reasons"
+                    | "things"
+                    | "reason"
+                    | "thing"
+                    | "points"
+                    | "raisons"
+                    | "raison"
+                    | "choses"
+                    | "gründe"
+                    | "grund"
+                    | "dinge"
+                    | "razones"
+                    | "razón"
+                    | "cosas"
             )
         })
 }
@@ -255,7 +281,8 @@ fn is_a_signpost(sentence: &str) -> bool {
 fn without_ordinal(sentence: &str) -> String {
     const ORDINALS: &[&str] = &[
         "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly", "also",
-        "and",
+        "and", "d'abord", "ensuite", "enfin", "aussi", "et", "erstens", "zweitens", "drittens",
+        "auch", "und", "primero", "segundo", "tercero", "también", "y", "además",
     ];
     let mut rest = sentence.trim();
     while let Some((word, after)) = rest.split_once(' ') {
@@ -351,6 +378,7 @@ pub(super) fn closing_sample(
     company: &str,
     answered: &Answered,
     analysis: &AnswerAnalysis,
+    wording: &ReportWording,
 ) -> String {
     // The interviewer's question read back is not a question of the candidate's own.
     let own_questions: Vec<String> = if repeats_question(answered) {
@@ -362,21 +390,17 @@ pub(super) fn closing_sample(
             .collect()
     };
     let company = company.trim_end_matches('.');
-    let mut sample = vec!["Thank you for your time.".to_owned()];
+    let mut sample = vec![wording.fill(wording.thanks, &[])];
     match own_questions.len() {
-        0 => sample.push(format!(
-            "I have two questions. How will {company} measure success in this role in the first six months? And what is the team's biggest priority this year?"
-        )),
+        0 => sample.push(wording.fill(wording.default_questions, &[("company", company)])),
         1 => sample.extend(own_questions),
         count => {
-            let count = if count == 2 { "two" } else { "a few" };
-            sample.push(format!("I have {count} questions."));
+            let have = wording.have_questions[usize::from(count != 2)];
+            sample.push(wording.fill(have, &[]));
             sample.extend(own_questions);
         }
     }
-    sample.push(format!(
-        "This conversation has made me keener to join {company}: [the one reason, in a sentence]."
-    ));
+    sample.push(wording.fill(wording.keener, &[("company", company)]));
     sample.join(" ")
 }
 

@@ -68,6 +68,31 @@ pub(crate) struct ReportWording {
     /// Advice on each missing STAR part: situation, task, action, result.
     pub star_advice: [&'static str; 4],
 
+    // The sample answer's slots ({term}, {company}).
+    pub slot_situation: &'static str,
+    pub slot_task: &'static str,
+    pub slot_action: &'static str,
+    pub slot_action_with_term: &'static str,
+    pub slot_result: &'static str,
+    pub slot_term: &'static str,
+    pub slot_learned: &'static str,
+    pub tie_to_role: &'static str,
+    /// How a first-person action cue starts, to tell the candidate's own action from the
+    /// team's ("I ", "J'ai", "Ich"); Spanish verbs carry the person, so any non-plural cue.
+    pub own_action_starts: &'static [&'static str],
+
+    // Motivation and closing samples ({company}).
+    /// "One thing", "Two things", "Three things" draw me to {company}.
+    pub reasons_lead: [&'static str; 3],
+    /// With their punctuation: "First,", "Erstens".
+    pub ordinals: [&'static str; 3],
+    pub reasons_close: &'static str,
+    pub thanks: &'static str,
+    pub default_questions: &'static str,
+    /// "I have two questions.", "I have a few questions."
+    pub have_questions: [&'static str; 2],
+    pub keener: &'static str,
+
     // The summary ({answered}, {planned}, {of}, {reason}, {score}, {best}, {high}, {worst},
     // {low}) and why there is no score ({substantial}, {answers}, {min_words}, {min}).
     pub answered_of: &'static str,

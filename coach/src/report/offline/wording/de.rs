@@ -58,6 +58,28 @@ pub(crate) const GERMAN: ReportWording = ReportWording {
         "Das Ergebnis: was sich verändert hat, um wie viel und bis wann.",
     ],
 
+    slot_situation: "[Wo und wann: das Team, die Einrichtung und das Problem, vor dem Sie standen.]",
+    slot_task: "Meine Aufgabe war, [was Sie erreichen mussten, und warum es wichtig war].",
+    slot_action: "Ich habe [die Schritte, die Sie selbst unternommen haben, der Reihe nach].",
+    slot_action_with_term: "Ich habe [die Schritte, die Sie selbst unternommen haben, und wie Sie {term} eingesetzt haben].",
+    slot_result: "Am Ende [was sich verändert hat] um [Zahl] innerhalb von [Zeitraum].",
+    slot_term: "[Wo {term} ins Spiel kam: wofür Sie es eingesetzt haben.]",
+    slot_learned: "[Ein Satz dazu, was Sie gelernt haben oder nächstes Mal anders machen würden.]",
+    tie_to_role: "Genau solche Ergebnisse möchte ich auch bei {company} erreichen.",
+    own_action_starts: &["Ich", "ich", "habe ich", "hatte ich"],
+
+    reasons_lead: [
+        "Eine Sache zieht mich zu {company}.",
+        "Zwei Dinge ziehen mich zu {company}.",
+        "Drei Dinge ziehen mich zu {company}.",
+    ],
+    ordinals: ["Erstens", "Zweitens", "Drittens"],
+    reasons_close: "Deshalb möchte ich genau diese Stelle jetzt, und nicht eine ähnliche anderswo.",
+    thanks: "Vielen Dank für Ihre Zeit.",
+    default_questions: "Ich habe zwei Fragen. Woran misst {company} den Erfolg in dieser Stelle in den ersten sechs Monaten? Und was hat für das Team in diesem Jahr die höchste Priorität?",
+    have_questions: ["Ich habe zwei Fragen.", "Ich habe einige Fragen."],
+    keener: "Dieses Gespräch hat meinen Wunsch gestärkt, zu {company} zu kommen: [der eine Grund, in einem Satz].",
+
     answered_of: "{answered} von {planned} Fragen beantwortet",
     summary_no_score: "Nicht genug Anhaltspunkte für eine Bewertung ({of}). {reason}",
     summary_scored: "{score}/10 bei {of}.",

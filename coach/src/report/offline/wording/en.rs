@@ -65,6 +65,28 @@ pub(crate) const ENGLISH: ReportWording = ReportWording {
         "The result: what changed, by how much and by when.",
     ],
 
+    slot_situation: "[Where and when: the team, the company and the problem you faced.]",
+    slot_task: "My task was to [what you had to achieve, and why it mattered].",
+    slot_action: "I [the steps you took yourself, in order].",
+    slot_action_with_term: "I [the steps you took yourself, and how you used {term}].",
+    slot_result: "As a result, [what changed] by [number] within [time].",
+    slot_term: "[Where {term} came in: what you used it for.]",
+    slot_learned: "[One sentence on what you learned, or would do differently next time.]",
+    tie_to_role: "That is the kind of result I would aim for at {company}.",
+    own_action_starts: &["I "],
+
+    reasons_lead: [
+        "One thing draws me to {company}.",
+        "Two things draw me to {company}.",
+        "Three things draw me to {company}.",
+    ],
+    ordinals: ["First,", "Second,", "And third,"],
+    reasons_close: "That is why I want this role now, and not a similar one elsewhere.",
+    thanks: "Thank you for your time.",
+    default_questions: "I have two questions. How will {company} measure success in this role in the first six months? And what is the team's biggest priority this year?",
+    have_questions: ["I have two questions.", "I have a few questions."],
+    keener: "This conversation has made me keener to join {company}: [the one reason, in a sentence].",
+
     answered_of: "{answered} of {planned} questions answered",
     summary_no_score: "Not enough evidence for a score ({of}). {reason}",
     summary_scored: "{score}/10 over {of}.",

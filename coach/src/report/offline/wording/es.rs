@@ -58,6 +58,28 @@ pub(crate) const SPANISH: ReportWording = ReportWording {
         "El resultado: qué cambió, cuánto y en qué plazo.",
     ],
 
+    slot_situation: "[Dónde y cuándo: el equipo, la empresa y el problema al que se enfrentó.]",
+    slot_task: "Mi objetivo era [lo que tenía que lograr, y por qué importaba].",
+    slot_action: "Yo [los pasos que dio usted mismo, en orden].",
+    slot_action_with_term: "Yo [los pasos que dio usted mismo, y cómo utilizó {term}].",
+    slot_result: "Como resultado, [lo que cambió] en [cifra] en [plazo].",
+    slot_term: "[Dónde intervino {term}: para qué lo utilizó.]",
+    slot_learned: "[Una frase sobre lo que aprendió, o lo que haría de otra forma la próxima vez.]",
+    tie_to_role: "Es el tipo de resultado que buscaría en {company}.",
+    own_action_starts: &[""],
+
+    reasons_lead: [
+        "Una cosa me atrae de {company}.",
+        "Dos cosas me atraen de {company}.",
+        "Tres cosas me atraen de {company}.",
+    ],
+    ordinals: ["Primero,", "Segundo,", "Y tercero,"],
+    reasons_close: "Por eso quiero este puesto ahora, y no uno parecido en otra empresa.",
+    thanks: "Gracias por su tiempo.",
+    default_questions: "Tengo dos preguntas. ¿Cómo medirá {company} el éxito en este puesto en los primeros seis meses? ¿Y cuál es la mayor prioridad del equipo este año?",
+    have_questions: ["Tengo dos preguntas.", "Tengo algunas preguntas."],
+    keener: "Esta conversación me ha dado aún más ganas de incorporarme a {company}: [la razón principal, en una frase].",
+
     answered_of: "{answered} de {planned} preguntas respondidas",
     summary_no_score: "No hay suficientes elementos para una puntuación ({of}). {reason}",
     summary_scored: "{score}/10 con {of}.",

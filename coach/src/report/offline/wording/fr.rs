@@ -58,6 +58,28 @@ pub(crate) const FRENCH: ReportWording = ReportWording {
         "Le résultat : ce qui a changé, de combien et en combien de temps.",
     ],
 
+    slot_situation: "[Où et quand : l'équipe, l'établissement et le problème rencontré.]",
+    slot_task: "Mon objectif était de [ce que vous deviez accomplir, et pourquoi c'était important].",
+    slot_action: "J'ai [les étapes que vous avez menées vous-même, dans l'ordre].",
+    slot_action_with_term: "J'ai [les étapes que vous avez menées vous-même, et comment vous avez utilisé {term}].",
+    slot_result: "Au final, [ce qui a changé] de [chiffre] en [durée].",
+    slot_term: "[Où {term} est intervenu : à quoi vous l'avez utilisé.]",
+    slot_learned: "[Une phrase sur ce que vous avez appris, ou ce que vous feriez autrement.]",
+    tie_to_role: "C'est le type de résultat que je viserais chez {company}.",
+    own_action_starts: &["J'", "j'", "Je ", "je "],
+
+    reasons_lead: [
+        "Une chose m'attire chez {company}.",
+        "Deux choses m'attirent chez {company}.",
+        "Trois choses m'attirent chez {company}.",
+    ],
+    ordinals: ["D'abord,", "Ensuite,", "Enfin,"],
+    reasons_close: "C'est pourquoi je veux ce poste maintenant, et pas un poste similaire ailleurs.",
+    thanks: "Merci pour votre temps.",
+    default_questions: "J'ai deux questions. Comment {company} mesurera-t-il la réussite dans ce poste au cours des six premiers mois ? Et quelle est la priorité de l'équipe cette année ?",
+    have_questions: ["J'ai deux questions.", "J'ai quelques questions."],
+    keener: "Cet échange me donne encore plus envie de rejoindre {company} : [la raison principale, en une phrase].",
+
     answered_of: "{answered} questions sur {planned} ont reçu une réponse",
     summary_no_score: "Pas assez d'éléments pour une note ({of}). {reason}",
     summary_scored: "{score}/10 ({of}).",
