@@ -200,6 +200,11 @@ const QUESTION_WORDS_ELSEWHERE: &[&str] = &[
     "anotado",
     "volvamos",
     "tema",
+    // The coach's framing around a follow-up ("Pourriez-vous me parler de …", "¿Podría
+    // hablarme de …?"): an answer about talking to a baker is not on its topic.
+    "parler", "portait", "plutôt", "revenir", "crois", "répondait", "semble", "erzählen",
+    "betraf", "stattdessen", "zurückkommen", "glaube", "beantwortete", "scheint", "hablarme",
+    "hablar", "trataba", "aunque", "volver", "creo", "respondía", "parece",
 ];
 
 /// Words any account of work uses, whatever it is about: an answer made of these says

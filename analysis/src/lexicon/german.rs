@@ -301,17 +301,21 @@ const IRREGULAR_PAST: &[&str] = &[
     "setzte", "brachte", "leitete",
 ];
 
-/// A past tense beside the pronoun, written in lower case: "leitete", "führte", "übernahm".
-/// A present tense ("ich versuche", "ich arbeite") tells a habit, not what was done.
+/// A verb beside the pronoun: a word written in lower case that is neither a function word
+/// nor a state ("glaube", "musste").
 fn is_verb_beside(tokens: &Tokens, lexicon: &Lexicon, at: usize) -> bool {
     let word = tokens.lower(at);
-    let written_lower = tokens.original(at).starts_with(char::is_lowercase);
-    let past = word.ends_with("te") || word.ends_with("ten") || IRREGULAR_PAST.contains(&word);
-    written_lower
-        && past
+    tokens.original(at).starts_with(char::is_lowercase)
         && word.chars().all(char::is_alphabetic)
         && !is_stop_word(word)
         && !lexicon.not_actions.contains(&word)
+}
+
+/// A past tense: "leitete", "führte", "übernahm". A present tense ("ich versuche") tells a
+/// habit, not what was done.
+fn is_past(tokens: &Tokens, at: usize) -> bool {
+    let word = tokens.lower(at);
+    word.ends_with("te") || word.ends_with("ten") || IRREGULAR_PAST.contains(&word)
 }
 
 pub(super) fn actions(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<(usize, usize)> {
@@ -338,12 +342,18 @@ pub(super) fn actions(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<(usiz
             if let Some(participle) = participle {
                 found.push((auxiliary.min(at), participle));
             }
-        } else if let Some(verb) = next.filter(|&next| is_verb_beside(tokens, lexicon, next)) {
-            found.push((at, verb));
         } else if let Some(verb) =
             previous.filter(|&previous| is_verb_beside(tokens, lexicon, previous))
         {
-            found.push((verb, verb));
+            // The finite verb before the pronoun ("übernahm ich", "versorge ich beatmete …"):
+            // the word after the pronoun is no verb of its own.
+            if is_past(tokens, verb) {
+                found.push((verb, verb));
+            }
+        } else if let Some(verb) = next.filter(|&next| {
+            is_verb_beside(tokens, lexicon, next) && is_past(tokens, next)
+        }) {
+            found.push((at, verb));
         }
     }
     found

@@ -211,7 +211,11 @@ pub fn named_phrases(question: &str, documents: &Documents) -> Vec<String> {
             // with a pronoun, which names nothing.
             if !matches!(
                 words(phrase).first().map(String::as_str),
-                Some("it" | "them" | "this" | "that" | "a" | "an" | "the" | "your") | None
+                Some(
+                    "it" | "them" | "this" | "that" | "a" | "an" | "the" | "your" | "votre" | "vos"
+                        | "le" | "la" | "les" | "un" | "une" | "ihr" | "ihre" | "ihren" | "es"
+                        | "das" | "die" | "der" | "su" | "sus" | "el" | "los" | "las"
+                ) | None
             ) {
                 push(phrase.to_owned());
             }
