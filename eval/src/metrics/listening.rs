@@ -140,11 +140,18 @@ pub fn numbers_and_names(answer: &str, excluded: &BTreeSet<String>) -> BTreeSet<
 
 /// Whether `item` is written capitalised somewhere in `answer` other than at a sentence's
 /// start (a name, not a plain word).
+///
+/// German capitalises every noun, so in a German answer only a word with more than one
+/// capital ("COPRA", "CVVHD") is a name.
 fn is_name_in(answer: &str, item: &str) -> bool {
+    let german = text::language::detect_language(answer) == domain::Language::German;
     sentences(answer).iter().any(|sentence| {
         sentence.split_whitespace().skip(1).any(|raw| {
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            word.to_lowercase() == item && word.chars().next().is_some_and(char::is_uppercase)
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            word.to_lowercase() == item
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && (!german || capitals >= 2)
         })
     })
 }

@@ -84,14 +84,12 @@ fn tidied(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
 }
 
 /// What a strong story answer contains, for an answer with nothing to rewrite.
-pub(super) fn story_outline(term: Option<&str>) -> String {
+pub(super) fn story_outline(term: Option<&str>, wording: &ReportWording) -> String {
     let steps = match term {
-        Some(term) => format!("the steps you took yourself and how you used {term}"),
-        None => "the steps you took yourself, in order".to_owned(),
+        Some(term) => wording.fill(wording.outline_steps_with_term, &[("term", term)]),
+        None => wording.fill(wording.outline_steps, &[]),
     };
-    format!(
-        "A strong answer would contain: one real example (where, when and what was at stake); what you had to achieve; {steps}; the result, with a number; and what you learned."
-    )
+    wording.fill(wording.story_outline, &[("steps", &steps)])
 }
 
 /// What the motivation answer lacks: the employer, the fit, the aim.

@@ -92,6 +92,10 @@ pub(crate) struct ReportWording {
     /// "I have two questions.", "I have a few questions."
     pub have_questions: [&'static str; 2],
     pub keener: &'static str,
+    /// What a strong story contains ({steps}: one of the two below).
+    pub story_outline: &'static str,
+    pub outline_steps: &'static str,
+    pub outline_steps_with_term: &'static str,
 
     // The summary ({answered}, {planned}, {of}, {reason}, {score}, {best}, {high}, {worst},
     // {low}) and why there is no score ({substantial}, {answers}, {min_words}, {min}).

@@ -80,6 +80,10 @@ pub(crate) const GERMAN: ReportWording = ReportWording {
     have_questions: ["Ich habe zwei Fragen.", "Ich habe einige Fragen."],
     keener: "Dieses Gespräch hat meinen Wunsch gestärkt, zu {company} zu kommen: [der eine Grund, in einem Satz].",
 
+    story_outline: "Eine starke Antwort enthielte: ein echtes Beispiel (wo, wann und was auf dem Spiel stand); was Sie erreichen mussten; {steps}; das Ergebnis, mit einer Zahl; und was Sie gelernt haben.",
+    outline_steps: "die Schritte, die Sie selbst unternommen haben, der Reihe nach",
+    outline_steps_with_term: "die Schritte, die Sie selbst unternommen haben, und wie Sie {term} eingesetzt haben",
+
     answered_of: "{answered} von {planned} Fragen beantwortet",
     summary_no_score: "Nicht genug Anhaltspunkte für eine Bewertung ({of}). {reason}",
     summary_scored: "{score}/10 bei {of}.",

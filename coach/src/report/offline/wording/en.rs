@@ -87,6 +87,10 @@ pub(crate) const ENGLISH: ReportWording = ReportWording {
     have_questions: ["I have two questions.", "I have a few questions."],
     keener: "This conversation has made me keener to join {company}: [the one reason, in a sentence].",
 
+    story_outline: "A strong answer would contain: one real example (where, when and what was at stake); what you had to achieve; {steps}; the result, with a number; and what you learned.",
+    outline_steps: "the steps you took yourself, in order",
+    outline_steps_with_term: "the steps you took yourself and how you used {term}",
+
     answered_of: "{answered} of {planned} questions answered",
     summary_no_score: "Not enough evidence for a score ({of}). {reason}",
     summary_scored: "{score}/10 over {of}.",

@@ -80,6 +80,10 @@ pub(crate) const SPANISH: ReportWording = ReportWording {
     have_questions: ["Tengo dos preguntas.", "Tengo algunas preguntas."],
     keener: "Esta conversación me ha dado aún más ganas de incorporarme a {company}: [la razón principal, en una frase].",
 
+    story_outline: "Una buena respuesta contendría: un ejemplo real (dónde, cuándo y qué estaba en juego); lo que tenía que lograr; {steps}; el resultado, con una cifra; y lo que aprendió.",
+    outline_steps: "los pasos que dio usted mismo, en orden",
+    outline_steps_with_term: "los pasos que dio usted mismo y cómo utilizó {term}",
+
     answered_of: "{answered} de {planned} preguntas respondidas",
     summary_no_score: "No hay suficientes elementos para una puntuación ({of}). {reason}",
     summary_scored: "{score}/10 con {of}.",

@@ -80,6 +80,10 @@ pub(crate) const FRENCH: ReportWording = ReportWording {
     have_questions: ["J'ai deux questions.", "J'ai quelques questions."],
     keener: "Cet échange me donne encore plus envie de rejoindre {company} : [la raison principale, en une phrase].",
 
+    story_outline: "Une bonne réponse contiendrait : un exemple réel (où, quand et quel était l'enjeu) ; ce que vous deviez accomplir ; {steps} ; le résultat, avec un chiffre ; et ce que vous en avez appris.",
+    outline_steps: "les étapes que vous avez menées vous-même, dans l'ordre",
+    outline_steps_with_term: "les étapes que vous avez menées vous-même et comment vous avez utilisé {term}",
+
     answered_of: "{answered} questions sur {planned} ont reçu une réponse",
     summary_no_score: "Pas assez d'éléments pour une note ({of}). {reason}",
     summary_scored: "{score}/10 ({of}).",
