@@ -146,6 +146,7 @@ pub(crate) const GERMAN: Lexicon = Lexicon {
         "gesenkt",
         "reduziert",
         "gesteigert",
+        "bestanden",
         "erhöht",
         "verbessert",
         "verdoppelt",
@@ -296,9 +297,29 @@ fn is_participle(tokens: &Tokens, at: usize) -> bool {
 
 /// Strong verbs' past tenses, which do not end in "-te" ("übernahm", "rief … an").
 const IRREGULAR_PAST: &[&str] = &[
-    "übernahm", "nahm", "gab", "fand", "schrieb", "sprach", "traf", "hielt", "entschied",
-    "begann", "rief", "ging", "kam", "bat", "las", "schlug", "zog", "bot", "stand", "half",
-    "setzte", "brachte", "leitete",
+    "übernahm",
+    "nahm",
+    "gab",
+    "fand",
+    "schrieb",
+    "sprach",
+    "traf",
+    "hielt",
+    "entschied",
+    "begann",
+    "rief",
+    "ging",
+    "kam",
+    "bat",
+    "las",
+    "schlug",
+    "zog",
+    "bot",
+    "stand",
+    "half",
+    "setzte",
+    "brachte",
+    "leitete",
 ];
 
 /// A verb beside the pronoun: a word written in lower case that is neither a function word
@@ -350,9 +371,9 @@ pub(super) fn actions(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<(usiz
             if is_past(tokens, verb) {
                 found.push((verb, verb));
             }
-        } else if let Some(verb) = next.filter(|&next| {
-            is_verb_beside(tokens, lexicon, next) && is_past(tokens, next)
-        }) {
+        } else if let Some(verb) =
+            next.filter(|&next| is_verb_beside(tokens, lexicon, next) && is_past(tokens, next))
+        {
             found.push((at, verb));
         }
     }

@@ -138,6 +138,8 @@ pub(crate) const SPANISH: Lexicon = Lexicon {
     ],
     outcome_verbs: &[
         "reduje",
+        "aprobaron",
+        "aprobado",
         "redujo",
         "redujimos",
         "reducido",

@@ -136,8 +136,7 @@ const GERMAN_NOUNS: &[&str] = &[
 ];
 const PHRASE_ENDS: &[&str] = &[
     " which ", " for ", " and ", " that ", " in ", " at ", " on ", " but ", " as ", " from ",
-    " to ", " with ", " when ", " while ",
-    // French, German and Spanish.
+    " to ", " with ", " when ", " while ", // French, German and Spanish.
     " pour ", " et ", " avec ", " que ", " dans ", " für ", " und ", " mit ", " bei ", " das ",
     " die ", " was ", " para ", " y ", " con ", " en ",
 ];
@@ -212,9 +211,32 @@ pub fn named_phrases(question: &str, documents: &Documents) -> Vec<String> {
             if !matches!(
                 words(phrase).first().map(String::as_str),
                 Some(
-                    "it" | "them" | "this" | "that" | "a" | "an" | "the" | "your" | "votre" | "vos"
-                        | "le" | "la" | "les" | "un" | "une" | "ihr" | "ihre" | "ihren" | "es"
-                        | "das" | "die" | "der" | "su" | "sus" | "el" | "los" | "las"
+                    "it" | "them"
+                        | "this"
+                        | "that"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "your"
+                        | "votre"
+                        | "vos"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "un"
+                        | "une"
+                        | "ihr"
+                        | "ihre"
+                        | "ihren"
+                        | "es"
+                        | "das"
+                        | "die"
+                        | "der"
+                        | "su"
+                        | "sus"
+                        | "el"
+                        | "los"
+                        | "las"
                 ) | None
             ) {
                 push(phrase.to_owned());

@@ -87,7 +87,9 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
         QuestionKind::Story if answers && by_kind::has_material(answered, analysis, &documents) => {
             sample_answer(context, answered, analysis)
         }
-        QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref(), context.wording()),
+        QuestionKind::Story => {
+            by_kind::story_outline(asked_term(context, answered).as_deref(), context.wording())
+        }
         QuestionKind::Motivation => {
             by_kind::motivation_sample(company, answered, analysis, &documents, context.wording())
         }

@@ -5,8 +5,8 @@
 
 use domain::AnswerAnalysis;
 
-use crate::report::offline::wording::ReportWording;
 use crate::report::offline::breakdown::MAX_SAMPLE_WORDS;
+use crate::report::offline::wording::ReportWording;
 use crate::report::quote::{sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
 use crate::report::Answered;
