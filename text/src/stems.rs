@@ -431,11 +431,7 @@ fn stems(text: &str, also_ignored: &[&str]) -> HashSet<String> {
 /// elided onto the word is not part of it.
 fn without_elision(word: &str) -> &str {
     match word.split_once('\'') {
-        Some((elided, rest))
-            if matches!(elided, "l" | "d" | "j" | "qu" | "n" | "s" | "c" | "m" | "t") =>
-        {
-            rest
-        }
+        Some(("l" | "d" | "j" | "qu" | "n" | "s" | "c" | "m" | "t", rest)) => rest,
         _ => word,
     }
 }
