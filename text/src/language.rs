@@ -30,7 +30,7 @@ const SPANISH: &[&str] = &[
     "como", "pero", "mi", "mis", "nuestro", "nuestra", "nuestros", "usted", "ustedes", "ha",
     "hemos", "fue", "muy", "también", "está", "están", "este", "esta", "estos", "yo", "más",
     "sobre", "donde", "cuando", "porque", "que", "de", "la", "en", "un", "se", "creo", "sé", "eso",
-    "esto", "pues", "quizás",
+    "esto", "pues", "quizás", "qué", "cuál", "ese", "esa", "le", "entonces",
 ];
 
 /// Fewer function words than this is too little text to tell.
