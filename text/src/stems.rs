@@ -386,10 +386,15 @@ pub fn years_stated(text: &str) -> Option<u32> {
     let tokens = Tokens::new(text);
     (1..tokens.len()).find_map(|at| {
         let unit = tokens.lower(at).trim_end_matches('\'');
-        let is_years = matches!(
-            unit,
-            "year" | "years" | "year's" | "ans" | "années" | "jahre" | "jahren" | "años"
-        ) && !tokens.tokens[at - 1].break_after;
+        let english = matches!(unit, "year" | "years" | "year's");
+        let elsewhere = matches!(unit, "ans" | "années" | "jahre" | "jahren" | "años");
+        // "in drei Jahren", "en deux ans": how long something took, not years of experience.
+        let took = at >= 2
+            && matches!(
+                tokens.lower(at - 2),
+                "in" | "en" | "dans" | "innerhalb" | "binnen"
+            );
+        let is_years = (english || (elsewhere && !took)) && !tokens.tokens[at - 1].break_after;
         is_years
             .then(|| count_value(tokens.lower(at - 1)))
             .flatten()
@@ -457,6 +462,7 @@ mod tests {
             Some(3)
         );
         assert_eq!(years_stated("5 años de experiencia"), Some(5));
+        assert_eq!(years_stated("+44 % in drei Jahren"), None);
     }
 
     #[test]

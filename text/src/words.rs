@@ -68,12 +68,18 @@ impl SearchableText {
     }
 }
 
-/// Words separated by white space; punctuation standing alone is no word (French sets "?",
-/// ":" and "»" apart with a no-break space).
+/// Words separated by white space. The marks French typography sets apart with a no-break
+/// space ("Pourquoi ?", "« Ai lancé »") are no words; anything else standing alone ("40 %")
+/// still counts, as it always has.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .filter(|word| !is_set_apart_mark(word))
         .count()
+}
+
+/// "?", ":", ";", "!", "«" or "»" alone.
+pub fn is_set_apart_mark(word: &str) -> bool {
+    matches!(word, "?" | ":" | ";" | "!" | "«" | "»")
 }
 
 /// Words that make a clipped phrase read as cut off when they end it.

@@ -52,11 +52,8 @@ pub fn problems(question: &str, earlier: &[&str]) -> Vec<String> {
     if question.matches('?').count() != 1 || !question.trim_end().ends_with('?') {
         problems.push("not one question".to_owned());
     }
-    // Punctuation set apart ("Pourquoi ?") is no word.
-    let count = question
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .count();
+    // French marks set apart ("Pourquoi ?") are no words.
+    let count = text::words::word_count(question);
     if count > MAX_WORDS {
         problems.push(format!("{count} words"));
     }
