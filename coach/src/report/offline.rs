@@ -132,7 +132,7 @@ pub fn offline_report(input: &FeedbackInput) -> Report {
             reason: no_score_reason(&analysis, context.wording()),
         },
     };
-    let dimensions = dimensions::dimensions(&analysis, &scores);
+    let dimensions = dimensions::dimensions(&analysis, &scores, context.wording());
     Report {
         summary: overview::summary(&context, &overall, &dimensions),
         overall,
@@ -223,6 +223,20 @@ mod tests {
             "{:?}",
             story.worked
         );
+        let french = |text: &str| text::language::detect_language(text) == domain::Language::French;
+        let motivation = &report.questions[2];
+        assert!(
+            motivation.to_add.iter().all(|line| french(line)),
+            "{:?}",
+            motivation.to_add
+        );
+        assert!(
+            french(&motivation.sample_answer),
+            "{}",
+            motivation.sample_answer
+        );
+        let structure = &report.dimensions.get(Dimension::Structure).comment;
+        assert!(structure.contains("de vos 3 réponses"), "{structure}");
     }
 
     fn scores(report: &Report) -> Vec<(Dimension, Option<u8>)> {

@@ -68,9 +68,11 @@ fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
     let company = context.input.company.trim();
     let mut add = match QuestionKind::of(answered.question) {
         QuestionKind::Story => return to_add(context, answered, analysis),
-        QuestionKind::Motivation => by_kind::motivation_to_add(company, answered, analysis),
-        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis),
-        QuestionKind::Background => by_kind::background_to_add(analysis),
+        QuestionKind::Motivation => {
+            by_kind::motivation_to_add(company, answered, analysis, context.wording())
+        }
+        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis, context.wording()),
+        QuestionKind::Background => by_kind::background_to_add(analysis, context.wording()),
     };
     add.truncate(MAX_TO_ADD);
     add
@@ -101,6 +103,7 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
             answered,
             analysis,
             &documents,
+            context.wording(),
         ),
     }
 }

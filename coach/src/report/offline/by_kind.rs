@@ -140,25 +140,21 @@ pub(super) fn motivation_to_add(
     company: &str,
     answered: &Answered,
     analysis: &AnswerAnalysis,
+    w: &ReportWording,
 ) -> Vec<String> {
     let parts = motivation_parts(company, answered, analysis);
     let mut add = Vec::new();
     if !parts.names_company {
-        add.push(format!(
-            "Why {company} in particular: one thing from the job ad or its work that draws you."
-        ));
+        add.push(w.fill(w.motivation_add_company, &[("company", company)]));
     }
     if !parts.shows_fit {
-        add.push(
-            "How you fit: one thing you have done that this role needs, with its number."
-                .to_owned(),
-        );
+        add.push(w.fill(w.motivation_add_fit, &[]));
     }
     if !parts.has_aim {
-        add.push("What you want to achieve or learn in the role, in your first year.".to_owned());
+        add.push(w.fill(w.motivation_add_aim, &[]));
     }
     if add.is_empty() {
-        add.push("A last line that ties it together: why this role, and why now.".to_owned());
+        add.push(w.fill(w.motivation_add_last, &[]));
     }
     add
 }
@@ -171,9 +167,7 @@ pub(super) fn motivation_sample(
     wording: &ReportWording,
 ) -> String {
     if !has_material(answered, analysis, documents) {
-        return format!(
-            "A strong answer gives three reasons: what draws you to {company} in particular (one thing from the job ad); how your experience fits the role (one achievement with a number); and what you want to achieve there."
-        );
+        return wording.fill(wording.motivation_outline, &[("company", company)]);
     }
     let parts = motivation_parts(company, answered, analysis);
     if parts.names_company && parts.shows_fit && parts.has_aim {
@@ -181,9 +175,7 @@ pub(super) fn motivation_sample(
     }
     let mut sample = Vec::new();
     if !parts.names_company {
-        sample.push(format!(
-            "[What draws you to {company}: one thing from the job ad.]"
-        ));
+        sample.push(wording.fill(wording.motivation_slot_draw, &[("company", company)]));
     }
     // The reasons in brief: the first sentences, within the sample's word limit.
     let mut words = 0;
@@ -195,10 +187,10 @@ pub(super) fn motivation_sample(
         sample.push(sentence);
     }
     if !parts.shows_fit {
-        sample.push("[One achievement of yours that this role needs, with its number.]".to_owned());
+        sample.push(wording.fill(wording.motivation_slot_fit, &[]));
     }
     if !parts.has_aim {
-        sample.push("[What you want to achieve in your first year.]".to_owned());
+        sample.push(wording.fill(wording.motivation_slot_aim, &[]));
     }
     sample.join(" ")
 }
@@ -311,18 +303,18 @@ fn lower_first_word(sentence: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn background_to_add(analysis: &AnswerAnalysis) -> Vec<String> {
+pub(super) fn background_to_add(analysis: &AnswerAnalysis, w: &ReportWording) -> Vec<String> {
     let mut add = Vec::new();
     if analysis.specificity.numbers.is_empty() {
-        add.push("One achievement that this role needs, with its number.".to_owned());
+        add.push(w.fill(w.background_add_number, &[]));
     }
     if analysis.coverage.used.is_empty() {
-        add.push("Name what the job asks for that you have done.".to_owned());
+        add.push(w.fill(w.background_add_terms, &[]));
     }
     if analysis.word_count > 200 {
-        add.push("Keep it to two minutes: where you are now, the experience closest to this role, why this role next.".to_owned());
+        add.push(w.fill(w.background_add_short, &[]));
     }
-    add.push("A last line on why this role is your next step.".to_owned());
+    add.push(w.fill(w.background_add_last, &[]));
     add
 }
 
@@ -334,10 +326,11 @@ pub(super) fn background_sample(
     answered: &Answered,
     analysis: &AnswerAnalysis,
     documents: &str,
+    w: &ReportWording,
 ) -> String {
     let company = company.trim_end_matches('.');
     if !has_material(answered, analysis, documents) {
-        return "A strong answer would contain: where you work now and for how long; the one or two parts of your experience closest to this role, each with a result and a number; and why this role is your next step.".to_owned();
+        return w.fill(w.background_outline, &[]);
     }
     let mut sample = Vec::new();
     let mut words = 0;
@@ -349,26 +342,28 @@ pub(super) fn background_sample(
         sample.push(sentence);
     }
     if analysis.specificity.numbers.is_empty() {
-        sample.push("[One achievement that this role needs, with its number.]".to_owned());
+        sample.push(w.fill(w.background_slot_achievement, &[]));
     }
-    sample.push(format!(
-        "That is why the {job_title} role at {company} is my next step."
+    sample.push(w.fill(
+        w.background_close,
+        &[("job_title", job_title), ("company", company)],
     ));
     sample.join(" ")
 }
 
-pub(super) fn closing_to_add(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+pub(super) fn closing_to_add(
+    answered: &Answered,
+    analysis: &AnswerAnalysis,
+    w: &ReportWording,
+) -> Vec<String> {
     let mut add = Vec::new();
     if !answered.answer.contains('?') {
-        add.push(
-            "One or two questions of your own: about the team, the work, or how success in the role is measured."
-                .to_owned(),
-        );
+        add.push(w.fill(w.closing_add_questions, &[]));
     }
     if analysis.word_count > 120 {
-        add.push("Keep it short: the interview is ending, so two or three sentences.".to_owned());
+        add.push(w.fill(w.closing_add_short, &[]));
     }
-    add.push("Thank them, and say in one sentence why you want the role.".to_owned());
+    add.push(w.fill(w.closing_add_thanks, &[]));
     add
 }
 

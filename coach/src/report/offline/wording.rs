@@ -97,6 +97,46 @@ pub(crate) struct ReportWording {
     pub outline_steps: &'static str,
     pub outline_steps_with_term: &'static str,
 
+    // Advice on the motivation, background and closing questions ({company}, {job_title}).
+    pub motivation_add_company: &'static str,
+    pub motivation_add_fit: &'static str,
+    pub motivation_add_aim: &'static str,
+    pub motivation_add_last: &'static str,
+    pub motivation_outline: &'static str,
+    pub motivation_slot_draw: &'static str,
+    pub motivation_slot_fit: &'static str,
+    pub motivation_slot_aim: &'static str,
+    pub background_add_number: &'static str,
+    pub background_add_terms: &'static str,
+    pub background_add_short: &'static str,
+    pub background_add_last: &'static str,
+    pub background_outline: &'static str,
+    pub background_slot_achievement: &'static str,
+    pub background_close: &'static str,
+    pub closing_add_questions: &'static str,
+    pub closing_add_short: &'static str,
+    pub closing_add_thanks: &'static str,
+
+    // The dimensions' comments ({answers}: "3 answers" and the like, counted with the pairs
+    // below).
+    pub dim_no_answer: &'static str,
+    pub dim_relevance_no_terms: &'static str,
+    pub dim_relevance_none_used: &'static str,
+    pub dim_relevance: &'static str,
+    pub dim_structure: &'static str,
+    pub dim_specificity_none: &'static str,
+    pub dim_specificity: &'static str,
+    pub dim_clarity: &'static str,
+    pub dim_confidence: &'static str,
+    pub dim_consistency: &'static str,
+    pub dim_one_answer: &'static str,
+    /// (one, many): "number", "named tool", "outcome", "hedge", "committed phrase".
+    pub counted_numbers: (&'static str, &'static str),
+    pub counted_tools: (&'static str, &'static str),
+    pub counted_outcomes: (&'static str, &'static str),
+    pub counted_hedges: (&'static str, &'static str),
+    pub counted_commitments: (&'static str, &'static str),
+
     // The summary ({answered}, {planned}, {of}, {reason}, {score}, {best}, {high}, {worst},
     // {low}) and why there is no score ({substantial}, {answers}, {min_words}, {min}).
     pub answered_of: &'static str,
@@ -135,6 +175,11 @@ impl ReportWording {
     pub(crate) fn word_count(&self, count: u32) -> String {
         let unit = if count == 1 { self.word } else { self.words };
         format!("{count} {unit}")
+    }
+
+    /// "3 numbers", "1 Zahl".
+    pub(crate) fn counted(&self, count: usize, (one, many): (&str, &str)) -> String {
+        format!("{count} {}", if count == 1 { one } else { many })
     }
 
     /// "3 answers", "1 respuesta".
