@@ -146,33 +146,3 @@ fn comment(analysis: &InterviewAnalysis, dimension: Dimension, w: &ReportWording
         },
     }
 }
-
-/// "a, b, c and 2 more".
-pub(super) fn list(items: &[String], max: usize) -> String {
-    let shown: Vec<&str> = items.iter().take(max).map(String::as_str).collect();
-    let more = items.len().saturating_sub(max);
-    match (shown.as_slice(), more) {
-        ([], _) => String::new(),
-        ([only], 0) => (*only).to_owned(),
-        (_, 0) => format!(
-            "{} and {}",
-            shown[..shown.len() - 1].join(", "),
-            shown[shown.len() - 1]
-        ),
-        (_, more) => format!("{} and {more} more", shown.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_read_naturally() {
-        let items: Vec<String> = ["Go", "Kafka", "Docker"].map(String::from).to_vec();
-        assert_eq!(list(&items[..1], 4), "Go");
-        assert_eq!(list(&items, 4), "Go, Kafka and Docker");
-        assert_eq!(list(&items, 2), "Go, Kafka and 1 more");
-        assert_eq!(list(&[], 2), "");
-    }
-}

@@ -137,6 +137,23 @@ pub(crate) struct ReportWording {
     pub counted_hedges: (&'static str, &'static str),
     pub counted_commitments: (&'static str, &'static str),
 
+    // CV tips ({phrase}, {list}, {them}, {questions}, {asked}, {name}, {required}, {years},
+    // {title}, {supported}, {n}, {outcome}).
+    pub cv_ai_text: &'static str,
+    pub cv_said_not_in_cv: &'static str,
+    pub cv_skills_line: &'static str,
+    pub cv_unsaid: &'static str,
+    pub cv_unsaid_bullet: &'static str,
+    pub cv_years_missing: &'static str,
+    pub cv_years_line: &'static str,
+    /// " in Go, Kafka and Docker" after the years.
+    pub cv_years_in: &'static str,
+    pub cv_years_short: &'static str,
+    pub cv_omitted_tools: &'static str,
+    pub cv_omitted_outcome: &'static str,
+    pub cv_quantify: &'static str,
+    pub cv_quantify_suffix: &'static str,
+
     // The summary ({answered}, {planned}, {of}, {reason}, {score}, {best}, {high}, {worst},
     // {low}) and why there is no score ({substantial}, {answers}, {min_words}, {min}).
     pub answered_of: &'static str,
