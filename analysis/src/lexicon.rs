@@ -187,6 +187,18 @@ mod tests {
         );
         assert!(actions(
             Language::French,
+            "C'est ce que j'ai fait quand j'ai repris la classe.",
+            Who::I
+        )
+        .is_empty());
+        let numbers = crate::specificity::numbers(
+            &Tokens::new("Mes élèves de 3e sont passés de 8 à 11."),
+            &french::FRENCH,
+        );
+        let numbers: Vec<&str> = numbers.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(numbers, ["8", "11"], "a class is no measure");
+        assert!(actions(
+            Language::French,
             "J'ai été surprise et j'ai pensé à partir.",
             Who::I
         )

@@ -200,7 +200,13 @@ pub(super) fn numbers(tokens: &Tokens, lexicon: &Lexicon) -> Vec<NumberMention> 
     let mut at = 0;
     while at < tokens.len() {
         let token = &tokens.tokens[at];
-        let starts_number = token.is_digits()
+        // "3e", "5e": a French class or grade, not a measure.
+        let ordinal = token.is_digits()
+            && matches!(
+                token.lower.trim_start_matches(|c: char| c.is_ascii_digit()),
+                "e" | "ème" | "er" | "re"
+            );
+        let starts_number = (token.is_digits() && !ordinal)
             || is_number_word(&token.lower)
             || lexicon.is_number_word(&token.lower)
             || (token.lower == "one"

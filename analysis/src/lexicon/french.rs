@@ -336,6 +336,16 @@ pub(super) fn actions(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<(usiz
     let mut found = Vec::new();
     for at in 0..tokens.len() {
         let word = tokens.lower(at);
+        // "ce que j'ai fait", "quand j'ai repris": a relative clause or the setting, not an
+        // action told.
+        let subordinate = at > 0
+            && matches!(
+                tokens.lower(at - 1),
+                "que" | "ce" | "où" | "dont" | "quand" | "lorsque" | "si" | "comme"
+            );
+        if subordinate {
+            continue;
+        }
         let start = match word {
             "j'ai" | "j'avais" if who != Who::We => at,
             "avons" | "avions"

@@ -327,6 +327,15 @@ pub(super) fn actions(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<(usiz
         let Some(person) = person_of_verb(word) else {
             continue;
         };
+        // "lo que hice", "cuando llegué": a relative clause or the setting, not an action told.
+        let subordinate = at > 0
+            && matches!(
+                tokens.lower(at - 1),
+                "que" | "cuando" | "donde" | "si" | "como"
+            );
+        if subordinate {
+            continue;
+        }
         if who != Who::Either && person != who {
             continue;
         }

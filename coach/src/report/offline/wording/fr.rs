@@ -6,7 +6,7 @@ use domain::Language;
 pub(crate) const FRENCH: ReportWording = ReportWording {
     language: Language::French,
     and: " et ",
-    more: "{n} autre(s)",
+    more: "{n} de plus",
     components: ["situation", "tâche", "action", "résultat"],
     dimensions: ["pertinence", "structure", "précision", "clarté", "assurance", "régularité"],
     word: "mot",
