@@ -10,8 +10,9 @@ use text::profile::Skill;
 use text::words::{clip_phrase, SearchableText};
 
 use crate::language::pronouns;
+use crate::lexicon::{Grammar, Lexicon, Who};
 use crate::specificity::{nameable_terms, numbers, outcomes, tools};
-use crate::star::{actions, is_action_verb, star};
+use crate::star::{is_action_verb, star};
 use text::tokens::Tokens;
 use text::top_words::is_stop_word;
 
@@ -20,7 +21,7 @@ const MAX_ACTION_WORDS: usize = 7;
 
 /// Nouns for the people an answer can name; with "my", "our", "the", "a" or "an" before them
 /// they name someone the interviewer can ask about.
-const PEOPLE: &[&str] = &[
+pub(crate) const PEOPLE: &[&str] = &[
     "manager",
     "boss",
     "lead",
@@ -69,7 +70,7 @@ const PEOPLE: &[&str] = &[
     "team",
 ];
 
-const DETERMINERS: &[&str] = &["my", "our", "the", "a", "an", "their", "his", "her"];
+pub(crate) const DETERMINERS: &[&str] = &["my", "our", "the", "a", "an", "their", "his", "her"];
 
 /// The pieces of one answer.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -118,42 +119,49 @@ impl AnswerFacts {
 pub fn answer_facts(answer: &str, terms: &[Skill], employers: &[String]) -> AnswerFacts {
     let tokens = Tokens::new(answer);
     let searchable = SearchableText::new(answer);
-    let pronouns = pronouns(&tokens);
+    let lexicon = Lexicon::for_text(answer);
+    let pronouns = pronouns(&tokens, lexicon);
     let we_only = pronouns.we_count >= 1 && pronouns.i_count == 0;
     AnswerFacts {
         word_count: tokens.word_count(),
         stop_words: (0..tokens.len())
             .filter(|&at| is_stop_word(tokens.lower(at)))
             .count(),
-        measures: numbers(&tokens)
+        measures: numbers(&tokens, lexicon)
             .into_iter()
             .filter(|number| number.kind != NumberKind::Year)
             .collect(),
         tools: tools(&nameable_terms(terms), &searchable),
-        outcomes: outcomes(&tokens),
-        actions: action_phrases(
-            &tokens,
-            if we_only {
-                &["we", "we've"]
-            } else {
-                &["i", "i've"]
-            },
-        ),
-        people: people(&tokens),
-        subject: subject(&tokens),
-        star: star(&tokens, employers),
+        outcomes: outcomes(&tokens, lexicon),
+        actions: action_phrases(&tokens, lexicon, if we_only { Who::We } else { Who::I }),
+        people: people(&tokens, lexicon),
+        // Only English answers are searched for a subject: its articles and adjectives are
+        // English, and the coach asks the other languages without one.
+        subject: (lexicon.grammar == Grammar::English)
+            .then(|| subject(&tokens))
+            .flatten(),
+        star: star(&tokens, employers, lexicon),
         pronouns,
     }
 }
 
 /// "I profiled it and moved writes to Kafka" → "profiled it", "moved writes to Kafka": each
-/// past-tense verb after one of `pronouns`, or joined to such a verb by "and" or "then", with
-/// the rest of its clause.
-fn action_phrases(tokens: &Tokens, pronouns: &[&str]) -> Vec<String> {
-    let mut verbs: Vec<usize> = actions(tokens, pronouns)
-        .into_iter()
-        .map(|(_, verb)| verb)
-        .collect();
+/// past-tense verb after the pronoun of `who`, or joined to such a verb by "and" or "then",
+/// with the rest of its clause. In the other languages the action is quoted as said, from its
+/// pronoun or auxiliary: "j'ai mis en place un suivi", "habe ich die Übergabe strukturiert".
+fn action_phrases(tokens: &Tokens, lexicon: &Lexicon, who: Who) -> Vec<String> {
+    let found = lexicon.actions(tokens, who);
+    if lexicon.grammar != Grammar::English {
+        return found
+            .into_iter()
+            .map(|(start, verb)| {
+                let end = tokens.clause_end(verb).max(verb);
+                clip_phrase(tokens.span(start, end), MAX_ACTION_WORDS)
+            })
+            .filter(|phrase| phrase.split_whitespace().count() >= 2)
+            .collect();
+    }
+    let mut verbs: Vec<usize> = found.into_iter().map(|(_, verb)| verb).collect();
     let mut joined = Vec::new();
     for &verb in &verbs {
         let clause_end = tokens.clause_end(verb);
@@ -187,7 +195,7 @@ fn next_joined_verb(tokens: &Tokens, verb: usize) -> Option<usize> {
         .filter(|&end| end > verb)
 }
 
-fn people(tokens: &Tokens) -> Vec<String> {
+fn people(tokens: &Tokens, lexicon: &Lexicon) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for at in 1..tokens.len() {
         let previous = &tokens.tokens[at - 1];
@@ -197,13 +205,15 @@ fn people(tokens: &Tokens) -> Vec<String> {
             continue;
         }
         // "the charge nurse": one word may stand between the determiner and the person.
-        let determiner_at = if DETERMINERS.contains(&previous.lower.as_str()) {
+        let determiner_at = if lexicon.determiners.contains(&previous.lower.as_str()) {
             Some(at - 1)
         } else {
-            (at >= 2 && !previous.break_after && DETERMINERS.contains(&tokens.lower(at - 2)))
-                .then(|| at - 2)
+            (at >= 2
+                && !previous.break_after
+                && lexicon.determiners.contains(&tokens.lower(at - 2)))
+            .then(|| at - 2)
         };
-        if let Some(start) = determiner_at.filter(|_| PEOPLE.contains(&word)) {
+        if let Some(start) = determiner_at.filter(|_| lexicon.people.contains(&word)) {
             let phrase = tokens.span(start, at).to_owned();
             if !found.contains(&phrase) {
                 found.push(phrase);

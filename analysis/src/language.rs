@@ -4,10 +4,10 @@
 
 use domain::{Confidence, Fillers, Pronouns};
 
-use crate::star::actions;
+use crate::lexicon::{Grammar, Lexicon, Who};
 use text::tokens::{tally, Token, Tokens};
 
-const HEDGES: &[&str] = &[
+pub(crate) const HEDGES: &[&str] = &[
     "i think",
     "i guess",
     "i suppose",
@@ -60,7 +60,7 @@ pub const KIND_OF_AS_NOUN: &[&str] = &[
 ];
 
 /// Committed phrases besides "I" + a past-tense doing verb ("I led", "I decided").
-const COMMITMENTS: &[&str] = &[
+pub(crate) const COMMITMENTS: &[&str] = &[
     "i will",
     "i'll",
     "i'm confident",
@@ -79,10 +79,10 @@ const COMMITMENTS: &[&str] = &[
     "without doubt",
 ];
 
-const FIRST_PERSON_SINGULAR: &[&str] = &[
+pub(crate) const FIRST_PERSON_SINGULAR: &[&str] = &[
     "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
 ];
-const FIRST_PERSON_PLURAL: &[&str] = &[
+pub(crate) const FIRST_PERSON_PLURAL: &[&str] = &[
     "we",
     "us",
     "our",
@@ -95,7 +95,7 @@ const FIRST_PERSON_PLURAL: &[&str] = &[
 ];
 
 /// Fillers other than "like", which needs its context.
-const FILLERS: &[&str] = &[
+pub(crate) const FILLERS: &[&str] = &[
     "um",
     "umm",
     "uh",
@@ -183,9 +183,9 @@ pub(super) fn confidence_score(hedges: u32, commitments: u32) -> f64 {
     f64::from(commitments + 1) / f64::from(commitments + hedges + 2)
 }
 
-pub(super) fn confidence(tokens: &Tokens) -> Confidence {
+pub(super) fn confidence(tokens: &Tokens, lexicon: &Lexicon) -> Confidence {
     let hedges: Vec<(usize, usize)> = tokens
-        .find_phrases(HEDGES)
+        .find_phrases(lexicon.hedges)
         .into_iter()
         .filter(|found| {
             let is_kind_of = matches!(found.phrase, "kind of" | "sort of");
@@ -196,20 +196,21 @@ pub(super) fn confidence(tokens: &Tokens) -> Confidence {
         })
         .map(|found| (found.start, found.end))
         .collect();
-    // "I then decided" counts as "i decided".
+    // "I then decided" counts as "i decided"; in the other languages the action is counted as
+    // said ("j'ai lancé", "gestioné").
+    let action_phrase = |start: usize, verb: usize| match lexicon.grammar {
+        Grammar::English => format!("{} {}", tokens.lower(start), tokens.lower(verb)),
+        _ => tokens.span(start, verb).to_lowercase(),
+    };
     let mut commitments: Vec<(usize, String)> = tokens
-        .find_phrases(COMMITMENTS)
+        .find_phrases(lexicon.commitments)
         .into_iter()
         .map(|found| (found.start, found.phrase.to_owned()))
         .chain(
-            actions(tokens, &["i", "i've"])
+            lexicon
+                .actions(tokens, Who::I)
                 .into_iter()
-                .map(|(pronoun, verb)| {
-                    (
-                        pronoun,
-                        format!("{} {}", tokens.lower(pronoun), tokens.lower(verb)),
-                    )
-                }),
+                .map(|(start, verb)| (start, action_phrase(start, verb))),
         )
         .collect();
     commitments.sort();
@@ -227,15 +228,8 @@ pub(super) fn pronoun_share(i_count: u32, we_count: u32) -> Option<f64> {
     (i_count + we_count > 0).then(|| f64::from(i_count) / f64::from(i_count + we_count))
 }
 
-pub(super) fn pronouns(tokens: &Tokens) -> Pronouns {
-    let count = |set: &[&str]| {
-        (0..tokens.len())
-            // "US" is the country.
-            .filter(|&at| set.contains(&tokens.lower(at)) && tokens.original(at) != "US")
-            .count() as u32
-    };
-    let i_count = count(FIRST_PERSON_SINGULAR);
-    let we_count = count(FIRST_PERSON_PLURAL);
+pub(super) fn pronouns(tokens: &Tokens, lexicon: &Lexicon) -> Pronouns {
+    let (i_count, we_count) = lexicon.person_counts(tokens);
     Pronouns {
         i_count,
         we_count,
@@ -266,9 +260,9 @@ fn is_filler_like(tokens: &Tokens, at: usize) -> bool {
     }
 }
 
-pub(super) fn fillers(tokens: &Tokens) -> Fillers {
+pub(super) fn fillers(tokens: &Tokens, lexicon: &Lexicon) -> Fillers {
     let mut found: Vec<(usize, usize)> = tokens
-        .find_phrases(FILLERS)
+        .find_phrases(lexicon.fillers)
         .into_iter()
         .filter(|found| match found.phrase {
             "you know" => tokens
@@ -281,11 +275,14 @@ pub(super) fn fillers(tokens: &Tokens) -> Fillers {
         })
         .map(|found| (found.start, found.end))
         .collect();
-    found.extend(
-        (0..tokens.len())
-            .filter(|&at| tokens.lower(at) == "like" && is_filler_like(tokens, at))
-            .map(|at| (at, at)),
-    );
+    // "like" is English; "comme", "wie" and "como" are never fillers.
+    if lexicon.grammar == Grammar::English {
+        found.extend(
+            (0..tokens.len())
+                .filter(|&at| tokens.lower(at) == "like" && is_filler_like(tokens, at))
+                .map(|at| (at, at)),
+        );
+    }
     found.sort();
     let phrases = tally(phrase_counts(tokens, &found));
     let count = found.len() as u32;
@@ -307,9 +304,10 @@ pub(super) fn per_100_words(count: u32, words: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::ENGLISH;
 
     fn filler_count(answer: &str) -> u32 {
-        fillers(&Tokens::new(answer)).count
+        fillers(&Tokens::new(answer), &ENGLISH).count
     }
 
     #[test]
@@ -335,7 +333,10 @@ mod tests {
 
     #[test]
     fn filler_rate_and_tally() {
-        let fillers = fillers(&Tokens::new("Um so um I fixed it, like, fast you know."));
+        let fillers = fillers(
+            &Tokens::new("Um so um I fixed it, like, fast you know."),
+            &ENGLISH,
+        );
         assert_eq!(fillers.count, 4);
         assert!((fillers.per_100_words - 40.0).abs() < 1e-9, "4 in 10 words");
         assert_eq!(fillers.phrases[0].phrase, "um");
@@ -348,8 +349,8 @@ mod tests {
 
     #[test]
     fn hedged_answers_score_lower_than_committed_ones() {
-        let hedged = confidence(&Tokens::new(HEDGED));
-        let committed = confidence(&Tokens::new(COMMITTED));
+        let hedged = confidence(&Tokens::new(HEDGED), &ENGLISH);
+        let committed = confidence(&Tokens::new(COMMITTED), &ENGLISH);
         let hedge_phrases: Vec<&str> = hedged.hedges.iter().map(|p| p.phrase.as_str()).collect();
         assert_eq!(
             hedge_phrases,
@@ -368,20 +369,26 @@ mod tests {
         );
         assert!((committed.score - 5.0 / 6.0).abs() < 1e-9);
         assert!(hedged.score < 0.5 && committed.score > 0.5);
-        assert_eq!(confidence(&Tokens::new("It works.")).score, 0.5);
+        assert_eq!(confidence(&Tokens::new("It works."), &ENGLISH).score, 0.5);
     }
 
     #[test]
     fn kind_of_as_a_noun_is_no_hedge() {
-        let confidence = confidence(&Tokens::new("What kind of system was it? A sort of queue."));
+        let confidence = confidence(
+            &Tokens::new("What kind of system was it? A sort of queue."),
+            &ENGLISH,
+        );
         assert!(confidence.hedges.is_empty(), "{confidence:?}");
     }
 
     #[test]
     fn counts_i_and_we() {
-        let pronouns = pronouns(&Tokens::new(
-            "We planned it; I built it, my team and I shipped it to our users in the US.",
-        ));
+        let pronouns = pronouns(
+            &Tokens::new(
+                "We planned it; I built it, my team and I shipped it to our users in the US.",
+            ),
+            &ENGLISH,
+        );
         assert_eq!((pronouns.i_count, pronouns.we_count), (3, 2));
         assert_eq!(pronouns.i_share, Some(0.6));
         assert_eq!(pronoun_share(0, 0), None);

@@ -16,6 +16,7 @@ mod consistency;
 mod coverage;
 pub mod facts;
 pub mod language;
+mod lexicon;
 mod specificity;
 mod star;
 
@@ -26,6 +27,7 @@ use domain::{AnswerAnalysis, InterviewAnalysis, Specificity, StarCues, StarSumma
 use text::profile::Skill;
 use text::words::SearchableText;
 
+use lexicon::Lexicon;
 use text::tokens::Tokens;
 
 /// The documents of one interview, read once, to analyse any number of answers against.
@@ -72,7 +74,7 @@ impl Analyser {
         AnswerAnalysis {
             question: question.trim().to_owned(),
             word_count: measures.word_count,
-            star: star::star(&tokens, &self.employers),
+            star: star::star(&tokens, &self.employers, Lexicon::for_text(answer)),
             specificity: measures.specificity,
             coverage: measures.coverage,
             confidence: measures.confidence,
@@ -118,15 +120,17 @@ impl Analyser {
         }
     }
 
+    /// The measures of `text` in the words of its language (see `lexicon`).
     fn measure(&self, text: &str, tokens: &Tokens) -> Measures {
         let searchable = SearchableText::new(text);
+        let lexicon = Lexicon::for_text(text);
         Measures {
             word_count: u32::try_from(tokens.word_count()).unwrap_or(u32::MAX),
-            specificity: specificity::specificity(tokens, &self.nameable, &searchable),
+            specificity: specificity::specificity(tokens, &self.nameable, &searchable, lexicon),
             coverage: coverage::coverage(&self.job_terms, &searchable),
-            confidence: language::confidence(tokens),
-            pronouns: language::pronouns(tokens),
-            fillers: language::fillers(tokens),
+            confidence: language::confidence(tokens, lexicon),
+            pronouns: language::pronouns(tokens, lexicon),
+            fillers: language::fillers(tokens, lexicon),
             top_words: text::top_words::top_words(tokens, text::top_words::TOP_WORDS),
         }
     }
@@ -401,5 +405,71 @@ mod tests {
             analysis.specificity.outcomes,
             ["latency dropped from 480 ms to 35 ms"]
         );
+    }
+}
+
+#[cfg(test)]
+mod translation_tests {
+    use super::*;
+
+    const JOB: &str = "Teacher\nRequirements\n- Use Pronote and GeoGebra.\n";
+
+    /// One strong answer and its translations.
+    const ANSWERS: [&str; 4] = [
+        "When I took over a Year 9 class in November, the average in the mock exam was 8 out of 20. My goal was to lift it before June. I set up weekly problem-solving workshops, I tracked every pupil in Pronote and I called each family once a term. As a result, the class average rose from 8 to 11 in three months.",
+        "Quand j'ai repris une classe de 3e en novembre, la moyenne au brevet blanc était de 8 sur 20. Mon objectif était de la remonter avant juin. J'ai mis en place des ateliers hebdomadaires de résolution de problèmes, j'ai suivi chaque élève sur Pronote et j'ai appelé chaque famille une fois par trimestre. Au final, la moyenne de la classe est passée de 8 à 11 en trois mois.",
+        "Als ich im November eine neunte Klasse übernahm, lag der Durchschnitt in der Probeprüfung bei 8 von 20. Mein Ziel war, ihn vor Juni zu heben. Ich habe wöchentliche Problemlöse-Workshops eingeführt, ich verfolgte jede Schülerin in Pronote und ich rief jede Familie einmal im Halbjahr an. Am Ende stieg der Klassendurchschnitt in drei Monaten von 8 auf 11.",
+        "Cuando llegué a una clase de tercero en noviembre, la media del examen de prueba era de 8 sobre 20. Mi objetivo era subirla antes de junio. Organicé talleres semanales de resolución de problemas, seguí a cada alumno en Pronote y llamé a cada familia una vez por trimestre. Como resultado, la media de la clase pasó de 8 a 11 en tres meses.",
+    ];
+
+    #[test]
+    fn a_strong_answer_reads_the_same_in_each_language() {
+        let analyser = Analyser::new(JOB, "");
+        let english = analyser.analyse_answer("Q?", ANSWERS[0]);
+        assert!(english.star.is_complete(), "{:?}", english.star);
+        for answer in &ANSWERS[1..] {
+            let analysis = analyser.analyse_answer("Q?", answer);
+            assert!(analysis.star.is_complete(), "{answer}: {:?}", analysis.star);
+            assert!(
+                analysis.specificity.score >= english.specificity.score - 0.15,
+                "{answer}: {:?} against {:?}",
+                analysis.specificity,
+                english.specificity
+            );
+            assert!(
+                analysis.confidence.score >= 0.75,
+                "{answer}: {:?}",
+                analysis.confidence
+            );
+            assert_eq!(
+                analysis.pronouns.i_share,
+                Some(1.0),
+                "{answer}: {:?}",
+                analysis.pronouns
+            );
+            assert_eq!(analysis.fillers.count, 0, "{answer}");
+        }
+    }
+
+    #[test]
+    fn hedges_and_fillers_count_in_each_language() {
+        let analyser = Analyser::new(JOB, "");
+        for answer in [
+            "Euh, je pense que peut-être on a un peu amélioré les choses, du coup, je ne sais pas.",
+            "Äh, ich glaube, wir haben vielleicht irgendwie etwas verbessert, ähm, ich weiß nicht.",
+            "Eh, creo que quizás mejoramos un poco las cosas, o sea, no sé.",
+        ] {
+            let analysis = analyser.analyse_answer("Q?", answer);
+            assert!(
+                analysis.confidence.score < 0.3,
+                "{answer}: {:?}",
+                analysis.confidence
+            );
+            assert!(
+                analysis.fillers.count >= 2,
+                "{answer}: {:?}",
+                analysis.fillers
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@ use text::profile::{vocabulary_skills, Skill};
 use text::vocabulary::Category;
 use text::words::{clip_phrase, SearchableText};
 
+use crate::lexicon::Lexicon;
 use text::numbers::SMALL_NUMBERS;
 use text::tokens::{Token, Tokens, CURRENCY_SIGNS};
 use text::top_words::is_stop_word;
@@ -61,7 +62,7 @@ const SCALES: &[&str] = &[
     "mn",
 ];
 
-const DURATION_UNITS: &[&str] = &[
+pub(crate) const DURATION_UNITS: &[&str] = &[
     "ms",
     "millisecond",
     "milliseconds",
@@ -109,7 +110,7 @@ const CURRENCIES: &[&str] = &[
 ];
 
 /// Verbs (past tense) that report an outcome.
-const OUTCOME_VERBS: &[&str] = &[
+pub(crate) const OUTCOME_VERBS: &[&str] = &[
     "reduced",
     "cut",
     "lowered",
@@ -158,7 +159,7 @@ const OUTCOME_VERBS: &[&str] = &[
 ];
 
 /// Outcome verbs whose subject is the thing that changed: "latency dropped", "revenue grew".
-const CHANGE_VERBS: &[&str] = &[
+pub(crate) const CHANGE_VERBS: &[&str] = &[
     "recovered",
     "grew",
     "dropped",
@@ -176,10 +177,10 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// Before an outcome verb, these make it something that happened to its subject.
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got", "be"];
+pub(crate) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got", "be"];
 
 /// Before an outcome verb, these make it a plan or a denial: "we had to cut", "didn't cut".
-const NOT_DONE: &[&str] = &[
+pub(crate) const NOT_DONE: &[&str] = &[
     "to", "will", "would", "could", "should", "must", "can", "might", "may", "didn't", "don't",
     "not", "never", "couldn't", "wouldn't", "won't",
 ];
@@ -194,13 +195,20 @@ const ENOUGH_OUTCOMES: usize = 2;
 
 /// Every number in the answer, a number with its scale and unit counted once ("9 million",
 /// "40 %", "CHF 18,000", "two weeks").
-pub(super) fn numbers(tokens: &Tokens) -> Vec<NumberMention> {
+pub(super) fn numbers(tokens: &Tokens, lexicon: &Lexicon) -> Vec<NumberMention> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
         let token = &tokens.tokens[at];
-        let starts_number = token.is_digits()
+        // "3e", "5e": a French class or grade, not a measure.
+        let ordinal = token.is_digits()
+            && matches!(
+                token.lower.trim_start_matches(|c: char| c.is_ascii_digit()),
+                "e" | "ème" | "er" | "re"
+            );
+        let starts_number = (token.is_digits() && !ordinal)
             || is_number_word(&token.lower)
+            || lexicon.is_number_word(&token.lower)
             || (token.lower == "one"
                 && tokens
                     .next_in_clause(at)
@@ -209,7 +217,7 @@ pub(super) fn numbers(tokens: &Tokens) -> Vec<NumberMention> {
             at += 1;
             continue;
         }
-        let (start, end, kind) = measure(tokens, at);
+        let (start, end, kind) = measure(tokens, at, lexicon);
         found.push(NumberMention {
             text: tokens.span(start, end).to_owned(),
             kind,
@@ -224,7 +232,7 @@ fn is_unit(word: &str) -> bool {
 }
 
 /// The extent of the number starting at `at` and what it measures.
-fn measure(tokens: &Tokens, at: usize) -> (usize, usize, NumberKind) {
+fn measure(tokens: &Tokens, at: usize, lexicon: &Lexicon) -> (usize, usize, NumberKind) {
     let next_is = |end: usize, words: &[&str]| {
         tokens
             .next_in_clause(end)
@@ -247,13 +255,22 @@ fn measure(tokens: &Tokens, at: usize) -> (usize, usize, NumberKind) {
     {
         return (start, end, NumberKind::Percentage);
     }
-    if next_is(end, &["%", "percent", "pp"]) {
+    if next_is(end, &["%", "percent", "pp", "prozent"]) {
         return (start, end + 1, NumberKind::Percentage);
     }
-    if let Some(last) = ["per cent", "percentage points", "percentage point"]
-        .iter()
-        .find_map(|phrase| tokens.phrase_at(end + 1, phrase))
-        .filter(|_| !tokens.tokens[end].break_after)
+    if let Some(last) = [
+        "per cent",
+        "percentage points",
+        "percentage point",
+        "pour cent",
+        "por ciento",
+        "points de pourcentage",
+        "prozentpunkte",
+        "puntos porcentuales",
+    ]
+    .iter()
+    .find_map(|phrase| tokens.phrase_at(end + 1, phrase))
+    .filter(|_| !tokens.tokens[end].break_after)
     {
         return (start, last, NumberKind::Percentage);
     }
@@ -271,7 +288,7 @@ fn measure(tokens: &Tokens, at: usize) -> (usize, usize, NumberKind) {
     if next_is(end, CURRENCIES) {
         return (start, end + 1, NumberKind::Money);
     }
-    if next_is(end, DURATION_UNITS) {
+    if next_is(end, DURATION_UNITS) || next_is(end, lexicon.duration_units) {
         return (start, end + 1, NumberKind::Duration);
     }
     if start == end && has_attached_duration_unit(first) {
@@ -324,6 +341,46 @@ fn is_year(tokens: &Tokens, at: usize) -> bool {
         "november",
         "december",
         "back",
+        // French, German and Spanish prepositions and months.
+        "en",
+        "depuis",
+        "jusqu'en",
+        "seit",
+        "im",
+        "bis",
+        "desde",
+        "hasta",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
     ];
     let word = tokens.lower(at);
     word.len() == 4
@@ -366,21 +423,23 @@ pub(super) fn tools(terms: &[Skill], text: &SearchableText) -> Vec<String> {
 }
 
 /// An outcome verb at `at` that reports something done, not planned or denied.
-pub(super) fn is_outcome_verb_at(tokens: &Tokens, at: usize) -> bool {
-    OUTCOME_VERBS.contains(&tokens.lower(at))
+pub(super) fn is_outcome_verb_at(tokens: &Tokens, at: usize, lexicon: &Lexicon) -> bool {
+    lexicon.outcome_verbs.contains(&tokens.lower(at))
         && tokens
             .previous_in_clause(at)
-            .is_none_or(|previous| !NOT_DONE.contains(&previous.lower.as_str()))
+            .is_none_or(|previous| !lexicon.not_done.contains(&previous.lower.as_str()))
 }
 
 /// Where the outcome told by the verb at `at` starts: at its subject when that is what changed
 /// ("latency dropped", "revenue grew"), else at the verb.
-pub(super) fn outcome_start(tokens: &Tokens, at: usize) -> usize {
+pub(super) fn outcome_start(tokens: &Tokens, at: usize, lexicon: &Lexicon) -> usize {
     // "three were promoted": what happened to someone, told from its subject; without it the
     // phrase reads as something the candidate did ("promoted within 18 months").
-    let passive = tokens
-        .previous_in_clause(at)
-        .is_some_and(|previous| PASSIVE_AUXILIARIES.contains(&previous.lower.as_str()));
+    let passive = tokens.previous_in_clause(at).is_some_and(|previous| {
+        lexicon
+            .passive_auxiliaries
+            .contains(&previous.lower.as_str())
+    });
     if passive {
         let has_subject = tokens
             .previous_in_clause(at - 1)
@@ -388,7 +447,7 @@ pub(super) fn outcome_start(tokens: &Tokens, at: usize) -> usize {
         return if has_subject { at - 2 } else { at - 1 };
     }
     let subject = tokens.previous_in_clause(at).filter(|previous| {
-        CHANGE_VERBS.contains(&tokens.lower(at))
+        lexicon.change_verbs.contains(&tokens.lower(at))
             && previous.is_word()
             && !is_stop_word(&previous.lower)
     });
@@ -401,21 +460,23 @@ pub(super) fn outcome_start(tokens: &Tokens, at: usize) -> usize {
 
 /// Outcome phrases: an outcome verb, with its subject when that is what changed ("latency
 /// dropped"), and the rest of its clause, clipped as the offline coach clips quotes.
-pub(super) fn outcomes(tokens: &Tokens) -> Vec<String> {
+pub(super) fn outcomes(tokens: &Tokens, lexicon: &Lexicon) -> Vec<String> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
-        if !is_outcome_verb_at(tokens, at) {
+        if !is_outcome_verb_at(tokens, at, lexicon) {
             at += 1;
             continue;
         }
-        let start = outcome_start(tokens, at);
+        let start = outcome_start(tokens, at, lexicon);
         // "reduced errors by 40% and saved CHF 18,000" holds two outcomes.
         let clause_end = tokens.clause_end(at);
         let end = (at + 1..=clause_end)
-            .find(|&next| is_outcome_verb_at(tokens, next))
+            .find(|&next| is_outcome_verb_at(tokens, next, lexicon))
             .map_or(clause_end, |next| {
-                let joined = matches!(tokens.lower(next - 1), "and" | "then" | "but");
+                let joiner = tokens.lower(next - 1);
+                let joined =
+                    matches!(joiner, "and" | "then" | "but") || lexicon.joiners.contains(&joiner);
                 if joined && next >= at + 2 {
                     next - 2
                 } else {
@@ -427,7 +488,7 @@ pub(super) fn outcomes(tokens: &Tokens) -> Vec<String> {
         // "improved things" and "shipped it" name no outcome.
         let names_something = (start..start + words)
             .filter_map(|index| tokens.get(index))
-            .filter(|token| !OUTCOME_VERBS.contains(&token.lower.as_str()))
+            .filter(|token| !lexicon.outcome_verbs.contains(&token.lower.as_str()))
             .any(|token| token.is_digits() || (token.is_word() && !is_stop_word(&token.lower)));
         if names_something {
             found.push(phrase);
@@ -445,10 +506,15 @@ pub(super) fn score(numbers: usize, tools: usize, outcomes: usize) -> f64 {
         + 0.3 * part(outcomes, ENOUGH_OUTCOMES)
 }
 
-pub(super) fn specificity(tokens: &Tokens, terms: &[Skill], text: &SearchableText) -> Specificity {
-    let numbers = numbers(tokens);
+pub(super) fn specificity(
+    tokens: &Tokens,
+    terms: &[Skill],
+    text: &SearchableText,
+    lexicon: &Lexicon,
+) -> Specificity {
+    let numbers = numbers(tokens, lexicon);
     let tools = tools(terms, text);
-    let outcomes = outcomes(tokens);
+    let outcomes = outcomes(tokens, lexicon);
     Specificity {
         score: score(numbers.len(), tools.len(), outcomes.len()),
         numbers,
@@ -460,9 +526,10 @@ pub(super) fn specificity(tokens: &Tokens, terms: &[Skill], text: &SearchableTex
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::ENGLISH;
 
     fn mentions(answer: &str) -> Vec<(String, NumberKind)> {
-        numbers(&Tokens::new(answer))
+        numbers(&Tokens::new(answer), &ENGLISH)
             .into_iter()
             .map(|mention| (mention.text, mention.kind))
             .collect()
@@ -539,9 +606,10 @@ mod tests {
     #[test]
     fn a_passive_outcome_keeps_its_subject() {
         assert_eq!(
-            outcomes(&Tokens::new(
-                "I coached five SDRs and three were promoted within 18 months."
-            )),
+            outcomes(
+                &Tokens::new("I coached five SDRs and three were promoted within 18 months."),
+                &ENGLISH,
+            ),
             ["three were promoted within 18 months"]
         );
     }
@@ -550,7 +618,7 @@ mod tests {
     fn outcomes_are_quoted_with_what_changed() {
         let tokens = Tokens::new("I rewrote it and reduced latency by 40% in 3 months. Then p99 latency dropped from 480 ms to 35 ms, and we shipped.");
         assert_eq!(
-            outcomes(&tokens),
+            outcomes(&tokens, &ENGLISH),
             [
                 "reduced latency by 40% in 3 months",
                 "latency dropped from 480 ms to 35 ms"
@@ -558,14 +626,18 @@ mod tests {
             "a lone verb is no outcome"
         );
         assert_eq!(
-            outcomes(&Tokens::new("We kind of improved things and shipped it.")),
+            outcomes(
+                &Tokens::new("We kind of improved things and shipped it."),
+                &ENGLISH
+            ),
             Vec::<String>::new(),
             "nor is a verb without a named object"
         );
         assert_eq!(
-            outcomes(&Tokens::new(
-                "We had to cut costs but never improved uptime."
-            )),
+            outcomes(
+                &Tokens::new("We had to cut costs but never improved uptime."),
+                &ENGLISH,
+            ),
             Vec::<String>::new()
         );
     }
@@ -580,7 +652,13 @@ mod tests {
         let concrete = "I cut the AWS bill by CHF 18,000 in two months with Terraform.";
         let terms = nameable_terms(&[]);
         let rate = |answer: &str| {
-            specificity(&Tokens::new(answer), &terms, &SearchableText::new(answer)).score
+            specificity(
+                &Tokens::new(answer),
+                &terms,
+                &SearchableText::new(answer),
+                &ENGLISH,
+            )
+            .score
         };
         assert_eq!(rate(vague), 0.0);
         // Two numbers, two tools (AWS, Terraform), one outcome.

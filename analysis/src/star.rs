@@ -6,10 +6,11 @@
 
 use domain::StarCues;
 
+use crate::lexicon::{Grammar, Lexicon, Who};
 use crate::specificity::{is_outcome_verb_at, outcome_start};
 use text::tokens::Tokens;
 
-const SITUATION_CUES: &[&str] = &[
+pub(crate) const SITUATION_CUES: &[&str] = &[
     "when i was",
     "when i worked",
     "when i joined",
@@ -82,7 +83,7 @@ const SITUATION_CUES: &[&str] = &[
     "shortly after",
 ];
 
-const TASK_CUES: &[&str] = &[
+pub(crate) const TASK_CUES: &[&str] = &[
     "my task",
     "my role was",
     "my job was",
@@ -126,7 +127,7 @@ const TASK_CUES: &[&str] = &[
     "the plan was",
 ];
 
-const RESULT_CUES: &[&str] = &[
+pub(crate) const RESULT_CUES: &[&str] = &[
     "as a result",
     "the result",
     "the results",
@@ -216,7 +217,7 @@ const IRREGULAR_ACTIONS: &[&str] = &[
 ];
 
 /// "-ed" words after "I" that report a state, a wish or the setting rather than an action.
-const NOT_ACTIONS: &[&str] = &[
+pub(crate) const NOT_ACTIONS: &[&str] = &[
     "needed",
     "wanted",
     "liked",
@@ -247,7 +248,7 @@ const NOT_ACTIONS: &[&str] = &[
 ];
 
 /// Words allowed between the pronoun and the verb ("I then decided", "we quickly rolled back").
-const ADVERBS: &[&str] = &[
+pub(crate) const ADVERBS: &[&str] = &[
     "then",
     "also",
     "personally",
@@ -281,7 +282,7 @@ pub fn is_action_verb(word: &str) -> bool {
 
 /// "I led", "I then decided", "I've built": a pronoun of `pronouns`, up to two adverbs and a
 /// past-tense doing verb, in one clause. Returns the pronoun's and the verb's token indices.
-pub(super) fn actions(tokens: &Tokens, pronouns: &[&str]) -> Vec<(usize, usize)> {
+pub(crate) fn actions(tokens: &Tokens, pronouns: &[&str]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (at, token) in tokens.tokens.iter().enumerate() {
         if !pronouns.contains(&token.lower.as_str()) {
@@ -303,7 +304,7 @@ pub(super) fn actions(tokens: &Tokens, pronouns: &[&str]) -> Vec<(usize, usize)>
 }
 
 /// The STAR cues of an answer. `employers` are the CV's employers: naming one sets the scene.
-pub(super) fn star(tokens: &Tokens, employers: &[String]) -> StarCues {
+pub(super) fn star(tokens: &Tokens, employers: &[String], lexicon: &Lexicon) -> StarCues {
     let first_phrase = |cues: &[&'static str]| {
         tokens
             .find_phrases(cues)
@@ -311,19 +312,17 @@ pub(super) fn star(tokens: &Tokens, employers: &[String]) -> StarCues {
             .map(|found| (found.start, found.end))
     };
     let situation = [
-        first_phrase(SITUATION_CUES),
+        first_phrase(lexicon.situation_cues),
         named_place(tokens),
-        year_mentioned(tokens),
+        year_mentioned(tokens, lexicon),
         employer_named(tokens, employers),
     ];
-    let action = actions(tokens, &["i", "i've", "we", "we've"])
-        .first()
-        .copied();
+    let action = lexicon.actions(tokens, Who::Either).first().copied();
     // A result follows the action: in "sats dropped to 84%, so I escalated", the drop is the
     // situation. Without any action, an outcome alone still reports a result.
     let outcome_verb = (action.map_or(0, |(_, verb)| verb)..tokens.len())
-        .find(|&at| is_outcome_verb_at(tokens, at))
-        .map(|at| (outcome_start(tokens, at), at));
+        .find(|&at| is_outcome_verb_at(tokens, at, lexicon))
+        .map(|at| (outcome_start(tokens, at, lexicon), at));
     let cue = |candidates: &[Option<(usize, usize)>]| {
         candidates
             .iter()
@@ -333,9 +332,9 @@ pub(super) fn star(tokens: &Tokens, employers: &[String]) -> StarCues {
     };
     StarCues {
         situation: cue(&situation),
-        task: cue(&[first_phrase(TASK_CUES)]),
+        task: cue(&[first_phrase(lexicon.task_cues)]),
         action: cue(&[action]),
-        result: cue(&[first_phrase(RESULT_CUES), outcome_verb]),
+        result: cue(&[first_phrase(lexicon.result_cues), outcome_verb]),
     }
 }
 
@@ -362,16 +361,37 @@ fn named_place(tokens: &Tokens) -> Option<(usize, usize)> {
     })
 }
 
-/// "in 2021", "since 2019".
-fn year_mentioned(tokens: &Tokens) -> Option<(usize, usize)> {
+/// "in 2021", "since 2019"; in the other languages a month may stand between ("en mai 2023",
+/// "im März 2022").
+fn year_mentioned(tokens: &Tokens, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let is_year_at = |at: usize| {
+        tokens.get(at).is_some_and(|token| {
+            token.lower.len() == 4
+                && token
+                    .lower
+                    .parse::<u32>()
+                    .is_ok_and(|year| (1950..=2099).contains(&year))
+        })
+    };
     (0..tokens.len()).find_map(|at| {
         let next = tokens.next_in_clause(at)?;
+        let month_between = lexicon.grammar != Grammar::English
+            && tokens.next_in_clause(at + 1).is_some()
+            && is_year_at(at + 2);
+        if month_between && matches!(tokens.lower(at), "en" | "depuis" | "seit" | "im" | "desde") {
+            return Some((at, at + 2));
+        }
         let is_year = next.lower.len() == 4
             && next
                 .lower
                 .parse::<u32>()
                 .is_ok_and(|year| (1950..=2099).contains(&year));
-        (matches!(tokens.lower(at), "in" | "since" | "during") && is_year).then_some((at, at + 1))
+        // "en 2021", "seit 2019", "desde 2020" in the other languages.
+        let before_year = matches!(
+            tokens.lower(at),
+            "in" | "since" | "during" | "en" | "depuis" | "seit" | "im" | "desde"
+        );
+        (before_year && is_year).then_some((at, at + 1))
     })
 }
 
@@ -387,11 +407,12 @@ fn employer_named(tokens: &Tokens, employers: &[String]) -> Option<(usize, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::ENGLISH;
 
     const STAR_ANSWER: &str = "When I was at Tramline, our pricing service kept timing out at peak. My task was to make it hold 2,500 events per second. I profiled it, then I rewrote the hot path in Go and added a cache. As a result, p99 latency dropped from 800 ms to 90 ms.";
 
     fn cues(answer: &str) -> StarCues {
-        star(&Tokens::new(answer), &[])
+        star(&Tokens::new(answer), &[], &ENGLISH)
     }
 
     #[test]
@@ -448,6 +469,7 @@ mod tests {
         let cues = star(
             &Tokens::new("I joined Tramline Mobility as a junior."),
             &employers,
+            &ENGLISH,
         );
         assert_eq!(cues.situation.as_deref(), Some("Tramline Mobility"));
         assert_eq!(cues.action, None, "joining is not an action");
@@ -465,7 +487,11 @@ mod tests {
         let cues = cues("The patient's sats dropped to 84%, so I escalated at once and the patient recovered within minutes.");
         assert_eq!(cues.action.as_deref(), Some("I escalated"));
         assert_eq!(cues.result.as_deref(), Some("patient recovered"));
-        let cues = super::star(&Tokens::new("Sats dropped to 84%, so I escalated."), &[]);
+        let cues = super::star(
+            &Tokens::new("Sats dropped to 84%, so I escalated."),
+            &[],
+            &ENGLISH,
+        );
         assert_eq!(cues.result, None);
     }
 

@@ -4,7 +4,7 @@
 
 use analysis::facts::answer_facts;
 use analysis::is_action_verb;
-use domain::{InterviewKind, PreparationBrief, RequirementEvidence, Seniority};
+use domain::{InterviewKind, Language, PreparationBrief, RequirementEvidence, Seniority};
 use text::profile::{Profile, Skill};
 use text::stems::content_stems;
 use text::words::{clip_phrase, SearchableText};
@@ -30,6 +30,8 @@ pub struct BriefInput<'a> {
     pub kind: InterviewKind,
     pub seniority: Seniority,
     pub question_count: u8,
+    /// The interview's language: the likely questions are asked in it.
+    pub language: Language,
     /// The interview's seed, so the likely questions are worded as the coach will ask them.
     pub seed: u64,
 }
@@ -49,6 +51,7 @@ pub fn preparation_brief(input: &BriefInput<'_>) -> PreparationBrief {
         input.kind,
         input.seniority,
         input.question_count,
+        input.language,
         input.seed,
     );
     let lines = cv_lines(input.cv);
@@ -202,6 +205,7 @@ mod tests {
             kind: InterviewKind::Mixed,
             seniority: Seniority::Senior,
             question_count: 8,
+            language: Language::English,
             seed: 7,
         }
     }
@@ -249,6 +253,7 @@ mod tests {
             InterviewKind::Mixed,
             Seniority::Senior,
             8,
+            Language::English,
             7,
         );
         let first = coach.next_question(&[]).text;
@@ -335,6 +340,7 @@ mod tests {
             kind: InterviewKind::Behavioral,
             seniority: Seniority::Junior,
             question_count: 3,
+            language: Language::English,
             seed: 1,
         });
         assert!(brief.requirements.is_empty() && brief.stories.is_empty());

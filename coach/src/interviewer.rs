@@ -15,12 +15,14 @@ mod follow_up;
 mod phrasing;
 mod plan;
 pub mod reading;
+pub(crate) mod wording;
 
-use domain::{InterviewKind, Seniority, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT};
+use domain::{InterviewKind, Language, Seniority, MAX_QUESTION_COUNT, MIN_QUESTION_COUNT};
 
 use phrasing::Phrasing;
 use plan::Plan;
 use text::profile::Profile;
+use wording::Wording;
 
 pub use text::words::MAX_QUESTION_WORDS;
 
@@ -75,12 +77,14 @@ pub struct OfflineCoach {
     analysis: Profile,
     plan: Plan,
     phrasing: Phrasing,
+    wording: &'static Wording,
     question_count: usize,
 }
 
 impl OfflineCoach {
-    /// `question_count` is clamped to the range the set-up form allows. The seed only picks
-    /// among phrasings; the same inputs always give the same questions.
+    /// `question_count` is clamped to the range the set-up form allows. Every question is in
+    /// `language`. The seed only picks among phrasings; the same inputs always give the same
+    /// questions.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         cv_text: &str,
@@ -90,15 +94,18 @@ impl OfflineCoach {
         kind: InterviewKind,
         seniority: Seniority,
         question_count: u8,
+        language: Language,
         seed: u64,
     ) -> Self {
         let analysis = Profile::new(cv_text, job_text, job_title, company);
         let phrasing = Phrasing::new(seed);
-        let plan = plan::build(&analysis, kind, seniority, &phrasing);
+        let wording = Wording::of(language);
+        let plan = plan::build(&analysis, kind, seniority, &phrasing, wording);
         Self {
             analysis,
             plan,
             phrasing,
+            wording,
             question_count: usize::from(
                 question_count.clamp(MIN_QUESTION_COUNT, MAX_QUESTION_COUNT),
             ),
@@ -154,7 +161,14 @@ impl OfflineCoach {
         let planned_last = history
             .last()
             .and_then(|last| self.plan.find(&last.question));
-        let text = bridge::bridged(&next.text, history, &self.analysis, planned_last, is_new);
+        let text = bridge::bridged(
+            &next.text,
+            history,
+            &self.analysis,
+            self.wording,
+            planned_last,
+            is_new,
+        );
         ask(&text, next.purpose)
     }
 
@@ -184,6 +198,7 @@ impl OfflineCoach {
             last,
             history,
             &self.analysis,
+            self.wording,
             planned,
             &self.phrasing,
             is_new,
@@ -211,11 +226,13 @@ impl OfflineCoach {
             }
             _ if motivation_due => ask(&self.plan.motivation.text, Purpose::Motivation),
             _ => {
-                let text = format!(
-                    "Which other part of your experience matters for the {} role at {}, and why (question {})?",
-                    self.analysis.job_title,
-                    self.analysis.company,
-                    asked + 1
+                let text = self.wording.fill(
+                    self.wording.other_experience,
+                    &[
+                        ("title", &self.analysis.job_title),
+                        ("company", &self.analysis.company),
+                        ("n", &(asked + 1).to_string()),
+                    ],
                 );
                 ask(&text, Purpose::General)
             }
@@ -223,9 +240,21 @@ impl OfflineCoach {
     }
 
     fn closing(&self, asked: usize, is_new: &impl Fn(&str) -> bool) -> Question {
-        let text = self.plan.closings.iter().find(|text| is_new(text)).cloned().unwrap_or_else(|| {
-            format!("Before we finish, is there anything else {} should know about you (question {})?", self.analysis.company, asked + 1)
-        });
+        let text = self
+            .plan
+            .closings
+            .iter()
+            .find(|text| is_new(text))
+            .cloned()
+            .unwrap_or_else(|| {
+                self.wording.fill(
+                    self.wording.closing_fallback,
+                    &[
+                        ("company", &self.analysis.company),
+                        ("n", &(asked + 1).to_string()),
+                    ],
+                )
+            });
         ask(&text, Purpose::Closing)
     }
 }
@@ -260,6 +289,7 @@ mod tests {
             InterviewKind::Mixed,
             Seniority::Mid,
             count,
+            Language::English,
             42,
         )
     }
@@ -338,6 +368,7 @@ mod tests {
             InterviewKind::Behavioral,
             Seniority::Junior,
             MAX_QUESTION_COUNT,
+            Language::English,
             1,
         );
         for answer in ["", "I fixed the build and cut release time by 30 % in 2 weeks for the whole company, which my manager liked."] {
@@ -387,6 +418,108 @@ mod tests {
         assert_ne!(normalized(&next.text), normalized(&planned.text));
     }
 
+    fn eval_pair(name: &str) -> (String, String) {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/eval")
+            .join(name);
+        let read = |file: &str| std::fs::read_to_string(folder.join(file)).unwrap();
+        (read("cv.txt"), read("jd.txt"))
+    }
+
+    #[test]
+    fn every_language_keeps_the_rules_of_a_question() {
+        let answers = [
+            "",
+            "Oui.",
+            "J'ai repris une classe de 3e difficile en novembre : j'ai mis en place des ateliers hebdomadaires et la moyenne au brevet blanc est passée de 8 à 11 sur 20 en trois mois.",
+            "Ich habe die Übergabe im Nachtdienst neu strukturiert, und die Übergabezeit sank von 45 auf 25 Minuten.",
+            "Gestioné la cuenta más grande del equipo y cerré un contrato de 640.000 euros en seis semanas.",
+            "Nous avons travaillé ensemble et nous étions contents, notre équipe a bien avancé.",
+        ];
+        // Each language with documents in it (English with the French ones: the documents'
+        // language and the interview's need not match).
+        for (language, pair) in [
+            (Language::English, "teaching-fr"),
+            (Language::French, "teaching-fr"),
+            (Language::German, "nursing-de"),
+            (Language::Spanish, "sales-es"),
+        ] {
+            let (cv, jd) = eval_pair(pair);
+            for (seniority, count) in [
+                (Seniority::Junior, 6),
+                (Seniority::Mid, 10),
+                (Seniority::Senior, 12),
+            ] {
+                let coach = OfflineCoach::new(
+                    &cv,
+                    &jd,
+                    "",
+                    "",
+                    InterviewKind::Mixed,
+                    seniority,
+                    count,
+                    language,
+                    3,
+                );
+                for answer in answers {
+                    let questions = run(&coach, answer, usize::from(count));
+                    assert_no_rewording(&questions);
+                    assert_eq!(questions.last().map(|q| q.purpose), Some(Purpose::Closing));
+                    for question in &questions {
+                        assert!(
+                            text::words::is_well_formed_question(&question.text),
+                            "{language:?}: {question:?}"
+                        );
+                        if language == Language::Spanish {
+                            assert!(question.text.contains('¿'), "{question:?}");
+                        }
+                        // Too few function words in a short question to tell its language.
+                        if language != Language::English
+                            && text::words::word_count(&question.text) >= 15
+                        {
+                            assert_eq!(
+                                text::language::detect_language(&question.text),
+                                language,
+                                "{question:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_french_interview_speaks_french_about_the_documents() {
+        let (cv, jd) = eval_pair("teaching-fr");
+        let coach = OfflineCoach::new(
+            &cv,
+            &jd,
+            "",
+            "",
+            InterviewKind::Mixed,
+            Seniority::Mid,
+            8,
+            Language::French,
+            7,
+        );
+        let questions = run(&coach, "J'ai mis en place des ateliers de résolution de problèmes chaque semaine avec mes élèves de 3e, et la moyenne au brevet est passée de 9,1 à 11,4 sur 20 en deux ans.", 8);
+        assert!(
+            questions[0].text.contains("Collège Victor Hugo"),
+            "{:?}",
+            questions[0]
+        );
+        assert!(
+            questions
+                .iter()
+                .any(|q| q.text.contains("Collège Jean Moulin")),
+            "{questions:#?}"
+        );
+        for question in &questions {
+            assert!(!question.text.contains(" the "), "{question:?}");
+        }
+    }
+
     #[test]
     fn the_seed_changes_only_the_wording() {
         let answer = "I migrated the ledger and cut latency by 40 % for 9 million postings a day, which I measured with OpenTelemetry and Prometheus dashboards every week.";
@@ -399,6 +532,7 @@ mod tests {
                 InterviewKind::Mixed,
                 Seniority::Mid,
                 8,
+                Language::English,
                 seed,
             );
             run(&coach, answer, 8)

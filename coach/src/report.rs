@@ -25,7 +25,7 @@ pub mod schema;
 mod scores;
 pub mod validate;
 
-use domain::{GeneratedBy, InterviewAnalysis, Report};
+use domain::{GeneratedBy, InterviewAnalysis, Language, Report};
 
 use analysis::Analyser;
 
@@ -47,6 +47,8 @@ pub struct FeedbackInput {
     pub exchanges: Vec<(String, String)>,
     /// The number of questions planned, to say how many were answered.
     pub question_count: u8,
+    /// The interview's language: the report is written in it.
+    pub language: Language,
 }
 
 /// An answered question with its number (from 1) in the interview.

@@ -44,6 +44,7 @@ pub fn coach_for(pair: &Pair, questions: u8, seed: u64) -> OfflineCoach {
         KIND,
         SENIORITY,
         questions,
+        pair.language,
         seed,
     )
 }
@@ -92,5 +93,6 @@ pub fn score(pair: &Pair, turns: &[Turn]) -> Report {
             .map(|turn| (turn.question.clone(), turn.answer.clone()))
             .collect(),
         question_count: QUESTIONS,
+        language: pair.language,
     })
 }

@@ -4,10 +4,40 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use domain::Language;
 use eval::evaluate::evaluate;
-use eval::pairs::{default_dir, load_all};
+use eval::pairs::{default_dir, load_all, Pair};
 use eval::personas::Persona;
 use eval::table::markdown;
+
+/// The summary again for the pairs of each language, so a language cannot hide behind the
+/// others' figures.
+fn by_language(pairs: &[Pair]) -> String {
+    let mut text = String::from("\n## By language\n");
+    for language in Language::ALL.iter().copied() {
+        let subset: Vec<Pair> = pairs
+            .iter()
+            .filter(|pair| pair.language == language)
+            .cloned()
+            .collect();
+        if subset.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = subset.iter().map(|pair| pair.name.as_str()).collect();
+        let table = markdown(&evaluate(&subset, &Persona::ALL));
+        let summary = table
+            .split("## Summary")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "\n### {} ({})\n{summary}",
+            language.english_name(),
+            names.join(", ")
+        ));
+    }
+    text
+}
 
 fn main() -> ExitCode {
     let pairs = match load_all(&default_dir()) {
@@ -18,7 +48,8 @@ fn main() -> ExitCode {
         }
     };
     let evaluation = evaluate(&pairs, &Persona::ALL);
-    let markdown = markdown(&evaluation);
+    let mut markdown = markdown(&evaluation);
+    markdown.push_str(&by_language(&pairs));
     // The project's target/, wherever CARGO_TARGET_DIR puts the build.
     let project = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

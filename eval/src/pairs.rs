@@ -8,7 +8,10 @@
 //!   the CV's own facts, in the first person, with numbers, tools and outcomes.
 
 use std::fs;
+
+use domain::Language;
 use std::path::{Path, PathBuf};
+use text::language::detect_language;
 
 /// One block of the answer bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub struct Pair {
     pub company: String,
     pub cv: String,
     pub job_description: String,
+    /// Detected from the job description, as the app does at set-up.
+    pub language: Language,
     pub answers: AnswerBank,
 }
 
@@ -69,7 +74,9 @@ pub fn load(folder: &Path) -> Result<Pair, String> {
     };
     let answers = parse_bank(&read("answers.txt")?)
         .map_err(|error| format!("{}/answers.txt: {error}", folder.display()))?;
+    let job_description = read("jd.txt")?;
     Ok(Pair {
+        language: detect_language(&job_description),
         name: folder
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
@@ -78,7 +85,7 @@ pub fn load(folder: &Path) -> Result<Pair, String> {
         job_title: field("title")?,
         company: field("company")?,
         cv: read("cv.txt")?,
-        job_description: read("jd.txt")?,
+        job_description,
         answers,
     })
 }

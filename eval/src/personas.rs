@@ -1,6 +1,8 @@
 //! Simulated candidates. Every persona is deterministic: its answer depends only on the pair,
 //! the question and the question's number, so the same interview comes out every run.
 
+use domain::Language;
+
 use crate::pairs::{AnswerBank, Pair};
 use crate::questions::QuestionType;
 use crate::text::words;
@@ -76,9 +78,9 @@ impl Persona {
             Persona::Medium if index.is_multiple_of(2) => {
                 strong(&pair.answers, question, index, used)
             }
-            Persona::Medium | Persona::Vague => pick(VAGUE, index),
-            Persona::OffTopic => pick(OFF_TOPIC, index),
-            Persona::OneWord => pick(ONE_WORD, index),
+            Persona::Medium | Persona::Vague => pick(material(pair.language).vague, index),
+            Persona::OffTopic => pick(material(pair.language).off_topic, index),
+            Persona::OneWord => pick(material(pair.language).one_word, index),
             Persona::Gibberish => gibberish(index),
             Persona::Injection => pick(INJECTION, index),
             Persona::Echo => question.to_owned(),
@@ -116,6 +118,96 @@ fn strong(bank: &AnswerBank, question: &str, index: usize, used: &mut Vec<usize>
         None => bank.stories[index % bank.stories.len()].text.clone(),
     }
 }
+
+/// A persona's answers in one language. Injections stay in English: that is how they come.
+struct Material {
+    vague: &'static [&'static str],
+    off_topic: &'static [&'static str],
+    one_word: &'static [&'static str],
+}
+
+fn material(language: Language) -> Material {
+    match language {
+        Language::English => Material {
+            vague: VAGUE,
+            off_topic: OFF_TOPIC,
+            one_word: ONE_WORD,
+        },
+        Language::French => Material {
+            vague: VAGUE_FR,
+            off_topic: OFF_TOPIC_FR,
+            one_word: &[
+                "Oui.",
+                "Travail d'équipe.",
+                "Peut-être.",
+                "Communication.",
+                "Bien sûr.",
+                "Difficile.",
+            ],
+        },
+        Language::German => Material {
+            vague: VAGUE_DE,
+            off_topic: OFF_TOPIC_DE,
+            one_word: &[
+                "Ja.",
+                "Teamarbeit.",
+                "Vielleicht.",
+                "Kommunikation.",
+                "Klar.",
+                "Schwierig.",
+            ],
+        },
+        Language::Spanish => Material {
+            vague: VAGUE_ES,
+            off_topic: OFF_TOPIC_ES,
+            one_word: &[
+                "Sí.",
+                "Trabajo en equipo.",
+                "Quizás.",
+                "Comunicación.",
+                "Claro.",
+                "Difícil.",
+            ],
+        },
+    }
+}
+
+const VAGUE_FR: &[&str] = &[
+    "Je pense que je suis quelqu'un de travailleur et j'essaie toujours de faire de mon mieux dans chaque situation. Nous avons travaillé sur beaucoup de choses en équipe et au final ça s'est plutôt bien passé, tout le monde était content.",
+    "C'est une bonne question. En général j'essaie simplement de rester positive et de bien communiquer avec tout le monde. Nous avons déjà fait quelque chose comme ça et ça s'est bien passé, plus ou moins.",
+    "J'ai fait beaucoup de choses différentes dans mon parcours et j'ai beaucoup appris de chacune. J'apprends vite et j'aime travailler avec les gens, donc je pense que je m'intégrerais bien.",
+    "Nous avons eu quelques difficultés mais nous les avons gérées ensemble. J'ai aidé là où je pouvais et nous nous en sommes sortis. Avec le recul c'était une bonne expérience et je referais sans doute pareil.",
+];
+const OFF_TOPIC_FR: &[&str] = &[
+    "Honnêtement, le meilleur moment de mon week-end, c'était le marché. Il y avait des pêches délicieuses et j'ai passé une heure à parler avec le boulanger de levain et de la façon dont la météo change la pâte.",
+    "Mon film préféré, c'est sans doute celui de l'astronaute coincé sur Mars qui fait pousser des pommes de terre. Je l'ai vu peut-être six fois et je ris encore à chaque fois de la musique disco.",
+    "Je pense adopter un chien, peut-être un beagle ou un épagneul. Mon appartement est un peu petit et mon propriétaire n'est pas ravi, alors pour l'instant je promène le chien de ma voisine le dimanche.",
+    "Saviez-vous que les pieuvres ont trois cœurs et le sang bleu ? Je l'ai lu hier soir et j'ai regardé des vidéos sur les créatures des abysses jusqu'à deux heures du matin.",
+];
+const VAGUE_DE: &[&str] = &[
+    "Ich glaube, ich bin ein fleißiger Mensch und ich versuche immer, in jeder Situation mein Bestes zu geben. Wir haben im Team an vielen Dingen gearbeitet und am Ende lief es ganz gut, alle waren zufrieden.",
+    "Das ist eine gute Frage. Ich versuche meistens einfach, positiv zu bleiben und mit allen gut zu kommunizieren. So etwas haben wir schon einmal gemacht und es hat am Ende mehr oder weniger geklappt.",
+    "Ich habe in meinem Berufsleben schon viele verschiedene Dinge gemacht und aus allen viel gelernt. Ich lerne schnell und arbeite gern mit Menschen, deshalb glaube ich, dass ich gut ins Team passen würde.",
+    "Wir hatten da einige Schwierigkeiten, aber wir haben sie gemeinsam bewältigt. Ich habe geholfen, wo ich konnte, und wir sind durchgekommen. Im Rückblick war es eine gute Erfahrung und ich würde es wohl wieder so machen.",
+];
+const OFF_TOPIC_DE: &[&str] = &[
+    "Ehrlich gesagt war das Beste an meinem Wochenende der Bauernmarkt. Es gab wunderbare Pfirsiche und ich habe eine Stunde mit dem Bäcker über Sauerteig geredet und darüber, wie das Wetter den Teig verändert.",
+    "Mein Lieblingsfilm ist wahrscheinlich der über den Astronauten, der auf dem Mars festsitzt und Kartoffeln anbaut. Ich habe ihn bestimmt sechsmal gesehen und lache immer noch über die Discomusik.",
+    "Ich überlege, mir einen Hund zu holen, vielleicht einen Beagle oder einen Spaniel. Meine Wohnung ist aber etwas klein und mein Vermieter ist nicht begeistert, also gehe ich sonntags mit dem Hund meiner Nachbarin spazieren.",
+    "Wussten Sie, dass Kraken drei Herzen und blaues Blut haben? Ich habe gestern Abend darüber gelesen und mir bis zwei Uhr nachts Videos über Tiefseetiere angesehen.",
+];
+const VAGUE_ES: &[&str] = &[
+    "Creo que soy una persona muy trabajadora y siempre intento dar lo mejor de mí en cada situación. Trabajamos en muchas cosas en equipo y al final salió bastante bien, todo el mundo quedó contento.",
+    "Es una buena pregunta. Normalmente intento mantenerme positiva y comunicarme bien con todos. Ya hicimos algo parecido antes y al final salió bien, más o menos.",
+    "He hecho muchas cosas distintas en mi carrera y he aprendido mucho de todas ellas. Aprendo rápido y me gusta trabajar con personas, así que creo que encajaría bien en el equipo.",
+    "Tuvimos algunas dificultades pero las resolvimos juntos. Ayudé donde pude y salimos adelante. Mirando atrás fue una buena experiencia y probablemente lo haría igual otra vez.",
+];
+const OFF_TOPIC_ES: &[&str] = &[
+    "Sinceramente, lo mejor de mi fin de semana fue el mercado del barrio. Tenían unos melocotones buenísimos y pasé una hora hablando con el panadero sobre masa madre y cómo el tiempo cambia la masa.",
+    "Mi película favorita es probablemente la del astronauta atrapado en Marte que cultiva patatas. La he visto unas seis veces y todavía me río con la música disco cada vez.",
+    "Estoy pensando en adoptar un perro, quizás un beagle o un spaniel. Mi piso es un poco pequeño y al casero no le hace gracia, así que de momento paseo al perro de mi vecina los domingos.",
+    "¿Sabía que los pulpos tienen tres corazones y la sangre azul? Lo leí anoche y estuve viendo vídeos sobre criaturas de las profundidades hasta las dos de la mañana.",
+];
 
 fn pick(answers: &[&str], index: usize) -> String {
     answers[index % answers.len()].to_owned()
@@ -194,6 +286,7 @@ mod tests {
             company: "Acme".into(),
             cv: String::new(),
             job_description: String::new(),
+            language: domain::Language::English,
             answers: parse_bank(&text).unwrap(),
         }
     }

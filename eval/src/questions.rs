@@ -34,6 +34,15 @@ impl QuestionType {
             "finally",
             "last question",
             "like to ask",
+            "pour terminer",
+            "avant de conclure",
+            "dernière question",
+            "zum schluss",
+            "bevor wir enden",
+            "letzte frage",
+            "para terminar",
+            "antes de terminar",
+            "última pregunta",
         ]) {
             QuestionType::Closing
         } else if has(&[
@@ -50,6 +59,12 @@ impl QuestionType {
             "why would you",
             "why the ",
             "appeal",
+            "pourquoi souhaitez",
+            "vous attire",
+            "warum möchten",
+            "reizt sie",
+            "por qué quiere",
+            "le atrae",
         ]) {
             QuestionType::Motivation
         } else if has(&[
@@ -67,8 +82,20 @@ impl QuestionType {
             "your part",
             "your contribution",
             "what came of",
-        ]) || words.iter().any(|w| w == "result" || w == "outcome")
-        {
+            "parlez-moi",
+            "décrivez",
+            "situation",
+            "erzählen sie",
+            "beschreiben sie",
+            "hábleme",
+            "describa",
+            "ocasión",
+        ]) || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "result" | "outcome" | "résultat" | "ergebnis" | "resultado"
+            )
+        }) {
             QuestionType::Behavioural
         } else if has(&[
             "how would you",

@@ -216,8 +216,10 @@ pub const COMMON: &[&str] = &[
     "thanks",
 ];
 
+/// Also the function words of French, German and Spanish ("votre", "haben", "usted"), which a
+/// question repeats from any answer.
 pub fn is_common(word: &str) -> bool {
-    COMMON.contains(&word)
+    COMMON.contains(&word) || text::top_words::is_stop_word(word)
 }
 
 /// Sentences: split after `.`, `!` or `?` followed by a space or the end.

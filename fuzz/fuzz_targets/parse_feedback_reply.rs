@@ -24,6 +24,7 @@ fn interview() -> &'static (FeedbackInput, InterviewAnalysis, Report) {
                 .map(|n| (format!("Question {n}: why?"), answer.to_owned()))
                 .collect(),
             question_count: 3,
+            language: domain::Language::English,
         };
         let analysis = input.analyse();
         let offline = offline_report(&input);

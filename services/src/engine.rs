@@ -305,6 +305,7 @@ impl InterviewEngine {
             kind: interview.kind,
             seniority: interview.seniority,
             question_count: interview.question_count,
+            language: interview.language,
             cv: &texts.cv,
             job_description: &texts.job_description,
         };

@@ -209,6 +209,7 @@ impl InterviewService {
             kind: interview.kind,
             seniority: interview.seniority,
             question_count: interview.question_count,
+            language: interview.language,
             seed: seed_of(id),
         }))
     }

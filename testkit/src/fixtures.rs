@@ -202,6 +202,7 @@ mod tests {
                 .map(|n| (format!("Question {n}?"), answer.to_owned()))
                 .collect(),
             question_count: 3,
+            language: domain::Language::English,
         }
     }
 

@@ -32,6 +32,34 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Ministry",
     "Foundation",
     "Agency",
+    // French, German and Spanish legal forms and institutions.
+    "SAS",
+    "SARL",
+    "Groupe",
+    "Lycée",
+    "Collège",
+    "École",
+    "Hôpital",
+    "Clinique",
+    "Université",
+    "Académie",
+    "KG",
+    "GmbH & Co. KG",
+    "Klinikum",
+    "Krankenhaus",
+    "Klinik",
+    "Universität",
+    "Schule",
+    "Gymnasium",
+    "Stiftung",
+    "S.A.",
+    "S.L.",
+    "SL",
+    "Grupo",
+    "Universidad",
+    "Colegio",
+    "Instituto",
+    "Fundación",
 ];
 
 /// Headings that open the work history, matched lower-case as substrings.
@@ -39,8 +67,14 @@ const EXPERIENCE_HEADINGS: &[&str] = &[
     "experience",
     "employment",
     "berufserfahrung",
+    "berufliche",
+    "werdegang",
     "work history",
     "career",
+    "expérience",
+    "parcours professionnel",
+    "experiencia",
+    "trayectoria",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,6 +219,8 @@ mod tests {
             ("Sales Development Representative — Bluebonnet Analytics, Austin TX  |  Jul 2019 - Feb 2021", "Bluebonnet Analytics"),
             ("Class Teacher, Years 3–5 — Aarhus International Primary\t2022 – present", "Aarhus International Primary"),
             ("Key Account Managerin, Isarwerk Medical GmbH, München", "Isarwerk Medical GmbH"),
+            ("Professeure de mathématiques — Collège Victor Hugo, Lyon\t2019 – aujourd'hui", "Collège Victor Hugo"),
+            ("Ejecutiva de cuentas — Grupo Levante, Valencia\t2021 – actualidad", "Grupo Levante"),
         ];
         for (line, employer) in cases {
             assert_eq!(employer_in(line).as_deref(), Some(employer), "{line}");

@@ -5,8 +5,8 @@
 
 use domain::Language;
 
-/// Function words of one language that none of the other three writes the same way ("de",
-/// "la", "en" and "que" are shared by French and Spanish, so neither counts them).
+/// Function words of each language. A word French and Spanish share ("de", "la", "que") is in
+/// both lists: it tells them from English and German without favouring either.
 const ENGLISH: &[&str] = &[
     "the", "and", "of", "to", "is", "for", "with", "on", "that", "you", "we", "our", "your", "are",
     "be", "at", "this", "will", "have", "has", "or", "from", "by", "it", "was", "i", "my", "which",
@@ -16,7 +16,8 @@ const FRENCH: &[&str] = &[
     "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec", "sur", "qui", "nous",
     "vous", "votre", "vos", "notre", "nos", "au", "aux", "ce", "cette", "ces", "il", "elle", "je",
     "j", "l", "d", "qu", "ne", "pas", "plus", "par", "être", "été", "sont", "ai", "mes", "mon",
-    "ou", "où", "leur", "très", "chez", "sans", "avons", "avez", "afin", "ainsi",
+    "ou", "où", "leur", "très", "chez", "sans", "avons", "avez", "afin", "ainsi", "que", "de",
+    "la", "en", "un", "se",
 ];
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "ein", "eine", "einen", "einem", "einer", "mit", "für",
@@ -28,7 +29,8 @@ const SPANISH: &[&str] = &[
     "el", "los", "las", "del", "y", "es", "una", "para", "por", "con", "su", "sus", "al", "lo",
     "como", "pero", "mi", "mis", "nuestro", "nuestra", "nuestros", "usted", "ustedes", "ha",
     "hemos", "fue", "muy", "también", "está", "están", "este", "esta", "estos", "yo", "más",
-    "sobre", "donde", "cuando", "porque",
+    "sobre", "donde", "cuando", "porque", "que", "de", "la", "en", "un", "se", "creo", "sé", "eso",
+    "esto", "pues", "quizás", "qué", "cuál", "ese", "esa", "le", "entonces",
 ];
 
 /// Fewer function words than this is too little text to tell.

@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod profile;
 pub mod requirements;
 pub mod stems;
+mod stop_words;
 pub mod tokens;
 pub mod top_words;
 pub mod vocabulary;

@@ -5,6 +5,8 @@
 //! that opens a clause (usually a verb) are never names. German capitalises every noun, so in
 //! a German job description only acronyms count.
 
+use domain::Language;
+
 /// Words that are capitalised for reasons other than being a name: headings, adjectives that
 /// open requirement lines, countries and currencies. Compared case-sensitively.
 const NOT_NAMES: &[&str] = &[
@@ -133,7 +135,9 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Small words that may join the capitalised words of one name ("Board of Ireland", "Marks &
 /// Spencer", "Ministère de la Santé").
-const JOINERS: &[&str] = &["of", "&", "for", "de", "la", "du", "des", "der", "für"];
+const JOINERS: &[&str] = &[
+    "of", "&", "for", "de", "la", "du", "des", "der", "für", "del",
+];
 
 /// German function words: enough of them marks a German job description.
 const GERMAN_WORDS: &[&str] = &[
@@ -218,6 +222,10 @@ pub fn is_german(text: &str) -> bool {
 /// the words that can never be names of a skill.
 pub fn named_terms(requirements: &[String], company: &str, job_title: &str) -> Vec<Name> {
     let german = is_german(&requirements.join("\n"));
+    let romance = matches!(
+        crate::language::detect_language(&requirements.join("\n")),
+        Language::French | Language::Spanish
+    );
     let title_words: Vec<String> = job_title
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|word| !word.is_empty())
@@ -225,7 +233,7 @@ pub fn named_terms(requirements: &[String], company: &str, job_title: &str) -> V
         .collect();
     let mut names: Vec<Name> = Vec::new();
     for line in requirements {
-        for name in names_in_line(line, &title_words, german) {
+        for name in names_in_line(line, &title_words, german, romance) {
             let is_company = company.contains(&name.name) || name.name.contains(company.trim());
             if !is_company && !names.iter().any(|known| known.name == name.name) {
                 names.push(name);
@@ -235,7 +243,10 @@ pub fn named_terms(requirements: &[String], company: &str, job_title: &str) -> V
     names
 }
 
-fn names_in_line(line: &str, title_words: &[String], german: bool) -> Vec<Name> {
+/// `romance`: French and Spanish capitalise only names and the first word of a sentence, so
+/// the capitalised word that opens a clause is never part of a name ("Utiliser GeoGebra",
+/// "Titulaire du CAPES").
+fn names_in_line(line: &str, title_words: &[String], german: bool, romance: bool) -> Vec<Name> {
     let words = words_of(line);
     let mut names: Vec<Name> = Vec::new();
     let mut at = 0;
@@ -251,10 +262,16 @@ fn names_in_line(line: &str, title_words: &[String], german: bool) -> Vec<Name> 
         let opens_clause = clause_start;
         clause_start = words[end].ends_sentence;
         let next = end + 1;
-        let Some((first, last)) = trim_fillers(&words, at, end, title_words) else {
+        let Some((mut first, last)) = trim_fillers(&words, at, end, title_words) else {
             at = next;
             continue;
         };
+        if romance && opens_clause && first == run_start && first < last {
+            first += 1;
+            while first < last && JOINERS.contains(&words[first].bare) {
+                first += 1;
+            }
+        }
         let text = words[first..=last]
             .iter()
             .map(|word| word.bare)

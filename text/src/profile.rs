@@ -492,3 +492,72 @@ mod corpus_tests {
         assert_eq!(names(&analysis.job), ["B2B SaaS", "Python"]);
     }
 }
+
+#[cfg(test)]
+mod other_language_tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn pair(name: &str) -> (String, String) {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/eval")
+            .join(name);
+        let read = |file: &str| std::fs::read_to_string(folder.join(file)).unwrap();
+        (read("cv.txt"), read("jd.txt"))
+    }
+
+    #[test]
+    fn a_french_cv_and_job_ad_read_like_english_ones() {
+        let (cv, jd) = pair("teaching-fr");
+        let profile = Profile::new(&cv, &jd, "", "");
+        assert_eq!(profile.job_title, "Professeur de mathématiques");
+        assert_eq!(profile.company, "Collège Jean Moulin");
+        assert_eq!(
+            names(&profile.job),
+            ["ULIS", "Pronote", "GeoGebra", "Python", "CAPES", "MEEF"]
+        );
+        assert_eq!(names(&profile.supported).len(), 6);
+        assert_eq!(profile.requirements.len(), 11);
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(3), Some(6))
+        );
+        let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
+        assert_eq!(employers, ["Collège Victor Hugo", "Lycée Ampère"]);
+        assert_eq!(profile.roles[0].achievements.len(), 5);
+    }
+
+    #[test]
+    fn german_and_spanish_cvs_and_job_ads_read_like_english_ones() {
+        let (cv, jd) = pair("nursing-de");
+        let profile = Profile::new(&cv, &jd, "", "");
+        assert_eq!(profile.company, "Klinikum Lechfeld");
+        assert_eq!(
+            names(&profile.supported),
+            ["COPRA", "CVVHD", "ECMO", "DKG", "ALS"]
+        );
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(2), Some(7))
+        );
+        let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
+        assert_eq!(employers, ["Universitätsklinikum Ulm", "Klinikum Neu-Ulm"]);
+
+        let (cv, jd) = pair("sales-es");
+        let profile = Profile::new(&cv, &jd, "", "");
+        assert_eq!(profile.company, "Grupo Solaris");
+        assert_eq!(names(&profile.gaps), ["HubSpot", "SPIN"]);
+        assert_eq!(
+            (profile.required_years, profile.cv_years),
+            (Some(3), Some(5))
+        );
+        let employers: Vec<&str> = profile.roles.iter().map(|r| r.employer.as_str()).collect();
+        assert_eq!(employers, ["Grupo Levante", "Distribuciones Tajo"]);
+        assert_eq!(profile.roles[0].achievements.len(), 5);
+    }
+
+    fn names(skills: &[Skill]) -> Vec<&str> {
+        skills.iter().map(|skill| skill.name.as_str()).collect()
+    }
+}

@@ -2,7 +2,9 @@
 //! under headings such as "Requirements", "What you'll do" or "Ihr Profil".
 
 /// Heading words that open a section of requirements or duties (matched lower-case, as
-/// substrings, so "WHAT YOU WILL DO" and "Responsibilities" both count).
+/// substrings, so "WHAT YOU WILL DO" and "Responsibilities" both count), in the four languages
+/// of the offline coach. Sections of what the employer offers ("Wir bieten", "Nous offrons")
+/// are left out on purpose.
 const REQUIREMENT_HEADINGS: &[&str] = &[
     "requirement",
     "what you will do",
@@ -28,6 +30,23 @@ const REQUIREMENT_HEADINGS: &[&str] = &[
     "must have",
     "ihr profil",
     "ihre aufgaben",
+    "anforderungen",
+    "was sie mitbringen",
+    "qualifikation",
+    // French
+    "vos missions",
+    "missions",
+    "votre profil",
+    "profil recherché",
+    "compétences",
+    "exigences",
+    "nous recherchons",
+    // Spanish
+    "requisitos",
+    "funciones",
+    "responsabilidades",
+    "perfil",
+    "buscamos",
 ];
 
 /// A heading is a short line that is not a bullet and reads like a title: no sentence
@@ -109,6 +128,25 @@ mod tests {
         assert_eq!(
             requirement_lines(job),
             vec!["Run experiments in Amplitude.", "Coach a product manager."]
+        );
+    }
+
+    #[test]
+    fn reads_french_german_and_spanish_sections() {
+        let french = "À propos\nNous sommes un collège public.\n\nVos missions\n- Préparer les cours de mathématiques.\n\nCe que nous offrons\n- Une cantine\n";
+        assert_eq!(
+            requirement_lines(french),
+            vec!["Préparer les cours de mathématiques."]
+        );
+        let german = "Wer wir sind\nEin Klinikum.\n\nIhr Profil\n- Drei Jahre Erfahrung in der Pflege\n\nWir bieten\n- Ein Jobrad\n";
+        assert_eq!(
+            requirement_lines(german),
+            vec!["Drei Jahre Erfahrung in der Pflege"]
+        );
+        let spanish = "Quiénes somos\nUna empresa de energía.\n\nRequisitos\n- Tres años de experiencia en ventas\n\nOfrecemos\n- Coche de empresa\n";
+        assert_eq!(
+            requirement_lines(spanish),
+            vec!["Tres años de experiencia en ventas"]
         );
     }
 

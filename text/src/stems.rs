@@ -92,6 +92,140 @@ const QUESTION_WORDS: &[&str] = &[
     "back",
 ];
 
+/// The same for the coach's French, German and Spanish questions: how to answer, not what
+/// about.
+const QUESTION_WORDS_ELSEWHERE: &[&str] = &[
+    // French
+    "parlez",
+    "décrivez",
+    "situation",
+    "résultat",
+    "exemple",
+    "moment",
+    "expérience",
+    "poste",
+    "travail",
+    "qu'avez",
+    "comment",
+    "pourquoi",
+    "quelle",
+    "quelles",
+    "quels",
+    "question",
+    "entretien",
+    "précis",
+    "précise",
+    "étape",
+    "personnellement",
+    "difficile",
+    "changé",
+    "appris",
+    "passé",
+    "retirez",
+    "prépare",
+    "commençons",
+    "pourriez",
+    "pouvez",
+    "montre",
+    "mieux",
+    "s'est",
+    "qu'est",
+    "votre",
+    "vous-même",
+    "ensuite",
+    "revenons",
+    "merci",
+    "noté",
+    // German
+    "erzählen",
+    "beschreiben",
+    "situation",
+    "ergebnis",
+    "beispiel",
+    "moment",
+    "erfahrung",
+    "stelle",
+    "arbeit",
+    "getan",
+    "welche",
+    "welcher",
+    "welchen",
+    "warum",
+    "frage",
+    "gespräch",
+    "konkret",
+    "konkreten",
+    "schritt",
+    "persönlich",
+    "schwierigste",
+    "gelernt",
+    "passiert",
+    "vorbereitet",
+    "beginnen",
+    "könnten",
+    "zeigt",
+    "besten",
+    "lebenslauf",
+    "danke",
+    "notiert",
+    "zurück",
+    "thema",
+    // Spanish
+    "hábleme",
+    "describa",
+    "situación",
+    "resultado",
+    "ejemplo",
+    "momento",
+    "experiencia",
+    "puesto",
+    "trabajo",
+    "hizo",
+    "cómo",
+    "pregunta",
+    "entrevista",
+    "concreto",
+    "paso",
+    "personalmente",
+    "difícil",
+    "aprendió",
+    "pasó",
+    "preparó",
+    "empecemos",
+    "podría",
+    "muestra",
+    "mejor",
+    "ocasión",
+    "gracias",
+    "anotado",
+    "volvamos",
+    "tema",
+    // The coach's framing around a follow-up ("Pourriez-vous me parler de …", "¿Podría
+    // hablarme de …?"): an answer about talking to a baker is not on its topic.
+    "parler",
+    "portait",
+    "plutôt",
+    "revenir",
+    "crois",
+    "répondait",
+    "semble",
+    "erzählen",
+    "betraf",
+    "stattdessen",
+    "zurückkommen",
+    "glaube",
+    "beantwortete",
+    "scheint",
+    "hablarme",
+    "hablar",
+    "trataba",
+    "aunque",
+    "volver",
+    "creo",
+    "respondía",
+    "parece",
+];
+
 /// Words any account of work uses, whatever it is about: an answer made of these says
 /// nothing about its topic ("I worked closely with the people involved").
 const GENERIC_WORDS: &[&str] = &[
@@ -174,14 +308,93 @@ const GENERIC_WORDS: &[&str] = &[
     "nothing",
 ];
 
+/// The same for French, German and Spanish answers.
+const GENERIC_WORDS_ELSEWHERE: &[&str] = &[
+    // French
+    "travail",
+    "travaillé",
+    "équipe",
+    "personnes",
+    "choses",
+    "bien",
+    "vraiment",
+    "toujours",
+    "problème",
+    "situation",
+    "difficile",
+    "temps",
+    "mieux",
+    "meilleur",
+    "beaucoup",
+    "content",
+    "contente",
+    "ensemble",
+    "aidé",
+    "passé",
+    "semaine",
+    "quelque",
+    "chose",
+    "peut-être",
+    // German
+    "arbeit",
+    "gearbeitet",
+    "team",
+    "menschen",
+    "dinge",
+    "immer",
+    "wirklich",
+    "problem",
+    "situation",
+    "schwierig",
+    "zeit",
+    "besten",
+    "viel",
+    "vielen",
+    "zufrieden",
+    "gemeinsam",
+    "geholfen",
+    "woche",
+    "etwas",
+    "vielleicht",
+    // Spanish
+    "trabajo",
+    "trabajé",
+    "equipo",
+    "personas",
+    "cosas",
+    "bien",
+    "siempre",
+    "realmente",
+    "problema",
+    "situación",
+    "difícil",
+    "tiempo",
+    "mejor",
+    "mucho",
+    "contento",
+    "contenta",
+    "juntos",
+    "ayudé",
+    "semana",
+    "algo",
+    "quizás",
+];
+
 /// The first "N years" in a text ("6+ years", "nine years' experience"), read with the same
 /// words and numbers as answers are.
 pub fn years_stated(text: &str) -> Option<u32> {
     let tokens = Tokens::new(text);
     (1..tokens.len()).find_map(|at| {
         let unit = tokens.lower(at).trim_end_matches('\'');
-        let is_years =
-            matches!(unit, "year" | "years" | "year's") && !tokens.tokens[at - 1].break_after;
+        let english = matches!(unit, "year" | "years" | "year's");
+        let elsewhere = matches!(unit, "ans" | "années" | "jahre" | "jahren" | "años");
+        // "in drei Jahren", "en deux ans": how long something took, not years of experience.
+        let took = at >= 2
+            && matches!(
+                tokens.lower(at - 2),
+                "in" | "en" | "dans" | "innerhalb" | "binnen"
+            );
+        let is_years = (english || (elsewhere && !took)) && !tokens.tokens[at - 1].break_after;
         is_years
             .then(|| count_value(tokens.lower(at - 1)))
             .flatten()
@@ -197,22 +410,35 @@ pub fn content_stems(text: &str) -> HashSet<String> {
 
 /// The content stems of a question, without the words that only say how to answer it.
 pub fn question_stems(question: &str) -> HashSet<String> {
-    stems(question, QUESTION_WORDS)
+    stems(
+        question,
+        &[QUESTION_WORDS, QUESTION_WORDS_ELSEWHERE].concat(),
+    )
 }
 
 fn stems(text: &str, also_ignored: &[&str]) -> HashSet<String> {
     let tokens = Tokens::new(text);
     (0..tokens.len())
-        .map(|at| tokens.lower(at).trim_end_matches("'s"))
+        .map(|at| without_elision(tokens.lower(at).trim_end_matches("'s")))
         .filter(|word| {
             word.chars().count() >= 4
                 && word.chars().any(char::is_alphabetic)
                 && !is_stop_word(word)
                 && !GENERIC_WORDS.contains(word)
+                && !GENERIC_WORDS_ELSEWHERE.contains(word)
                 && !also_ignored.contains(word)
         })
         .map(stem)
         .collect()
+}
+
+/// "l'équipe" → "équipe", "d'expérience" → "expérience": a French article or pronoun
+/// elided onto the word is not part of it.
+fn without_elision(word: &str) -> &str {
+    match word.split_once('\'') {
+        Some(("l" | "d" | "j" | "qu" | "n" | "s" | "c" | "m" | "t", rest)) => rest,
+        _ => word,
+    }
 }
 
 /// The first five letters: a crude stem that needs no dictionary.
@@ -230,6 +456,13 @@ mod tests {
         assert_eq!(years_stated("with nine years' experience in Go"), Some(9));
         assert_eq!(years_stated("Years of fun, 2016 – 2020"), None);
         assert_eq!(years_stated("twenty years"), Some(20));
+        assert_eq!(years_stated("au moins trois ans d'expérience"), Some(3));
+        assert_eq!(
+            years_stated("Mindestens drei Jahre Vertriebserfahrung"),
+            Some(3)
+        );
+        assert_eq!(years_stated("5 años de experiencia"), Some(5));
+        assert_eq!(years_stated("+44 % in drei Jahren"), None);
     }
 
     #[test]
@@ -244,5 +477,8 @@ mod tests {
         assert!(
             content_stems("I worked closely with the people involved and made sure.").is_empty()
         );
+        let french = content_stems("J'ai repris l'atelier avec les élèves de troisième.");
+        assert!(french.contains("ateli") && french.contains("élève") && french.contains("repri"));
+        assert!(!french.contains("avec") && !french.contains("l'ate"));
     }
 }

@@ -239,8 +239,10 @@ const STOP_WORDS: &[&str] = &[
     "back",
 ];
 
+/// Whether `word` (lower-cased) is a function word, filler or hedge in any of the four
+/// languages.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_WORDS.contains(&word) || crate::stop_words::OTHER_LANGUAGES.contains(&word)
 }
 
 /// The `limit` most used words (lower-cased, a possessive "'s" dropped), most used first and,

@@ -68,8 +68,18 @@ impl SearchableText {
     }
 }
 
+/// Words separated by white space. The marks French typography sets apart with a no-break
+/// space ("Pourquoi ?", "« Ai lancé »") are no words; anything else standing alone ("40 %")
+/// still counts, as it always has.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|word| !is_set_apart_mark(word))
+        .count()
+}
+
+/// "?", ":", ";", "!", "«" or "»" alone.
+pub fn is_set_apart_mark(word: &str) -> bool {
+    matches!(word, "?" | ":" | ";" | "!" | "«" | "»")
 }
 
 /// Words that make a clipped phrase read as cut off when they end it.
@@ -77,6 +87,13 @@ const DANGLING_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "with", "from", "for", "in", "on", "at", "by",
     "into", "as", "our", "my", "its", "their", "that", "which", "while", "using", "used", "&",
     "where", "when", "who", "whose", "each", "every", "so", "because", "than", "some", "all",
+    // French, German and Spanish articles, prepositions, conjunctions and possessives.
+    "le", "la", "les", "un", "une", "des", "du", "de", "à", "au", "aux", "et", "ou", "pour", "avec",
+    "dans", "sur", "en", "par", "mon", "ma", "mes", "notre", "nos", "qui", "que", "dont", "où",
+    "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "und", "oder",
+    "mit", "für", "von", "zu", "zum", "zur", "im", "auf", "bei", "mein", "meine", "unser",
+    "unsere", "el", "los", "las", "del", "al", "y", "o", "con", "para", "por", "mi", "mis",
+    "nuestro", "nuestra",
 ];
 
 /// Words before which a phrase can be cut and still read as complete ("led the rewrite of
@@ -84,6 +101,9 @@ const DANGLING_WORDS: &[&str] = &[
 const CUT_BEFORE: &[&str] = &[
     "from", "into", "with", "to", "for", "on", "across", "by", "and", "while", "without", "at",
     "in", "where", "when", "which", "who", "whose", "so", "because",
+    // French, German and Spanish.
+    "à", "avec", "pour", "dans", "sur", "et", "par", "mit", "für", "von", "und", "bei", "con",
+    "para", "por", "y",
 ];
 
 /// Shortens a line from a document to its first clause and at most `max_words` words, without
@@ -211,6 +231,13 @@ mod tests {
             "Provide 1:1 care"
         );
         assert_eq!(clip_phrase("one two three of four", 4), "one two three");
+        assert_eq!(
+            clip_phrase(
+                "Enseigne les mathématiques à cinq classes de 5e et de 3e",
+                5
+            ),
+            "Enseigne les mathématiques"
+        );
         // A relative clause cut short is dropped whole, not left hanging on "where each".
         assert_eq!(
             clip_phrase("ran a weekly Gong review where each rep played one call", 8),

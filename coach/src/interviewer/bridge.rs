@@ -5,6 +5,7 @@
 
 use crate::interviewer::plan::PlannedQuestion;
 use crate::interviewer::reading::{read, AnswerKind};
+use crate::interviewer::wording::Wording;
 use crate::interviewer::Exchange;
 use text::profile::Profile;
 use text::words::is_well_formed_question;
@@ -12,7 +13,7 @@ use text::words::is_well_formed_question;
 /// Words the shortest acknowledgement takes; planned questions leave room for it.
 pub(crate) const BRIDGE_WORDS: usize = 5;
 
-// Every fallback sentence below fits in `BRIDGE_WORDS`.
+// Every language's shortest off-topic and not-an-answer sentences fit in `BRIDGE_WORDS`.
 
 /// `question` after a sentence on the last answer, or `question` alone when no sentence fits,
 /// none makes a new question or the answer gave nothing to acknowledge.
@@ -20,44 +21,31 @@ pub(crate) fn bridged(
     question: &str,
     history: &[Exchange],
     analysis: &Profile,
+    wording: &Wording,
     planned_last: Option<&PlannedQuestion>,
     is_new: impl Fn(&str) -> bool,
 ) -> String {
     let Some(last) = history.last() else {
         return question.to_owned();
     };
-    let reading = read(last, history, analysis, planned_last);
+    let reading = read(last, history, analysis, wording, planned_last);
     let sentences: Vec<String> = match reading.kind {
-        AnswerKind::OffTopic => vec![
-            "That drifted from my question, so let's try another.".to_owned(),
-            "That was off topic, so let's refocus.".to_owned(),
-            "Let's refocus on work.".to_owned(),
-            // Short ones for a planned question that takes nearly the whole word budget, and
-            // several, so that one differs enough from a question already asked after them.
-            "Let's refocus.".to_owned(),
-            "That was unrelated.".to_owned(),
-            "Back to your work.".to_owned(),
-        ],
-        AnswerKind::NotAnAnswer => vec![
-            "Let's stay with the interview questions.".to_owned(),
-            "Let's stay on track.".to_owned(),
-            "Back to work.".to_owned(),
-        ],
+        AnswerKind::OffTopic => wording.fill_all(wording.off_topic_bridges, &[]),
+        AnswerKind::NotAnAnswer => wording.fill_all(wording.not_an_answer_bridges, &[]),
         AnswerKind::Empty | AnswerKind::Vague => Vec::new(),
         _ => {
             let mut sentences = Vec::new();
             if let Some(fact) = reading.short_fact() {
-                sentences.push(format!("Thanks, that is clear: {fact}."));
-                sentences.push(format!("Noted: {fact}."));
+                sentences.extend(wording.fill_all(wording.fact_bridges, &[("fact", &fact)]));
             }
             // A name the candidate used, said as a name: "Clear on ICU" read as if ICU were a
             // subject to be clear on.
             if let Some(tool) = reading.facts.tools.first() {
-                sentences.push(format!("You mentioned {tool}; moving on."));
+                sentences.push(wording.fill(wording.tool_bridge, &[("tool", tool)]));
             }
             // Only a complete answer "answers it"; one without a number or without "I" does not.
             if reading.kind == AnswerKind::Substantive {
-                sentences.push("That answers it; moving on.".to_owned());
+                sentences.push(wording.fill(wording.answered_bridge, &[]));
             }
             sentences
         }

@@ -7,7 +7,8 @@
 
 use crate::interviewer::phrasing::{key_of, Phrasing};
 use crate::interviewer::plan::PlannedQuestion;
-use crate::interviewer::reading::{read, said_back, AnswerKind, Reading};
+use crate::interviewer::reading::{read, AnswerKind, Reading};
+use crate::interviewer::wording::Wording;
 use crate::interviewer::{Exchange, FollowUpReason};
 use text::profile::Profile;
 
@@ -16,17 +17,18 @@ pub(crate) fn choose(
     last: &Exchange,
     history: &[Exchange],
     analysis: &Profile,
+    wording: &Wording,
     planned: Option<&PlannedQuestion>,
     phrasing: &Phrasing,
     is_new: impl Fn(&str) -> bool,
 ) -> Option<(FollowUpReason, String)> {
-    let reading = read(last, history, analysis, planned);
-    let focus = planned.map_or("that work", |planned| planned.focus.as_str());
+    let reading = read(last, history, analysis, wording, planned);
+    let focus = planned.map_or(wording.focus_default, |planned| planned.focus.as_str());
     let key = key_of(&last.question) ^ history.len() as u64;
     reasons(&reading).into_iter().find_map(|reason| {
         // The seed picks among the phrasings of one tier; a less specific tier is only the
         // fallback when none of a more specific one fits.
-        phrasings(reason, &reading, focus)
+        phrasings(reason, &reading, focus, wording)
             .into_iter()
             .find_map(|tier| {
                 let fresh: Vec<String> = tier.into_iter().filter(|text| is_new(text)).collect();
@@ -65,110 +67,90 @@ pub(crate) fn reasons(reading: &Reading) -> Vec<FollowUpReason> {
 }
 
 /// Phrasings of `reason` in tiers, those quoting the answer first.
-fn phrasings(reason: FollowUpReason, reading: &Reading, focus: &str) -> Vec<Vec<String>> {
+fn phrasings(
+    reason: FollowUpReason,
+    reading: &Reading,
+    focus: &str,
+    wording: &Wording,
+) -> Vec<Vec<String>> {
     let action = reading.action();
+    let fill = |templates: &[&str], values: &[(&str, &str)]| wording.fill_all(templates, values);
     let mut quoting = Vec::new();
     let mut general = Vec::new();
     match reason {
         FollowUpReason::TooShort => {
             if let Some(subject) = &reading.facts.subject {
-                quoting.push(format!("You mentioned the {subject}. What exactly was your own part in it, and how did it end?"));
-                quoting.push(format!("What did you personally do during that {subject}, step by step, and what changed afterwards?"));
+                quoting = fill(wording.too_short_subject, &[("subject", subject)]);
             } else if let Some(action) = &action {
-                quoting.push(format!("You said you {action}. What exactly did you do, step by step, and what was the outcome?"));
+                quoting = fill(wording.too_short_action, &[("action", action)]);
             }
-            general.push(format!("Could you make {focus} concrete with one example: the situation, your action and the outcome?"));
-            general.push(format!(
-                "Can you walk me through one specific moment in {focus}, step by step?"
-            ));
-            general.push(format!(
-                "Which single episode from {focus} shows best what you did, and how did it end?"
-            ));
-            general.push(format!("Picture a particular day during {focus}. What happened then, and which part was yours?"));
+            general = fill(wording.too_short, &[("focus", focus)]);
         }
         FollowUpReason::OffTopic => {
             if let Some(action) = &action {
-                quoting.push(format!("Thanks, though that was about how you {action} rather than {focus}. Could you tell me about {focus} instead?"));
+                quoting = fill(
+                    wording.off_topic_action,
+                    &[("action", action), ("focus", focus)],
+                );
             }
-            general.push(format!("I think that answered a different question. Could you tell me about {focus}: what happened, and what did you do?"));
-            general.push(format!("That seems to be about something else. Could you come back to {focus}: what did you do, and how did it end?"));
+            general = fill(wording.off_topic, &[("focus", focus)]);
         }
         FollowUpReason::NotAnAnswer => {
-            general.push(format!("Let's stay with the interview. Could you tell me about {focus} in your own words: what did you do, and how did it end?"));
-            general.push(format!("I'd like your own answer here. Which moment from {focus} comes to mind, and what was your part in it?"));
+            general = fill(wording.not_an_answer, &[("focus", focus)]);
         }
         FollowUpReason::NoPersonalContribution => {
             if let Some(action) = &action {
-                quoting.push(format!(
-                    "You said \"we {action}\". What did you personally decide or do there?"
-                ));
+                quoting = fill(wording.we_action, &[("action", action)]);
             }
-            general.push(format!(
-                "You said \"we\" several times. What did you personally decide or do in {focus}?"
-            ));
-            general.push(format!(
-                "Which part of {focus} was yours alone, and what would have happened without you?"
-            ));
+            general = fill(wording.we_only, &[("focus", focus)]);
         }
         FollowUpReason::NoMeasurableResult => {
             if let Some(action) = &action {
-                quoting.push(format!("You {action}. What was the measurable result: which number or metric changed, and by how much?"));
-                quoting.push(format!("When you {action}, how did you measure the result, and what did the numbers show?"));
+                quoting = fill(wording.no_result_action, &[("action", action)]);
             }
-            general.push(format!(
-                "What result did {focus} have: which number did you move, and by how much?"
-            ));
-            general.push(format!(
-                "How did you measure the result of {focus}, and what did the numbers show?"
-            ));
+            general = fill(wording.no_result, &[("focus", focus)]);
         }
         FollowUpReason::JobSkillMentioned => {
-            let skill = reading.new_job_skill.as_deref().unwrap_or("that tool");
+            let skill = reading
+                .new_job_skill
+                .as_deref()
+                .unwrap_or(wording.that_tool);
             if let Some(action) = reading.action_naming(skill) {
-                quoting.push(format!(
-                    "You {action}. Why {skill} there, and which alternatives did you rule out?"
-                ));
+                quoting = fill(
+                    wording.skill_action,
+                    &[("action", &action), ("skill", skill)],
+                );
             }
-            general.push(format!("You mentioned {skill}, which this role uses. How exactly did you use it, and what would you do differently today?"));
-            general.push(format!("Let's go deeper on {skill}: what was the hardest problem you solved with it, and how?"));
+            general = fill(wording.skill, &[("skill", skill)]);
         }
-        FollowUpReason::AnswerDetail => quoting.extend(detail_phrasings(reading)),
+        FollowUpReason::AnswerDetail => quoting.extend(detail_phrasings(reading, wording)),
     }
     vec![quoting, general]
 }
 
 /// Questions on the concrete details of a complete answer: its measured outcome, its actions,
 /// the people in it, its tools and numbers.
-fn detail_phrasings(reading: &Reading) -> Vec<String> {
+fn detail_phrasings(reading: &Reading, wording: &Wording) -> Vec<String> {
     let mut candidates = Vec::new();
     if let Some(outcome) = reading.measured_outcome() {
-        candidates.push(format!("You said {outcome}. Which of your changes made the biggest difference, and how did you know?"));
-        candidates.push(format!(
-            "How did you confirm that {outcome}, and what would you do differently next time?"
-        ));
+        candidates.extend(wording.fill_all(wording.detail_outcome, &[("outcome", &outcome)]));
     }
     for action in reading.specific_actions().take(3) {
-        let action = said_back(action);
-        candidates.push(format!(
-            "You {action}. Why that approach, and which alternatives did you consider?"
-        ));
+        let action = reading.say_back(action);
+        candidates.push(wording.fill(wording.detail_action, &[("action", &action)]));
     }
     if let Some(person) = reading.person() {
-        candidates.push(format!("You mentioned {person}. How did you work with them, and what did they do differently afterwards?"));
+        candidates.push(wording.fill(wording.detail_person, &[("person", &person)]));
     }
     if let Some(tool) = reading.tool() {
-        candidates.push(format!(
-            "What was the hardest part of using {tool} there, and how did you handle it?"
-        ));
+        candidates.push(wording.fill(wording.detail_tool, &[("tool", tool)]));
     }
     // A bare number is the weakest detail: only when the answer has no outcome around it.
     if let Some(measure) = reading
         .measure()
         .filter(|_| reading.measured_outcome().is_none())
     {
-        candidates.push(format!(
-            "You mentioned {measure}. How did you get there, and what was your own part in it?"
-        ));
+        candidates.push(wording.fill(wording.detail_measure, &[("measure", &measure)]));
     }
     candidates
 }
@@ -180,6 +162,10 @@ mod tests {
     const CV: &str = "Experience\nEngineer — Helvetic Clearing AG, Zürich\t2020 – present\n- Ran the migration from RabbitMQ to Kafka.\n\nSkills\nGo, Kafka\n";
     const JOB: &str = "Backend Engineer\nHelvetia Ledger AG\n\nWhat you bring\n- Go and PostgreSQL in production.\n- Kafka and Docker.\n";
     const QUESTION: &str = "At Helvetic Clearing AG you ran the migration from RabbitMQ to Kafka. What was the hardest problem there involving Go, and how did you solve it?";
+
+    fn english() -> &'static Wording {
+        Wording::of(domain::Language::English)
+    }
 
     fn follow_up(answer: &str) -> (FollowUpReason, String) {
         follow_up_to(QUESTION, answer, None)
@@ -199,6 +185,7 @@ mod tests {
             &last,
             std::slice::from_ref(&last),
             &analysis,
+            english(),
             planned,
             &Phrasing::new(1),
             |_| true,
@@ -309,7 +296,7 @@ mod tests {
                 question: QUESTION.to_owned(),
                 answer: answer.to_owned(),
             };
-            let reading = read(&last, &[], &analysis, None);
+            let reading = read(&last, &[], &analysis, english(), None);
             for reason in [
                 FollowUpReason::TooShort,
                 FollowUpReason::NoMeasurableResult,
@@ -319,7 +306,7 @@ mod tests {
                 FollowUpReason::NotAnAnswer,
                 FollowUpReason::AnswerDetail,
             ] {
-                for text in phrasings(reason, &reading, "the Kafka work").concat() {
+                for text in phrasings(reason, &reading, "the Kafka work", english()).concat() {
                     assert!(text.ends_with('?'), "{text}");
                     assert_eq!(text.matches('?').count(), 1, "one question: {text}");
                 }

@@ -1,6 +1,7 @@
 //! Choosing among phrasings: a seeded, hand-written PRNG, so the same interview always gets
 //! the same wording and different interviews get different wording, without a `rand` crate.
 
+use crate::interviewer::wording::Wording;
 use text::words::{clip_phrase, is_well_formed_question, lowercase_first_word, word_count};
 
 /// SplitMix64's output function: a good 64-bit mix of one input word.
@@ -107,24 +108,46 @@ fn starts_with_verb(phrase: &str) -> bool {
 }
 
 /// One sentence that quotes an achievement from the CV, clipped to `max_words`: "At Acme Ltd
-/// you led the migration." when it starts with a verb, "Your CV mentions …" otherwise.
+/// you led the migration." when it starts with a verb, "Your CV mentions …" otherwise; in a
+/// language that quotes the CV as written, "Votre CV indique « … »".
 pub(crate) fn achievement_lead(
+    wording: &Wording,
     employer: Option<&str>,
     achievement: &str,
     max_words: usize,
 ) -> String {
+    let clipped = clip_phrase(achievement, max_words);
+    if !wording.says_back() {
+        let template = match employer {
+            Some(_) => wording.cv_mention_at,
+            None => wording.cv_mention,
+        };
+        return wording.fill(
+            template,
+            &[("employer", employer.unwrap_or("")), ("phrase", &clipped)],
+        );
+    }
     // The CV speaks in the first person; the question speaks to the candidate.
-    let phrase = clip_phrase(achievement, max_words)
+    let phrase = clipped
         .split(' ')
         .map(|word| if word == "my" { "your" } else { word })
         .collect::<Vec<_>>()
         .join(" ");
-    match (employer, starts_with_verb(&phrase)) {
-        (Some(employer), true) => format!("At {employer} you {}.", lowercase_first_word(&phrase)),
-        (None, true) => format!("Your CV says you {}.", lowercase_first_word(&phrase)),
-        (Some(employer), false) => format!("At {employer}, your CV mentions {phrase}."),
-        (None, false) => format!("Your CV mentions {phrase}."),
-    }
+    let template = match (employer.is_some(), starts_with_verb(&phrase)) {
+        (true, true) => wording.cv_action_at,
+        (false, true) => wording.cv_action,
+        (true, false) => wording.cv_mention_at,
+        (false, false) => wording.cv_mention,
+    };
+    let phrase = if starts_with_verb(&phrase) {
+        lowercase_first_word(&phrase)
+    } else {
+        phrase
+    };
+    wording.fill(
+        template,
+        &[("employer", employer.unwrap_or("")), ("phrase", &phrase)],
+    )
 }
 
 /// Lengths to try when quoting a document inside a question: long enough to be recognisable,
@@ -168,10 +191,24 @@ mod tests {
         }
     }
 
+    fn english() -> &'static Wording {
+        Wording::of(domain::Language::English)
+    }
+
+    #[test]
+    fn other_languages_quote_the_cv_as_written() {
+        let french = Wording::of(domain::Language::French);
+        assert_eq!(
+            achievement_lead(french, Some("Lycée Ampère"), "Ai organisé le tutorat entre élèves", 14),
+            "Chez Lycée Ampère, votre CV indique «\u{a0}Ai organisé le tutorat entre élèves\u{a0}»."
+        );
+    }
+
     #[test]
     fn quotes_achievements_as_sentences() {
         assert_eq!(
             achievement_lead(
+                english(),
                 Some("Acme Ltd"),
                 "Led the rewrite of the ledger; p99 fell.",
                 14
@@ -179,15 +216,20 @@ mod tests {
             "At Acme Ltd you led the rewrite of the ledger."
         );
         assert_eq!(
-            achievement_lead(None, "137% of quota in FY2023", 14),
+            achievement_lead(english(), None, "137% of quota in FY2023", 14),
             "Your CV mentions 137% of quota in FY2023."
         );
         assert_eq!(
-            achievement_lead(Some("UHG"), "ECMO-trained; member of the transfer team", 14),
+            achievement_lead(
+                english(),
+                Some("UHG"),
+                "ECMO-trained; member of the transfer team",
+                14
+            ),
             "At UHG, your CV mentions ECMO-trained."
         );
         assert_eq!(
-            achievement_lead(None, "Presented my project to 60 engineers", 14),
+            achievement_lead(english(), None, "Presented my project to 60 engineers", 14),
             "Your CV says you presented your project to 60 engineers."
         );
     }

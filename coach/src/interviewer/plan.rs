@@ -9,6 +9,7 @@ use domain::{InterviewKind, Seniority};
 
 use crate::interviewer::bridge::BRIDGE_WORDS;
 use crate::interviewer::phrasing::{achievement_lead, key_of, Phrasing, QUOTE_LENGTHS};
+use crate::interviewer::wording::{Theme, Wording};
 use crate::interviewer::{Purpose, MAX_QUESTION_WORDS};
 use text::experience::Role;
 use text::profile::{Profile, Skill};
@@ -38,14 +39,6 @@ impl PlannedQuestion {
         self.cues = cues;
         self
     }
-}
-
-/// A situation every interviewer asks about: the question, what it is about and words an
-/// answer about it uses.
-struct Theme {
-    template: &'static str,
-    focus: &'static str,
-    cues: &'static [&'static str],
 }
 
 #[derive(Clone, Debug)]
@@ -101,11 +94,13 @@ pub(crate) fn build(
     kind: InterviewKind,
     seniority: Seniority,
     phrasing: &Phrasing,
+    wording: &'static Wording,
 ) -> Plan {
     let writer = Writer {
         analysis,
         seniority,
         phrasing,
+        wording,
     };
     let mut pools = [
         (Purpose::DeepDive, writer.deep_dives()),
@@ -138,11 +133,13 @@ pub(crate) fn build(
     }
 }
 
-/// Renders the plan's questions from the analysis, in the seeded phrasing.
+/// Renders the plan's questions from the analysis, in the seeded phrasing and the
+/// interview's language.
 struct Writer<'a> {
     analysis: &'a Profile,
     seniority: Seniority,
     phrasing: &'a Phrasing,
+    wording: &'static Wording,
 }
 
 impl Writer<'_> {
@@ -152,6 +149,18 @@ impl Writer<'_> {
 
     fn company(&self) -> &str {
         &self.analysis.company
+    }
+
+    fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
+        self.wording.fill(template, values)
+    }
+
+    fn by_seniority<T: Copy>(&self, values: [T; 3]) -> T {
+        match self.seniority {
+            Seniority::Junior => values[0],
+            Seniority::Mid => values[1],
+            Seniority::Senior => values[2],
+        }
     }
 
     /// The seeded choice among `candidates`, leaving room for a sentence on the last answer
@@ -180,7 +189,7 @@ impl Writer<'_> {
         Some(PlannedQuestion {
             text,
             purpose,
-            focus: "that work".to_owned(),
+            focus: self.wording.focus_default.to_owned(),
             cues: &[],
         })
     }
@@ -208,66 +217,64 @@ impl Writer<'_> {
         })
     }
 
+    /// A question that cannot be left out (the opener, the motivation question) when no
+    /// phrasing fits: "Why Acme?".
+    fn why_company(&self, purpose: Purpose) -> PlannedQuestion {
+        PlannedQuestion {
+            text: self.fill(self.wording.why_company, &[("company", self.company())]),
+            purpose,
+            focus: String::new(),
+            cues: &[],
+        }
+    }
+
     /// Asks about the CV's role closest to this job (the one whose line and bullets name
     /// most of the job's skills), by employer and title; the generic opener is for CVs
     /// without a work history.
     fn opener(&self) -> PlannedQuestion {
         let (title, company) = (self.title(), self.company());
+        let w = self.wording;
         let mut candidates = Vec::new();
-        let mut focus = format!("the {title} role");
+        let mut focus = self.fill(w.focus_role, &[("title", title)]);
         if let Some(role) = closest_role(self.analysis) {
-            let employer = &role.employer;
+            let employer = role.employer.as_str();
             let skill = role_skill(self.analysis, role);
-            focus = format!("your time at {employer}");
-            if let Some(role_title) = &role.title {
-                candidates.push(format!("Your time at {employer} as {role_title} looks closest to this role. How did it prepare you for the work here at {company}?"));
-                candidates.push(format!("Let's start with your time at {employer} as {role_title}: which part of it best prepares you for the {title} role, and why?"));
-                candidates.push(format!("Your time at {employer} as {role_title} is close to this role: how did it prepare you for {company}?"));
+            focus = self.fill(w.focus_employer, &[("employer", employer)]);
+            let values = [
+                ("employer", employer),
+                ("company", company),
+                ("title", title),
+                ("role_title", role.title.as_deref().unwrap_or("")),
+                ("skill", skill.unwrap_or("")),
+            ];
+            if role.title.is_some() {
+                candidates.extend(w.fill_all(w.opener_with_role_title, &values));
             }
-            if let Some(skill) = skill {
-                candidates.push(format!("Let's start at {employer}: how did your work on {skill} there prepare you for the {title} role?"));
+            if skill.is_some() {
+                candidates.push(self.fill(w.opener_with_skill, &values));
             }
-            candidates.push(format!("Let's start with your time at {employer}: which part of it best prepares you for the {title} role, and why?"));
+            candidates.push(self.fill(w.opener_at_employer, &values));
         }
-        let generic = [
-            format!("To start, could you walk me through your background and why the {title} role at {company} appeals to you?"),
-            format!("To start, which experience of yours best prepares you for the {title} role, and why?"),
-        ];
+        let generic = w.fill_all(w.opener_generic, &[("title", title), ("company", company)]);
         self.question(Purpose::Opener, "opener", &candidates)
             .or_else(|| self.question(Purpose::Opener, "opener", &generic))
-            .unwrap_or_else(|| PlannedQuestion {
-                text: format!("Why {company}?"),
-                purpose: Purpose::Opener,
-                focus: String::new(),
-                cues: &[],
-            })
+            .unwrap_or_else(|| self.why_company(Purpose::Opener))
             .about(focus)
     }
 
     fn deep_dive_asks(&self, skill: &str, with_evidence: bool) -> Vec<String> {
-        match (self.seniority, with_evidence) {
-            (Seniority::Junior, true) => vec![
-                format!("How did you approach the {skill} side of it, and what did you learn?"),
-                format!("What did you find hardest about {skill} there, and how did you get past it?"),
-            ],
-            (Seniority::Mid, true) => vec![
-                format!("Which trade-offs did you weigh on the {skill} side, and how did you decide?"),
-                format!("What was the hardest problem there involving {skill}, and how did you solve it?"),
-            ],
-            (Seniority::Senior, true) => vec![
-                format!("How did you set direction on {skill} for others, and what would you change today?"),
-                format!("Which {skill} decisions would you revisit now, and why?"),
-            ],
-            (Seniority::Junior, false) => vec![format!("What have you done involving {skill}, and what did you learn from it?")],
-            (Seniority::Mid, false) => vec![format!("What is the hardest problem you have solved involving {skill}, and how?")],
-            (Seniority::Senior, false) => {
-                vec![format!("Where has your approach to {skill} failed, and what did you change afterwards?")]
-            }
-        }
+        let w = self.wording;
+        let templates: Vec<&str> = if with_evidence {
+            self.by_seniority(w.deep_dive_with_evidence).to_vec()
+        } else {
+            vec![self.by_seniority(w.deep_dive_without_evidence)]
+        };
+        w.fill_all(&templates, &[("skill", skill)])
     }
 
     /// One per job skill the CV backs up, quoting the CV's achievement that names it.
     fn deep_dives(&self) -> Vec<PlannedQuestion> {
+        let w = self.wording;
         let mut quoted_achievements: Vec<&str> = Vec::new();
         let mut questions = Vec::new();
         for skill in self.analysis.supported.iter().take(MAX_DEEP_DIVES) {
@@ -279,8 +286,8 @@ impl Writer<'_> {
                     quoted_achievements.push(achievement);
                     let leads = |length| {
                         vec![
-                            achievement_lead(Some(employer), achievement, length),
-                            achievement_lead(None, achievement, length),
+                            achievement_lead(w, Some(employer), achievement, length),
+                            achievement_lead(w, None, achievement, length),
                         ]
                     };
                     self.quoted(
@@ -291,13 +298,10 @@ impl Writer<'_> {
                     )
                 }
                 None => {
-                    let leads = [
-                        format!("{} asks for {name}, and your CV lists it.", self.company()),
-                        format!(
-                            "Your CV names {name}, which the role at {} relies on.",
-                            self.company()
-                        ),
-                    ];
+                    let leads = w.fill_all(
+                        &w.deep_dive_leads,
+                        &[("company", self.company()), ("name", name)],
+                    );
                     let candidates: Vec<String> = leads
                         .iter()
                         .flat_map(|lead| {
@@ -309,78 +313,60 @@ impl Writer<'_> {
                     self.question(Purpose::DeepDive, name, &candidates)
                 }
             };
-            questions.extend(planned.map(|planned| planned.about(format!("your work on {name}"))));
+            let focus = self.fill(w.focus_skill, &[("name", name)]);
+            questions.extend(planned.map(|planned| planned.about(focus)));
         }
         questions
     }
 
-    fn gap_ask(&self) -> &'static str {
-        match self.seniority {
-            Seniority::Junior => {
-                "What comes closest in your experience, and how would you learn it?"
-            }
-            Seniority::Mid => "What is your closest experience, and how would you get up to speed?",
-            Seniority::Senior => {
-                "How would you close that gap quickly while still leading the work?"
-            }
-        }
-    }
-
     /// Years of experience below what the job asks for first, then each missing skill.
     fn gap_probes(&self) -> Vec<PlannedQuestion> {
+        let w = self.wording;
         let mut questions = Vec::new();
         if let (Some(required), Some(shown)) =
             (self.analysis.required_years, self.analysis.cv_years)
         {
             if shown < required {
-                let text = format!("The role asks for {required}+ years of experience and your CV shows {shown}. What makes you ready for this level?");
+                let text = self.fill(
+                    w.gap_years,
+                    &[
+                        ("required", &required.to_string()),
+                        ("shown", &shown.to_string()),
+                    ],
+                );
                 questions.extend(
                     self.question(Purpose::GapProbe, "years", &[text])
-                        .map(|planned| planned.about("the experience this level needs")),
+                        .map(|planned| planned.about(w.focus_years)),
                 );
             }
         }
-        let (company, ask) = (self.company(), self.gap_ask());
+        let (company, ask) = (self.company(), self.by_seniority(w.gap_asks));
         for skill in self.analysis.gaps.iter().take(MAX_GAP_PROBES) {
             let name = &skill.name;
-            let candidates = [
-                format!("The {company} job ad asks for {name}, which I could not find in your CV. {ask}"),
-                format!("{company} lists {name} for this role, but your CV does not mention it. {ask}"),
-                format!("Your CV does not show {name}, which {company} needs. {ask}"),
-            ];
+            let candidates = w.fill_all(
+                &w.gap_probes,
+                &[("company", company), ("name", name), ("ask", ask)],
+            );
+            let focus = self.fill(w.focus_gap, &[("name", name)]);
             questions.extend(
                 self.question(Purpose::GapProbe, name, &candidates)
-                    .map(|planned| planned.about(format!("your closest experience to {name}"))),
+                    .map(|planned| planned.about(focus)),
             );
         }
         questions
     }
 
     fn star_asks(&self) -> Vec<String> {
-        let mut asks = vec![
-            "What happened, what did you do yourself, and what was the result?".to_owned(),
-            "What nearly went wrong, how did you handle it, and what was the outcome?".to_owned(),
-        ];
-        asks.push(
-            match self.seniority {
-                Seniority::Junior => {
-                    "What did you do yourself, what did you learn, and what was the result?"
-                }
-                Seniority::Mid => {
-                    "What was the hardest decision, who did it affect, and what was the result?"
-                }
-                Seniority::Senior => {
-                    "Who did you need to convince, how did you do it, and what was the result?"
-                }
-            }
-            .to_owned(),
-        );
+        let w = self.wording;
+        let mut asks = w.fill_all(&w.star_asks, &[]);
+        asks.push(self.fill(self.by_seniority(w.star_asks_by_seniority), &[]));
         asks
     }
 
     /// STAR questions on the CV's achievements (those naming a job skill or a number first),
     /// then on situations every interviewer asks about, set at the CV's employers.
     fn star_questions(&self) -> Vec<PlannedQuestion> {
+        let w = self.wording;
         let mut achievements: Vec<(&str, &str)> = self
             .analysis
             .roles
@@ -403,27 +389,28 @@ impl Writer<'_> {
             .iter()
             .take(MAX_ACHIEVEMENT_STARS)
             .filter_map(|(employer, achievement)| {
-                let leads = |length| vec![achievement_lead(Some(employer), achievement, length)];
+                let leads = |length| vec![achievement_lead(w, Some(employer), achievement, length)];
+                let focus = self.fill(w.focus_achievement, &[("employer", employer)]);
                 self.quoted(Purpose::Behavioral, achievement, leads, &asks)
-                    .map(|planned| planned.about(format!("that work at {employer}")))
+                    .map(|planned| planned.about(focus))
             })
             .collect();
         let places: Vec<String> = self
             .analysis
             .roles
             .iter()
-            .map(|role| format!("at {}", role.employer))
+            .map(|role| self.fill(w.place_at_employer, &[("employer", &role.employer)]))
             .chain(
                 self.analysis
                     .supported
                     .first()
-                    .map(|skill| format!("while working with {}", skill.name)),
+                    .map(|skill| self.fill(w.place_with_skill, &[("skill", &skill.name)])),
             )
-            .chain(std::iter::once("in a past role".to_owned()))
+            .chain(std::iter::once(self.fill(w.place_any, &[])))
             .collect();
         for (index, theme) in self.star_themes().iter().enumerate() {
             let place = &places[index % places.len()];
-            let candidates = [theme.template.replace("{place}", place)];
+            let candidates = [self.fill(theme.template, &[("place", place)])];
             questions.extend(
                 self.question(Purpose::Behavioral, theme.template, &candidates)
                     .map(|planned| planned.about(theme.focus).with_cues(theme.cues)),
@@ -432,17 +419,23 @@ impl Writer<'_> {
         questions
     }
 
-    fn star_themes(&self) -> &'static [Theme] {
+    fn star_themes(&self) -> [&'static Theme; 3] {
+        let themes = &self.wording.themes;
         match self.seniority {
-            Seniority::Junior => &[LEARNED_QUICKLY, FEEDBACK, MISTAKE],
-            Seniority::Mid => &[DEADLINE, DISAGREEMENT, MISTAKE],
-            Seniority::Senior => &[WITHOUT_AUTHORITY, WRONG_CALL, HELPED_GROW],
+            Seniority::Junior => [&themes.learned_quickly, &themes.feedback, &themes.mistake],
+            Seniority::Mid => [&themes.deadline, &themes.disagreement, &themes.mistake],
+            Seniority::Senior => [
+                &themes.without_authority,
+                &themes.wrong_call,
+                &themes.helped_grow,
+            ],
         }
     }
 
     /// Questions on the job's requirement lines, then on the role itself: enough to fill any
     /// interview even when the documents give little to work with.
     fn general_questions(&self) -> Vec<PlannedQuestion> {
+        let w = self.wording;
         let (title, company) = (self.title().to_owned(), self.company().to_owned());
         let mut questions: Vec<PlannedQuestion> = self
             .analysis
@@ -450,52 +443,38 @@ impl Writer<'_> {
             .iter()
             .filter_map(|requirement| {
                 let phrase = lowercase_first_word(&clip_phrase(requirement, 9));
-                let candidates = [
-                    format!("The role at {company} involves: {phrase}. When have you done that, and what was the result?"),
-                    format!("The {company} job ad lists \"{phrase}\". Where have you shown that, and with what result?"),
-                ];
+                let values = [("company", company.as_str()), ("phrase", phrase.as_str())];
+                let candidates = w.fill_all(&w.requirement_questions, &values);
+                let focus = self.fill(w.focus_requirement, &values);
                 self.question(Purpose::General, requirement, &candidates)
-                    .map(|planned| planned.about(format!("\"{phrase}\"")))
+                    .map(|planned| planned.about(focus))
             })
             .collect();
-        let role_questions = [
-            format!("What would your first ninety days as {title} at {company} look like?"),
-            format!("Which part of the {title} role do you expect to find hardest, and how would you prepare?"),
-            format!("Which achievement on your CV best shows you can do the {title} job at {company}, and why?"),
-        ];
+        let values = [("title", title.as_str()), ("company", company.as_str())];
+        let role_questions = w.fill_all(&w.role_questions, &values);
+        let focus = self.fill(w.focus_role, &values);
         for (index, text) in role_questions.into_iter().enumerate() {
             questions.extend(
                 self.question(Purpose::General, &format!("role {index}"), &[text])
-                    .map(|planned| planned.about(format!("the {title} role"))),
+                    .map(|planned| planned.about(focus.clone())),
             );
         }
         questions
     }
 
     fn motivation(&self) -> PlannedQuestion {
-        let (title, company) = (self.title(), self.company());
-        let candidates = [
-            format!("Why do you want to join {company} as {title}, rather than a similar role elsewhere?"),
-            format!("What draws you to {company} in particular, and why is this {title} role your next step?"),
-            format!("What do you know about {company}, and why does the {title} role fit where you want to go?"),
-        ];
+        let w = self.wording;
+        let values = [("title", self.title()), ("company", self.company())];
+        let candidates = w.fill_all(&w.motivation, &values);
         self.question(Purpose::Motivation, "motivation", &candidates)
-            .unwrap_or_else(|| PlannedQuestion {
-                text: format!("Why {company}?"),
-                purpose: Purpose::Motivation,
-                focus: String::new(),
-                cues: &[],
-            })
-            .about(format!("why {company}"))
+            .unwrap_or_else(|| self.why_company(Purpose::Motivation))
+            .about(self.fill(w.focus_motivation, &values))
     }
 
     fn closings(&self) -> Vec<String> {
-        let (title, company) = (self.title(), self.company());
-        let candidates = [
-            format!("To close, what questions do you have for me about the {title} role or the team at {company}?"),
-            format!("Before we finish, what should {company} remember about you when comparing candidates for {title}?"),
-            format!("Last question: what else should we know about your fit for {company}?"),
-        ];
+        let w = self.wording;
+        let values = [("title", self.title()), ("company", self.company())];
+        let candidates = w.fill_all(&w.closings, &values);
         let preferred = self.phrasing.order(key_of("closing"), candidates.len());
         preferred
             .map(|index| candidates[index].clone())
@@ -503,132 +482,6 @@ impl Writer<'_> {
             .collect()
     }
 }
-
-const DEADLINE: Theme = Theme {
-    template: "Tell me about a time {place} when a deadline was at risk. What did you do, and what was the outcome?",
-    focus: "a deadline at risk",
-    cues: &[
-        "deadline", "late", "delay", "slipped", "schedule", "launch", "release", "go-live",
-        "behind", "scope", "overrun", "rush", "pressure", "priority", "prioritised", "date",
-        "handover", "target", "timeline", "sprint", "milestone", "cutover", "urgent", "hurry",
-        "time", "weeks", "days", "hours", "shift",
-    ],
-};
-const DISAGREEMENT: Theme = Theme {
-    template: "Describe a disagreement with a colleague {place}. How did you resolve it, and what was the result?",
-    focus: "a disagreement with a colleague",
-    cues: &[
-        "disagree", "disagreed", "disagreement", "argue", "argument", "conflict", "opinion",
-        "debate", "pushed", "compromise", "convinced", "tension", "view", "colleague",
-        "manager", "objected", "consensus", "agreed",
-    ],
-};
-const MISTAKE: Theme = Theme {
-    template:
-        "Tell me about a mistake you made {place}. What did you do next, and what did you learn?",
-    focus: "a mistake you made",
-    cues: &[
-        "mistake",
-        "error",
-        "wrong",
-        "forgot",
-        "missed",
-        "fault",
-        "blame",
-        "apologised",
-        "apologized",
-        "fixed",
-        "oversight",
-        "incident",
-        "owned",
-        "lesson",
-        "realised",
-        "realized",
-        "wrongly",
-        "failed",
-    ],
-};
-const LEARNED_QUICKLY: Theme = Theme {
-    template: "Tell me about a time {place} when you had to learn something new quickly. What did you do, and what happened?",
-    focus: "learning something new quickly",
-    cues: &[
-        "learn", "learned", "learnt", "course", "training", "trained", "read", "studied",
-        "taught", "practised", "practiced", "onboarding", "unfamiliar", "new", "tutorial",
-        "documentation", "shadowed", "quickly",
-    ],
-};
-const FEEDBACK: Theme = Theme {
-    template:
-        "Describe feedback you received {place} that changed how you work. What did you change?",
-    focus: "feedback that changed how you work",
-    cues: &[
-        "feedback",
-        "told",
-        "criticised",
-        "criticized",
-        "review",
-        "comment",
-        "advice",
-        "suggested",
-        "appraisal",
-        "manager",
-        "mentor",
-        "changed",
-        "improve",
-    ],
-};
-const WITHOUT_AUTHORITY: Theme = Theme {
-    template: "Tell me about a time {place} when you changed a decision without formal authority. What was the outcome?",
-    focus: "changing a decision without formal authority",
-    cues: &[
-        "convinced", "persuaded", "influence", "decision", "proposed", "proposal", "data",
-        "presented", "stakeholder", "stakeholders", "buy-in", "agreed", "authority",
-        "leadership", "director",
-    ],
-};
-const WRONG_CALL: Theme = Theme {
-    template:
-        "Describe a call you made {place} that turned out wrong. How did you notice and recover?",
-    focus: "a call that turned out wrong",
-    cues: &[
-        "wrong",
-        "mistake",
-        "decision",
-        "decided",
-        "reversed",
-        "rollback",
-        "rolled",
-        "recover",
-        "recovered",
-        "noticed",
-        "realised",
-        "realized",
-        "fixed",
-        "lesson",
-        "error",
-    ],
-};
-const HELPED_GROW: Theme = Theme {
-    template: "How did you help someone grow {place}? What did you do, and what changed for them?",
-    focus: "helping someone grow",
-    cues: &[
-        "mentor",
-        "mentored",
-        "mentoring",
-        "coach",
-        "coached",
-        "junior",
-        "grow",
-        "grew",
-        "develop",
-        "trained",
-        "promoted",
-        "feedback",
-        "taught",
-        "supported",
-        "preceptor",
-    ],
-};
 
 /// The CV's role closest to the job: the one naming most of the job's skills on its line and
 /// in its bullets, the first listed among equals.

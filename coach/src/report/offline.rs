@@ -15,12 +15,14 @@ mod dimensions;
 mod overview;
 mod points;
 pub mod question_kind;
+mod wording;
 
-use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, OverallScore, Report};
+use domain::{AnswerAnalysis, GeneratedBy, InterviewAnalysis, Language, OverallScore, Report};
 
 use crate::interviewer::reading::{self, AnswerKind};
+use crate::interviewer::wording::Wording;
 use crate::interviewer::Exchange;
-use crate::report::scores::local_scores;
+use crate::report::scores::{local_scores, MIN_SUBSTANTIAL_ANSWERS, SUBSTANTIAL_WORDS};
 use crate::report::{Answered, FeedbackInput};
 use analysis::Analyser;
 use text::profile::Profile as Documents;
@@ -44,6 +46,11 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The report's sentences in the interview's language.
+    pub fn wording(&self) -> &'static wording::ReportWording {
+        wording::ReportWording::of(self.input.language)
+    }
+
     /// Each answered question with its analysis.
     pub fn answers(&self) -> impl Iterator<Item = (&Answered<'_>, &AnswerAnalysis)> {
         self.answered.iter().zip(&self.analysis.answers)
@@ -61,7 +68,11 @@ impl Context<'_> {
 
 /// The coach's reading of every answer, so the report never praises one the coach would
 /// call off topic, and the two never disagree.
-fn answer_kinds(answered: &[Answered], documents: &Documents) -> Vec<AnswerKind> {
+fn answer_kinds(
+    answered: &[Answered],
+    documents: &Documents,
+    language: Language,
+) -> Vec<AnswerKind> {
     let history: Vec<Exchange> = answered
         .iter()
         .map(|answered| Exchange {
@@ -69,7 +80,29 @@ fn answer_kinds(answered: &[Answered], documents: &Documents) -> Vec<AnswerKind>
             answer: answered.answer.to_owned(),
         })
         .collect();
-    reading::kinds(&history, documents)
+    reading::kinds(&history, documents, Wording::of(language))
+}
+
+/// Why there is no overall score (`scores::evidence` said so), in the report's language.
+fn no_score_reason(analysis: &InterviewAnalysis, wording: &wording::ReportWording) -> String {
+    let answered = analysis.answers.len();
+    if answered == 0 {
+        return wording.fill(wording.no_answer, &[]);
+    }
+    let substantial = analysis
+        .answers
+        .iter()
+        .filter(|answer| answer.word_count >= SUBSTANTIAL_WORDS)
+        .count();
+    wording.fill(
+        wording.too_few_substantial,
+        &[
+            ("substantial", &substantial.to_string()),
+            ("answers", &wording.answer_count(answered)),
+            ("min_words", &SUBSTANTIAL_WORDS.to_string()),
+            ("min", &MIN_SUBSTANTIAL_ANSWERS.to_string()),
+        ],
+    )
 }
 
 /// The offline coach's report on `input`.
@@ -83,7 +116,7 @@ pub fn offline_report(input: &FeedbackInput) -> Report {
         &input.job_title,
         &input.company,
     );
-    let kinds = answer_kinds(&answered, &documents);
+    let kinds = answer_kinds(&answered, &documents, input.language);
     let context = Context {
         input,
         answered,
@@ -95,11 +128,11 @@ pub fn offline_report(input: &FeedbackInput) -> Report {
     let scores = local_scores(&analysis);
     let overall = match &scores.overall {
         Ok(score) => OverallScore::Scored { score: *score },
-        Err(reason) => OverallScore::NotEnoughEvidence {
-            reason: reason.clone(),
+        Err(_) => OverallScore::NotEnoughEvidence {
+            reason: no_score_reason(&analysis, context.wording()),
         },
     };
-    let dimensions = dimensions::dimensions(&analysis, &scores);
+    let dimensions = dimensions::dimensions(&analysis, &scores, context.wording());
     Report {
         summary: overview::summary(&context, &overall, &dimensions),
         overall,
@@ -130,6 +163,81 @@ mod tests {
     use super::*;
     use crate::report::quote::sentences;
     use crate::report::test_support::{input, CV, STRONG, WEAK};
+
+    /// A French interview for the French teaching pair of the eval, with strong answers.
+    fn french_report() -> Report {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/eval/teaching-fr");
+        let read = |file: &str| std::fs::read_to_string(folder.join(file)).unwrap();
+        let exchanges = [
+            ("Votre expérience chez Collège Victor Hugo comme Professeure de mathématiques est proche de ce poste : en quoi vous prépare-t-elle pour Collège Jean Moulin ?",
+             "Depuis 2021, j'enseigne les mathématiques à cinq classes de 5e et de 3e au Collège Victor Hugo, en réseau d'éducation prioritaire. J'ai mis en place des ateliers hebdomadaires de résolution de problèmes et la moyenne de mes classes de 3e au brevet est passée de 9,1 à 11,4 sur 20 en deux ans. Je travaille aussi avec le coordinateur ULIS pour trois élèves en situation de handicap."),
+            ("Parlez-moi d'une situation chez Collège Victor Hugo où un délai était menacé. Qu'avez-vous fait, et quel a été le résultat ?",
+             "En mai 2023, trois semaines avant le brevet, j'ai constaté que 40 % de mes élèves de 3e n'avaient pas révisé la géométrie. Mon objectif était de couvrir le programme à temps. J'ai organisé deux séances de révision par semaine sur GeoGebra et j'ai suivi chaque élève sur Pronote. Au final, 31 élèves sur 35 ont obtenu la moyenne à l'épreuve de mathématiques."),
+            ("Pourquoi souhaitez-vous rejoindre Collège Jean Moulin comme Professeur de mathématiques, plutôt qu'un poste similaire ailleurs ?",
+             "Le Collège Jean Moulin a une unité ULIS et veut faire progresser ses résultats au brevet en mathématiques, ce que j'ai fait au Collège Victor Hugo en deux ans. Je veux aussi lancer un club d'algorithmique en Python, comme celui que j'ai créé avec 18 élèves."),
+        ];
+        offline_report(&FeedbackInput {
+            job_title: "Professeur de mathématiques".into(),
+            company: "Collège Jean Moulin".into(),
+            cv: read("cv.txt"),
+            job_description: read("jd.txt"),
+            exchanges: exchanges
+                .iter()
+                .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
+                .collect(),
+            question_count: 3,
+            language: domain::Language::French,
+        })
+    }
+
+    #[test]
+    fn a_strong_french_interview_gets_a_score_and_a_french_report() {
+        let report = french_report();
+        let OverallScore::Scored { score } = report.overall else {
+            panic!("{:?}", report.overall);
+        };
+        assert!(score >= 6, "{score}: {}", report.summary);
+        assert!(
+            report.summary.contains("questions sur 3"),
+            "{}",
+            report.summary
+        );
+        assert!(!report.strengths.is_empty());
+        for point in report
+            .strengths
+            .iter()
+            .chain(&report.weaknesses)
+            .chain(&report.missing)
+        {
+            assert_eq!(
+                text::language::detect_language(&point.text),
+                domain::Language::French,
+                "{}",
+                point.text
+            );
+        }
+        let story = &report.questions[1];
+        assert!(
+            story.worked.iter().any(|line| line.contains("STAR")),
+            "{:?}",
+            story.worked
+        );
+        let french = |text: &str| text::language::detect_language(text) == domain::Language::French;
+        let motivation = &report.questions[2];
+        assert!(
+            motivation.to_add.iter().all(|line| french(line)),
+            "{:?}",
+            motivation.to_add
+        );
+        assert!(
+            french(&motivation.sample_answer),
+            "{}",
+            motivation.sample_answer
+        );
+        let structure = &report.dimensions.get(Dimension::Structure).comment;
+        assert!(structure.contains("de vos 3 réponses"), "{structure}");
+    }
 
     fn scores(report: &Report) -> Vec<(Dimension, Option<u8>)> {
         report

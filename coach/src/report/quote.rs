@@ -100,10 +100,22 @@ pub(crate) fn sentence_naming(
 /// A quote short enough to show: the sentence itself, or its first words and "…".
 pub(crate) fn clip_quote(sentence: &str) -> String {
     let words: Vec<&str> = sentence.split_whitespace().collect();
+    let shown = &words[..words.len().min(MAX_QUOTE_WORDS)];
+    // The words as written, no-break spaces included ("Pourquoi ?"), when they are spaced
+    // plainly; collapsed to single spaces otherwise.
+    let as_written = shown.first().zip(shown.last()).map(|(first, last)| {
+        let start = first.as_ptr() as usize - sentence.as_ptr() as usize;
+        let end = last.as_ptr() as usize - sentence.as_ptr() as usize + last.len();
+        &sentence[start..end]
+    });
+    let text = match as_written {
+        Some(text) if !text.contains(['\n', '\t']) && !text.contains("  ") => text.to_owned(),
+        _ => shown.join(" "),
+    };
     if words.len() <= MAX_QUOTE_WORDS {
-        words.join(" ")
+        text
     } else {
-        format!("{}…", words[..MAX_QUOTE_WORDS].join(" "))
+        format!("{text}…")
     }
 }
 

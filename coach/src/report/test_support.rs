@@ -6,6 +6,7 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::report::FeedbackInput;
+use domain::Language;
 
 pub const JOB: &str = "Senior Backend Engineer\nHelvetia Ledger AG\n\nWhat you bring\n- Go and PostgreSQL in production.\n- Kafka and Docker.\n- Kubernetes and Prometheus.\n- At least 5 years of backend development.\n";
 
@@ -52,6 +53,7 @@ pub fn input(cv: &str, exchanges: &[(&str, &str)]) -> FeedbackInput {
             .map(|(question, answer)| ((*question).to_owned(), (*answer).to_owned()))
             .collect(),
         question_count: 8,
+        language: Language::English,
     }
 }
 

@@ -22,10 +22,123 @@ use super::Rate;
 use crate::text::{contains_stems, sentences, word_set, words};
 
 const NOT_NAMES: &[&str] = &["I", "CV", "STAR", "OK"];
-const NAMING_CUES: &[&str] = &["involving ", "names ", "asks for ", "lists ", "mentions "];
+const NAMING_CUES: &[&str] = &[
+    "involving ",
+    "names ",
+    "asks for ",
+    "lists ",
+    "mentions ",
+    // French, German and Spanish.
+    "demande ",
+    "cite ",
+    "impliquant ",
+    "verlangt ",
+    "nennt ",
+    "pide ",
+    "menciona ",
+];
+
+/// German capitalises every noun: these are the coach's own nouns, not names from the
+/// documents.
+const GERMAN_NOUNS: &[&str] = &[
+    "Zeit",
+    "Lebenslauf",
+    "Lebenslauf",
+    "Stelle",
+    "Arbeit",
+    "Frage",
+    "Fragen",
+    "Ergebnis",
+    "Situation",
+    "Problem",
+    "Erfahrung",
+    "Beispiel",
+    "Schritt",
+    "Moment",
+    "Episode",
+    "Tag",
+    "Teil",
+    "Anteil",
+    "Handeln",
+    "Entscheidung",
+    "Entscheidungen",
+    "Rückmeldung",
+    "Arbeitsweise",
+    "Meinungsverschiedenheit",
+    "Kollegin",
+    "Kollegen",
+    "Fehler",
+    "Frist",
+    "Befugnis",
+    "Person",
+    "Förderung",
+    "Abwägungen",
+    "Richtung",
+    "Ansatz",
+    "Lücke",
+    "Stufe",
+    "Jahre",
+    "Stellenanzeige",
+    "Bewerbungen",
+    "Vergleich",
+    "Eignung",
+    "Zahl",
+    "Kennzahl",
+    "Zahlen",
+    "Alternativen",
+    "Werkzeug",
+    "Gesprächs",
+    "Gespräch",
+    "Thema",
+    "Sache",
+    "Tätigkeit",
+    "Antwort",
+    "Worten",
+    "Einstieg",
+    "Werdegang",
+    "Schluss",
+    "Team",
+    "Motivation",
+    "Zielen",
+    "Erfolg",
+    "Anforderung",
+    "Danke",
+    "Notiert",
+    "Einsatz",
+    "Schwierigste",
+    "Beitrag",
+    "Bezug",
+    "Interviewfragen",
+    "Thema",
+    "Seite",
+    "Tage",
+    "Erfahrung",
+    "Schritt",
+    "Ich",
+    "Sie",
+    "Ihre",
+    "Ihr",
+    "Ihrer",
+    "Ihren",
+    "Ihrem",
+    "Ihnen",
+    "Zu",
+    "Bei",
+    "In",
+    "Was",
+    "Wie",
+    "Welche",
+    "Welcher",
+    "Warum",
+    "Wo",
+    "Wann",
+    "Wen",
+];
 const PHRASE_ENDS: &[&str] = &[
     " which ", " for ", " and ", " that ", " in ", " at ", " on ", " but ", " as ", " from ",
-    " to ", " with ", " when ", " while ",
+    " to ", " with ", " when ", " while ", // French, German and Spanish.
+    " pour ", " et ", " avec ", " que ", " dans ", " für ", " und ", " mit ", " bei ", " das ",
+    " die ", " was ", " para ", " y ", " con ", " en ",
 ];
 
 /// The documents a question is checked against.
@@ -63,7 +176,8 @@ pub fn named_phrases(question: &str, documents: &Documents) -> Vec<String> {
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             let capitalised = position > 0
                 && word.chars().next().is_some_and(char::is_uppercase)
-                && !NOT_NAMES.contains(&word);
+                && !NOT_NAMES.contains(&word)
+                && !GERMAN_NOUNS.contains(&word);
             if capitalised {
                 run.push(word);
             }
@@ -96,7 +210,34 @@ pub fn named_phrases(question: &str, documents: &Documents) -> Vec<String> {
             // with a pronoun, which names nothing.
             if !matches!(
                 words(phrase).first().map(String::as_str),
-                Some("it" | "them" | "this" | "that" | "a" | "an" | "the" | "your") | None
+                Some(
+                    "it" | "them"
+                        | "this"
+                        | "that"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "your"
+                        | "votre"
+                        | "vos"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "un"
+                        | "une"
+                        | "ihr"
+                        | "ihre"
+                        | "ihren"
+                        | "es"
+                        | "das"
+                        | "die"
+                        | "der"
+                        | "su"
+                        | "sus"
+                        | "el"
+                        | "los"
+                        | "las"
+                ) | None
             ) {
                 push(phrase.to_owned());
             }

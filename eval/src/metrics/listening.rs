@@ -43,6 +43,12 @@ const MOVE_ON_CUES: &[&str] = &[
     "change of topic",
     "that covers",
     "that answers",
+    "passons à la suite",
+    "répond à ma question",
+    "machen wir weiter",
+    "beantwortet meine frage",
+    "sigamos",
+    "responde a mi pregunta",
 ];
 
 const NOTICED_CUES: &[&str] = &[
@@ -64,6 +70,36 @@ const NOTICED_CUES: &[&str] = &[
     "different question",
     "drifted",
     "stay with the interview",
+    // French, German and Spanish.
+    "revenons",
+    "recentrons",
+    "hors sujet",
+    "autre question",
+    "autre chose",
+    "revenir à",
+    "s'éloigne",
+    "sans rapport",
+    "restons sur",
+    "zurück zu",
+    "zurück zum",
+    "vorbei",
+    "nicht das thema",
+    "andere frage",
+    "etwas anderes",
+    "bleiben wir",
+    "gehörte nicht",
+    "volvamos",
+    "regresemos",
+    "otra pregunta",
+    "otra cosa",
+    "volver a",
+    "se alejó",
+    "no venía al caso",
+    "no estaba relacionado",
+    "sigamos con",
+    "plutôt que sur",
+    "das betraf",
+    "y no de",
 ];
 
 /// The concrete items of `answer` (see the module docs), without `excluded` words.
@@ -104,11 +140,18 @@ pub fn numbers_and_names(answer: &str, excluded: &BTreeSet<String>) -> BTreeSet<
 
 /// Whether `item` is written capitalised somewhere in `answer` other than at a sentence's
 /// start (a name, not a plain word).
+///
+/// German capitalises every noun, so in a German answer only a word with more than one
+/// capital ("COPRA", "CVVHD") is a name.
 fn is_name_in(answer: &str, item: &str) -> bool {
+    let german = text::language::detect_language(answer) == domain::Language::German;
     sentences(answer).iter().any(|sentence| {
         sentence.split_whitespace().skip(1).any(|raw| {
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            word.to_lowercase() == item && word.chars().next().is_some_and(char::is_uppercase)
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            word.to_lowercase() == item
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && (!german || capitals >= 2)
         })
     })
 }

@@ -32,9 +32,28 @@ const STAR_WORDING: &[&str] = &[
     "the task",
     "what you had to achieve",
     "star",
+    "votre tâche",
+    "ihre aufgabe",
+    "su tarea",
+    "situación",
 ];
 const RESULT_WORDING: &[&str] = &[
-    "result", "number", "measur", "outcome", "%", "impact", "changed",
+    "result",
+    "number",
+    "measur",
+    "outcome",
+    "%",
+    "impact",
+    "changed",
+    "résultat",
+    "chiffre",
+    "mesur",
+    "ergebnis",
+    "zahl",
+    "gemessen",
+    "resultado",
+    "cifra",
+    "medi",
 ];
 
 /// `genuine`: the persona's answers are real attempts (an off-topic story or an injection

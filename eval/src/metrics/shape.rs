@@ -17,9 +17,17 @@ pub const MAX_JACCARD: f64 = 0.5;
 
 const SECOND_PERSON: &[&str] = &[
     "you", "your", "yours", "yourself", "you've", "you'd", "you're", "you'll",
+    // The formal address of French, German and Spanish.
+    "vous", "votre", "vos", "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen", "usted", "su",
+    "sus", "suya", "suyo",
 ];
 const WH: &[&str] = &[
     "how", "why", "what", "which", "when", "where", "who", "whom", "whose",
+    // French, German and Spanish question words.
+    "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "quand", "où", "qui", "que", "qu",
+    "quoi", "lequel", "combien", "wie", "warum", "was", "welche", "welcher", "welchen", "welches",
+    "wann", "wo", "wer", "wen", "wem", "cómo", "por", "qué", "cuál", "cuáles", "cuándo", "dónde",
+    "quién", "quiénes", "cuánto",
 ];
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
@@ -44,7 +52,8 @@ pub fn problems(question: &str, earlier: &[&str]) -> Vec<String> {
     if question.matches('?').count() != 1 || !question.trim_end().ends_with('?') {
         problems.push("not one question".to_owned());
     }
-    let count = question.split_whitespace().count();
+    // French marks set apart ("Pourquoi ?") are no words.
+    let count = text::words::word_count(question);
     if count > MAX_WORDS {
         problems.push(format!("{count} words"));
     }

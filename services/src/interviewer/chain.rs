@@ -192,6 +192,7 @@ impl InterviewerChain {
             context.kind,
             context.seniority,
             context.question_count,
+            context.language,
             seed_of(interview_id),
         );
         let text = coach.next_question(history).text;

@@ -5,7 +5,7 @@
 //! data. Values are inserted in one pass (a CV containing `{{cv}}` stays literal) and any
 //! closing tag inside them is broken up, so a document cannot end its own fence.
 
-use domain::{InterviewKind, Seniority};
+use domain::{InterviewKind, Language, Seniority};
 
 use coach::interviewer::Exchange;
 use llm::ChatRequest;
@@ -15,11 +15,11 @@ mod question;
 pub use question::clean_question;
 
 /// Stored with every question an LLM asks; names the directory under `prompts/`.
-pub const PROMPT_VERSION: &str = "v2";
+pub const PROMPT_VERSION: &str = "v3";
 
-const SYSTEM: &str = include_str!("../../../prompts/v2/system.md");
-const OPENING: &str = include_str!("../../../prompts/v2/opening_question.md");
-const FOLLOW_UP: &str = include_str!("../../../prompts/v2/follow_up.md");
+const SYSTEM: &str = include_str!("../../../prompts/v3/system.md");
+const OPENING: &str = include_str!("../../../prompts/v3/opening_question.md");
+const FOLLOW_UP: &str = include_str!("../../../prompts/v3/follow_up.md");
 
 /// Documents are cut to this many characters in a prompt (a long CV is ~20,000).
 const MAX_DOCUMENT_CHARS_IN_PROMPT: usize = 24_000;
@@ -32,6 +32,8 @@ pub struct InterviewContext<'a> {
     pub kind: InterviewKind,
     pub seniority: Seniority,
     pub question_count: u8,
+    /// What the questions are asked in.
+    pub language: Language,
     pub cv: &'a str,
     pub job_description: &'a str,
 }
@@ -43,6 +45,7 @@ pub fn next_question_request(context: &InterviewContext, history: &[Exchange]) -
         &[
             ("job_title", context.job_title),
             ("company", context.company),
+            ("language", context.language.english_name()),
             ("kind", &context.kind.label().to_lowercase()),
             ("seniority", &context.seniority.label().to_lowercase()),
         ],
@@ -161,9 +164,29 @@ mod tests {
             kind: InterviewKind::Technical,
             seniority: Seniority::Senior,
             question_count: 8,
+            language: Language::English,
             cv,
             job_description: job,
         }
+    }
+
+    #[test]
+    fn the_interviewer_is_told_the_interviews_language() {
+        let english = next_question_request(&context("CV", "Job"), &[]);
+        assert!(english
+            .system
+            .contains("Ask in English, the language of this interview"));
+        let french = InterviewContext {
+            language: Language::French,
+            ..context("CV", "Job")
+        };
+        let request = next_question_request(&french, &[]);
+        assert!(
+            request.system.contains("Ask in French"),
+            "{}",
+            request.system
+        );
+        assert!(!request.system.contains("{{"), "every placeholder filled");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use llm::{ChatReply, ChatRequest, ProviderError, Resilient};
 use crate::redaction::{Redactor, RestoringStream};
 
 /// Appended to the system prompt of a redacted request.
-const PLACEHOLDER_NOTE: &str = include_str!("../../../prompts/v2/placeholders.md");
+const PLACEHOLDER_NOTE: &str = include_str!("../../../prompts/v3/placeholders.md");
 
 /// `provider`, with `redactor` between it and the interview when its policy says so.
 pub struct RedactedProvider<'a> {

@@ -201,7 +201,7 @@ mod tests {
         GeneratedBy {
             provider: "fake".into(),
             model: "fake-1".into(),
-            prompt_version: "v2".into(),
+            prompt_version: "v3".into(),
             offline_fallback: false,
             offline_parts: Vec::new(),
         }

@@ -27,5 +27,6 @@ pub(super) async fn load(pool: &PgPool, id: InterviewId) -> Result<FeedbackInput
         job_description: texts.job_description,
         exchanges,
         question_count: interview.question_count,
+        language: interview.language,
     })
 }

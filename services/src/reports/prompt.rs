@@ -14,12 +14,12 @@ use coach::report::FeedbackInput;
 use llm::{ChatRequest, JsonSchema};
 
 /// Stored with every report an LLM writes; names the directory under `prompts/`.
-pub const FEEDBACK_PROMPT_VERSION: &str = "v2";
+pub const FEEDBACK_PROMPT_VERSION: &str = "v3";
 
-const SYSTEM: &str = include_str!("../../../prompts/v2/feedback_system.md");
-const FEEDBACK: &str = include_str!("../../../prompts/v2/feedback.md");
-const REPAIR: &str = include_str!("../../../prompts/v2/feedback_repair.md");
-const PART: &str = include_str!("../../../prompts/v2/feedback_part.md");
+const SYSTEM: &str = include_str!("../../../prompts/v3/feedback_system.md");
+const FEEDBACK: &str = include_str!("../../../prompts/v3/feedback.md");
+const REPAIR: &str = include_str!("../../../prompts/v3/feedback_repair.md");
+const PART: &str = include_str!("../../../prompts/v3/feedback_part.md");
 
 /// Documents are cut to this many characters in a prompt, as for the interviewer.
 const MAX_DOCUMENT_CHARS_IN_PROMPT: usize = 24_000;
@@ -114,7 +114,11 @@ fn task(input: &FeedbackInput, ask: ReportAsk) -> String {
 fn system_prompt(input: &FeedbackInput) -> String {
     render(
         SYSTEM,
-        &[("job_title", &input.job_title), ("company", &input.company)],
+        &[
+            ("job_title", &input.job_title),
+            ("company", &input.company),
+            ("language", input.language.english_name()),
+        ],
     )
 }
 
@@ -281,6 +285,21 @@ pub fn repair_request(
 mod tests {
     use super::*;
     use coach::report::test_support::{input, CV, STRONG};
+
+    #[test]
+    fn the_report_is_asked_in_the_interviews_language() {
+        let mut german = input(CV, &STRONG);
+        german.language = domain::Language::German;
+        let request = feedback_request(&german, &german.analyse());
+        assert!(
+            request
+                .system
+                .contains("Write every text of the report in German"),
+            "{}",
+            request.system
+        );
+        assert!(!request.system.contains("{{"));
+    }
 
     #[test]
     fn documents_and_answers_are_fenced_and_metrics_given_as_facts() {

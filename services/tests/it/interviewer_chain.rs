@@ -100,7 +100,7 @@ async fn an_llm_question_is_cleaned_asked_and_recorded(pool: PgPool) {
     );
     assert_eq!(
         stored_question(&pool).await,
-        (first.text.clone(), "openai".into(), "v2".into())
+        (first.text.clone(), "openai".into(), "v3".into())
     );
     assert_eq!(
         calls(&pool).await,
@@ -389,7 +389,7 @@ async fn a_streamed_question_arrives_word_by_word_and_is_stored_clean(pool: PgPo
     );
     assert_eq!(
         stored_question(&pool).await,
-        (question.text.clone(), "openai".into(), "v2".into())
+        (question.text.clone(), "openai".into(), "v3".into())
     );
     assert_eq!(fake.last_request().unwrap().body["stream"], json!(true));
     assert_eq!(calls(&pool).await[0].2, "ok");

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use coach::interviewer::{Exchange, FollowUpReason, OfflineCoach, Purpose, MAX_QUESTION_WORDS};
-use domain::{InterviewKind, Seniority};
+use domain::{InterviewKind, Language, Seniority};
 
 const QUESTIONS: u8 = 8;
 
@@ -198,6 +198,7 @@ fn interviews_over_the_corpus_are_grounded_distinct_and_well_formed() {
                 kind,
                 seniority,
                 QUESTIONS,
+                Language::English,
                 pair_index as u64,
             );
             let exchanges = interview(&coach);
@@ -303,6 +304,7 @@ fn the_same_inputs_give_the_same_interview_and_seeds_change_the_wording() {
             InterviewKind::Mixed,
             Seniority::Mid,
             QUESTIONS,
+            Language::English,
             seed,
         )
     };
@@ -491,6 +493,7 @@ fn simulated_interviews() -> Vec<Asked> {
                 InterviewKind::Mixed,
                 Seniority::Mid,
                 10,
+                Language::English,
                 7,
             );
             let mut history: Vec<Exchange> = Vec::new();

@@ -97,7 +97,7 @@ async fn a_valid_reply_becomes_the_report_and_structured_output_is_asked_for(poo
     let (report, script) = write_report(&pool, vec![ok(valid_reply().to_string())]).await;
     assert_eq!(report.generated_by.provider, "openai");
     assert_eq!(report.generated_by.model, "fake-model");
-    assert_eq!(report.generated_by.prompt_version, "v2");
+    assert_eq!(report.generated_by.prompt_version, "v3");
     assert!(!report.generated_by.offline_fallback);
     assert_eq!(report.overall.score(), Some(7));
     assert_eq!(report.questions.len(), 3);
@@ -113,7 +113,7 @@ async fn a_valid_reply_becomes_the_report_and_structured_output_is_asked_for(poo
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(stored, ("openai".into(), "v2".into()));
+    assert_eq!(stored, ("openai".into(), "v3".into()));
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]

@@ -6,8 +6,8 @@ use domain::{AnswerAnalysis, QuestionFeedback, StarComponent};
 
 use crate::interviewer::reading::AnswerKind;
 use crate::report::offline::by_kind;
-use crate::report::offline::dimensions::list;
 use crate::report::offline::question_kind::QuestionKind;
+use crate::report::offline::wording::ReportWording;
 use crate::report::offline::Context;
 use crate::report::quote::{first_person, sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
@@ -28,14 +28,17 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
             let kind = context.kind(answered.number);
             // An answer that does not address the question earns no praise, whatever words
             // it happens to contain: it is told so plainly, then what the question wanted.
-            let (worked, to_add) = match not_an_answer(kind) {
+            let (worked, to_add) = match not_an_answer(kind, context.wording()) {
                 Some(verdict) => {
                     let mut to_add = vec![verdict.to_owned()];
                     to_add.extend(advice(context, answered, analysis));
                     to_add.truncate(MAX_TO_ADD);
                     (Vec::new(), to_add)
                 }
-                None => (worked(analysis), advice(context, answered, analysis)),
+                None => (
+                    worked(analysis, context.wording()),
+                    advice(context, answered, analysis),
+                ),
             };
             QuestionFeedback {
                 number: answered.number,
@@ -51,13 +54,11 @@ pub(super) fn breakdown(context: &Context) -> Vec<QuestionFeedback> {
 }
 
 /// What the report says first about an answer that does not address its question.
-pub(super) fn not_an_answer(kind: AnswerKind) -> Option<&'static str> {
+pub(super) fn not_an_answer(kind: AnswerKind, wording: &ReportWording) -> Option<&'static str> {
     match kind {
-        AnswerKind::OffTopic => {
-            Some("This did not answer the question: it was about something else. Answer what was asked, with an example from your work.")
-        }
-        AnswerKind::NotAnAnswer => Some("This did not answer the question: it repeated the question or addressed the interviewer instead. Answer what was asked, with an example from your work."),
-        AnswerKind::Empty => Some("This did not answer the question: there is nothing in it to judge. Answer what was asked, with an example from your work."),
+        AnswerKind::OffTopic => Some(wording.not_answer_off_topic),
+        AnswerKind::NotAnAnswer => Some(wording.not_answer_repeated),
+        AnswerKind::Empty => Some(wording.not_answer_empty),
         _ => None,
     }
 }
@@ -68,9 +69,11 @@ fn advice(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
     let company = context.input.company.trim();
     let mut add = match QuestionKind::of(answered.question) {
         QuestionKind::Story => return to_add(context, answered, analysis),
-        QuestionKind::Motivation => by_kind::motivation_to_add(company, answered, analysis),
-        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis),
-        QuestionKind::Background => by_kind::background_to_add(analysis),
+        QuestionKind::Motivation => {
+            by_kind::motivation_to_add(company, answered, analysis, context.wording())
+        }
+        QuestionKind::Closing => by_kind::closing_to_add(answered, analysis, context.wording()),
+        QuestionKind::Background => by_kind::background_to_add(analysis, context.wording()),
     };
     add.truncate(MAX_TO_ADD);
     add
@@ -87,28 +90,32 @@ fn sample(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
         QuestionKind::Story if answers && by_kind::has_material(answered, analysis, &documents) => {
             sample_answer(context, answered, analysis)
         }
-        QuestionKind::Story => by_kind::story_outline(asked_term(context, answered).as_deref()),
-        QuestionKind::Motivation => {
-            by_kind::motivation_sample(company, answered, analysis, &documents)
+        QuestionKind::Story => {
+            by_kind::story_outline(asked_term(context, answered).as_deref(), context.wording())
         }
-        QuestionKind::Closing => by_kind::closing_sample(company, answered, analysis),
+        QuestionKind::Motivation => {
+            by_kind::motivation_sample(company, answered, analysis, &documents, context.wording())
+        }
+        QuestionKind::Closing => {
+            by_kind::closing_sample(company, answered, analysis, context.wording())
+        }
         QuestionKind::Background => by_kind::background_sample(
             (context.input.job_title.trim(), company),
             answered,
             analysis,
             &documents,
+            context.wording(),
         ),
     }
 }
 
-fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
+fn worked(analysis: &AnswerAnalysis, w: &ReportWording) -> Vec<String> {
     let mut worked = Vec::new();
     let present = analysis.star.present();
     if analysis.star.is_complete() {
-        worked
-            .push("A complete STAR story: situation, task, your action and the result.".to_owned());
+        worked.push(w.fill(w.worked_star, &[]));
     } else if !present.is_empty() {
-        worked.push(format!("You gave the {}.", component_list(&present)));
+        worked.push(w.fill(w.worked_parts, &[("list", &component_list(&present, w))]));
     }
     if !analysis.specificity.numbers.is_empty() {
         let numbers: Vec<String> = analysis
@@ -117,62 +124,57 @@ fn worked(analysis: &AnswerAnalysis) -> Vec<String> {
             .iter()
             .map(|number| number.text.clone())
             .collect();
-        worked.push(format!("Concrete numbers: {}.", list(&numbers, 4)));
+        worked.push(w.fill(w.worked_numbers, &[("list", &w.list(&numbers, 4))]));
     }
     if !analysis.coverage.used.is_empty() {
-        worked.push(format!(
-            "You named what the job asks for: {}.",
-            list(&analysis.coverage.used, 4)
+        worked.push(w.fill(
+            w.worked_terms,
+            &[("list", &w.list(&analysis.coverage.used, 4))],
         ));
     }
     let committed = analysis.confidence.commitments.first();
     if let (Some(phrase), true) = (committed, analysis.pronouns.i_count > 0) {
-        worked.push(format!(
-            "You owned the work (\u{201c}{}\u{201d}).",
-            first_person(&phrase.phrase)
-        ));
+        worked.push(w.fill(w.worked_owned, &[("phrase", &first_person(&phrase.phrase))]));
     }
     worked
 }
 
-fn component_list(components: &[StarComponent]) -> String {
+fn component_list(components: &[StarComponent], w: &ReportWording) -> String {
     let names: Vec<String> = components
         .iter()
-        .map(|component| component.label().to_lowercase())
+        .map(|&component| w.component(component).to_owned())
         .collect();
-    list(&names, 4)
+    w.list(&names, 4)
 }
 
 fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+    let w = context.wording();
     let mut add = Vec::new();
     if analysis.word_count < SUBSTANTIAL_WORDS {
-        add.push(format!(
-            "One concrete example: where you were, what you did yourself and what changed ({} word{} is too little to judge).",
-            analysis.word_count,
-            if analysis.word_count == 1 { "" } else { "s" }
+        add.push(w.fill(
+            w.add_short,
+            &[("words", &w.word_count(analysis.word_count))],
         ));
     }
     // Most useful first: what was done and what came of it, the evidence, then the setting.
     let missing = analysis.star.missing();
     for component in [StarComponent::Result, StarComponent::Action] {
         if missing.contains(&component) {
-            add.push(star_advice(component));
+            add.push(w.star_advice(component).to_owned());
         }
     }
     if analysis.specificity.numbers.is_empty() {
-        add.push("A number: a percentage, an amount, a count or a time.".to_owned());
+        add.push(w.fill(w.add_number, &[]));
     }
     if analysis.pronouns.we_count >= 2 && analysis.pronouns.i_count == 0 {
-        add.push("Your own part: say \u{201c}I\u{201d} for what you did yourself.".to_owned());
+        add.push(w.fill(w.add_own_part, &[]));
     }
     if let Some(term) = asked_but_not_named(context, answered) {
-        add.push(format!(
-            "{term}: the question asked about it; say how you have used it."
-        ));
+        add.push(w.fill(w.add_asked, &[("term", &term)]));
     }
     for component in [StarComponent::Situation, StarComponent::Task] {
         if missing.contains(&component) {
-            add.push(star_advice(component));
+            add.push(w.star_advice(component).to_owned());
         }
     }
     if !analysis.confidence.hedges.is_empty() {
@@ -182,29 +184,13 @@ fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
             .iter()
             .map(|hedge| format!("\u{201c}{}\u{201d}", first_person(&hedge.phrase)))
             .collect();
-        add.push(format!(
-            "Say it plainly: drop {} where you are sure.",
-            list(&hedges, 3)
-        ));
+        add.push(w.fill(w.add_plainly, &[("list", &w.list(&hedges, 3))]));
     }
     if add.is_empty() {
-        add.push(
-            "A closing line: what you learned, or what you would do differently next time."
-                .to_owned(),
-        );
+        add.push(w.fill(w.add_closing_line, &[]));
     }
     add.truncate(MAX_TO_ADD);
     add
-}
-
-fn star_advice(component: StarComponent) -> String {
-    match component {
-        StarComponent::Situation => "The situation: where and when, and what was at stake.",
-        StarComponent::Task => "Your task: what you had to achieve and why it mattered.",
-        StarComponent::Action => "Your own actions, in the first person: what you decided and did.",
-        StarComponent::Result => "The result: what changed, by how much and by when.",
-    }
-    .to_owned()
 }
 
 /// A job skill the question names that the answer does not.
@@ -276,7 +262,7 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
     let mut placed: Vec<StarComponent> = analysis.star.present();
     // A story that already says what the candidate did and what it changed, with a number,
     // does not need a task or action slot wedged into it: the rewrite sharpens it instead.
-    let complete = is_complete_story(answered.answer, analysis);
+    let complete = is_complete_story(answered.answer, analysis, context.wording());
     if complete {
         placed.extend([
             StarComponent::Task,
@@ -327,9 +313,11 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
         parts.push(placeholder(context, answered, StarComponent::Result));
     }
     if let Some(term) = asked_but_not_named(context, answered) {
-        parts.push(format!("[Where {term} came in: what you used it for.]"));
+        let w = context.wording();
+        parts.push(w.fill(w.slot_term, &[("term", &term)]));
     }
-    parts.push("[One sentence on what you learned, or would do differently next time.]".to_owned());
+    let w = context.wording();
+    parts.push(w.fill(w.slot_learned, &[]));
     if complete {
         parts.push(tie_to_the_role(context));
     }
@@ -338,11 +326,24 @@ fn sample_answer(context: &Context, answered: &Answered, analysis: &AnswerAnalys
 
 /// An action of the candidate's own ("I built …", not "we moved …") and a measured result:
 /// an outcome with a number, or a result sentence with one.
-fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
-    let own_action = analysis
-        .star
-        .cue(StarComponent::Action)
-        .is_some_and(|cue| cue.starts_with("I "));
+fn is_complete_story(answer: &str, analysis: &AnswerAnalysis, wording: &ReportWording) -> bool {
+    // The team's action ("We moved", "nous avons", "wir haben", "cerramos") is not the
+    // candidate's own.
+    let plural = |cue: &str| {
+        let lower = cue.to_lowercase();
+        ["we", "nous", "wir", "hemos", "nosotros"]
+            .iter()
+            .any(|we| lower.split_whitespace().any(|word| word == *we))
+            || lower.ends_with("amos")
+            || lower.ends_with("imos")
+    };
+    let own_action = analysis.star.cue(StarComponent::Action).is_some_and(|cue| {
+        wording
+            .own_action_starts
+            .iter()
+            .any(|start| cue.starts_with(start))
+            && (wording.language == domain::Language::English || !plural(cue))
+    });
     let has_number = |text: &str| {
         analysis
             .specificity
@@ -366,7 +367,8 @@ fn is_complete_story(answer: &str, analysis: &AnswerAnalysis) -> bool {
 /// The last line of a strong story: why it matters for this job, not only the last one.
 fn tie_to_the_role(context: &Context) -> String {
     let company = context.input.company.trim().trim_end_matches('.');
-    format!("That is the kind of result I would aim for at {company}.")
+    let w = context.wording();
+    w.fill(w.tie_to_role, &[("company", company)])
 }
 
 /// What a part needs beyond the candidate's sentence: their own share of a "we" action, the
@@ -394,20 +396,15 @@ fn supplement(
 }
 
 fn placeholder(context: &Context, answered: &Answered, component: StarComponent) -> String {
+    let w = context.wording();
     match component {
-        StarComponent::Situation => {
-            "[Where and when: the team, the company and the problem you faced.]".to_owned()
-        }
-        StarComponent::Task => {
-            "My task was to [what you had to achieve, and why it mattered].".to_owned()
-        }
+        StarComponent::Situation => w.fill(w.slot_situation, &[]),
+        StarComponent::Task => w.fill(w.slot_task, &[]),
         StarComponent::Action => match asked_term(context, answered) {
-            Some(term) => format!("I [the steps you took yourself, and how you used {term}]."),
-            None => "I [the steps you took yourself, in order].".to_owned(),
+            Some(term) => w.fill(w.slot_action_with_term, &[("term", &term)]),
+            None => w.fill(w.slot_action, &[]),
         },
-        StarComponent::Result => {
-            "As a result, [what changed] by [number] within [time].".to_owned()
-        }
+        StarComponent::Result => w.fill(w.slot_result, &[]),
     }
 }
 

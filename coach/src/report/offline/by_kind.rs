@@ -6,6 +6,7 @@
 use domain::AnswerAnalysis;
 
 use crate::report::offline::breakdown::MAX_SAMPLE_WORDS;
+use crate::report::offline::wording::ReportWording;
 use crate::report::quote::{sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
 use crate::report::Answered;
@@ -83,14 +84,12 @@ fn tidied(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
 }
 
 /// What a strong story answer contains, for an answer with nothing to rewrite.
-pub(super) fn story_outline(term: Option<&str>) -> String {
+pub(super) fn story_outline(term: Option<&str>, wording: &ReportWording) -> String {
     let steps = match term {
-        Some(term) => format!("the steps you took yourself and how you used {term}"),
-        None => "the steps you took yourself, in order".to_owned(),
+        Some(term) => wording.fill(wording.outline_steps_with_term, &[("term", term)]),
+        None => wording.fill(wording.outline_steps, &[]),
     };
-    format!(
-        "A strong answer would contain: one real example (where, when and what was at stake); what you had to achieve; {steps}; the result, with a number; and what you learned."
-    )
+    wording.fill(wording.story_outline, &[("steps", &steps)])
 }
 
 /// What the motivation answer lacks: the employer, the fit, the aim.
@@ -119,6 +118,18 @@ fn motivation_parts(
             "my goal",
             "i'd like",
             "i aim",
+            "je veux",
+            "j'aimerais",
+            "je souhaite",
+            "je voudrais",
+            "mon objectif",
+            "ich möchte",
+            "möchte ich",
+            "ich will",
+            "mein ziel",
+            "quiero",
+            "me gustaría",
+            "mi objetivo",
         ]
         .iter()
         .any(|cue| lower.contains(cue)),
@@ -129,25 +140,21 @@ pub(super) fn motivation_to_add(
     company: &str,
     answered: &Answered,
     analysis: &AnswerAnalysis,
+    w: &ReportWording,
 ) -> Vec<String> {
     let parts = motivation_parts(company, answered, analysis);
     let mut add = Vec::new();
     if !parts.names_company {
-        add.push(format!(
-            "Why {company} in particular: one thing from the job ad or its work that draws you."
-        ));
+        add.push(w.fill(w.motivation_add_company, &[("company", company)]));
     }
     if !parts.shows_fit {
-        add.push(
-            "How you fit: one thing you have done that this role needs, with its number."
-                .to_owned(),
-        );
+        add.push(w.fill(w.motivation_add_fit, &[]));
     }
     if !parts.has_aim {
-        add.push("What you want to achieve or learn in the role, in your first year.".to_owned());
+        add.push(w.fill(w.motivation_add_aim, &[]));
     }
     if add.is_empty() {
-        add.push("A last line that ties it together: why this role, and why now.".to_owned());
+        add.push(w.fill(w.motivation_add_last, &[]));
     }
     add
 }
@@ -157,21 +164,18 @@ pub(super) fn motivation_sample(
     answered: &Answered,
     analysis: &AnswerAnalysis,
     documents: &str,
+    wording: &ReportWording,
 ) -> String {
     if !has_material(answered, analysis, documents) {
-        return format!(
-            "A strong answer gives three reasons: what draws you to {company} in particular (one thing from the job ad); how your experience fits the role (one achievement with a number); and what you want to achieve there."
-        );
+        return wording.fill(wording.motivation_outline, &[("company", company)]);
     }
     let parts = motivation_parts(company, answered, analysis);
     if parts.names_company && parts.shows_fit && parts.has_aim {
-        return signposted_reasons(company, &tidied(answered, analysis));
+        return signposted_reasons(company, &tidied(answered, analysis), wording);
     }
     let mut sample = Vec::new();
     if !parts.names_company {
-        sample.push(format!(
-            "[What draws you to {company}: one thing from the job ad.]"
-        ));
+        sample.push(wording.fill(wording.motivation_slot_draw, &[("company", company)]));
     }
     // The reasons in brief: the first sentences, within the sample's word limit.
     let mut words = 0;
@@ -183,18 +187,17 @@ pub(super) fn motivation_sample(
         sample.push(sentence);
     }
     if !parts.shows_fit {
-        sample.push("[One achievement of yours that this role needs, with its number.]".to_owned());
+        sample.push(wording.fill(wording.motivation_slot_fit, &[]));
     }
     if !parts.has_aim {
-        sample.push("[What you want to achieve in your first year.]".to_owned());
+        sample.push(wording.fill(wording.motivation_slot_aim, &[]));
     }
     sample.join(" ")
 }
 
 /// An answer that already has every part, said as reasons an interviewer can count: "Two
 /// things draw me to …", one per sentence, and the "rather than elsewhere" the question asked.
-fn signposted_reasons(company: &str, sentences: &[String]) -> String {
-    const ORDINALS: [&str; 3] = ["First", "Second", "And third"];
+fn signposted_reasons(company: &str, sentences: &[String], wording: &ReportWording) -> String {
     // The candidate's own signposts ("Three reasons.", "First, …") give way to the sample's.
     let reasons: Vec<String> = sentences
         .iter()
@@ -208,22 +211,22 @@ fn signposted_reasons(company: &str, sentences: &[String]) -> String {
             words += reason.split_whitespace().count();
             words <= MAX_REASON_WORDS
         })
-        .take(ORDINALS.len())
+        .take(wording.ordinals.len())
         .collect();
     if kept.is_empty() {
         kept.extend(reasons.first());
     }
-    let count = ["One thing", "Two things", "Three things"][kept.len().max(1) - 1];
+    let lead = wording.reasons_lead[kept.len().max(1) - 1];
     let company = company.trim_end_matches('.');
-    let mut sample = vec![format!("{count} draw me to {company}.")];
-    for (ordinal, reason) in ORDINALS.iter().zip(&kept) {
+    let mut sample = vec![wording.fill(lead, &[("company", company)])];
+    for (ordinal, reason) in wording.ordinals.iter().zip(&kept) {
         sample.push(if kept.len() == 1 {
             upper_first(reason)
         } else {
-            format!("{ordinal}, {}", lower_first_word(reason))
+            format!("{ordinal} {}", lower_first_word(reason))
         });
     }
-    sample.push("That is why I want this role now, and not a similar one elsewhere.".to_owned());
+    sample.push(wording.fill(wording.reasons_close, &[]));
     sample.join(" ")
 }
 
@@ -246,7 +249,20 @@ fn is_a_signpost(sentence: &str) -> bool {
         && words.iter().any(|word| {
             matches!(
                 word.as_str(),
-                "reasons" | "things" | "reason" | "thing" | "points"
+                "reasons"
+                    | "things"
+                    | "reason"
+                    | "thing"
+                    | "points"
+                    | "raisons"
+                    | "raison"
+                    | "choses"
+                    | "gründe"
+                    | "grund"
+                    | "dinge"
+                    | "razones"
+                    | "razón"
+                    | "cosas"
             )
         })
 }
@@ -255,7 +271,8 @@ fn is_a_signpost(sentence: &str) -> bool {
 fn without_ordinal(sentence: &str) -> String {
     const ORDINALS: &[&str] = &[
         "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly", "also",
-        "and",
+        "and", "d'abord", "ensuite", "enfin", "aussi", "et", "erstens", "zweitens", "drittens",
+        "auch", "und", "primero", "segundo", "tercero", "también", "y", "además",
     ];
     let mut rest = sentence.trim();
     while let Some((word, after)) = rest.split_once(' ') {
@@ -286,18 +303,18 @@ fn lower_first_word(sentence: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn background_to_add(analysis: &AnswerAnalysis) -> Vec<String> {
+pub(super) fn background_to_add(analysis: &AnswerAnalysis, w: &ReportWording) -> Vec<String> {
     let mut add = Vec::new();
     if analysis.specificity.numbers.is_empty() {
-        add.push("One achievement that this role needs, with its number.".to_owned());
+        add.push(w.fill(w.background_add_number, &[]));
     }
     if analysis.coverage.used.is_empty() {
-        add.push("Name what the job asks for that you have done.".to_owned());
+        add.push(w.fill(w.background_add_terms, &[]));
     }
     if analysis.word_count > 200 {
-        add.push("Keep it to two minutes: where you are now, the experience closest to this role, why this role next.".to_owned());
+        add.push(w.fill(w.background_add_short, &[]));
     }
-    add.push("A last line on why this role is your next step.".to_owned());
+    add.push(w.fill(w.background_add_last, &[]));
     add
 }
 
@@ -309,10 +326,11 @@ pub(super) fn background_sample(
     answered: &Answered,
     analysis: &AnswerAnalysis,
     documents: &str,
+    w: &ReportWording,
 ) -> String {
     let company = company.trim_end_matches('.');
     if !has_material(answered, analysis, documents) {
-        return "A strong answer would contain: where you work now and for how long; the one or two parts of your experience closest to this role, each with a result and a number; and why this role is your next step.".to_owned();
+        return w.fill(w.background_outline, &[]);
     }
     let mut sample = Vec::new();
     let mut words = 0;
@@ -324,26 +342,28 @@ pub(super) fn background_sample(
         sample.push(sentence);
     }
     if analysis.specificity.numbers.is_empty() {
-        sample.push("[One achievement that this role needs, with its number.]".to_owned());
+        sample.push(w.fill(w.background_slot_achievement, &[]));
     }
-    sample.push(format!(
-        "That is why the {job_title} role at {company} is my next step."
+    sample.push(w.fill(
+        w.background_close,
+        &[("job_title", job_title), ("company", company)],
     ));
     sample.join(" ")
 }
 
-pub(super) fn closing_to_add(answered: &Answered, analysis: &AnswerAnalysis) -> Vec<String> {
+pub(super) fn closing_to_add(
+    answered: &Answered,
+    analysis: &AnswerAnalysis,
+    w: &ReportWording,
+) -> Vec<String> {
     let mut add = Vec::new();
     if !answered.answer.contains('?') {
-        add.push(
-            "One or two questions of your own: about the team, the work, or how success in the role is measured."
-                .to_owned(),
-        );
+        add.push(w.fill(w.closing_add_questions, &[]));
     }
     if analysis.word_count > 120 {
-        add.push("Keep it short: the interview is ending, so two or three sentences.".to_owned());
+        add.push(w.fill(w.closing_add_short, &[]));
     }
-    add.push("Thank them, and say in one sentence why you want the role.".to_owned());
+    add.push(w.fill(w.closing_add_thanks, &[]));
     add
 }
 
@@ -351,6 +371,7 @@ pub(super) fn closing_sample(
     company: &str,
     answered: &Answered,
     analysis: &AnswerAnalysis,
+    wording: &ReportWording,
 ) -> String {
     // The interviewer's question read back is not a question of the candidate's own.
     let own_questions: Vec<String> = if repeats_question(answered) {
@@ -362,21 +383,17 @@ pub(super) fn closing_sample(
             .collect()
     };
     let company = company.trim_end_matches('.');
-    let mut sample = vec!["Thank you for your time.".to_owned()];
+    let mut sample = vec![wording.fill(wording.thanks, &[])];
     match own_questions.len() {
-        0 => sample.push(format!(
-            "I have two questions. How will {company} measure success in this role in the first six months? And what is the team's biggest priority this year?"
-        )),
+        0 => sample.push(wording.fill(wording.default_questions, &[("company", company)])),
         1 => sample.extend(own_questions),
         count => {
-            let count = if count == 2 { "two" } else { "a few" };
-            sample.push(format!("I have {count} questions."));
+            let have = wording.have_questions[usize::from(count != 2)];
+            sample.push(wording.fill(have, &[]));
             sample.extend(own_questions);
         }
     }
-    sample.push(format!(
-        "This conversation has made me keener to join {company}: [the one reason, in a sentence]."
-    ));
+    sample.push(wording.fill(wording.keener, &[("company", company)]));
     sample.join(" ")
 }
 

@@ -4,13 +4,18 @@
 
 use domain::{Dimension, DimensionScore, DimensionScores, InterviewAnalysis};
 
+use crate::report::offline::wording::ReportWording;
 use crate::report::scores::LocalScores;
 
-pub(super) fn dimensions(analysis: &InterviewAnalysis, scores: &LocalScores) -> DimensionScores {
+pub(super) fn dimensions(
+    analysis: &InterviewAnalysis,
+    scores: &LocalScores,
+    wording: &ReportWording,
+) -> DimensionScores {
     let thin = scores.overall.is_err();
     let score = |dimension: Dimension| DimensionScore {
         score: if thin { None } else { scores.get(dimension) },
-        comment: comment(analysis, dimension),
+        comment: comment(analysis, dimension, wording),
     };
     DimensionScores {
         relevance: score(Dimension::Relevance),
@@ -22,37 +27,52 @@ pub(super) fn dimensions(analysis: &InterviewAnalysis, scores: &LocalScores) -> 
     }
 }
 
-fn comment(analysis: &InterviewAnalysis, dimension: Dimension) -> String {
+fn comment(analysis: &InterviewAnalysis, dimension: Dimension, w: &ReportWording) -> String {
     let answers = analysis.answers.len();
     if answers == 0 {
-        return "No answer to measure.".to_owned();
+        return w.fill(w.dim_no_answer, &[]);
     }
+    let answers_counted = w.answer_count(answers);
     match dimension {
         Dimension::Relevance => {
             let coverage = &analysis.coverage;
-            let total = coverage.used.len() + coverage.missed.len();
+            let total = (coverage.used.len() + coverage.missed.len()).to_string();
             let naming = analysis
                 .answers
                 .iter()
                 .filter(|answer| !answer.coverage.used.is_empty())
-                .count();
-            if total == 0 {
-                format!("The job description names no skill we recognise; {naming} of {answers} answers named a tool or method.")
+                .count()
+                .to_string();
+            if coverage.missed.is_empty() && coverage.used.is_empty() {
+                w.fill(
+                    w.dim_relevance_no_terms,
+                    &[("naming", &naming), ("answers", &answers_counted)],
+                )
             } else if coverage.used.is_empty() {
-                format!("No answer used any of the job's {total} key terms.")
+                w.fill(w.dim_relevance_none_used, &[("total", &total)])
             } else {
-                format!(
-                    "You used {} of the job's {total} key terms ({}); {naming} of {answers} answers named at least one.",
-                    coverage.used.len(),
-                    list(&coverage.used, 4)
+                w.fill(
+                    w.dim_relevance,
+                    &[
+                        ("used", &coverage.used.len().to_string()),
+                        ("total", &total),
+                        ("list", &w.list(&coverage.used, 4)),
+                        ("naming", &naming),
+                        ("answers", &answers_counted),
+                    ],
                 )
             }
         }
         Dimension::Structure => {
             let star = &analysis.star;
-            format!(
-                "{} of {answers} answers had all four STAR parts; {} described your action and {} gave a result.",
-                star.complete, star.action, star.result
+            w.fill(
+                w.dim_structure,
+                &[
+                    ("complete", &star.complete.to_string()),
+                    ("answers", &answers_counted),
+                    ("action", &star.action.to_string()),
+                    ("result", &star.result.to_string()),
+                ],
             )
         }
         Dimension::Specificity => {
@@ -61,82 +81,68 @@ fn comment(analysis: &InterviewAnalysis, dimension: Dimension) -> String {
                 && specificity.tools.is_empty()
                 && specificity.outcomes.is_empty()
             {
-                "No numbers, named tools or measurable outcomes.".to_owned()
+                w.fill(w.dim_specificity_none, &[])
             } else {
-                format!(
-                    "{} number{}, {} named tool{} and {} outcome{} across {answers} answer{}.",
-                    specificity.numbers.len(),
-                    plural(specificity.numbers.len()),
-                    specificity.tools.len(),
-                    plural(specificity.tools.len()),
-                    specificity.outcomes.len(),
-                    plural(specificity.outcomes.len()),
-                    plural(answers)
+                w.fill(
+                    w.dim_specificity,
+                    &[
+                        (
+                            "numbers",
+                            &w.counted(specificity.numbers.len(), w.counted_numbers),
+                        ),
+                        (
+                            "tools",
+                            &w.counted(specificity.tools.len(), w.counted_tools),
+                        ),
+                        (
+                            "outcomes",
+                            &w.counted(specificity.outcomes.len(), w.counted_outcomes),
+                        ),
+                        ("answers", &answers_counted),
+                    ],
                 )
             }
         }
-        Dimension::Clarity => format!(
-            "{:.1} filler words per 100 words; answers average {:.0} words.",
-            analysis.fillers.per_100_words, analysis.mean_word_count
+        Dimension::Clarity => w.fill(
+            w.dim_clarity,
+            &[
+                ("per100", &format!("{:.1}", analysis.fillers.per_100_words)),
+                ("mean", &format!("{:.0}", analysis.mean_word_count)),
+            ],
         ),
         Dimension::Confidence => {
             let confidence = &analysis.confidence;
             let hedges: u32 = confidence.hedges.iter().map(|p| p.count).sum();
             let commitments: u32 = confidence.commitments.iter().map(|p| p.count).sum();
             let pronouns = &analysis.pronouns;
-            format!(
-                "{hedges} hedge{} against {commitments} committed phrase{}; \"I\" {} times, \"we\" {} times.",
-                plural(hedges as usize),
-                plural(commitments as usize),
-                pronouns.i_count,
-                pronouns.we_count
+            w.fill(
+                w.dim_confidence,
+                &[
+                    ("hedges", &w.counted(hedges as usize, w.counted_hedges)),
+                    (
+                        "commitments",
+                        &w.counted(commitments as usize, w.counted_commitments),
+                    ),
+                    ("i", &pronouns.i_count.to_string()),
+                    ("we", &pronouns.we_count.to_string()),
+                ],
             )
         }
         Dimension::Consistency => match &analysis.consistency {
-            Some(consistency) => format!(
-                "Answer lengths vary by {:.0}% and their specificity by {:.0}% around the mean.",
-                consistency.word_count_variation * 100.0,
-                consistency.specificity_variation * 100.0
+            Some(consistency) => w.fill(
+                w.dim_consistency,
+                &[
+                    (
+                        "words",
+                        &format!("{:.0}", consistency.word_count_variation * 100.0),
+                    ),
+                    (
+                        "specificity",
+                        &format!("{:.0}", consistency.specificity_variation * 100.0),
+                    ),
+                ],
             ),
-            None => "One answer: nothing to compare it with.".to_owned(),
+            None => w.fill(w.dim_one_answer, &[]),
         },
-    }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// "a, b, c and 2 more".
-pub(super) fn list(items: &[String], max: usize) -> String {
-    let shown: Vec<&str> = items.iter().take(max).map(String::as_str).collect();
-    let more = items.len().saturating_sub(max);
-    match (shown.as_slice(), more) {
-        ([], _) => String::new(),
-        ([only], 0) => (*only).to_owned(),
-        (_, 0) => format!(
-            "{} and {}",
-            shown[..shown.len() - 1].join(", "),
-            shown[shown.len() - 1]
-        ),
-        (_, more) => format!("{} and {more} more", shown.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_read_naturally() {
-        let items: Vec<String> = ["Go", "Kafka", "Docker"].map(String::from).to_vec();
-        assert_eq!(list(&items[..1], 4), "Go");
-        assert_eq!(list(&items, 4), "Go, Kafka and Docker");
-        assert_eq!(list(&items, 2), "Go, Kafka and 1 more");
-        assert_eq!(list(&[], 2), "");
     }
 }

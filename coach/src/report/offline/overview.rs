@@ -16,12 +16,19 @@ pub(super) fn summary(
     overall: &OverallScore,
     dimensions: &DimensionScores,
 ) -> String {
+    let w = context.wording();
     let answered = context.answered.len();
     let planned = usize::from(context.input.question_count).max(answered);
-    let of = format!("{answered} of {planned} questions answered");
+    let of = w.fill(
+        w.answered_of,
+        &[
+            ("answered", &answered.to_string()),
+            ("planned", &planned.to_string()),
+        ],
+    );
     match overall {
         OverallScore::NotEnoughEvidence { reason } => {
-            format!("Not enough evidence for a score ({of}). {reason}")
+            w.fill(w.summary_no_score, &[("of", &of), ("reason", reason)])
         }
         OverallScore::Scored { score } => {
             let scored: Vec<(Dimension, u8)> = dimensions
@@ -32,12 +39,21 @@ pub(super) fn summary(
             // The first of the lowest, so ties name the more important dimension.
             let weakest = scored.iter().rev().min_by_key(|(_, score)| *score);
             match (strongest, weakest) {
-                (Some((best, high)), Some((worst, low))) if high > low => format!(
-                    "{score}/10 over {of}. Strongest: {} ({high}/10). Work on: {} ({low}/10).",
-                    best.label().to_lowercase(),
-                    worst.label().to_lowercase()
+                (Some((best, high)), Some((worst, low))) if high > low => w.fill(
+                    w.summary_strongest,
+                    &[
+                        ("score", &score.to_string()),
+                        ("of", &of),
+                        ("best", w.dimension(*best)),
+                        ("high", &high.to_string()),
+                        ("worst", w.dimension(*worst)),
+                        ("low", &low.to_string()),
+                    ],
                 ),
-                _ => format!("{score}/10 over {of}."),
+                _ => w.fill(
+                    w.summary_scored,
+                    &[("score", &score.to_string()), ("of", &of)],
+                ),
             }
         }
     }
@@ -64,6 +80,42 @@ const NOT_THEMES: &[&str] = &[
     "week",
     "weeks",
     "days",
+    // French, German and Spanish.
+    "résultat",
+    "résultats",
+    "tâche",
+    "objectif",
+    "équipe",
+    "travail",
+    "année",
+    "années",
+    "ans",
+    "mois",
+    "semaine",
+    "semaines",
+    "jours",
+    "ergebnis",
+    "ergebnisse",
+    "aufgabe",
+    "ziel",
+    "arbeit",
+    "jahr",
+    "jahre",
+    "monate",
+    "wochen",
+    "tage",
+    "resultado",
+    "resultados",
+    "tarea",
+    "objetivo",
+    "situación",
+    "equipo",
+    "trabajo",
+    "año",
+    "años",
+    "meses",
+    "semanas",
+    "días",
 ];
 
 /// The job terms the answers used, then their most used words (other than employers' names,
@@ -166,6 +218,35 @@ const POSITIVE: &[&str] = &[
     "relieved",
     "saved",
     "useful",
+    // French, German and Spanish.
+    "réussi",
+    "amélioré",
+    "fier",
+    "fière",
+    "contente",
+    "ravi",
+    "ravie",
+    "progressé",
+    "dépassé",
+    "gagné",
+    "erfolgreich",
+    "verbessert",
+    "stolz",
+    "zufrieden",
+    "gefreut",
+    "geschafft",
+    "übertroffen",
+    "gewonnen",
+    "logré",
+    "mejoré",
+    "mejoró",
+    "orgulloso",
+    "orgullosa",
+    "contento",
+    "contenta",
+    "superé",
+    "conseguí",
+    "éxito",
 ];
 
 const NEGATIVE: &[&str] = &[
@@ -204,6 +285,25 @@ const NEGATIVE: &[&str] = &[
     "broke",
     "broken",
     "slow",
+    // French, German and Spanish.
+    "échec",
+    "échoué",
+    "problème",
+    "difficile",
+    "frustré",
+    "frustrée",
+    "raté",
+    "gescheitert",
+    "misserfolg",
+    "schwierig",
+    "frustriert",
+    "fehler",
+    "fracaso",
+    "fracasó",
+    "problema",
+    "difícil",
+    "frustrado",
+    "frustrada",
 ];
 
 /// Before a sentiment word, these turn it around: "not good", "never happy".

@@ -2,10 +2,10 @@
 //! candidate's sentence that shows it. Every point names the question it is about, so the
 //! page can link it to the breakdown.
 
-use domain::{AnswerAnalysis, Point, StarComponent};
+use domain::{AnswerAnalysis, Language, Point, StarComponent};
 
 use crate::interviewer::reading::AnswerKind;
-use crate::report::offline::dimensions::list;
+use crate::report::offline::wording::ReportWording;
 use crate::report::offline::Context;
 use crate::report::quote::{
     clip_quote, first_person, sentence_containing, sentence_naming, sentence_with_phrase, sentences,
@@ -61,6 +61,7 @@ fn used(points: &[Point]) -> Vec<u8> {
 }
 
 pub(super) fn strengths(context: &Context) -> Vec<Point> {
+    let w = context.wording();
     let mut points = Vec::new();
     if let Some((answered, analysis)) = best(context, &used(&points), |a| {
         a.star.is_complete().then_some(a.specificity.score)
@@ -71,7 +72,7 @@ pub(super) fn strengths(context: &Context) -> Vec<Point> {
             .as_deref()
             .and_then(|cue| sentence_containing(answered.answer, cue));
         points.push(point(
-            format!("Your answer to question {} is a complete STAR story: the situation, your task, what you did and what came of it.", answered.number),
+            w.fill(w.strength_star, &[("n", &answered.number.to_string())]),
             quote,
             answered,
         ));
@@ -93,7 +94,7 @@ pub(super) fn strengths(context: &Context) -> Vec<Point> {
     }) {
         let outcome = measured(analysis).unwrap_or_default();
         points.push(point(
-            format!("In question {} you backed a result with a number: interviewers remember measured outcomes.", answered.number),
+            w.fill(w.strength_measured, &[("n", &answered.number.to_string())]),
             sentence_containing(answered.answer, &outcome),
             answered,
         ));
@@ -102,17 +103,20 @@ pub(super) fn strengths(context: &Context) -> Vec<Point> {
     }) {
         let first = &analysis.specificity.numbers[0].text;
         points.push(point(
-            format!(
-                "You gave concrete numbers ({}).",
-                list(
-                    &analysis
-                        .specificity
-                        .numbers
-                        .iter()
-                        .map(|n| n.text.clone())
-                        .collect::<Vec<_>>(),
-                    3
-                )
+            w.fill(
+                w.strength_numbers,
+                &[(
+                    "list",
+                    &w.list(
+                        &analysis
+                            .specificity
+                            .numbers
+                            .iter()
+                            .map(|n| n.text.clone())
+                            .collect::<Vec<_>>(),
+                        3,
+                    ),
+                )],
             ),
             sentence_containing(answered.answer, first),
             answered,
@@ -123,9 +127,9 @@ pub(super) fn strengths(context: &Context) -> Vec<Point> {
     }) {
         let quote = first_sentence_naming(context, answered.answer, &analysis.coverage.used);
         points.push(point(
-            format!(
-                "You tied your experience to what the job asks for: {}.",
-                list(&analysis.coverage.used, MAX_TERMS_LISTED)
+            w.fill(
+                w.strength_terms,
+                &[("list", &w.list(&analysis.coverage.used, MAX_TERMS_LISTED))],
             ),
             quote,
             answered,
@@ -137,9 +141,9 @@ pub(super) fn strengths(context: &Context) -> Vec<Point> {
     }) {
         let phrase = &analysis.confidence.commitments[0].phrase;
         points.push(point(
-            format!(
-                "You spoke about your own decisions in the first person (\u{201c}{}\u{201d}).",
-                first_person(phrase)
+            w.fill(
+                w.strength_first_person,
+                &[("phrase", &first_person(phrase))],
             ),
             sentence_with_phrase(answered.answer, phrase),
             answered,
@@ -166,15 +170,17 @@ fn first_sentence_naming<'a>(
 }
 
 pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
+    let w = context.wording();
     let mut points = Vec::new();
     for (answered, analysis) in context.answers() {
         if analysis.word_count < SUBSTANTIAL_WORDS {
             points.push(point(
-                format!(
-                    "Your answer to question {} has {} word{}: too short for an interviewer to judge. Give one concrete example.",
-                    answered.number,
-                    analysis.word_count,
-                    if analysis.word_count == 1 { "" } else { "s" }
+                w.fill(
+                    w.weak_short,
+                    &[
+                        ("n", &answered.number.to_string()),
+                        ("words", &w.word_count(analysis.word_count)),
+                    ],
                 ),
                 sentences(answered.answer).first().copied(),
                 answered,
@@ -188,10 +194,7 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
         );
         if off && analysis.word_count >= SUBSTANTIAL_WORDS {
             points.push(point(
-                format!(
-                    "Your answer to question {} did not answer the question: it was about something else.",
-                    answered.number
-                ),
+                w.fill(w.weak_off_topic, &[("n", &answered.number.to_string())]),
                 sentences(answered.answer).first().copied(),
                 answered,
             ));
@@ -202,7 +205,7 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
         (substantial(a) && a.star.result.is_none()).then_some(a.word_count)
     }) {
         points.push(point(
-            format!("Your answer to question {} stops before the result: say what changed because of what you did.", answered.number),
+            w.fill(w.weak_no_result, &[("n", &answered.number.to_string())]),
             sentences(answered.answer).last().copied(),
             answered,
         ));
@@ -215,10 +218,10 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
             .confidence
             .hedges
             .iter()
-            .map(|p| format!("\u{201c}{}\u{201d}", first_person(&p.phrase)))
+            .map(|p| quoted(w, &first_person(&p.phrase)))
             .collect();
         points.push(point(
-            format!("Hedging ({}) makes you sound unsure of your own work: say what you did and what happened.", list(&phrases, 3)),
+            w.fill(w.weak_hedging, &[("list", &w.list(&phrases, 3))]),
             sentence_with_phrase(answered.answer, &analysis.confidence.hedges[0].phrase),
             answered,
         ));
@@ -227,8 +230,8 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
         (a.pronouns.we_count >= 2 && a.pronouns.i_count == 0).then_some(a.pronouns.we_count)
     }) {
         points.push(point(
-            format!("In question {} you say \u{201c}we\u{201d} throughout: the interviewer cannot tell which part was yours.", answered.number),
-            sentence_with_phrase(answered.answer, "we"),
+            w.fill(w.weak_we, &[("n", &answered.number.to_string())]),
+            sentence_with_phrase(answered.answer, w.we),
             answered,
         ));
     }
@@ -242,10 +245,7 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
             .and_then(|cue| sentence_containing(answered.answer, cue))
             .or_else(|| sentences(answered.answer).first().copied());
         points.push(point(
-            format!(
-                "Your answer to question {} has no number: no scale, no result, no time frame.",
-                answered.number
-            ),
+            w.fill(w.weak_no_number, &[("n", &answered.number.to_string())]),
             quote,
             answered,
         ));
@@ -257,10 +257,10 @@ pub(super) fn weaknesses(context: &Context) -> Vec<Point> {
             .fillers
             .phrases
             .iter()
-            .map(|p| format!("\u{201c}{}\u{201d}", p.phrase))
+            .map(|p| quoted(w, &p.phrase))
             .collect();
         points.push(point(
-            format!("Filler words ({}) blur your point.", list(&phrases, 3)),
+            w.fill(w.weak_fillers, &[("list", &w.list(&phrases, 3))]),
             sentence_with_phrase(answered.answer, &analysis.fillers.phrases[0].phrase),
             answered,
         ));
@@ -274,6 +274,7 @@ pub(super) fn missing(context: &Context) -> Vec<Point> {
     if analysis.answers.is_empty() {
         return Vec::new();
     }
+    let w = context.wording();
     let mut points = Vec::new();
     let cv = SearchableText::new(&context.input.cv);
     let in_cv = |term: &String| {
@@ -287,18 +288,21 @@ pub(super) fn missing(context: &Context) -> Vec<Point> {
     let (backed, unbacked): (Vec<String>, Vec<String>) =
         analysis.coverage.missed.iter().cloned().partition(in_cv);
     if !backed.is_empty() {
-        points.push(unquoted(format!(
-            "Your CV shows {}, which the job asks for, but no answer used {}: bring {} into your examples.",
-            list(&backed, MAX_TERMS_LISTED),
-            them(&backed),
-            them(&backed)
+        points.push(unquoted(w.fill(
+            w.missing_backed,
+            &[
+                ("list", &w.list(&backed, MAX_TERMS_LISTED)),
+                ("them", w.them(&backed)),
+            ],
         )));
     }
     if !unbacked.is_empty() {
-        points.push(unquoted(format!(
-            "The job asks for {}; neither your answers nor your CV show {}. Prepare an example, or say how you would close the gap.",
-            list(&unbacked, MAX_TERMS_LISTED),
-            them(&unbacked)
+        points.push(unquoted(w.fill(
+            w.missing_unbacked,
+            &[
+                ("list", &w.list(&unbacked, MAX_TERMS_LISTED)),
+                ("them", w.them(&unbacked)),
+            ],
         )));
     }
     let star = &analysis.star;
@@ -318,17 +322,14 @@ pub(super) fn missing(context: &Context) -> Vec<Point> {
     if !never.is_empty() {
         let names: Vec<String> = never
             .iter()
-            .map(|component| component.label().to_lowercase())
+            .map(|&component| w.component(component).to_owned())
             .collect();
-        points.push(unquoted(format!(
-            "No answer gave the {} of a STAR story.",
-            list(&names, 4)
-        )));
+        points.push(unquoted(
+            w.fill(w.missing_star, &[("list", &w.list(&names, 4))]),
+        ));
     }
     if analysis.specificity.numbers.is_empty() {
-        points.push(unquoted(
-            "No answer gave a number: a percentage, an amount, a count or a time.".to_owned(),
-        ));
+        points.push(unquoted(w.fill(w.missing_number, &[])));
     }
     let company = context.input.company.trim();
     let short_name = company.split_whitespace().next().unwrap_or("");
@@ -340,9 +341,7 @@ pub(super) fn missing(context: &Context) -> Vec<Point> {
                 .contains(&short_name.to_lowercase())
         })
     {
-        points.push(unquoted(format!(
-            "No answer said why {company}: prepare a reason tied to this job, not any job."
-        )));
+        points.push(unquoted(w.fill(w.missing_why, &[("company", company)])));
     }
     points.truncate(MAX_MISSING);
     points
@@ -356,10 +355,12 @@ fn unquoted(text: String) -> Point {
     }
 }
 
-fn them(items: &[String]) -> &'static str {
-    if items.len() == 1 {
-        "it"
-    } else {
-        "them"
+/// A phrase of the answer in the language's quotation marks.
+fn quoted(wording: &ReportWording, phrase: &str) -> String {
+    match wording.language {
+        Language::French => format!("«\u{a0}{phrase}\u{a0}»"),
+        Language::German => format!("„{phrase}“"),
+        Language::Spanish => format!("«{phrase}»"),
+        Language::English => format!("\u{201c}{phrase}\u{201d}"),
     }
 }

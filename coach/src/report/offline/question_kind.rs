@@ -25,6 +25,16 @@ const BACKGROUND: &[&str] = &[
     "led you to",
     "walk me through your background",
     "walk me through your cv",
+    // The offline coach's openers in French, German and Spanish.
+    "vous prépare",
+    "qu'en retirez-vous",
+    "votre parcours",
+    "vorbereitet",
+    "bereitet sie",
+    "werdegang",
+    "le preparó",
+    "le prepara",
+    "su trayectoria",
 ];
 
 const CLOSING: &[&str] = &[
@@ -39,6 +49,18 @@ const CLOSING: &[&str] = &[
     "last question",
     "not covered yet",
     "what else should we know",
+    "pour terminer",
+    "avant de conclure",
+    "dernière question",
+    "questions avez-vous",
+    "zum schluss",
+    "bevor wir enden",
+    "letzte frage",
+    "welche fragen haben sie",
+    "para terminar",
+    "antes de terminar",
+    "última pregunta",
+    "qué preguntas tiene",
 ];
 
 /// Only a question that is mainly about motivation: the opener that also asks why the role
@@ -53,6 +75,15 @@ const MOTIVATION: &[&str] = &[
     "why this role",
     "why this company",
     "why us",
+    "pourquoi souhaitez-vous",
+    "pourquoi voulez-vous",
+    "qu'est-ce qui vous attire",
+    "warum möchten sie",
+    "was reizt sie",
+    "warum wollen sie",
+    "por qué quiere",
+    "qué le atrae",
+    "por qué desea",
 ];
 
 impl QuestionKind {
