@@ -1,20 +1,20 @@
 //! The interview's language at set-up: detected by the server from the job description each
 //! time one is stored, shown here, and changeable until the interview starts.
 
-use domain::{Document, Interview, InterviewId, Language};
+use domain::{Document, InterviewId, Language};
 use leptos::prelude::*;
 
 use crate::server_fns::{get_interview, set_language};
 
-/// The language picker; `interview` is the interview as the page loaded it.
+/// The language picker.
 #[component]
 pub fn LanguagePicker(
-    interview: Interview,
+    id: InterviewId,
+    /// The interview's language and whether the user chose it; the page shows it elsewhere too.
+    current: RwSignal<(Language, bool)>,
     /// Re-read after each stored job description, whose language the server detected.
     job_description: RwSignal<Option<Document>>,
 ) -> impl IntoView {
-    let id: InterviewId = interview.id;
-    let current = RwSignal::new((interview.language, interview.language_chosen));
     let reread = Action::new(move |_: &()| get_interview(id));
     let choose = Action::new(move |language: &Language| set_language(id, *language));
     let problem = RwSignal::new(None::<String>);

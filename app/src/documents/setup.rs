@@ -1,6 +1,6 @@
 //! Both document panels and whether the interview can start.
 
-use domain::{Document, DocumentKind, Interview, InterviewStatus};
+use domain::{Document, DocumentKind, InterviewId, InterviewStatus, Language};
 use leptos::prelude::*;
 
 use super::language::LanguagePicker;
@@ -10,8 +10,12 @@ use crate::server_fns::{get_documents, start_interview, DocumentSetup as Setup};
 
 /// The set-up step; keeps `status` (shown elsewhere on the page) in step with the documents.
 #[component]
-pub fn DocumentSetup(interview: Interview, status: RwSignal<InterviewStatus>) -> impl IntoView {
-    let id = interview.id;
+pub fn DocumentSetup(
+    id: InterviewId,
+    status: RwSignal<InterviewStatus>,
+    /// The interview's language and whether the user chose it.
+    language: RwSignal<(Language, bool)>,
+) -> impl IntoView {
     let setup = Resource::new(move || id, get_documents);
     view! {
         <section class="setup" aria-labelledby="setup-heading">
@@ -22,10 +26,9 @@ pub fn DocumentSetup(interview: Interview, status: RwSignal<InterviewStatus>) ->
             </p>
             <Suspense fallback=|| view! { <p class="muted">"Loading your documents…"</p> }>
                 {move || {
-                    let interview = interview.clone();
                     Suspend::new(async move {
                     match setup.await {
-                        Ok(setup) => view! { <Panels interview setup status /> }.into_any(),
+                        Ok(setup) => view! { <Panels id setup status language /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
                 })}}
@@ -35,8 +38,12 @@ pub fn DocumentSetup(interview: Interview, status: RwSignal<InterviewStatus>) ->
 }
 
 #[component]
-fn Panels(interview: Interview, setup: Setup, status: RwSignal<InterviewStatus>) -> impl IntoView {
-    let id = interview.id;
+fn Panels(
+    id: InterviewId,
+    setup: Setup,
+    status: RwSignal<InterviewStatus>,
+    language: RwSignal<(Language, bool)>,
+) -> impl IntoView {
     let stored = |kind| setup.documents.iter().find(|d| d.kind == kind).cloned();
     let cv = RwSignal::new(stored(DocumentKind::Cv));
     let job_description = RwSignal::new(stored(DocumentKind::JobDescription));
@@ -70,7 +77,7 @@ fn Panels(interview: Interview, setup: Setup, status: RwSignal<InterviewStatus>)
                 max_upload_bytes=limit
             />
         </div>
-        <LanguagePicker interview job_description />
+        <LanguagePicker id current=language job_description />
         <p id="readiness" class="readiness" class:ready=ready aria-live="polite">
             {move || {
                 if ready.get() {

@@ -43,6 +43,8 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
         )
     });
     let id = interview.id;
+    // Shown here and changed by the set-up's picker.
+    let language = RwSignal::new((interview.language, interview.language_chosen));
     view! {
         <PageTitle text=format!("{} at {}", interview.job_title, interview.company) />
         <section class="page">
@@ -64,7 +66,9 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
                 </div>
                 <div>
                     <dt>"Language"</dt>
-                    <dd lang=interview.language.tag()>{interview.language.label()}</dd>
+                    <dd id="interview-language-fact" lang=move || language.get().0.tag()>
+                        {move || language.get().0.label()}
+                    </dd>
                 </div>
                 <div>
                     <dt>"Questions"</dt>
@@ -83,7 +87,7 @@ fn InterviewDetails(interview: Interview) -> impl IntoView {
             </dl>
         </section>
         <Show when=move || in_setup.get() fallback=move || view! { <InterviewRoom id status /> }>
-            <DocumentSetup interview=interview.clone() status />
+            <DocumentSetup id status language />
         </Show>
     }
 }
