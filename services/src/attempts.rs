@@ -121,7 +121,12 @@ impl AttemptService {
         let original = scorer.score(&target.question, &target.answer);
         let attempt = scorer.score(&target.question, text);
         let kind = question_kind(&target.question);
-        let comparison = compare(kind, &original.analysis, &attempt.analysis);
+        let comparison = compare(
+            interview.language,
+            kind,
+            &original.analysis,
+            &attempt.analysis,
+        );
 
         let mut attempts = scored_attempts(&mut tx, id).await?;
         attempts.push(Scored {

@@ -8,12 +8,16 @@
 //! **The comparison** reads both answers' analysis: STAR parts, figures, job terms, the
 //! personal "I", fillers, hedges and length. STAR parts and figures are asked of story
 //! questions only, as the report's advice does (a motivation or closing answer needs neither).
+//! Its sentences are in the interview's language (`wording`), like the report's.
 
-use domain::{AnswerAnalysis, QuestionKind, StarComponent};
+mod wording;
+
+use domain::{AnswerAnalysis, Language, QuestionKind, StarComponent};
 
 use crate::report::offline::question_kind::QuestionKind as Asked;
 use crate::report::scores::{local_scores, weighted_overall};
 use analysis::Analyser;
+use wording::AttemptWording;
 
 /// An answer is thin below this many words and rambles above the other (as the scores say).
 const FULL_ANSWER_WORDS: u32 = 50;
@@ -77,85 +81,93 @@ pub fn question_kind(question: &str) -> QuestionKind {
     }
 }
 
-/// `attempt` against `original`, both answers to a question of `kind`.
+/// `attempt` against `original`, both answers to a question of `kind`, told in the interview's
+/// `language` (each answer is read in its own).
 pub fn compare(
+    language: Language,
     kind: QuestionKind,
     original: &AnswerAnalysis,
     attempt: &AnswerAnalysis,
 ) -> Comparison {
+    let wording = AttemptWording::of(language);
     let mut comparison = Comparison::default();
     if kind == QuestionKind::Story {
-        star(original, attempt, &mut comparison);
-        figures(original, attempt, &mut comparison);
+        star(wording, original, attempt, &mut comparison);
+        figures(wording, original, attempt, &mut comparison);
     }
-    job_terms(kind, original, attempt, &mut comparison);
+    job_terms(wording, kind, original, attempt, &mut comparison);
     if matches!(kind, QuestionKind::Story | QuestionKind::Background) {
-        personal(original, attempt, &mut comparison);
+        personal(wording, original, attempt, &mut comparison);
     }
-    habits(original, attempt, &mut comparison);
-    length(original, attempt, &mut comparison);
+    habits(wording, original, attempt, &mut comparison);
+    length(wording, original, attempt, &mut comparison);
     comparison
 }
 
-fn star(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Comparison) {
+fn star(
+    wording: &AttemptWording,
+    original: &AnswerAnalysis,
+    attempt: &AnswerAnalysis,
+    out: &mut Comparison,
+) {
     for &component in StarComponent::ALL {
         let before = original.star.cue(component).is_some();
         match attempt.star.cue(component) {
-            Some(cue) if !before => out.improved.push(format!(
-                "The {} is there now (\u{201c}{cue}\u{201d}).",
-                component.label().to_lowercase()
-            )),
+            Some(cue) if !before => out
+                .improved
+                .push(wording.fill(wording.star_now(component), &[("cue", cue)])),
             Some(_) => {}
-            None => out.lacking.push(format!(
-                "{}{}",
-                missing_star(component),
-                if before {
-                    " The first answer had it."
+            None => {
+                let missing = wording.fill(wording.star_missing(component), &[]);
+                out.lacking.push(if before {
+                    format!("{missing} {}", wording.star_lost)
                 } else {
-                    ""
-                }
-            )),
+                    missing
+                });
+            }
         }
     }
 }
 
-fn missing_star(component: StarComponent) -> &'static str {
-    match component {
-        StarComponent::Situation => "No situation: say where and when it happened.",
-        StarComponent::Task => "No task: say what you had to achieve.",
-        StarComponent::Action => "No action: say what you did, step by step.",
-        StarComponent::Result => "No result: say how it ended.",
-    }
-}
-
-fn figures(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Comparison) {
+fn figures(
+    wording: &AttemptWording,
+    original: &AnswerAnalysis,
+    attempt: &AnswerAnalysis,
+    out: &mut Comparison,
+) {
     let before: Vec<&str> = original
         .specificity
         .numbers
         .iter()
         .map(|number| number.text.as_str())
         .collect();
-    let new: Vec<&str> = attempt
+    let mut new: Vec<&str> = Vec::new();
+    for text in attempt
         .specificity
         .numbers
         .iter()
         .map(|number| number.text.as_str())
-        .filter(|text| !before.contains(text))
-        .collect();
+    {
+        // A figure said twice is named once.
+        if !before.contains(&text) && !new.contains(&text) {
+            new.push(text);
+        }
+    }
     if attempt.specificity.numbers.is_empty() {
-        out.lacking
-            .push("No figure: add a measurable result (a percentage, a time, an amount).".into());
+        out.lacking.push(wording.fill(wording.no_figure, &[]));
     } else if !new.is_empty() {
-        let what = if before.is_empty() {
-            "A measurable result now"
+        let template = if before.is_empty() {
+            wording.first_figures
         } else {
-            "More figures"
+            wording.more_figures
         };
-        out.improved.push(format!("{what}: {}.", new.join(", ")));
+        out.improved
+            .push(wording.fill(template, &[("list", &wording.list(&new))]));
     }
 }
 
 fn job_terms(
+    wording: &AttemptWording,
     kind: QuestionKind,
     original: &AnswerAnalysis,
     attempt: &AnswerAnalysis,
@@ -169,38 +181,41 @@ fn job_terms(
         .map(String::as_str)
         .collect();
     if !new.is_empty() {
-        out.improved.push(format!(
-            "Names {} from the job description.",
-            new.join(", ")
-        ));
+        out.improved
+            .push(wording.fill(wording.job_terms, &[("list", &wording.list(&new))]));
     }
     let job_has_terms = !attempt.coverage.missed.is_empty();
     if attempt.coverage.used.is_empty() && job_has_terms && kind != QuestionKind::Closing {
-        out.lacking.push(
-            "No term from the job description: tie the answer to what the job asks for.".into(),
-        );
+        out.lacking.push(wording.fill(wording.no_job_term, &[]));
     }
 }
 
-fn personal(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Comparison) {
+fn personal(
+    wording: &AttemptWording,
+    original: &AnswerAnalysis,
+    attempt: &AnswerAnalysis,
+    out: &mut Comparison,
+) {
     let (before, after) = (&original.pronouns, &attempt.pronouns);
     if after.i_count > 0 && before.i_count == 0 {
-        out.improved
-            .push("Says what you did yourself (\u{201c}I\u{201d}).".into());
+        out.improved.push(wording.fill(wording.personal_now, &[]));
     }
     if after.i_count == 0 {
-        let still = if before.i_count == 0 {
-            "Still no"
+        let template = if before.i_count == 0 {
+            wording.still_no_personal
         } else {
-            "No"
+            wording.no_personal
         };
-        out.lacking.push(format!(
-            "{still} personal \u{201c}I\u{201d}: say what you did yourself, not only what the team did."
-        ));
+        out.lacking.push(wording.fill(template, &[]));
     }
 }
 
-fn habits(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Comparison) {
+fn habits(
+    wording: &AttemptWording,
+    original: &AnswerAnalysis,
+    attempt: &AnswerAnalysis,
+    out: &mut Comparison,
+) {
     let hedges = |analysis: &AnswerAnalysis| {
         analysis
             .confidence
@@ -209,39 +224,60 @@ fn habits(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Compari
             .map(|hedge| hedge.count)
             .sum::<u32>()
     };
-    let pairs = [
+    let habits = [
         (
-            "filler words",
+            wording.fewer_fillers,
+            wording.filler_habit,
             original.fillers.count,
             attempt.fillers.count,
         ),
-        ("hedges", hedges(original), hedges(attempt)),
+        (
+            wording.fewer_hedges,
+            wording.hedge_habit,
+            hedges(original),
+            hedges(attempt),
+        ),
     ];
-    for (what, before, after) in pairs {
+    for (fewer, habit, before, after) in habits {
+        let (before_text, after_text) = (before.to_string(), after.to_string());
         if before >= HABIT_FROM && after < before {
             out.improved
-                .push(format!("Fewer {what}: {after} instead of {before}."));
+                .push(wording.fill(fewer, &[("before", &before_text), ("after", &after_text)]));
         }
         if after >= HABIT_FROM {
             out.lacking
-                .push(format!("{after} {what}: say it plainly, with conviction."));
+                .push(wording.fill(habit, &[("count", &after_text)]));
         }
     }
 }
 
-fn length(original: &AnswerAnalysis, attempt: &AnswerAnalysis, out: &mut Comparison) {
+fn length(
+    wording: &AttemptWording,
+    original: &AnswerAnalysis,
+    attempt: &AnswerAnalysis,
+    out: &mut Comparison,
+) {
     let (before, after) = (original.word_count, attempt.word_count);
+    let (before_text, after_text) = (before.to_string(), after.to_string());
     if before < FULL_ANSWER_WORDS && after > before && after >= FULL_ANSWER_WORDS.min(before * 2) {
-        out.improved
-            .push(format!("More depth: {after} words instead of {before}."));
+        out.improved.push(wording.fill(
+            wording.more_depth,
+            &[("before", &before_text), ("after", &after_text)],
+        ));
     }
     if after < FULL_ANSWER_WORDS {
-        out.lacking.push(format!(
-            "Short: {after} words; a full answer takes about {FULL_ANSWER_WORDS} to {RAMBLING_WORDS}."
+        out.lacking.push(wording.fill(
+            wording.too_short,
+            &[
+                ("words", &wording.word_count(after)),
+                ("min", &FULL_ANSWER_WORDS.to_string()),
+                ("max", &RAMBLING_WORDS.to_string()),
+            ],
         ));
     } else if after > RAMBLING_WORDS {
-        out.lacking.push(format!(
-            "Long: {after} words; keep it under {RAMBLING_WORDS}."
+        out.lacking.push(wording.fill(
+            wording.too_long,
+            &[("count", &after_text), ("max", &RAMBLING_WORDS.to_string())],
         ));
     }
 }
@@ -267,7 +303,12 @@ mod tests {
             before.score,
             after.score
         );
-        let comparison = compare(question_kind(question), &before.analysis, &after.analysis);
+        let comparison = compare(
+            Language::English,
+            question_kind(question),
+            &before.analysis,
+            &after.analysis,
+        );
         let improved = comparison.improved.join("\n");
         for expected in [
             "The action is there now",
@@ -295,7 +336,12 @@ mod tests {
         let team_only = "We looked at the ledger at month end and we changed the postings so that they were idempotent, and the team reviewed the work together.";
         let attempt = scorer.score(question, team_only);
         assert!(attempt.score < original.score);
-        let comparison = compare(QuestionKind::Story, &original.analysis, &attempt.analysis);
+        let comparison = compare(
+            Language::English,
+            QuestionKind::Story,
+            &original.analysis,
+            &attempt.analysis,
+        );
         let lacking = comparison.lacking.join("\n");
         for expected in [
             "No result: say how it ended. The first answer had it.",
@@ -314,7 +360,12 @@ mod tests {
         let question = "Why do you want to join Helvetia Ledger AG?";
         let answer = scorer.score(question, "I want to work on a ledger that banks rely on, with a team that values careful code review, Go and PostgreSQL in production, and I like that you run Kafka at scale.");
         assert_eq!(question_kind(question), QuestionKind::Motivation);
-        let comparison = compare(QuestionKind::Motivation, &answer.analysis, &answer.analysis);
+        let comparison = compare(
+            Language::English,
+            QuestionKind::Motivation,
+            &answer.analysis,
+            &answer.analysis,
+        );
         assert!(
             !comparison
                 .lacking
@@ -324,6 +375,122 @@ mod tests {
             comparison.lacking
         );
         assert_eq!(question_kind(STRONG[1].0), QuestionKind::Story);
+    }
+
+    /// A weak story answer and a stronger attempt at it, for an interview in `language` over the
+    /// documents of the eval pair `pair`: the attempt scores higher, and both lists are told in
+    /// `language` and name what `expected` says.
+    fn compared_in(
+        language: Language,
+        pair: &str,
+        question: &str,
+        (original, attempt): (&str, &str),
+        expected: &[&str],
+    ) {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/eval")
+            .join(pair);
+        let read = |file: &str| std::fs::read_to_string(folder.join(file)).unwrap();
+        let scorer = AttemptScorer::new(&read("jd.txt"), &read("cv.txt"));
+        let (before, after) = (
+            scorer.score(question, original),
+            scorer.score(question, attempt),
+        );
+        assert!(
+            after.score > before.score,
+            "{} → {}",
+            before.score,
+            after.score
+        );
+        assert_eq!(question_kind(question), QuestionKind::Story);
+        let comparison = compare(
+            language,
+            QuestionKind::Story,
+            &before.analysis,
+            &after.analysis,
+        );
+        let improved = comparison.improved.join("\n");
+        for expected in expected {
+            assert!(improved.contains(expected), "{expected} in {improved}");
+        }
+        // The same findings, each told in the language: no sentence is left in English.
+        let english = compare(
+            Language::English,
+            QuestionKind::Story,
+            &before.analysis,
+            &after.analysis,
+        );
+        for (told, in_english) in [
+            (&comparison.improved, &english.improved),
+            (&comparison.lacking, &english.lacking),
+        ] {
+            assert_eq!(told.len(), in_english.len(), "{told:?}");
+            for (line, english_line) in told.iter().zip(in_english) {
+                assert_ne!(line, english_line);
+            }
+        }
+        let improved = comparison.improved.join(" ");
+        assert_eq!(
+            text::language::detect_language(&improved),
+            language,
+            "{improved}"
+        );
+    }
+
+    #[test]
+    fn a_french_attempt_is_compared_in_french() {
+        compared_in(
+            Language::French,
+            "teaching-fr",
+            "Parlez-moi d'une situation au Collège Victor Hugo où un délai était menacé. Qu'avez-vous fait, et quel a été le résultat ?",
+            (
+                "Euh, on a un peu repris les révisions avec les élèves, du coup, et je pense que ça a peut-être aidé certains d'entre eux, enfin je ne sais pas trop, c'était une période assez chargée pour tout le monde.",
+                "En mai 2023, trois semaines avant le brevet, j'ai constaté que 40 % de mes élèves de 3e n'avaient pas révisé la géométrie. Mon objectif était de couvrir le programme à temps. J'ai organisé deux séances de révision par semaine sur GeoGebra et j'ai suivi chaque élève sur Pronote. Au final, 31 élèves sur 35 ont obtenu la moyenne à l'épreuve de mathématiques.",
+            ),
+            &[
+                "Le résultat y est désormais («\u{a0}",
+                "Un résultat chiffré cette fois\u{a0}: ",
+                "40 %",
+                "Vous citez ce que demande le poste",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_german_attempt_is_compared_in_german() {
+        compared_in(
+            Language::German,
+            "nursing-de",
+            "Erzählen Sie von einer Situation am Universitätsklinikum Ulm, in der ein Patient plötzlich instabil wurde. Was haben Sie getan, und was war das Ergebnis?",
+            (
+                "Äh, wir haben da halt irgendwie zusammen geschaut, was man machen kann, und ich glaube, das ging dann vielleicht ganz gut, also wir waren alle ziemlich froh, dass es vorbei war.",
+                "In einem Nachtdienst im Winter 2023 bekam ein Patient an der ECMO plötzlich einen Druckabfall im Oxygenator. Meine Aufgabe war, ihn bis zum Eintreffen des Kardiotechnikers stabil zu halten. Ich habe sofort den Fluss angepasst, den diensthabenden Oberarzt alarmiert und parallel das Notfallset vorbereitet. Der Oxygenator wurde nach 20 Minuten gewechselt, der Patient blieb stabil und konnte eine Woche später von der ECMO entwöhnt werden.",
+            ),
+            &[
+                "Die Situation fehlt nicht mehr („",
+                "Jetzt mit messbarem Ergebnis: ",
+                "Sie nennen, was die Stelle verlangt: ECMO",
+                "Weniger Füllwörter: 0 statt 2.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_spanish_attempt_is_compared_in_spanish() {
+        compared_in(
+            Language::Spanish,
+            "sales-es",
+            "Hábleme de una ocasión en Grupo Levante en la que un plazo estuvo en riesgo. ¿Qué hizo usted, y cuál fue el resultado?",
+            (
+                "Eh, pues miramos un poco las oportunidades con el equipo, o sea, y creo que quizás algunas salieron bien, no sé, fue un año bastante complicado para todos nosotros.",
+                "En 2024 mi cuota era de 1,5 millones de euros, y en junio solo llevaba el 35 %, porque dos grandes proyectos se habían retrasado. Mi tarea era recuperar el año sin depender de esos dos clientes. Prioricé las 15 oportunidades con presupuesto aprobado, propuse a cada una un piloto de tres meses y negocié la ampliación con sus directores financieros. Como resultado, cerré 1,9 millones de euros en nuevos contratos, un 127 % de la cuota, y los dos proyectos retrasados se firmaron en enero.",
+            ),
+            &[
+                "El resultado ya aparece («",
+                "Ahora con un resultado medible: ",
+                "Dice lo que hizo usted mismo",
+            ],
+        );
     }
 
     #[test]

@@ -4,11 +4,11 @@
 //! interviews.
 
 use crate::offline_services as services;
-use domain::{InterviewId, NewAttempt, QuestionKind, ReportJob};
+use domain::{InterviewId, Language, NewAnswer, NewAttempt, QuestionKind, ReportJob};
 use services::{Error, OwnerKey, OwnerToken, Services};
 use sqlx::PgPool;
 use testkit::fixtures::{DATA_SCIENTIST, PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER as STRONG};
-use testkit::services::{completed_interview, ready_interview, start};
+use testkit::services::{answer, completed_interview, ready_interview, start};
 use uuid::Uuid;
 
 /// Long enough to be scored, with no figure, no result and no "I" of its own.
@@ -113,6 +113,66 @@ async fn attempts_are_scored_against_the_original_and_change_nothing_earlier(poo
     let listed = services.interviews.list(&owner).await.unwrap();
     assert_eq!(listed[0].score, original_overall);
     assert_eq!(listed[0].score_with_attempts, Some(with_best));
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn an_attempt_is_compared_in_the_interviews_language(pool: PgPool) {
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, &PRODUCT_MANAGER, 3).await;
+    services
+        .interviews
+        .set_language(&owner, id, Language::French)
+        .await
+        .unwrap();
+    let weak = "Nous avons un peu travaillé sur l'application avec l'équipe, euh, et je pense que ça s'est peut-être plutôt bien passé, enfin je crois que les gens étaient assez contents, du coup.";
+    let mut question = Some(start(&services, &owner, id).await.unwrap());
+    while let Some(open) = question {
+        let reply = NewAnswer {
+            question_id: open.id,
+            text: weak.into(),
+            client_id: Uuid::new_v4(),
+            spoken: Vec::new(),
+        };
+        question = answer(&services, &owner, id, &reply)
+            .await
+            .unwrap()
+            .next_question;
+    }
+
+    let stronger = services
+        .attempts
+        .create(&owner, id, 2, &attempt("Chez Fernlicht, j'étais responsable de l'application des usagers. Les inscriptions baissaient, alors j'ai mené 12 tests A/B sur le parcours d'inscription avec SQL et Amplitude. J'ai décidé de supprimer deux étapes, et la conversion a augmenté de 18 % en trois mois."))
+        .await
+        .unwrap();
+    let original = services
+        .attempts
+        .for_question(&owner, id, 2)
+        .await
+        .unwrap()
+        .original_score
+        .expect("measured with the first attempt");
+    assert!(
+        stronger.score > original,
+        "{} vs {original}",
+        stronger.score
+    );
+    assert!(
+        stronger
+            .improved
+            .iter()
+            .any(|line| line.starts_with("Moins de formules prudentes\u{a0}: 0 au lieu de ")),
+        "{:?}",
+        stronger.improved
+    );
+    assert!(
+        stronger
+            .improved
+            .iter()
+            .any(|line| line.starts_with("Vous citez ce que demande le poste")),
+        "{:?}",
+        stronger.improved
+    );
 }
 
 #[sqlx::test(migrator = "services::db::MIGRATOR")]

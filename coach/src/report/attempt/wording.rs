@@ -1,0 +1,142 @@
+//! The comparison's sentences in each language: what an attempt does better than the original
+//! answer, and what it still lacks. One [`AttemptWording`] per language (`wording/*.rs`), in the
+//! register of the report's own wording; `{name}` placeholders are filled by
+//! [`AttemptWording::fill`].
+
+mod de;
+mod en;
+mod es;
+mod fr;
+
+use domain::{Language, StarComponent};
+
+pub(crate) struct AttemptWording {
+    pub language: Language,
+    /// Joins the last item of a list: "Go, Kafka and Docker".
+    pub and: &'static str,
+    pub word: &'static str,
+    pub words: &'static str,
+
+    // What improved ({cue}: the attempt's own words; {list}; {before} and {after}: counts).
+    /// A STAR part the original lacked: situation, task, action, result.
+    pub star_now: [&'static str; 4],
+    pub first_figures: &'static str,
+    pub more_figures: &'static str,
+    pub job_terms: &'static str,
+    pub personal_now: &'static str,
+    pub fewer_fillers: &'static str,
+    pub fewer_hedges: &'static str,
+    pub more_depth: &'static str,
+
+    // What it still lacks ({count}, {words}, {min}, {max}).
+    /// A STAR part still missing: situation, task, action, result.
+    pub star_missing: [&'static str; 4],
+    /// Added to a missing STAR part that the original answer had.
+    pub star_lost: &'static str,
+    pub no_figure: &'static str,
+    pub no_job_term: &'static str,
+    pub no_personal: &'static str,
+    pub still_no_personal: &'static str,
+    pub filler_habit: &'static str,
+    pub hedge_habit: &'static str,
+    pub too_short: &'static str,
+    pub too_long: &'static str,
+}
+
+impl AttemptWording {
+    pub(crate) fn of(language: Language) -> &'static AttemptWording {
+        match language {
+            Language::English => &en::ENGLISH,
+            Language::French => &fr::FRENCH,
+            Language::German => &de::GERMAN,
+            Language::Spanish => &es::SPANISH,
+        }
+    }
+
+    /// `template` with its placeholders filled; French gets the non-breaking spaces its
+    /// typography puts before ":", ";" and inside guillemets, as the report's sentences do.
+    pub(crate) fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
+        let mut text = template.to_owned();
+        for (key, value) in values {
+            text = text.replace(&format!("{{{key}}}"), value);
+        }
+        if self.language == Language::French {
+            text = text
+                .replace(" :", "\u{a0}:")
+                .replace(" ;", "\u{a0};")
+                .replace("« ", "«\u{a0}")
+                .replace(" »", "\u{a0}»");
+        }
+        text
+    }
+
+    /// "12 words", "1 mot".
+    pub(crate) fn word_count(&self, count: u32) -> String {
+        let unit = if count == 1 { self.word } else { self.words };
+        format!("{count} {unit}")
+    }
+
+    /// "Go, Kafka and Docker".
+    pub(crate) fn list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [only] => (*only).to_owned(),
+            [init @ .., last] => format!("{}{}{last}", init.join(", "), self.and),
+        }
+    }
+
+    pub(crate) fn star_now(&self, component: StarComponent) -> &'static str {
+        self.star_now[star_index(component)]
+    }
+
+    pub(crate) fn star_missing(&self, component: StarComponent) -> &'static str {
+        self.star_missing[star_index(component)]
+    }
+}
+
+fn star_index(component: StarComponent) -> usize {
+    match component {
+        StarComponent::Situation => 0,
+        StarComponent::Task => 1,
+        StarComponent::Action => 2,
+        StarComponent::Result => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_and_typography_follow_the_language() {
+        let english = AttemptWording::of(Language::English);
+        assert_eq!(
+            english.list(&["Go", "Kafka", "Docker"]),
+            "Go, Kafka and Docker"
+        );
+        assert_eq!(english.word_count(1), "1 word");
+        let french = AttemptWording::of(Language::French);
+        assert_eq!(
+            french.fill(french.star_now[3], &[("cue", "au final")]),
+            "Le résultat y est désormais («\u{a0}au final\u{a0}»)."
+        );
+        assert_eq!(
+            AttemptWording::of(Language::Spanish).list(&["SPIN", "HubSpot"]),
+            "SPIN y HubSpot"
+        );
+    }
+
+    #[test]
+    fn each_table_is_its_language() {
+        for language in Language::ALL.iter().copied() {
+            let wording = AttemptWording::of(language);
+            for text in [
+                wording.no_job_term,
+                wording.no_personal,
+                wording.still_no_personal,
+            ] {
+                assert_eq!(text::language::detect_language(text), language, "{text}");
+            }
+        }
+    }
+}
