@@ -63,6 +63,8 @@ pub async fn run(
         ("interview", format!("/interviews/{id}")),
         ("report", format!("/interviews/{id}/feedback")),
         ("history", "/".to_owned()),
+        // The floor: the same layers (identity, security headers, metrics) and no page.
+        ("health check", "/healthz".to_owned()),
     ];
     let mut figures = Vec::new();
     for (page, path) in &pages {

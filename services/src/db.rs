@@ -8,9 +8,14 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 /// Connects lazily-failing: start-up waits at most `acquire_timeout` for the database.
+///
+/// Connections are not pinged before each use (sqlx's default): the ping was a second round
+/// trip for every query, a third of a page view's CPU (docs/performance.md). A connection the
+/// database dropped fails its next query instead, and the pool replaces it.
 pub async fn connect(database_url: &str, max_connections: u32) -> Result<PgPool, sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(max_connections)
+        .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(5))
         .connect(database_url)
         .await

@@ -171,8 +171,11 @@ impl InterviewEngine {
     /// Everything asked and answered, asking nothing: an interview in progress may have no
     /// open question yet ([`Self::open_question`] asks it).
     pub async fn transcript(&self, owner: &OwnerKey, id: InterviewId) -> Result<Transcript> {
-        let interview = row::load(&self.pool, id, Some(owner), Lock::None).await?;
-        let questions = load_questions(&self.pool, id).await?;
+        // One connection for both reads: the pool tests each connection it takes back with a
+        // round trip to the database.
+        let mut connection = self.pool.acquire().await?;
+        let interview = row::load(&mut *connection, id, Some(owner), Lock::None).await?;
+        let questions = load_questions(&mut *connection, id).await?;
         Ok(Transcript {
             status: interview.status,
             question_count: interview.question_count,

@@ -153,8 +153,8 @@ impl InterviewService {
     /// One interview, or [`Error::NotFound`] when it does not exist or belongs to someone else.
     /// The interview, opened by its owner: the date it will be deleted on moves on.
     pub async fn get(&self, owner: &OwnerKey, id: InterviewId) -> Result<Interview> {
-        let mut interview = row::load(&self.pool, id, Some(owner), row::Lock::None).await?;
-        interview.opened_at = self.retention.opened(&self.pool, id).await?;
+        let (now, stale) = self.retention.touch_bounds();
+        let interview = row::open(&self.pool, id, owner, now, stale).await?;
         Ok(self.with_expiry(interview))
     }
 

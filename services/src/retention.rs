@@ -77,27 +77,21 @@ impl Retention {
     }
 
     /// Records that the owner opened the interview now (at most once an hour).
-    pub async fn opened(&self, pool: &PgPool, id: InterviewId) -> Result<DateTime<Utc>> {
+    pub async fn opened(&self, pool: &PgPool, id: InterviewId) -> Result<()> {
+        let (now, stale) = self.touch_bounds();
+        sqlx::query("UPDATE interviews SET opened_at = $2 WHERE id = $1 AND opened_at < $3")
+            .bind(id.0)
+            .bind(now)
+            .bind(stale)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The time an opening sets, and the `opened_at` before which it writes at all.
+    pub(crate) fn touch_bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
         let now = self.now();
-        let opened_at: Option<DateTime<Utc>> = sqlx::query_scalar(
-            "UPDATE interviews SET opened_at = $2 WHERE id = $1 AND opened_at < $3
-             RETURNING opened_at",
-        )
-        .bind(id.0)
-        .bind(now)
-        .bind(now - TOUCH_GRANULARITY)
-        .fetch_optional(pool)
-        .await?;
-        match opened_at {
-            Some(opened_at) => Ok(opened_at),
-            None => Ok(
-                sqlx::query_scalar("SELECT opened_at FROM interviews WHERE id = $1")
-                    .bind(id.0)
-                    .fetch_optional(pool)
-                    .await?
-                    .unwrap_or(now),
-            ),
-        }
+        (now, now - TOUCH_GRANULARITY)
     }
 
     /// Deletes every interview not opened within the period; returns how many went.

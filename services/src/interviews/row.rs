@@ -54,6 +54,47 @@ impl TryFrom<InterviewRow> for Interview {
     }
 }
 
+/// The owner's interview `id`, opened now: `opened_at` moves to `now` when it is older than
+/// `stale` (retention), in the same statement as the read (one round trip per page view).
+pub(crate) async fn open<'e>(
+    executor: impl PgExecutor<'e>,
+    id: InterviewId,
+    owner: &OwnerKey,
+    now: DateTime<Utc>,
+    stale: DateTime<Utc>,
+) -> Result<Interview> {
+    #[derive(sqlx::FromRow)]
+    struct Opened {
+        #[sqlx(flatten)]
+        row: InterviewRow,
+        touched_at: Option<DateTime<Utc>>,
+    }
+    // The SELECT sees the row as it was before the UPDATE of its own statement: the new date
+    // comes from what the UPDATE returns.
+    let sql = format!(
+        "WITH touched AS (
+             UPDATE interviews SET opened_at = $3
+             WHERE id = $1 AND owner_key = $2 AND opened_at < $4
+             RETURNING opened_at
+         )
+         SELECT {INTERVIEW_COLUMNS}, (SELECT opened_at FROM touched) AS touched_at
+         FROM interviews WHERE id = $1 AND owner_key = $2"
+    );
+    let opened: Opened = sqlx::query_as(&sql)
+        .bind(id.0)
+        .bind(owner.as_bytes())
+        .bind(now)
+        .bind(stale)
+        .fetch_optional(executor)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut interview = Interview::try_from(opened.row)?;
+    if let Some(touched_at) = opened.touched_at {
+        interview.opened_at = touched_at;
+    }
+    Ok(interview)
+}
+
 /// Whether a read holds the row until the transaction ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lock {
