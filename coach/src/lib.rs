@@ -10,6 +10,7 @@
 pub mod brief;
 pub mod interviewer;
 pub mod report;
+mod typography;
 
 /// The name under which the offline coach appears in call logs and reports.
 pub const OFFLINE_INTERVIEWER: &str = "offline";

@@ -14,6 +14,7 @@ mod en;
 mod es;
 mod fr;
 
+use crate::typography;
 use domain::Language;
 
 /// A situation every interviewer asks about: the question, what it is about and words an
@@ -145,14 +146,7 @@ impl Wording {
 
     /// `template` with each `{key}` replaced, in this language's typography.
     pub(crate) fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
-        let mut text = template.to_owned();
-        for (key, value) in values {
-            text = text.replace(&format!("{{{key}}}"), value);
-        }
-        match self.language {
-            Language::French => french_typography(&text),
-            _ => text,
-        }
+        typography::fill(self.language, template, values)
     }
 
     /// Each of `templates`, filled.
@@ -168,21 +162,6 @@ impl Wording {
     pub(crate) fn says_back(&self) -> bool {
         self.language == Language::English
     }
-}
-
-/// French sets a no-break space before "?", ":", ";", "!" and inside « »; tables are written
-/// with plain spaces, which this turns into no-break ones so a line never breaks before a
-/// question mark. "de" and "que" elide before a focus that opens on "un"/"une" ("d'un délai
-/// menacé").
-fn french_typography(text: &str) -> String {
-    text.replace(" de un", " d'un")
-        .replace(" que un", " qu'un")
-        .replace(" ?", "\u{a0}?")
-        .replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{a0};")
-        .replace(" !", "\u{a0}!")
-        .replace("« ", "«\u{a0}")
-        .replace(" »", "\u{a0}»")
 }
 
 #[cfg(test)]

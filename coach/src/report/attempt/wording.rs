@@ -8,6 +8,7 @@ mod en;
 mod es;
 mod fr;
 
+use crate::typography;
 use domain::{Language, StarComponent};
 
 pub(crate) struct AttemptWording {
@@ -53,36 +54,19 @@ impl AttemptWording {
         }
     }
 
-    /// `template` with its placeholders filled; French gets the non-breaking spaces its
-    /// typography puts before ":", ";" and inside guillemets, as the report's sentences do.
+    /// `template` with its placeholders filled, in the language's typography.
     pub(crate) fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
-        let mut text = template.to_owned();
-        for (key, value) in values {
-            text = text.replace(&format!("{{{key}}}"), value);
-        }
-        if self.language == Language::French {
-            text = text
-                .replace(" :", "\u{a0}:")
-                .replace(" ;", "\u{a0};")
-                .replace("« ", "«\u{a0}")
-                .replace(" »", "\u{a0}»");
-        }
-        text
+        typography::fill(self.language, template, values)
     }
 
     /// "12 words", "1 mot".
     pub(crate) fn word_count(&self, count: u32) -> String {
-        let unit = if count == 1 { self.word } else { self.words };
-        format!("{count} {unit}")
+        typography::counted(count, self.word, self.words)
     }
 
     /// "Go, Kafka and Docker".
     pub(crate) fn list(&self, items: &[&str]) -> String {
-        match items {
-            [] => String::new(),
-            [only] => (*only).to_owned(),
-            [init @ .., last] => format!("{}{}{last}", init.join(", "), self.and),
-        }
+        typography::join_list(items, self.and)
     }
 
     pub(crate) fn star_now(&self, component: StarComponent) -> &'static str {

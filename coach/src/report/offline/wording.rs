@@ -7,6 +7,7 @@ mod en;
 mod es;
 mod fr;
 
+use crate::typography;
 use domain::{Dimension, Language, StarComponent};
 
 pub(crate) struct ReportWording {
@@ -175,28 +176,17 @@ impl ReportWording {
     }
 
     pub(crate) fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
-        let mut text = template.to_owned();
-        for (key, value) in values {
-            text = text.replace(&format!("{{{key}}}"), value);
-        }
-        if self.language == Language::French {
-            text = text
-                .replace(" :", "\u{a0}:")
-                .replace(" ;", "\u{a0};")
-                .replace(" ?", "\u{a0}?");
-        }
-        text
+        typography::fill(self.language, template, values)
     }
 
     /// "12 words", "1 mot".
     pub(crate) fn word_count(&self, count: u32) -> String {
-        let unit = if count == 1 { self.word } else { self.words };
-        format!("{count} {unit}")
+        typography::counted(count, self.word, self.words)
     }
 
     /// "3 numbers", "1 Zahl".
     pub(crate) fn counted(&self, count: usize, (one, many): (&str, &str)) -> String {
-        format!("{count} {}", if count == 1 { one } else { many })
+        typography::counted(count as u64, one, many)
     }
 
     /// "3 answers", "1 respuesta".
@@ -245,12 +235,7 @@ impl ReportWording {
         match (shown.as_slice(), more) {
             ([], _) => String::new(),
             ([only], 0) => (*only).to_owned(),
-            (_, 0) => format!(
-                "{}{}{}",
-                shown[..shown.len() - 1].join(", "),
-                self.and,
-                shown[shown.len() - 1]
-            ),
+            (_, 0) => typography::join_list(&shown, self.and),
             (_, more) => format!(
                 "{}{}{}",
                 shown.join(", "),
