@@ -503,11 +503,17 @@ mod tests {
                 language,
                 42,
             );
-            run(&coach, "I moved the ledger to Kafka and cut the nightly batch from 4 hours to 20 minutes.", 8)
+            run(
+                &coach,
+                "I moved the ledger to Kafka and cut the nightly batch from 4 hours to 20 minutes.",
+                8,
+            )
         };
         let italian = asked(Language::Italian);
         assert_eq!(italian, asked(Language::English));
-        assert!(italian.iter().all(|q| text::words::is_well_formed_question(&q.text)));
+        assert!(italian
+            .iter()
+            .all(|q| text::words::is_well_formed_question(&q.text)));
     }
 
     #[test]

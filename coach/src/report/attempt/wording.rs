@@ -150,7 +150,11 @@ mod tests {
             } else {
                 Language::English
             };
-            assert_eq!(AttemptWording::of(language).language, expected, "{language:?}");
+            assert_eq!(
+                AttemptWording::of(language).language,
+                expected,
+                "{language:?}"
+            );
         }
     }
 }

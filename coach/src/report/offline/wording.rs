@@ -319,7 +319,11 @@ mod tests {
             } else {
                 Language::English
             };
-            assert_eq!(ReportWording::of(language).language, expected, "{language:?}");
+            assert_eq!(
+                ReportWording::of(language).language,
+                expected,
+                "{language:?}"
+            );
         }
     }
 }
