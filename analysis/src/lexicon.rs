@@ -96,10 +96,12 @@ pub(crate) const ENGLISH: Lexicon = Lexicon {
 impl Lexicon {
     pub(crate) fn of(language: Language) -> &'static Lexicon {
         match language {
-            Language::English => &ENGLISH,
             Language::French => &french::FRENCH,
             Language::German => &german::GERMAN,
             Language::Spanish => &spanish::SPANISH,
+            // An answer in a language the analysis has no lists for is read as English, as
+            // any unclear text is.
+            _ => &ENGLISH,
         }
     }
 
@@ -165,6 +167,22 @@ pub(crate) fn joined_to_previous(tokens: &Tokens, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_in_a_language_without_lists_is_read_with_the_english_ones() {
+        let italian = "Io ero responsabile della migrazione e ho ridotto i tempi di consegna del 30 per cento.";
+        assert_eq!(text::language::detect_language(italian), Language::Italian);
+        assert_eq!(Lexicon::for_text(italian).grammar, Grammar::English);
+        for language in Language::ALL.iter().copied() {
+            let expected = match language {
+                Language::French => Grammar::French,
+                Language::German => Grammar::German,
+                Language::Spanish => Grammar::Spanish,
+                _ => Grammar::English,
+            };
+            assert_eq!(Lexicon::of(language).grammar, expected, "{language:?}");
+        }
+    }
 
     fn actions(language: Language, answer: &str, who: Who) -> Vec<String> {
         let tokens = Tokens::new(answer);

@@ -242,6 +242,15 @@ mod tests {
     }
 
     #[test]
+    fn a_brief_for_a_language_the_coach_does_not_speak_is_the_english_one() {
+        let italian = preparation_brief(&BriefInput {
+            language: Language::Italian,
+            ..input()
+        });
+        assert_eq!(italian, brief());
+    }
+
+    #[test]
     fn the_likely_questions_are_the_ones_the_coach_asks_when_answers_are_complete() {
         let brief = brief();
         assert_eq!(brief.likely_questions.len(), LIKELY_QUESTIONS);

@@ -490,6 +490,33 @@ mod tests {
     }
 
     #[test]
+    fn an_italian_interview_is_asked_in_english_by_the_coach() {
+        let asked = |language| {
+            let coach = OfflineCoach::new(
+                CV,
+                JOB,
+                "Backend Engineer",
+                "Helvetia Ledger AG",
+                InterviewKind::Mixed,
+                Seniority::Mid,
+                8,
+                language,
+                42,
+            );
+            run(
+                &coach,
+                "I moved the ledger to Kafka and cut the nightly batch from 4 hours to 20 minutes.",
+                8,
+            )
+        };
+        let italian = asked(Language::Italian);
+        assert_eq!(italian, asked(Language::English));
+        assert!(italian
+            .iter()
+            .all(|q| text::words::is_well_formed_question(&q.text)));
+    }
+
+    #[test]
     fn a_french_interview_speaks_french_about_the_documents() {
         let (cv, jd) = eval_pair("teaching-fr");
         let coach = OfflineCoach::new(

@@ -26,8 +26,15 @@ test('a French job gets a French interview and report; the language can be chang
   await page.reload();
   await waitForHydration(page);
   await expect(picker).toHaveValue('spanish');
+  // A language only the AI interviewer speaks: the page says the built-in coach asks in English.
+  await expect(page.locator('#language-coach-note')).toHaveCount(0);
+  await picker.selectOption('italian');
+  await expect(page.locator('#language-coach-note')).toHaveText(
+    'The AI interviewer asks in Italiano; the built-in coach, used when no AI interviewer is configured or it fails, asks in English.',
+  );
   await picker.selectOption('french');
   await expect(page.locator('#interview-language-fact')).toHaveText('Français');
+  await expect(page.locator('#language-coach-note')).toHaveCount(0);
 
   await page.locator('#start-interview').click();
   for (let position = 1; position <= 3; position++) {

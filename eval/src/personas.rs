@@ -169,6 +169,9 @@ fn material(language: Language) -> Material {
                 "Difícil.",
             ],
         },
+        // No eval pair is in a language the coach does not speak; its questions would be
+        // English, and so are the answers.
+        _ => material(Language::English),
     }
 }
 

@@ -6,8 +6,11 @@
 //! already asked (nor a rewording of one), and cleaning it again changes nothing.
 //!
 //! Input: the reply, optionally preceded by questions already asked, each ended by a NUL.
+//! Each input is cleaned for an English interview (every check) and for an Italian one (the
+//! checks that need no English words).
 #![no_main]
 
+use domain::Language;
 use libfuzzer_sys::fuzz_target;
 use services::interviewer::prompt::clean_question;
 
@@ -17,7 +20,7 @@ const ALWAYS_ASKED: [&str; 2] = [
     "What did you measure in your last A/B test?",
 ];
 
-const REASONS: [&str; 8] = [
+const REASONS: [&str; 11] = [
     "empty reply",
     "more than one question",
     "not a question",
@@ -25,6 +28,9 @@ const REASONS: [&str; 8] = [
     "too long",
     "speaks of the candidate in the third person",
     "a yes/no question",
+    "not addressed to the candidate",
+    "offers help instead of interviewing",
+    "speaks as the candidate",
     "repeats a question",
 ];
 
@@ -57,7 +63,13 @@ fuzz_target!(|bytes: &[u8]| {
     let mut asked = ALWAYS_ASKED.to_vec();
     asked.extend(parts);
 
-    let question = match clean_question(reply, &asked) {
+    for language in [Language::English, Language::Italian] {
+        check(reply, &asked, language);
+    }
+});
+
+fn check(reply: &str, asked: &[&str], language: Language) {
+    let question = match clean_question(reply, asked, language) {
         Ok(question) => question,
         Err(reason) => {
             assert!(REASONS.contains(&reason), "unknown refusal {reason:?}");
@@ -89,5 +101,5 @@ fuzz_target!(|bytes: &[u8]| {
         "repeats an asked question: {q:?}"
     );
     // A cleaned question is already clean.
-    assert_eq!(clean_question(q, &asked).as_deref(), Ok(q));
-});
+    assert_eq!(clean_question(q, asked, language).as_deref(), Ok(q));
+}

@@ -1,7 +1,8 @@
-//! Which of the offline coach's four languages a text is written in, from its function words:
-//! articles, pronouns and prepositions that each language uses constantly and the others do
-//! not. Skill names, employers and acronyms are mostly English in any CV, so content words
-//! say little; "der", "les" and "los" say a lot.
+//! Which language a text is written in, from its function words: articles, pronouns and
+//! prepositions that each language uses constantly and the others do not. Skill names,
+//! employers and acronyms are mostly English in any CV, so content words say little; "der",
+//! "les" and "los" say a lot. The offline coach speaks the first four; the others are for LLM
+//! interviewers, and the analysis reads an answer in one of them with the English lists.
 
 use domain::Language;
 
@@ -33,6 +34,135 @@ const SPANISH: &[&str] = &[
     "esto", "pues", "quizás", "qué", "cuál", "ese", "esa", "le", "entonces",
 ];
 
+/// The languages only LLM interviewers speak. Their lists leave out every word of the four
+/// above and common English words ("i", "to", "we", "is", "of", "her", "door", "um"), so a
+/// text in one of the four gains no hits from them; a word two of them share ("e" in Italian
+/// and Portuguese, "na" in Portuguese and Polish) is in both.
+const ITALIAN: &[&str] = &[
+    "il", "lo", "gli", "di", "della", "delle", "dei", "degli", "dello", "dell", "nel", "nella",
+    "nei", "nelle", "alla", "alle", "ai", "agli", "dal", "dalla", "e", "è", "che", "per", "non",
+    "sono", "anche", "ho", "abbiamo", "siamo", "questo", "questa", "questi", "nostro", "nostra",
+    "nostri", "vostro", "vostra", "tuo", "tua", "suo", "ma", "più", "io", "mio", "mia", "ed",
+    "tra", "sul", "sulla", "essere", "stato", "molto", "dove", "perché", "ci", "ti", "uno",
+];
+const PORTUGUESE: &[&str] = &[
+    "o", "os", "da", "dos", "das", "na", "nas", "em", "com", "não", "é", "são", "você", "vocês",
+    "seu", "seus", "suas", "pelo", "pela", "ao", "à", "também", "mais", "foi", "eu", "meu",
+    "minha", "nosso", "nossa", "nossos", "nossas", "isso", "isto", "mas", "muito", "uma", "e",
+    "ser", "ter", "tem", "têm", "onde", "já", "entre", "sem", "até", "numa", "essa", "esse",
+    "nesta", "neste", "estamos",
+];
+const DUTCH: &[&str] = &[
+    "het", "een", "van", "dat", "niet", "met", "voor", "zijn", "wij", "jij", "jouw", "onze", "ons",
+    "ik", "mijn", "ook", "naar", "bij", "aan", "te", "heeft", "hebben", "wordt", "worden", "uit",
+    "maar", "deze", "dit", "hoe", "wat", "waar", "wanneer", "kunnen", "zal", "zou", "jullie",
+    "binnen", "tot", "nog", "heb", "hun", "geen", "welke", "op",
+];
+const POLISH: &[&str] = &[
+    "w",
+    "z",
+    "na",
+    "się",
+    "jest",
+    "nie",
+    "że",
+    "od",
+    "dla",
+    "jak",
+    "są",
+    "oraz",
+    "lub",
+    "przez",
+    "jako",
+    "po",
+    "który",
+    "która",
+    "które",
+    "którzy",
+    "nasz",
+    "nasza",
+    "nasze",
+    "naszego",
+    "naszej",
+    "naszym",
+    "będzie",
+    "będziesz",
+    "jestem",
+    "mam",
+    "także",
+    "też",
+    "czy",
+    "ze",
+    "ja",
+    "mój",
+    "moja",
+    "mnie",
+    "tym",
+    "tego",
+    "tej",
+    "ta",
+    "przy",
+    "bardzo",
+    "tak",
+    "ale",
+    "gdy",
+    "jeśli",
+    "aby",
+    "był",
+    "była",
+    "było",
+    "byłem",
+    "byłam",
+    "może",
+    "można",
+];
+const SWEDISH: &[&str] = &[
+    "och", "att", "är", "det", "som", "på", "för", "med", "av", "till", "har", "inte", "vi", "jag",
+    "ett", "om", "kan", "vår", "våra", "vårt", "din", "ditt", "dina", "ni", "hos", "eller",
+    "också", "från", "efter", "när", "där", "vara", "varit", "blir", "mycket", "samt", "inom",
+    "mot", "hade", "mitt", "mina", "sig", "sitt", "sina", "vid", "detta", "denna", "dessa", "utan",
+    "genom", "så",
+];
+const TURKISH: &[&str] = &[
+    "ve",
+    "bir",
+    "bu",
+    "için",
+    "ile",
+    "olarak",
+    "olan",
+    "çok",
+    "daha",
+    "gibi",
+    "veya",
+    "ama",
+    "ben",
+    "biz",
+    "siz",
+    "sizin",
+    "bizim",
+    "mı",
+    "kadar",
+    "sonra",
+    "değil",
+    "var",
+    "yok",
+    "olmak",
+    "şu",
+    "ki",
+    "ise",
+    "hem",
+    "ancak",
+    "tüm",
+    "üzere",
+    "az",
+    "ilgili",
+    "konusunda",
+    "sahip",
+    "tercihen",
+    "iyi",
+];
+
 /// Fewer function words than this is too little text to tell.
 const MIN_HITS: usize = 4;
 /// Another language must count this many times as many function words as the runner-up: a
@@ -42,12 +172,8 @@ const CLEAR_LEAD: f64 = 1.25;
 /// The language `text` is written in; English when the text is too short or unclear.
 pub fn detect_language(text: &str) -> Language {
     let lower = text.to_lowercase();
-    let mut counts = [
-        (Language::English, 0usize),
-        (Language::French, 0),
-        (Language::German, 0),
-        (Language::Spanish, 0),
-    ];
+    // In the order of `Language::ALL`: a tie goes to the earlier one, English first.
+    let mut counts: Vec<(Language, usize)> = Language::ALL.iter().map(|&l| (l, 0)).collect();
     for word in lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
@@ -59,7 +185,8 @@ pub fn detect_language(text: &str) -> Language {
         }
     }
     counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    let [(leader, most), (_, second), ..] = counts;
+    let (leader, most) = counts[0];
+    let second = counts[1].1;
     if most < MIN_HITS || (most as f64) < CLEAR_LEAD * second as f64 {
         Language::English
     } else {
@@ -73,6 +200,12 @@ fn function_words(language: Language) -> &'static [&'static str] {
         Language::French => FRENCH,
         Language::German => GERMAN,
         Language::Spanish => SPANISH,
+        Language::Italian => ITALIAN,
+        Language::Portuguese => PORTUGUESE,
+        Language::Dutch => DUTCH,
+        Language::Polish => POLISH,
+        Language::Swedish => SWEDISH,
+        Language::Turkish => TURKISH,
     }
 }
 
@@ -152,5 +285,55 @@ mod tests {
             detect_language("I was the lead of the data team at Société Générale, and we moved the reports to dbt."),
             Language::English
         );
+    }
+
+    #[test]
+    fn job_ads_in_languages_only_llm_interviewers_speak() {
+        let ads = [
+            (
+                Language::Italian,
+                "Sviluppatore backend Java (m/f)\nFintech Srl, Milano\n\nChi cerchiamo\nCerchiamo uno sviluppatore per il nostro team di pagamenti. Ti occuperai della progettazione e dello sviluppo dei servizi che gestiscono le transazioni.\n\nRequisiti\n- Almeno tre anni di esperienza con Java e Spring Boot.\n- Conoscenza di PostgreSQL e dei sistemi di messaggistica (Kafka).\n- Buona conoscenza della lingua inglese.",
+            ),
+            (
+                Language::Portuguese,
+                "Analista de dados pleno\nBanco Horizonte, São Paulo\n\nO que você vai fazer\n- Construir os painéis de indicadores da área comercial em Power BI.\n- Trabalhar com o time de produto na definição das métricas.\n\nO que esperamos de você\n- Experiência com SQL e Python.\n- Inglês intermediário é um diferencial.",
+            ),
+            (
+                Language::Dutch,
+                "Verpleegkundige interne geneeskunde (32-36 uur)\nZiekenhuis Rivierenland, Tiel\n\nWat ga je doen?\nJe werkt in een team van twaalf collega's en bent het aanspreekpunt voor patiënten en hun familie.\n\nWat vragen wij?\n- Een afgeronde opleiding tot verpleegkundige (BIG-registratie).\n- Ervaring met het werken in onregelmatige diensten is een pré.",
+            ),
+            (
+                Language::Polish,
+                "Specjalista ds. rekrutacji IT\nSoftwareHouse Sp. z o.o., Kraków\n\nTwoje zadania\n- Prowadzenie procesów rekrutacyjnych na stanowiska techniczne.\n- Współpraca z menedżerami przy określaniu potrzeb kadrowych.\n\nCzego oczekujemy\n- Minimum dwóch lat doświadczenia w rekrutacji IT.\n- Bardzo dobrej znajomości języka angielskiego, który jest językiem pracy w naszym zespole.",
+            ),
+            (
+                Language::Swedish,
+                "Lärare i matematik och fysik\nKunskapsgymnasiet, Göteborg\n\nOm tjänsten\nDu kommer att undervisa i matematik och fysik på gymnasiet och ingå i ett arbetslag med fem lärare.\n\nVi söker dig som\n- har lärarlegitimation med behörighet i matematik.\n- är van att arbeta med digitala verktyg i undervisningen.",
+            ),
+            (
+                Language::Turkish,
+                "Satış Temsilcisi\nAnadolu Gıda A.Ş., İstanbul\n\nAranan nitelikler\n- Üniversitelerin ilgili bölümlerinden mezun,\n- Satış alanında en az iki yıl deneyimi olan,\n- Müşteri ilişkileri konusunda iyi ve ekip çalışmasına yatkın,\n- Tercihen İngilizce bilen, seyahat engeli olmayan bir takım arkadaşı arıyoruz.",
+            ),
+        ];
+        for (language, ad) in ads {
+            assert_eq!(detect_language(ad), language, "{ad}");
+        }
+    }
+
+    #[test]
+    fn close_languages_stay_apart() {
+        // Portuguese against Spanish, Italian against French and Spanish, Dutch against
+        // German: the answer to one question in each.
+        let answers = [
+            (Language::Spanish, "Yo gestioné el cierre del trimestre y reduje los plazos de entrega porque el equipo no tenía un proceso claro."),
+            (Language::Portuguese, "Eu fui responsável pelo fechamento do trimestre e reduzi os prazos de entrega, porque a equipe não tinha um processo claro."),
+            (Language::Italian, "Io ero responsabile della chiusura del trimestre e ho ridotto i tempi di consegna perché il team non aveva un processo chiaro."),
+            (Language::French, "J'ai piloté la clôture du trimestre et réduit les délais de livraison, car l'équipe n'avait pas de processus clair."),
+            (Language::Dutch, "Ik was verantwoordelijk voor de afsluiting van het kwartaal en heb de levertijden verkort, omdat het team geen duidelijk proces had."),
+            (Language::German, "Ich war für den Quartalsabschluss verantwortlich und habe die Lieferzeiten verkürzt, weil das Team keinen klaren Prozess hatte."),
+        ];
+        for (language, answer) in answers {
+            assert_eq!(detect_language(answer), language, "{answer}");
+        }
     }
 }

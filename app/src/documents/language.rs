@@ -74,9 +74,45 @@ pub fn LanguagePicker(
                     "Detected from the job description: the questions and the report will be in this language."
                 }}
             </span>
+            {move || coach_note(current.get().0).map(|note| view! {
+                <p id="language-coach-note" class="muted small">{note}</p>
+            })}
             {move || problem.get().map(|message| view! {
                 <p class="error small" role="alert" id="language-error">{message}</p>
             })}
         </div>
+    }
+}
+
+/// What an interview in a language the built-in coach does not speak is asked in, said
+/// plainly: the AI interviewer follows the language, the coach that stands in for it does not.
+fn coach_note(language: Language) -> Option<String> {
+    (!language.coach_speaks()).then(|| {
+        format!(
+            "The AI interviewer asks in {}; the built-in coach, used when no AI interviewer is \
+             configured or it fails, asks in English.",
+            language.label()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_appears_only_for_languages_the_coach_does_not_speak() {
+        assert_eq!(
+            coach_note(Language::Italian).as_deref(),
+            Some("The AI interviewer asks in Italiano; the built-in coach, used when no AI interviewer is configured or it fails, asks in English.")
+        );
+        for language in [
+            Language::English,
+            Language::French,
+            Language::German,
+            Language::Spanish,
+        ] {
+            assert_eq!(coach_note(language), None, "{language:?}");
+        }
     }
 }

@@ -137,10 +137,12 @@ impl std::fmt::Debug for Wording {
 impl Wording {
     pub(crate) fn of(language: Language) -> &'static Wording {
         match language {
-            Language::English => &en::ENGLISH,
             Language::French => &fr::FRENCH,
             Language::German => &de::GERMAN,
             Language::Spanish => &es::SPANISH,
+            // The coach speaks no other language (`Language::coach_speaks`): it asks and
+            // reports in English, and an LLM interviewer speaks the interview's language.
+            _ => &en::ENGLISH,
         }
     }
 
@@ -212,5 +214,17 @@ mod tests {
         let text = french.fill(french.motivation[0], &[("company", "Acme"), ("title", "X")]);
         assert!(text.ends_with("\u{a0}?"), "{text:?}");
         assert!(!text.contains(" ?"));
+    }
+
+    #[test]
+    fn languages_the_coach_does_not_speak_get_the_english_table() {
+        for language in Language::ALL.iter().copied() {
+            let expected = if language.coach_speaks() {
+                language
+            } else {
+                Language::English
+            };
+            assert_eq!(Wording::of(language).language, expected, "{language:?}");
+        }
     }
 }

@@ -292,6 +292,27 @@ mod tests {
     }
 
     #[test]
+    fn an_attempt_in_a_language_the_coach_does_not_speak_is_compared_in_english() {
+        let scorer = scorer();
+        let (question, weak) = WEAK[1];
+        let (before, after) = (
+            scorer.score(question, weak),
+            scorer.score(question, STRONG[1].1),
+        );
+        let compared = |language| {
+            compare(
+                language,
+                question_kind(question),
+                &before.analysis,
+                &after.analysis,
+            )
+        };
+        let italian = compared(Language::Italian);
+        assert!(!italian.improved.is_empty());
+        assert_eq!(italian, compared(Language::English));
+    }
+
+    #[test]
     fn a_stronger_answer_scores_higher_and_says_what_improved() {
         let scorer = scorer();
         let (question, weak) = WEAK[1];

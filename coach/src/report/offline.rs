@@ -248,6 +248,18 @@ mod tests {
     }
 
     #[test]
+    fn a_report_in_a_language_the_coach_does_not_speak_is_the_english_one() {
+        let english = offline_report(&input(CV, &STRONG));
+        for language in [Language::Italian, Language::Polish] {
+            let report = offline_report(&FeedbackInput {
+                language,
+                ..input(CV, &STRONG)
+            });
+            assert_eq!(report, english, "{language:?}");
+        }
+    }
+
+    #[test]
     fn a_strong_interview_scores_higher_than_a_weak_one_on_every_dimension() {
         let strong = offline_report(&input(CV, &STRONG));
         let weak = offline_report(&input(CV, &WEAK));

@@ -406,3 +406,36 @@ async fn the_language_is_shown_and_chosen_before_the_start(pool: PgPool) {
         domain::Language::French
     );
 }
+
+/// A language only LLM interviewers speak is stored and kept; without one configured, the
+/// offline coach still asks, in English.
+#[sqlx::test(migrations = false)]
+async fn the_language_can_be_one_the_offline_coach_does_not_speak(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let id = ready_interview(&api).await;
+
+    let (status, chosen) = send(
+        &api,
+        Method::PUT,
+        id,
+        "/language",
+        Some(json!({"language": "italian"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{chosen}");
+    assert_eq!(
+        (
+            chosen["language"].as_str(),
+            chosen["language_chosen"].as_bool()
+        ),
+        (Some("italian"), Some(true))
+    );
+
+    let first = api.start(id).await.unwrap();
+    assert!(first.text.ends_with('?'), "{}", first.text);
+    assert_eq!(
+        api.interview(id).await.unwrap().language,
+        domain::Language::Italian
+    );
+}

@@ -128,7 +128,7 @@ impl InterviewerChain {
                 let latency = started.elapsed();
                 let shown = shown_any.load(Ordering::Relaxed);
                 let (outcome, tokens, question) = match result {
-                    Ok(reply) => match clean_question(&reply.text, &asked) {
+                    Ok(reply) => match clean_question(&reply.text, &asked, context.language) {
                         Ok(text) => ("ok", (reply.input_tokens, reply.output_tokens), Ok(text)),
                         Err(reason) => {
                             tracing::warn!(

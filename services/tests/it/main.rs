@@ -5,6 +5,7 @@ mod attempts;
 mod engine;
 mod interviewer_chain;
 mod interviews;
+mod languages;
 mod offline_coach;
 mod portability;
 mod providers;

@@ -47,10 +47,12 @@ pub(crate) struct AttemptWording {
 impl AttemptWording {
     pub(crate) fn of(language: Language) -> &'static AttemptWording {
         match language {
-            Language::English => &en::ENGLISH,
             Language::French => &fr::FRENCH,
             Language::German => &de::GERMAN,
             Language::Spanish => &es::SPANISH,
+            // The coach speaks no other language (`Language::coach_speaks`): it asks and
+            // reports in English, and an LLM interviewer speaks the interview's language.
+            _ => &en::ENGLISH,
         }
     }
 
@@ -112,7 +114,7 @@ mod tests {
 
     #[test]
     fn each_table_is_its_language() {
-        for language in Language::ALL.iter().copied() {
+        for language in Language::ALL.iter().copied().filter(|l| l.coach_speaks()) {
             let wording = AttemptWording::of(language);
             for text in [
                 wording.no_job_term,
@@ -121,6 +123,22 @@ mod tests {
             ] {
                 assert_eq!(text::language::detect_language(text), language, "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn languages_the_coach_does_not_speak_get_the_english_table() {
+        for language in Language::ALL.iter().copied() {
+            let expected = if language.coach_speaks() {
+                language
+            } else {
+                Language::English
+            };
+            assert_eq!(
+                AttemptWording::of(language).language,
+                expected,
+                "{language:?}"
+            );
         }
     }
 }

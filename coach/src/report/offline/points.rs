@@ -361,6 +361,7 @@ fn quoted(wording: &ReportWording, phrase: &str) -> String {
         Language::French => format!("«\u{a0}{phrase}\u{a0}»"),
         Language::German => format!("„{phrase}“"),
         Language::Spanish => format!("«{phrase}»"),
-        Language::English => format!("\u{201c}{phrase}\u{201d}"),
+        // English, the wording of every language the coach does not speak.
+        _ => format!("\u{201c}{phrase}\u{201d}"),
     }
 }

@@ -168,10 +168,12 @@ pub(crate) struct ReportWording {
 impl ReportWording {
     pub(crate) fn of(language: Language) -> &'static ReportWording {
         match language {
-            Language::English => &en::ENGLISH,
             Language::French => &fr::FRENCH,
             Language::German => &de::GERMAN,
             Language::Spanish => &es::SPANISH,
+            // The coach speaks no other language (`Language::coach_speaks`): it asks and
+            // reports in English, and an LLM interviewer speaks the interview's language.
+            _ => &en::ENGLISH,
         }
     }
 
@@ -282,7 +284,7 @@ mod tests {
 
     #[test]
     fn each_table_is_its_language() {
-        for language in Language::ALL.iter().copied() {
+        for language in Language::ALL.iter().copied().filter(|l| l.coach_speaks()) {
             let wording = ReportWording::of(language);
             for text in [
                 wording.missing_unbacked,
@@ -291,6 +293,22 @@ mod tests {
             ] {
                 assert_eq!(text::language::detect_language(text), language, "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn languages_the_coach_does_not_speak_get_the_english_table() {
+        for language in Language::ALL.iter().copied() {
+            let expected = if language.coach_speaks() {
+                language
+            } else {
+                Language::English
+            };
+            assert_eq!(
+                ReportWording::of(language).language,
+                expected,
+                "{language:?}"
+            );
         }
     }
 }

@@ -5,6 +5,7 @@
 //! can be answered with "yes". Labels are cut off; the rest is refused, so the chain moves on
 //! to the next interviewer.
 
+use domain::Language;
 use text::controls::is_unwanted_control;
 use text::words::{similarity, NEAR_DUPLICATE};
 
@@ -51,9 +52,14 @@ const THIRD_PERSON: [&str; 4] = [
 
 /// Turns a model's reply into a question, or says why it is not one: labels ("Question 3:",
 /// "Q3.", "3)"), quotes and markdown go; the result must be one question of at most 60 words,
-/// ending with "?", addressed to the candidate, open (not yes/no), and neither one already
-/// asked nor a rewording of one (word-set similarity of 0.5 or more).
-pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static str> {
+/// ending with "?", neither one already asked nor a rewording of one (word-set similarity of
+/// 0.5 or more), and, in an English interview, addressed to the candidate and open (not
+/// yes/no).
+pub fn clean_question(
+    reply: &str,
+    asked: &[&str],
+    language: Language,
+) -> Result<String, &'static str> {
     let reply = up_to_the_first_question_line(reply);
     // Control characters (a model may send NUL, which PostgreSQL cannot store) count as spaces.
     let collapsed = reply
@@ -78,36 +84,46 @@ pub fn clean_question(reply: &str, asked: &[&str]) -> Result<String, &'static st
     if words > MAX_REPLY_WORDS {
         return Err("too long");
     }
-    let lower = text.to_lowercase();
-    if THIRD_PERSON
-        .iter()
-        .any(|phrase| contains_phrase(&lower, phrase))
-    {
-        return Err("speaks of the candidate in the third person");
-    }
-    if is_yes_no(&lower) {
-        return Err("a yes/no question");
-    }
-    if !SECOND_PERSON
-        .iter()
-        .any(|word| contains_phrase(&lower, word))
-    {
-        return Err("not addressed to the candidate");
-    }
-    if ASSISTANT_SPEAK
-        .iter()
-        .any(|phrase| contains_phrase(&lower, phrase))
-    {
-        return Err("offers help instead of interviewing");
-    }
-    if contains_phrase(&lower, "my") {
-        // "…the natural next step for my critical care practice?": the candidate's voice.
-        return Err("speaks as the candidate");
+    // The phrase checks know English only; a model told to ask in another language is held
+    // to the checks that need no words.
+    if language == Language::English {
+        english_phrasing(&text.to_lowercase())?;
     }
     if asked.iter().any(|question| repeats(text, question)) {
         return Err("repeats a question");
     }
     Ok(text.to_owned())
+}
+
+/// The checks of an English question's phrasing: put to the candidate, open, in the
+/// interviewer's voice. `lower` is the question in lower case.
+fn english_phrasing(lower: &str) -> Result<(), &'static str> {
+    if THIRD_PERSON
+        .iter()
+        .any(|phrase| contains_phrase(lower, phrase))
+    {
+        return Err("speaks of the candidate in the third person");
+    }
+    if is_yes_no(lower) {
+        return Err("a yes/no question");
+    }
+    if !SECOND_PERSON
+        .iter()
+        .any(|word| contains_phrase(lower, word))
+    {
+        return Err("not addressed to the candidate");
+    }
+    if ASSISTANT_SPEAK
+        .iter()
+        .any(|phrase| contains_phrase(lower, phrase))
+    {
+        return Err("offers help instead of interviewing");
+    }
+    if contains_phrase(lower, "my") {
+        // "…the natural next step for my critical care practice?": the candidate's voice.
+        return Err("speaks as the candidate");
+    }
+    Ok(())
 }
 
 /// The reply up to the end of the line on which its first question ends. Small models go on
@@ -228,25 +244,41 @@ mod tests {
         assert_eq!(
             clean_question(
                 "  Question: \"Why did you choose LightGBM over\n a neural network?\" ",
-                &asked
+                &asked,
+                Language::English
             ),
             Ok("Why did you choose LightGBM over a neural network?".into())
         );
         assert_eq!(
-            clean_question("**1. What did CUPED change for your team?**", &asked),
+            clean_question(
+                "**1. What did CUPED change for your team?**",
+                &asked,
+                Language::English
+            ),
             Ok("What did CUPED change for your team?".into())
         );
-        assert_eq!(clean_question("", &asked), Err("empty reply"));
         assert_eq!(
-            clean_question("Tell me about yourself.", &asked),
+            clean_question("", &asked, Language::English),
+            Err("empty reply")
+        );
+        assert_eq!(
+            clean_question("Tell me about yourself.", &asked, Language::English),
             Err("not a question")
         );
         assert_eq!(
-            clean_question(&format!("{}?", "word ".repeat(61)), &asked),
+            clean_question(
+                &format!("{}?", "word ".repeat(61)),
+                &asked,
+                Language::English
+            ),
             Err("too long")
         );
         assert_eq!(
-            clean_question("how did you build the Forecasting System?", &asked),
+            clean_question(
+                "how did you build the Forecasting System?",
+                &asked,
+                Language::English
+            ),
             Err("repeats a question")
         );
     }
@@ -256,7 +288,7 @@ mod tests {
         // As Qwen2.5-Coder-0.5B answered through llama-cpp-python.
         let reply = "Question 2: How did your ICU work prepare you for St. Brigid's University Hospital?\n<answer>One night shift I was caring 1:1 for a ventilated patient after cardiac surgery";
         assert_eq!(
-            clean_question(reply, &[]),
+            clean_question(reply, &[], Language::English),
             Ok(
                 "How did your ICU work prepare you for St. Brigid's University Hospital?"
                     .to_owned()
@@ -266,13 +298,14 @@ mod tests {
         assert_eq!(
             clean_question(
                 "Question 3:\nWhy did you choose CRRT there?\nQuestion 4:",
-                &[]
+                &[],
+                Language::English
             ),
             Ok("Why did you choose CRRT there?".to_owned())
         );
         // Two questions on the question's own line are still two questions.
         assert_eq!(
-            clean_question("How did you lead it? Why?\nmore", &[]),
+            clean_question("How did you lead it? Why?\nmore", &[], Language::English),
             Err("more than one question")
         );
     }
@@ -295,17 +328,26 @@ mod tests {
             "Next question: 5)",
         ] {
             let reply = format!("{label} How do you balance Go and Python in one codebase?");
-            assert_eq!(clean_question(&reply, &[]), expected, "{label}");
+            assert_eq!(
+                clean_question(&reply, &[], Language::English),
+                expected,
+                "{label}"
+            );
         }
         // Words that only start like a label are kept.
         assert_eq!(
-            clean_question("Quality gates: which ones did you add and why?", &[]),
+            clean_question(
+                "Quality gates: which ones did you add and why?",
+                &[],
+                Language::English
+            ),
             Ok("Quality gates: which ones did you add and why?".into())
         );
         assert_eq!(
             clean_question(
                 "3.5 years at Larkspur: what changed most for you in that time?",
-                &[]
+                &[],
+                Language::English
             ),
             Ok("3.5 years at Larkspur: what changed most for you in that time?".into())
         );
@@ -317,18 +359,25 @@ mod tests {
         assert_eq!(
             clean_question(
                 "How do you handle building payment systems that never lose money?",
-                &asked
+                &asked,
+                Language::English
             ),
             Err("repeats a question")
         );
         assert_eq!(
             clean_question(
                 "Question 4: How do you approach building payment systems that never lose money?",
-                &asked
+                &asked,
+                Language::English
             ),
             Err("repeats a question")
         );
-        assert!(clean_question("Why did you leave Fernlicht after three years?", &asked).is_ok());
+        assert!(clean_question(
+            "Why did you leave Fernlicht after three years?",
+            &asked,
+            Language::English
+        )
+        .is_ok());
     }
 
     #[test]
@@ -339,12 +388,17 @@ mod tests {
             "Why is the candidate's experience with Kafka relevant here?",
         ] {
             assert_eq!(
-                clean_question(reply, &[]),
+                clean_question(reply, &[], Language::English),
                 Err("speaks of the candidate in the third person"),
                 "{reply}"
             );
         }
-        assert!(clean_question("Which candidates did you hire for the data team?", &[]).is_ok());
+        assert!(clean_question(
+            "Which candidates did you hire for the data team?",
+            &[],
+            Language::English
+        )
+        .is_ok());
     }
 
     /// What Qwen2.5 0.5B asked through llama.cpp: a question about the employer alone, and
@@ -354,39 +408,85 @@ mod tests {
         assert_eq!(
             clean_question(
                 "What does St. Brigid's University Hospital's Intensive Care Unit do for critically ill patients?",
-                &[]
-            ),
+                &[], Language::English),
             Err("not addressed to the candidate")
         );
         assert_eq!(
             clean_question(
                 "Why do you believe St. Brigid's is the natural next step for my critical care practice?",
-                &[]
-            ),
+                &[], Language::English),
             Err("speaks as the candidate")
         );
         assert!(clean_question(
             "Why is St. Brigid's the natural next step for your critical care practice?",
-            &[]
+            &[],
+            Language::English
         )
         .is_ok());
         assert_eq!(
             clean_question(
                 "Hi, how can I assist you with the Postgraduate Diploma in Critical Care Nursing?",
-                &[]
+                &[],
+                Language::English
             ),
             Err("offers help instead of interviewing")
         );
     }
 
     #[test]
-    fn several_questions_at_once_are_refused() {
+    fn questions_in_the_interviews_other_language_pass_the_checks_that_need_no_words() {
+        for (language, question) in [
+            (
+                Language::Italian,
+                "Perché ha scelto Kafka per la migrazione del sistema di pagamento?",
+            ),
+            (
+                Language::French,
+                "Qu'avez-vous mis en place pour suivre les progrès de vos élèves ?",
+            ),
+            (
+                Language::Polish,
+                "Jak przygotowała Pani zespół do wdrożenia nowego systemu?",
+            ),
+        ] {
+            assert_eq!(
+                clean_question(question, &[], language),
+                Ok(question.to_owned())
+            );
+            // An English interview keeps its phrasing checks: no "you", no question.
+            assert!(clean_question(question, &[], Language::English).is_err());
+        }
+        let asked = ["Perché ha scelto Kafka per la migrazione del sistema di pagamento?"];
         assert_eq!(
-            clean_question("What did you measure? And how did it go?", &[]),
+            clean_question(
+                "Perché ha scelto Kafka per la migrazione del sistema di pagamento?",
+                &asked,
+                Language::Italian
+            ),
+            Err("repeats a question")
+        );
+        assert_eq!(
+            clean_question("Domanda 3: Perché? E come?", &[], Language::Italian),
             Err("more than one question")
         );
         assert_eq!(
-            clean_question("1. Why Rust? 2. Why now?", &[]),
+            clean_question("Ecco la prossima domanda.", &[], Language::Italian),
+            Err("not a question")
+        );
+    }
+
+    #[test]
+    fn several_questions_at_once_are_refused() {
+        assert_eq!(
+            clean_question(
+                "What did you measure? And how did it go?",
+                &[],
+                Language::English
+            ),
+            Err("more than one question")
+        );
+        assert_eq!(
+            clean_question("1. Why Rust? 2. Why now?", &[], Language::English),
             Err("more than one question")
         );
     }
@@ -401,7 +501,7 @@ mod tests {
             "Did the migration finish on time?",
         ] {
             assert_eq!(
-                clean_question(reply, &[]),
+                clean_question(reply, &[], Language::English),
                 Err("a yes/no question"),
                 "{reply}"
             );
@@ -412,7 +512,10 @@ mod tests {
             "Do you remember why the first forecast model failed?",
             "What did you learn from the failed release?",
         ] {
-            assert!(clean_question(reply, &[]).is_ok(), "{reply}");
+            assert!(
+                clean_question(reply, &[], Language::English).is_ok(),
+                "{reply}"
+            );
         }
     }
 
@@ -424,16 +527,22 @@ mod tests {
         let started = std::time::Instant::now();
         let labels = format!("{}What did you ship last quarter?", "Q: ".repeat(80_000));
         assert_eq!(
-            clean_question(&labels, &[]),
+            clean_question(&labels, &[], Language::English),
             Ok("What did you ship last quarter?".into())
         );
         let numbers = format!("{}Why?", "1.".repeat(80_000));
-        assert_eq!(clean_question(&numbers, &[]), Err("too short"));
+        assert_eq!(
+            clean_question(&numbers, &[], Language::English),
+            Err("too short")
+        );
         let mixed = "**Next Question: 2) \"".repeat(5_000);
-        assert_eq!(clean_question(&mixed, &[]), Err("empty reply"));
+        assert_eq!(
+            clean_question(&mixed, &[], Language::English),
+            Err("empty reply")
+        );
         let numbered = format!("{}What did you ship?", "Question 12: ".repeat(40_000));
         assert_eq!(
-            clean_question(&numbered, &[]),
+            clean_question(&numbered, &[], Language::English),
             Ok("What did you ship?".into())
         );
         assert!(

@@ -1,0 +1,104 @@
+//! An interview in a language only LLM interviewers speak: the job description makes it
+//! Italian; a model is told to ask in Italian and its Italian question is asked, and without
+//! one the offline coach asks and reports in English.
+
+use std::time::Duration;
+
+use crate::{offline_services as services, services_with};
+use domain::{Language, ReportJob};
+use services::OwnerToken;
+use sqlx::PgPool;
+use testkit::fake_llm::{FakeLlm, Reply, Wire};
+use testkit::fixtures::{Documents, PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER as ANSWER};
+use testkit::services::{completed_interview, models, provider, ready_interview};
+
+const ITALIAN_PRODUCT_MANAGER: Documents = Documents {
+    job_title: "Product Manager",
+    company: "Spesa Facile",
+    cv: PRODUCT_MANAGER.cv,
+    job: "Product Manager – App di consegna della spesa\nSpesa Facile S.p.A., Milano\n\n\
+Chi siamo\nSiamo una startup che consegna la spesa in meno di un'ora nelle principali città \
+italiane. Cerchiamo un Product Manager per il nostro team dell'app per i clienti.\n\n\
+Cosa farai\n- Definire la roadmap dell'app insieme al team di sviluppo e al design.\n\
+- Analizzare i dati di utilizzo con SQL e Amplitude e proporre esperimenti A/B.\n\
+- Lavorare con il team operativo per ridurre i tempi di consegna.\n\n\
+Requisiti\n- Almeno tre anni di esperienza come Product Manager in un prodotto digitale.\n\
+- Ottima conoscenza della lingua italiana e buona conoscenza dell'inglese.",
+};
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn an_italian_job_makes_an_italian_interview_the_offline_coach_holds_in_english(
+    pool: PgPool,
+) {
+    assert!(!Language::Italian.coach_speaks());
+    let services = services(pool);
+    let owner = OwnerToken::generate().key();
+    let id = completed_interview(&services, &owner, &ITALIAN_PRODUCT_MANAGER, 3, ANSWER).await;
+
+    let interview = services.interviews.get(&owner, id).await.unwrap();
+    assert_eq!(
+        (interview.language, interview.language_chosen),
+        (Language::Italian, false),
+        "detected from the job description"
+    );
+
+    let transcript = services.engine.transcript(&owner, id).await.unwrap();
+    assert_eq!(transcript.entries.len(), 3);
+    let questions: Vec<&str> = transcript
+        .entries
+        .iter()
+        .map(|entry| entry.question.text.as_str())
+        .collect();
+    assert!(questions.iter().all(|q| q.ends_with('?')), "{questions:#?}");
+    assert_eq!(
+        text::language::detect_language(&questions.join("\n")),
+        Language::English,
+        "{questions:#?}"
+    );
+
+    services.reports.request(&owner, id).await.unwrap();
+    assert!(services.reports.work_once().await.unwrap());
+    let ReportJob::Ready(report) = services.reports.request(&owner, id).await.unwrap() else {
+        panic!("the report is written");
+    };
+    assert_eq!(report.generated_by.provider, "offline");
+    assert_eq!(report.questions.len(), 3);
+    assert_eq!(
+        text::language::detect_language(&report.summary),
+        Language::English,
+        "{}",
+        report.summary
+    );
+}
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn an_llm_interviewer_is_told_italian_and_its_italian_question_is_asked(pool: PgPool) {
+    let question = "Quale esperimento A/B ha cambiato di più la roadmap della sua app?";
+    let fake = FakeLlm::builder()
+        .chunk_pause(Duration::from_millis(5))
+        .otherwise(Reply::text(question))
+        .start()
+        .await;
+    let providers = vec![provider(
+        Wire::OpenAi,
+        fake.base_url(Wire::OpenAi),
+        "fake-model",
+    )];
+    let services = services_with(pool, models(providers, &[]));
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, &ITALIAN_PRODUCT_MANAGER, 3).await;
+
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        first.text, question,
+        "the model's question, not the coach's"
+    );
+    let request = fake.last_request().unwrap().body;
+    let system = request["messages"][0]["content"].as_str().unwrap();
+    assert!(
+        system.contains("Ask in Italian, the language of this interview"),
+        "{system}"
+    );
+}
