@@ -4,6 +4,18 @@
 
 use domain::Language;
 
+/// The table of `language` among the coach's four (English, French, German, Spanish, in
+/// that order). The coach speaks no other language (`Language::coach_speaks`): it asks and
+/// reports in English, and an LLM interviewer speaks the interview's language.
+pub(crate) fn table_of<T>(language: Language, [en, fr, de, es]: [&'static T; 4]) -> &'static T {
+    match language {
+        Language::French => fr,
+        Language::German => de,
+        Language::Spanish => es,
+        _ => en,
+    }
+}
+
 /// `template` with each `{key}` replaced by its value, in `language`'s typography.
 pub(crate) fn fill(language: Language, template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_owned();

@@ -136,14 +136,10 @@ impl std::fmt::Debug for Wording {
 
 impl Wording {
     pub(crate) fn of(language: Language) -> &'static Wording {
-        match language {
-            Language::French => &fr::FRENCH,
-            Language::German => &de::GERMAN,
-            Language::Spanish => &es::SPANISH,
-            // The coach speaks no other language (`Language::coach_speaks`): it asks and
-            // reports in English, and an LLM interviewer speaks the interview's language.
-            _ => &en::ENGLISH,
-        }
+        typography::table_of(
+            language,
+            [&en::ENGLISH, &fr::FRENCH, &de::GERMAN, &es::SPANISH],
+        )
     }
 
     /// `template` with each `{key}` replaced, in this language's typography.

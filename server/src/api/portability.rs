@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::{Export, MoveCode, Moved, NewMoveCode};
-use services::{OwnerKey, Services};
+use services::{Error, OwnerKey, Services};
 
 use super::json::ApiJson;
 use crate::error::{ApiError, ErrorBody};
@@ -71,10 +71,10 @@ pub async fn export_markdown(
     path = "/moves",
     tag = "your data",
     operation_id = "create_move_code",
+    // No OpenAPI link to `redeem_move_code`: redeeming moves every interview of the caller to
+    // a new identity, which a client following links with a fixed cookie would lose.
     responses(
-        (status = 201, description = "The code and the page that takes it", body = NewMoveCode, links(
-            ("redeem" = (operation_id = "redeem_move_code", request_body = json!({"code": "$response.body#/code"}))),
-        )),
+        (status = 201, description = "The code and the page that takes it", body = NewMoveCode),
     ),
 )]
 pub async fn create_move_code(
@@ -112,7 +112,15 @@ pub async fn redeem_move_code(
     Extension(settings): Extension<IdentitySettings>,
     ApiJson(body): ApiJson<MoveCode>,
 ) -> Result<Response, ApiError> {
-    let (token, moved) = services.redeem_move_code(&body.code, &owner).await?;
+    let (token, moved) = services
+        .redeem_move_code(&body.code, &owner)
+        .await
+        .map_err(|error| match error {
+            Error::NotFound => ApiError::not_found(
+                "This move code is unknown, used already or older than 15 minutes. Make a new one in the other browser.",
+            ),
+            other => other.into(),
+        })?;
     let mut response = Json(moved).into_response();
     give_identity(&mut response, &token, settings);
     Ok(response)

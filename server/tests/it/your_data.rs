@@ -118,11 +118,12 @@ async fn a_move_code_takes_the_history_to_another_browser_once(pool: PgPool) {
         old_browser.interviews().await.unwrap().is_empty(),
         "the old identity holds nothing"
     );
-    assert_eq!(
-        redeem(&new_browser, &code).await.status,
-        StatusCode::NOT_FOUND,
-        "once"
-    );
+    let again = redeem(&new_browser, &code).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "once");
+    assert!(again.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("move code"));
 
     // The page's form, as a browser without JavaScript posts it: a redirect to the history.
     let made = new_browser

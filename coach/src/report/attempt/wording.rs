@@ -46,14 +46,10 @@ pub(crate) struct AttemptWording {
 
 impl AttemptWording {
     pub(crate) fn of(language: Language) -> &'static AttemptWording {
-        match language {
-            Language::French => &fr::FRENCH,
-            Language::German => &de::GERMAN,
-            Language::Spanish => &es::SPANISH,
-            // The coach speaks no other language (`Language::coach_speaks`): it asks and
-            // reports in English, and an LLM interviewer speaks the interview's language.
-            _ => &en::ENGLISH,
-        }
+        typography::table_of(
+            language,
+            [&en::ENGLISH, &fr::FRENCH, &de::GERMAN, &es::SPANISH],
+        )
     }
 
     /// `template` with its placeholders filled, in the language's typography.

@@ -167,14 +167,10 @@ pub(crate) struct ReportWording {
 
 impl ReportWording {
     pub(crate) fn of(language: Language) -> &'static ReportWording {
-        match language {
-            Language::French => &fr::FRENCH,
-            Language::German => &de::GERMAN,
-            Language::Spanish => &es::SPANISH,
-            // The coach speaks no other language (`Language::coach_speaks`): it asks and
-            // reports in English, and an LLM interviewer speaks the interview's language.
-            _ => &en::ENGLISH,
-        }
+        typography::table_of(
+            language,
+            [&en::ENGLISH, &fr::FRENCH, &de::GERMAN, &es::SPANISH],
+        )
     }
 
     pub(crate) fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
