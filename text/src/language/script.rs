@@ -135,3 +135,48 @@ fn han_or_kana(text: &str) -> Language {
         Language::Chinese
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_borrowed_name_does_not_switch_the_language() {
+        // A Russian ad naming a Ukrainian city, a Chinese one naming a Japanese product.
+        assert_eq!(
+            detect_by_script(
+                "Офис находится в Киеве (Київ), мы ищем разработчика с опытом работы от трёх лет."
+            ),
+            Some(Language::Russian)
+        );
+        assert_eq!(
+            detect_by_script("负责移动端应用开发，熟悉 iOS 和 Android 平台，有使用过ソニー相关设备开发经验者优先考虑，本科及以上学历，三年以上工作经验，具备良好的沟通能力和团队合作精神。"),
+            Some(Language::Chinese)
+        );
+    }
+
+    #[test]
+    fn persian_and_arabic_are_told_by_their_letters() {
+        assert_eq!(
+            detect_by_script("ما به دنبال یک برنامه‌نویس با تجربه برای تیم پرداخت هستیم."),
+            Some(Language::Persian)
+        );
+        assert_eq!(
+            detect_by_script("نبحث عن مبرمج ذي خبرة للانضمام إلى فريق الدفع في الشركة."),
+            Some(Language::Arabic)
+        );
+    }
+
+    #[test]
+    fn latin_text_or_too_few_letters_is_left_to_the_function_words() {
+        assert_eq!(
+            detect_by_script("Backend engineer, Go and PostgreSQL"),
+            None
+        );
+        assert_eq!(detect_by_script("東京 office"), None);
+        assert_eq!(
+            detect_by_script("Senior Java developer wanted for the Москва team"),
+            None
+        );
+    }
+}
