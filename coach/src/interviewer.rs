@@ -517,6 +517,45 @@ mod tests {
     }
 
     #[test]
+    fn japanese_and_arabic_job_ads_give_an_interview_the_coach_asks_in_english() {
+        let japanese = "バックエンドエンジニア（正社員）\n株式会社サクラテック、東京\n\n業務内容\n- 決済サービスの設計・開発を担当していただきます。\n- Go と PostgreSQL を使ったAPI開発。\n\n応募資格\n- Kafka と Kubernetes の実務経験3年以上\n- チームでの開発経験がある方";
+        let arabic = "مطلوب مهندس برمجيات\nشركة الحلول الرقمية، دبي\n\nالمهام\n- تطوير خدمات الدفع باستخدام Go و PostgreSQL.\n- تشغيل الأنظمة على Kafka و Kubernetes.\n\nالمؤهلات\n- خبرة لا تقل عن ثلاث سنوات في تطوير البرمجيات.";
+        for (language, job, answer) in [
+            (Language::Japanese, japanese, "決済APIをGoで書き直し、夜間バッチを4時間から20分に短縮しました。"),
+            (Language::Arabic, arabic, "أعدت كتابة واجهة الدفع بلغة Go وخفضت وقت المعالجة الليلية من أربع ساعات إلى عشرين دقيقة."),
+        ] {
+            assert_eq!(text::language::detect_language(job), language);
+            let coach = OfflineCoach::new(
+                CV,
+                job,
+                "",
+                "",
+                InterviewKind::Mixed,
+                Seniority::Mid,
+                8,
+                language,
+                42,
+            );
+            let questions = run(&coach, answer, 8);
+            assert_eq!(questions.len(), 8);
+            for question in &questions {
+                assert!(
+                    text::words::is_well_formed_question(&question.text),
+                    "{}",
+                    question.text
+                );
+            }
+            assert_eq!(
+                text::language::detect_language(
+                    &questions.iter().map(|q| q.text.as_str()).collect::<Vec<_>>().join("\n")
+                ),
+                Language::English
+            );
+            assert_no_rewording(&questions);
+        }
+    }
+
+    #[test]
     fn a_french_interview_speaks_french_about_the_documents() {
         let (cv, jd) = eval_pair("teaching-fr");
         let coach = OfflineCoach::new(

@@ -1,167 +1,16 @@
 //! Which language a text is written in, from its function words: articles, pronouns and
 //! prepositions that each language uses constantly and the others do not. Skill names,
 //! employers and acronyms are mostly English in any CV, so content words say little; "der",
-//! "les" and "los" say a lot. The offline coach speaks the first four; the others are for LLM
+//! "les" and "los" say a lot. A text mostly in another script than Latin is told by its script
+//! first (`script`). The offline coach speaks the first four; the others are for LLM
 //! interviewers, and the analysis reads an answer in one of them with the English lists.
+
+mod function_words;
+mod script;
 
 use domain::Language;
 
-/// Function words of each language. A word French and Spanish share ("de", "la", "que") is in
-/// both lists: it tells them from English and German without favouring either.
-const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "is", "for", "with", "on", "that", "you", "we", "our", "your", "are",
-    "be", "at", "this", "will", "have", "has", "or", "from", "by", "it", "was", "i", "my", "which",
-    "who", "what", "were", "they", "their", "would", "should", "can", "been",
-];
-const FRENCH: &[&str] = &[
-    "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec", "sur", "qui", "nous",
-    "vous", "votre", "vos", "notre", "nos", "au", "aux", "ce", "cette", "ces", "il", "elle", "je",
-    "j", "l", "d", "qu", "ne", "pas", "plus", "par", "être", "été", "sont", "ai", "mes", "mon",
-    "ou", "où", "leur", "très", "chez", "sans", "avons", "avez", "afin", "ainsi", "que", "de",
-    "la", "en", "un", "se",
-];
-const GERMAN: &[&str] = &[
-    "der", "die", "das", "und", "ist", "ein", "eine", "einen", "einem", "einer", "mit", "für",
-    "von", "zu", "im", "auf", "den", "dem", "nicht", "sich", "wir", "sie", "ich", "ihr", "ihre",
-    "ihren", "unser", "unsere", "bei", "als", "auch", "oder", "werden", "wird", "sind", "haben",
-    "hat", "über", "nach", "aus", "durch", "zum", "zur", "mein", "meine", "habe", "dass",
-];
-const SPANISH: &[&str] = &[
-    "el", "los", "las", "del", "y", "es", "una", "para", "por", "con", "su", "sus", "al", "lo",
-    "como", "pero", "mi", "mis", "nuestro", "nuestra", "nuestros", "usted", "ustedes", "ha",
-    "hemos", "fue", "muy", "también", "está", "están", "este", "esta", "estos", "yo", "más",
-    "sobre", "donde", "cuando", "porque", "que", "de", "la", "en", "un", "se", "creo", "sé", "eso",
-    "esto", "pues", "quizás", "qué", "cuál", "ese", "esa", "le", "entonces",
-];
-
-/// The languages only LLM interviewers speak. Their lists leave out every word of the four
-/// above and common English words ("i", "to", "we", "is", "of", "her", "door", "um"), so a
-/// text in one of the four gains no hits from them; a word two of them share ("e" in Italian
-/// and Portuguese, "na" in Portuguese and Polish) is in both.
-const ITALIAN: &[&str] = &[
-    "il", "lo", "gli", "di", "della", "delle", "dei", "degli", "dello", "dell", "nel", "nella",
-    "nei", "nelle", "alla", "alle", "ai", "agli", "dal", "dalla", "e", "è", "che", "per", "non",
-    "sono", "anche", "ho", "abbiamo", "siamo", "questo", "questa", "questi", "nostro", "nostra",
-    "nostri", "vostro", "vostra", "tuo", "tua", "suo", "ma", "più", "io", "mio", "mia", "ed",
-    "tra", "sul", "sulla", "essere", "stato", "molto", "dove", "perché", "ci", "ti", "uno",
-];
-const PORTUGUESE: &[&str] = &[
-    "o", "os", "da", "dos", "das", "na", "nas", "em", "com", "não", "é", "são", "você", "vocês",
-    "seu", "seus", "suas", "pelo", "pela", "ao", "à", "também", "mais", "foi", "eu", "meu",
-    "minha", "nosso", "nossa", "nossos", "nossas", "isso", "isto", "mas", "muito", "uma", "e",
-    "ser", "ter", "tem", "têm", "onde", "já", "entre", "sem", "até", "numa", "essa", "esse",
-    "nesta", "neste", "estamos",
-];
-const DUTCH: &[&str] = &[
-    "het", "een", "van", "dat", "niet", "met", "voor", "zijn", "wij", "jij", "jouw", "onze", "ons",
-    "ik", "mijn", "ook", "naar", "bij", "aan", "te", "heeft", "hebben", "wordt", "worden", "uit",
-    "maar", "deze", "dit", "hoe", "wat", "waar", "wanneer", "kunnen", "zal", "zou", "jullie",
-    "binnen", "tot", "nog", "heb", "hun", "geen", "welke", "op",
-];
-const POLISH: &[&str] = &[
-    "w",
-    "z",
-    "na",
-    "się",
-    "jest",
-    "nie",
-    "że",
-    "od",
-    "dla",
-    "jak",
-    "są",
-    "oraz",
-    "lub",
-    "przez",
-    "jako",
-    "po",
-    "który",
-    "która",
-    "które",
-    "którzy",
-    "nasz",
-    "nasza",
-    "nasze",
-    "naszego",
-    "naszej",
-    "naszym",
-    "będzie",
-    "będziesz",
-    "jestem",
-    "mam",
-    "także",
-    "też",
-    "czy",
-    "ze",
-    "ja",
-    "mój",
-    "moja",
-    "mnie",
-    "tym",
-    "tego",
-    "tej",
-    "ta",
-    "przy",
-    "bardzo",
-    "tak",
-    "ale",
-    "gdy",
-    "jeśli",
-    "aby",
-    "był",
-    "była",
-    "było",
-    "byłem",
-    "byłam",
-    "może",
-    "można",
-];
-const SWEDISH: &[&str] = &[
-    "och", "att", "är", "det", "som", "på", "för", "med", "av", "till", "har", "inte", "vi", "jag",
-    "ett", "om", "kan", "vår", "våra", "vårt", "din", "ditt", "dina", "ni", "hos", "eller",
-    "också", "från", "efter", "när", "där", "vara", "varit", "blir", "mycket", "samt", "inom",
-    "mot", "hade", "mitt", "mina", "sig", "sitt", "sina", "vid", "detta", "denna", "dessa", "utan",
-    "genom", "så",
-];
-const TURKISH: &[&str] = &[
-    "ve",
-    "bir",
-    "bu",
-    "için",
-    "ile",
-    "olarak",
-    "olan",
-    "çok",
-    "daha",
-    "gibi",
-    "veya",
-    "ama",
-    "ben",
-    "biz",
-    "siz",
-    "sizin",
-    "bizim",
-    "mı",
-    "kadar",
-    "sonra",
-    "değil",
-    "var",
-    "yok",
-    "olmak",
-    "şu",
-    "ki",
-    "ise",
-    "hem",
-    "ancak",
-    "tüm",
-    "üzere",
-    "az",
-    "ilgili",
-    "konusunda",
-    "sahip",
-    "tercihen",
-    "iyi",
-];
+use function_words::function_words;
 
 /// Fewer function words than this is too little text to tell.
 const MIN_HITS: usize = 4;
@@ -170,7 +19,11 @@ const MIN_HITS: usize = 4;
 const CLEAR_LEAD: f64 = 1.25;
 
 /// The language `text` is written in; English when the text is too short or unclear.
+/// A text mostly in another script than Latin is told by its script, the rest by function words.
 pub fn detect_language(text: &str) -> Language {
+    if let Some(language) = script::detect_by_script(text) {
+        return language;
+    }
     let lower = text.to_lowercase();
     // In the order of `Language::ALL`: a tie goes to the earlier one, English first.
     let mut counts: Vec<(Language, usize)> = Language::ALL.iter().map(|&l| (l, 0)).collect();
@@ -191,21 +44,6 @@ pub fn detect_language(text: &str) -> Language {
         Language::English
     } else {
         leader
-    }
-}
-
-fn function_words(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::English => ENGLISH,
-        Language::French => FRENCH,
-        Language::German => GERMAN,
-        Language::Spanish => SPANISH,
-        Language::Italian => ITALIAN,
-        Language::Portuguese => PORTUGUESE,
-        Language::Dutch => DUTCH,
-        Language::Polish => POLISH,
-        Language::Swedish => SWEDISH,
-        Language::Turkish => TURKISH,
     }
 }
 
@@ -335,5 +173,58 @@ mod tests {
         for (language, answer) in answers {
             assert_eq!(detect_language(answer), language, "{answer}");
         }
+    }
+
+    #[test]
+    fn job_ads_in_other_scripts() {
+        let ads = [
+            (Language::Russian, "Бэкенд-разработчик (Go)\nООО «Северный банк», Москва\n\nЧем предстоит заниматься\n- Разрабатывать сервисы платёжной системы на Go и PostgreSQL.\n- Участвовать в code review и проектировании API.\n\nМы ожидаем\n- Опыт коммерческой разработки от трёх лет.\n- Знание Kafka и Docker будет плюсом."),
+            (Language::Ukrainian, "Менеджер з продажу\nТОВ «Агроекспорт», Київ\n\nОбов'язки\n- Пошук нових клієнтів і ведення переговорів.\n- Підготовка комерційних пропозицій та звітів.\n\nВимоги\n- Досвід роботи в продажах від двох років.\n- Впевнене володіння Excel і CRM-системами."),
+            (Language::Greek, "Λογιστής\nΕμπορική Α.Ε., Αθήνα\n\nΑρμοδιότητες\n- Τήρηση λογιστικών βιβλίων και σύνταξη οικονομικών καταστάσεων.\n- Υποβολή φορολογικών δηλώσεων.\n\nΑπαιτούμενα προσόντα\n- Πτυχίο Λογιστικής.\n- Εμπειρία τουλάχιστον τριών ετών σε SAP."),
+            (Language::Arabic, "مطلوب مهندس برمجيات\nشركة الحلول الرقمية، دبي\n\nالمهام\n- تطوير تطبيقات الويب باستخدام Java و Spring.\n- العمل مع فريق المنتج لتحديد المتطلبات.\n\nالمؤهلات\n- خبرة لا تقل عن ثلاث سنوات في تطوير البرمجيات.\n- إجادة اللغة الإنجليزية."),
+            (Language::Hebrew, "דרוש/ה מפתח/ת Full Stack\nחברת הייטק בתל אביב\n\nתיאור המשרה\n- פיתוח מערכות ווב ב-React ו-Node.js.\n- עבודה בצוות קטן ודינמי.\n\nדרישות\n- ניסיון של שלוש שנים לפחות בפיתוח.\n- אנגלית ברמה גבוהה."),
+            (Language::Persian, "استخدام کارشناس فروش\nشرکت پیشگامان، تهران\n\nشرح وظایف\n- پیگیری مشتریان و گسترش بازار فروش.\n- تهیه گزارش‌های ماهانه برای مدیر فروش.\n\nشرایط\n- حداقل دو سال سابقه کار مرتبط.\n- آشنایی با نرم‌افزار Excel و CRM."),
+            (Language::Hindi, "बिक्री प्रबंधक की आवश्यकता\nभारत ट्रेडर्स प्राइवेट लिमिटेड, दिल्ली\n\nज़िम्मेदारियाँ\n- नए ग्राहकों की खोज करना और बिक्री लक्ष्य पूरे करना।\n- टीम के साथ मिलकर मासिक रिपोर्ट तैयार करना।\n\nयोग्यता\n- बिक्री में कम से कम तीन साल का अनुभव।\n- Excel और CRM का ज्ञान।"),
+            (Language::Bengali, "হিসাবরক্ষক প্রয়োজন\nঢাকা টেক্সটাইল লিমিটেড, ঢাকা\n\nদায়িত্বসমূহ\n- দৈনিক হিসাব সংরক্ষণ ও মাসিক প্রতিবেদন তৈরি করা।\n- ভ্যাট ও কর সংক্রান্ত কাজ।\n\nযোগ্যতা\n- হিসাববিজ্ঞানে স্নাতক ডিগ্রি।\n- Tally ও Excel-এ দক্ষতা।"),
+            (Language::Chinese, "高级后端工程师\n北京星辰科技有限公司\n\n岗位职责\n- 负责支付系统的设计与开发，使用 Java 和 Spring Boot。\n- 参与代码评审，优化系统性能。\n\n任职要求\n- 计算机相关专业本科及以上学历，三年以上开发经验。\n- 熟悉 MySQL、Redis、Kafka。"),
+            (Language::Japanese, "バックエンドエンジニア（正社員）\n株式会社サクラテック、東京\n\n業務内容\n- 決済サービスの設計・開発を担当していただきます。\n- Go と PostgreSQL を使ったAPI開発。\n\n応募資格\n- Webアプリケーションの開発経験3年以上\n- チームでの開発経験がある方"),
+            (Language::Korean, "백엔드 개발자 채용\n(주)한빛소프트, 서울\n\n주요 업무\n- 결제 시스템 서버 개발 및 운영\n- Java, Spring 기반 API 설계\n\n자격 요건\n- 3년 이상의 서버 개발 경력\n- 원활한 커뮤니케이션 능력"),
+            (Language::Thai, "รับสมัครพนักงานขาย\nบริษัท สยามเทรดดิ้ง จำกัด กรุงเทพฯ\n\nหน้าที่ความรับผิดชอบ\n- ดูแลลูกค้าและหาลูกค้าใหม่\n- จัดทำรายงานยอดขายประจำเดือน\n\nคุณสมบัติ\n- ประสบการณ์ด้านการขายอย่างน้อย 2 ปี\n- ใช้ Excel ได้ดี"),
+        ];
+        for (language, ad) in ads {
+            assert_eq!(detect_language(ad), language, "{ad}");
+        }
+    }
+
+    #[test]
+    fn job_ads_in_more_latin_script_languages() {
+        let ads = [
+            (Language::Romanian, "Contabil senior\nSC Nord Distribuție SRL, Cluj-Napoca\n\nResponsabilități\n- Întocmirea situațiilor financiare lunare și anuale.\n- Colaborarea cu auditorii externi pentru închiderea anului.\n\nCerințe\n- Experiență de minim trei ani în contabilitate.\n- Cunoștințe bune de Excel și SAP.\n\nCe oferim\n- Un pachet salarial competitiv și program flexibil în cadrul echipei noastre."),
+            (Language::Czech, "Účetní\nStrojírny Brno a.s., Brno\n\nNáplň práce\n- Vedení účetnictví a zpracování daňových přiznání.\n- Spolupráce s auditory při roční uzávěrce.\n\nPožadujeme\n- Minimálně tři roky praxe v účetnictví.\n- Znalost SAP je výhodou.\n\nNabízíme\n- Práci v našem stabilním týmu, pět týdnů dovolené a také stravenky."),
+            (Language::Hungarian, "Pénzügyi elemző\nDuna Bank Zrt., Budapest\n\nFeladatok\n- Havi pénzügyi riportok készítése és elemzése.\n- Együttműködés az üzleti területekkel a tervezés során.\n\nElvárások\n- Legalább három év tapasztalat hasonló munkakörben.\n- Jó Excel és SQL tudás.\n\nAmit kínálunk\n- Stabil munkahely és rugalmas munkaidő, valamint egy fiatal csapat, amely számára fontos a fejlődés."),
+            (Language::Finnish, "Ohjelmistokehittäjä\nPohjola Digital Oy, Helsinki\n\nEtsimme tiimiimme kehittäjää, joka haluaa rakentaa verkkopalveluita asiakkaillemme.\n\nTehtävässä pääset\n- kehittämään palveluita Reactilla ja Node.js:llä\n- työskentelemään yhdessä suunnittelijoiden kanssa.\n\nToivomme, että sinulla on kokemusta TypeScriptistä ja että olet kiinnostunut myös testauksesta."),
+            (Language::Indonesian, "Staf Akuntansi\nPT Nusantara Logistik, Jakarta\n\nTanggung jawab\n- Menyusun laporan keuangan bulanan untuk manajemen.\n- Melakukan rekonsiliasi bank dan pencatatan transaksi harian.\n\nKualifikasi\n- Pendidikan minimal S1 Akuntansi.\n- Memiliki pengalaman minimal dua tahun di bidang yang sama.\n- Mampu bekerja dalam tim dan dengan tenggat waktu yang ketat."),
+            (Language::Vietnamese, "Nhân viên kinh doanh\nCông ty TNHH Sao Việt, Hà Nội\n\nMô tả công việc\n- Tìm kiếm và phát triển khách hàng mới trong khu vực miền Bắc.\n- Chăm sóc khách hàng hiện có và báo cáo doanh số hàng tháng cho trưởng phòng.\n\nYêu cầu\n- Có ít nhất hai năm kinh nghiệm bán hàng.\n- Sử dụng thành thạo Excel và có khả năng làm việc độc lập."),
+        ];
+        for (language, ad) in ads {
+            assert_eq!(detect_language(ad), language, "{ad}");
+        }
+    }
+
+    #[test]
+    fn danish_and_norwegian_stay_english_rather_than_be_mistaken() {
+        let danish = "Vi søger en erfaren udvikler til vores team i København. Du skal arbejde med vores kunder og have erfaring med Java.";
+        let norwegian = "Vi søker en erfaren utvikler til vårt team i Oslo. Du skal jobbe med våre kunder og ha erfaring med Java.";
+        assert_eq!(detect_language(danish), Language::English);
+        assert_eq!(detect_language(norwegian), Language::English);
+    }
+
+    #[test]
+    fn a_few_words_in_another_script_do_not_decide() {
+        // A CV in English that names a Moscow employer and a Tokyo office.
+        assert_eq!(
+            detect_language("I led the data team at Яндекс and then opened the 東京 office, where we moved the reports to dbt."),
+            Language::English
+        );
     }
 }

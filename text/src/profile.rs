@@ -508,6 +508,20 @@ mod other_language_tests {
     }
 
     #[test]
+    fn japanese_and_arabic_job_ads_are_read_without_breaking() {
+        let cv = "Experience\nEngineer — Helvetic Clearing AG, Zürich\t2020 – present\n- Ran the migration from RabbitMQ to Kafka.\n\nSkills\nGo, Kafka, Kubernetes, PostgreSQL\n";
+        let japanese = "バックエンドエンジニア（正社員）\n株式会社サクラテック、東京\n\n業務内容\n- 決済サービスの設計・開発を担当していただきます。\n- Go と PostgreSQL を使ったAPI開発。\n\n応募資格\n- Kafka と Kubernetes の実務経験3年以上";
+        let arabic = "مطلوب مهندس برمجيات\nشركة الحلول الرقمية، دبي\n\nالمهام\n- تطوير خدمات الدفع باستخدام Go و PostgreSQL.\n- تشغيل الأنظمة على Kafka و Kubernetes.\n\nالمؤهلات\n- خبرة لا تقل عن ثلاث سنوات في تطوير البرمجيات.";
+        for job in [japanese, arabic] {
+            let profile = Profile::new(cv, job, "", "");
+            // The skills are written in Latin letters in either ad, and found there.
+            for skill in ["Go", "PostgreSQL", "Kafka", "Kubernetes"] {
+                assert!(names(&profile.job).contains(&skill), "{skill}: {job}");
+            }
+        }
+    }
+
+    #[test]
     fn a_french_cv_and_job_ad_read_like_english_ones() {
         let (cv, jd) = pair("teaching-fr");
         let profile = Profile::new(&cv, &jd, "", "");

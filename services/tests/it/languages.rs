@@ -1,6 +1,7 @@
 //! An interview in a language only LLM interviewers speak: the job description makes it
 //! Italian; a model is told to ask in Italian and its Italian question is asked, and without
-//! one the offline coach asks and reports in English.
+//! one the offline coach asks and reports in English. A Japanese job makes a Japanese
+//! interview the same way, by its script, and a model's question ending with "？" is asked.
 
 use std::time::Duration;
 
@@ -99,6 +100,55 @@ async fn an_llm_interviewer_is_told_italian_and_its_italian_question_is_asked(po
     let system = request["messages"][0]["content"].as_str().unwrap();
     assert!(
         system.contains("Ask in Italian, the language of this interview"),
+        "{system}"
+    );
+}
+
+const JAPANESE_PRODUCT_MANAGER: Documents = Documents {
+    job_title: "プロダクトマネージャー",
+    company: "株式会社スピード配送",
+    cv: PRODUCT_MANAGER.cv,
+    job: "プロダクトマネージャー（食料品配達アプリ）\n株式会社スピード配送、東京\n\n\
+業務内容\n- 開発チームとデザインチームと一緒にアプリのロードマップを決めていただきます。\n\
+- SQL と Amplitude で利用データを分析し、A/Bテストを提案していただきます。\n\n\
+応募資格\n- デジタルプロダクトのプロダクトマネージャーとしての経験3年以上\n\
+- 英語でのコミュニケーションができる方",
+};
+
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn a_japanese_job_makes_a_japanese_interview_whose_llm_question_is_asked(pool: PgPool) {
+    let question = "A/Bテストの結果でロードマップを大きく変えたのはどんな時でしたか？";
+    let fake = FakeLlm::builder()
+        .chunk_pause(Duration::from_millis(5))
+        .otherwise(Reply::text(question))
+        .start()
+        .await;
+    let providers = vec![provider(
+        Wire::OpenAi,
+        fake.base_url(Wire::OpenAi),
+        "fake-model",
+    )];
+    let services = services_with(pool, models(providers, &[]));
+    let owner = OwnerToken::generate().key();
+    let id = ready_interview(&services, &owner, &JAPANESE_PRODUCT_MANAGER, 3).await;
+    let interview = services.interviews.get(&owner, id).await.unwrap();
+    assert_eq!(
+        (interview.language, interview.language_chosen),
+        (Language::Japanese, false),
+        "detected from the job description, and stored"
+    );
+
+    let first = testkit::services::start(&services, &owner, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        first.text, question,
+        "the model's question, not the coach's"
+    );
+    let request = fake.last_request().unwrap().body;
+    let system = request["messages"][0]["content"].as_str().unwrap();
+    assert!(
+        system.contains("Ask in Japanese, the language of this interview"),
         "{system}"
     );
 }

@@ -52,7 +52,7 @@ const THIRD_PERSON: [&str; 4] = [
 
 /// Turns a model's reply into a question, or says why it is not one: labels ("Question 3:",
 /// "Q3.", "3)"), quotes and markdown go; the result must be one question of at most 60 words,
-/// ending with "?", neither one already asked nor a rewording of one (word-set similarity of
+/// ending with "?" (or the language's own question mark), neither one already asked nor a rewording of one (word-set similarity of
 /// 0.5 or more), and, in an English interview, addressed to the candidate and open (not
 /// yes/no).
 pub fn clean_question(
@@ -60,7 +60,8 @@ pub fn clean_question(
     asked: &[&str],
     language: Language,
 ) -> Result<String, &'static str> {
-    let reply = up_to_the_first_question_line(reply);
+    let is_mark = |c: char| is_question_mark(c, language);
+    let reply = up_to_the_first_question_line(reply, is_mark);
     // Control characters (a model may send NUL, which PostgreSQL cannot store) count as spaces.
     let collapsed = reply
         .split(|c: char| c.is_whitespace() || is_unwanted_control(c))
@@ -71,13 +72,13 @@ pub fn clean_question(
     if text.is_empty() {
         return Err("empty reply");
     }
-    if text.matches('?').count() > 1 {
+    if text.matches(is_mark).count() > 1 {
         return Err("more than one question");
     }
-    if !text.ends_with('?') {
+    if !text.ends_with(is_mark) {
         return Err("not a question");
     }
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     if words < 3 {
         return Err("too short");
     }
@@ -93,6 +94,30 @@ pub fn clean_question(
         return Err("repeats a question");
     }
     Ok(text.to_owned())
+}
+
+/// What ends a question: "?" in most scripts, the full-width "？" in Chinese and Japanese,
+/// "؟" in Arabic and Persian; Greek writes ";" (or its twin U+037E), which elsewhere is no
+/// question mark.
+fn is_question_mark(c: char, language: Language) -> bool {
+    matches!(c, '?' | '？' | '؟') || (language == Language::Greek && matches!(c, ';' | '\u{37E}'))
+}
+
+/// The length of `text` in words. Chinese and Japanese leave no space between words and Thai
+/// only between phrases, so there a word is counted per two Han or kana characters and per
+/// four Thai letters (about their average word lengths).
+fn word_count(text: &str) -> usize {
+    let han_or_kana = text
+        .chars()
+        .filter(|&c| matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+        .count();
+    let thai = text
+        .chars()
+        .filter(|&c| matches!(u32::from(c), 0x0E00..=0x0E7F))
+        .count();
+    text.split_whitespace()
+        .count()
+        .max(han_or_kana / 2 + thai / 4)
 }
 
 /// The checks of an English question's phrasing: put to the candidate, open, in the
@@ -129,8 +154,8 @@ fn english_phrasing(lower: &str) -> Result<(), &'static str> {
 /// The reply up to the end of the line on which its first question ends. Small models go on
 /// writing the transcript they were shown after their question: a line break, `<answer>`, an
 /// invented answer, the next "Question 3:" (Qwen2.5 0.5B through llama.cpp did so).
-fn up_to_the_first_question_line(reply: &str) -> &str {
-    let Some(mark) = reply.find('?') else {
+fn up_to_the_first_question_line(reply: &str, is_mark: impl Fn(char) -> bool) -> &str {
+    let Some(mark) = reply.find(is_mark) else {
         return reply;
     };
     let line_end = reply[mark..].find('\n').map_or(reply.len(), |at| mark + at);
@@ -471,6 +496,51 @@ mod tests {
         );
         assert_eq!(
             clean_question("Ecco la prossima domanda.", &[], Language::Italian),
+            Err("not a question")
+        );
+    }
+
+    #[test]
+    fn questions_in_other_scripts_end_with_their_own_question_marks() {
+        for (language, question) in [
+            (
+                Language::Japanese,
+                "決済システムをKafkaに移行したとき、最も難しかった課題は何でしたか？",
+            ),
+            (
+                Language::Chinese,
+                "您在迁移支付系统到 Kafka 的过程中遇到的最大困难是什么？",
+            ),
+            (
+                Language::Arabic,
+                "ما أصعب مشكلة واجهتها عند نقل نظام الدفع إلى Kafka؟",
+            ),
+            (
+                Language::Greek,
+                "Ποια ήταν η μεγαλύτερη δυσκολία στη μετάβαση του συστήματος πληρωμών;",
+            ),
+            (
+                Language::Thai,
+                "คุณแก้ปัญหาที่ยากที่สุดตอนย้ายระบบชำระเงินไปใช้ Kafka อย่างไร?",
+            ),
+        ] {
+            assert_eq!(
+                clean_question(question, &[], language),
+                Ok(question.to_owned()),
+                "{question}"
+            );
+        }
+        assert_eq!(
+            clean_question("最大の課題は？次の一歩は？", &[], Language::Japanese),
+            Err("more than one question")
+        );
+        assert_eq!(
+            clean_question("何ですか？", &[], Language::Japanese),
+            Err("too short")
+        );
+        // Only Greek ends a question with ";".
+        assert_eq!(
+            clean_question("Tell me about your last migration;", &[], Language::English),
             Err("not a question")
         );
     }
