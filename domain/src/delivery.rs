@@ -142,10 +142,7 @@ pub fn measure_delivery(
         .sum::<usize>();
     let spoken_words = u32::try_from(spoken_words).unwrap_or(u32::MAX);
     let speaking_ms = last.ended_ms.saturating_sub(first.started_ms);
-    let words_per_minute = (spoken_words >= MIN_WORDS_FOR_PACE && speaking_ms > 0).then(|| {
-        let per_minute = u64::from(spoken_words) * 60_000 / u64::from(speaking_ms);
-        u32::try_from(per_minute).unwrap_or(u32::MAX)
-    });
+    let words_per_minute = words_per_minute(spoken_words, speaking_ms);
     let pauses: Vec<u32> = spoken
         .windows(2)
         .map(|pair| pair[1].started_ms.saturating_sub(pair[0].ended_ms))
@@ -159,6 +156,14 @@ pub fn measure_delivery(
         longest_pause_ms: pauses.into_iter().max().unwrap_or(0),
         fillers,
         filler_phrases,
+    })
+}
+
+/// Words a minute over `speaking_ms`, pauses included; `None` for too few words to tell.
+fn words_per_minute(spoken_words: u32, speaking_ms: u32) -> Option<u32> {
+    (spoken_words >= MIN_WORDS_FOR_PACE && speaking_ms > 0).then(|| {
+        let per_minute = u64::from(spoken_words) * 60_000 / u64::from(speaking_ms);
+        u32::try_from(per_minute).unwrap_or(u32::MAX)
     })
 }
 
@@ -187,10 +192,7 @@ pub fn overall_delivery<'a>(answers: impl IntoIterator<Item = &'a Delivery>) -> 
     Some(Delivery {
         spoken_words,
         speaking_ms,
-        words_per_minute: (spoken_words >= MIN_WORDS_FOR_PACE && speaking_ms > 0).then(|| {
-            u32::try_from(u64::from(spoken_words) * 60_000 / u64::from(speaking_ms))
-                .unwrap_or(u32::MAX)
-        }),
+        words_per_minute: words_per_minute(spoken_words, speaking_ms),
         long_pauses: answers.iter().map(|d| d.long_pauses).sum(),
         longest_pause_ms: answers
             .iter()

@@ -221,17 +221,62 @@ mod corpus {
         ),
     ];
 
+    /// A corpus document's text (`ground_truth.txt`) and its `must_contain` phrases.
+    fn corpus_document(kind: &str, folder: &str) -> (String, Vec<String>) {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/corpus")
+            .join(kind)
+            .join(folder);
+        let text = std::fs::read_to_string(folder.join("ground_truth.txt")).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(folder.join("expected.json")).unwrap())
+                .unwrap();
+        let must_contain = expected["must_contain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|phrase| phrase.as_str().map(str::to_owned))
+            .collect();
+        (text, must_contain)
+    }
+
+    /// `text` redacted: every contact detail gone, every other `must_contain` phrase kept,
+    /// and restored whole. Returns how many details were checked.
+    fn assert_redacted(
+        folder: &str,
+        text: &str,
+        redactor: &Redactor,
+        contact_details: &[&str],
+        must_contain: &[String],
+    ) -> usize {
+        let redacted = redactor.redact(text);
+        for detail in contact_details {
+            assert!(text.contains(detail), "{folder:?}: {detail}");
+            assert!(
+                !redacted.contains(detail),
+                "{folder:?}: {detail} in\n{redacted}"
+            );
+        }
+        assert_eq!(redactor.restore(&redacted), text, "{folder:?}");
+        for phrase in must_contain {
+            let is_contact = contact_details
+                .iter()
+                .any(|detail| detail.contains(phrase.as_str()) || phrase.contains(detail));
+            if !is_contact {
+                assert!(
+                    redacted.contains(phrase.as_str()),
+                    "{folder:?} lost {phrase:?}"
+                );
+            }
+        }
+        contact_details.len()
+    }
+
     #[test]
     fn every_contact_detail_of_the_corpus_cvs_is_replaced_and_nothing_else() {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus/cv");
         let mut details = 0;
         for (folder, contact_details) in CONTACT_DETAILS {
-            let folder = corpus.join(folder);
-            let cv = std::fs::read_to_string(folder.join("ground_truth.txt")).unwrap();
-            let expected: serde_json::Value = serde_json::from_str(
-                &std::fs::read_to_string(folder.join("expected.json")).unwrap(),
-            )
-            .unwrap();
+            let (cv, must_contain) = corpus_document("cv", folder);
             let sources = Sources {
                 cv: &cv,
                 job_description: "",
@@ -239,25 +284,7 @@ mod corpus {
                 company: "",
             };
             let redactor = Redactor::new(sources, []);
-            let redacted = redactor.redact(&cv);
-            for detail in *contact_details {
-                assert!(cv.contains(detail), "{folder:?}: {detail}");
-                assert!(
-                    !redacted.contains(detail),
-                    "{folder:?}: {detail} in\n{redacted}"
-                );
-                details += 1;
-            }
-            assert_eq!(redactor.restore(&redacted), cv, "{folder:?}");
-            for phrase in expected["must_contain"].as_array().unwrap() {
-                let phrase = phrase.as_str().unwrap();
-                let is_contact = contact_details
-                    .iter()
-                    .any(|detail| detail.contains(phrase) || phrase.contains(detail));
-                if !is_contact {
-                    assert!(redacted.contains(phrase), "{folder:?} lost {phrase:?}");
-                }
-            }
+            details += assert_redacted(folder, &cv, &redactor, contact_details, &must_contain);
         }
         assert_eq!(details, 58);
     }
@@ -317,46 +344,17 @@ mod corpus {
     /// company's street address go; the company, the title, the skills, the pay stay.
     #[test]
     fn the_corpus_job_descriptions_lose_their_contacts_and_keep_the_job() {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus/jd");
         let mut details = 0;
         for (folder, contact_details) in JOB_CONTACTS {
-            let folder = corpus.join(folder);
-            let job = std::fs::read_to_string(folder.join("ground_truth.txt")).unwrap();
-            let expected: serde_json::Value = serde_json::from_str(
-                &std::fs::read_to_string(folder.join("expected.json")).unwrap(),
-            )
-            .unwrap();
-            let must_contain: Vec<&str> = expected["must_contain"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|phrase| phrase.as_str())
-                .collect();
+            let (job, must_contain) = corpus_document("jd", folder);
             let sources = Sources {
                 cv: "Jake Thompson\nAccount Executive",
                 job_description: &job,
-                company: must_contain[0],
-                job_title: must_contain[1],
+                company: &must_contain[0],
+                job_title: &must_contain[1],
             };
             let redactor = Redactor::new(sources, []);
-            let redacted = redactor.redact(&job);
-            for detail in *contact_details {
-                assert!(job.contains(detail), "{folder:?}: {detail}");
-                assert!(
-                    !redacted.contains(detail),
-                    "{folder:?}: {detail} in\n{redacted}"
-                );
-                details += 1;
-            }
-            assert_eq!(redactor.restore(&redacted), job, "{folder:?}");
-            for phrase in must_contain {
-                let is_contact = contact_details
-                    .iter()
-                    .any(|detail| detail.contains(phrase) || phrase.contains(detail));
-                if !is_contact {
-                    assert!(redacted.contains(phrase), "{folder:?} lost {phrase:?}");
-                }
-            }
+            details += assert_redacted(folder, &job, &redactor, contact_details, &must_contain);
         }
         assert_eq!(details, 20);
     }

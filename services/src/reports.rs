@@ -24,6 +24,7 @@ use sqlx::PgPool;
 use tokio::sync::Notify;
 
 use crate::error::corrupt;
+use crate::interviews::row;
 use crate::retention::Retention;
 use crate::{Error, OwnerKey, Result};
 
@@ -106,7 +107,6 @@ impl ReportService {
             tracing::info!(interview_id = %id, "feedback requested");
             self.queued.notify_one();
         }
-        self.retention.opened(&self.pool, id).await?;
         self.current(id).await
     }
 
@@ -173,14 +173,11 @@ impl ReportService {
         Ok(report)
     }
 
+    /// The owner's interview's status; reading its report is opening it (retention), in the
+    /// same statement.
     async fn interview_status(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewStatus> {
-        let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM interviews WHERE id = $1 AND owner_key = $2")
-                .bind(id.0)
-                .bind(owner.as_bytes())
-                .fetch_optional(&self.pool)
-                .await?;
-        status.ok_or(Error::NotFound)?.parse().map_err(corrupt)
+        let (now, stale) = self.retention.touch_bounds();
+        Ok(row::open(&self.pool, id, owner, now, stale).await?.status)
     }
 }
 

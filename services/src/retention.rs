@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use domain::InterviewId;
 use sqlx::PgPool;
 
 use crate::Result;
@@ -76,19 +75,7 @@ impl Retention {
         (self.days > 0).then(|| TimeDelta::days(i64::from(self.days)))
     }
 
-    /// Records that the owner opened the interview now (at most once an hour).
-    pub async fn opened(&self, pool: &PgPool, id: InterviewId) -> Result<()> {
-        let (now, stale) = self.touch_bounds();
-        sqlx::query("UPDATE interviews SET opened_at = $2 WHERE id = $1 AND opened_at < $3")
-            .bind(id.0)
-            .bind(now)
-            .bind(stale)
-            .execute(pool)
-            .await?;
-        Ok(())
-    }
-
-    /// The time an opening sets, and the `opened_at` before which it writes at all.
+    /// The time the owner opening an interview now sets (`interviews::row::open`), and the `opened_at` before which it writes at all.
     pub(crate) fn touch_bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
         let now = self.now();
         (now, now - TOUCH_GRANULARITY)

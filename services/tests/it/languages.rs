@@ -7,11 +7,35 @@ use std::time::Duration;
 
 use crate::{offline_services as services, services_with};
 use domain::{Language, ReportJob};
-use services::OwnerToken;
+use services::{OwnerToken, Services};
 use sqlx::PgPool;
 use testkit::fake_llm::{FakeLlm, Reply, Wire};
 use testkit::fixtures::{Documents, PRODUCT_MANAGER, PRODUCT_MANAGER_ANSWER as ANSWER};
 use testkit::services::{completed_interview, models, provider, ready_interview};
+
+/// The services with one (fake) OpenAI-compatible model that always asks `question`.
+async fn asked_by_a_model(pool: PgPool, question: &str) -> (FakeLlm, Services) {
+    let fake = FakeLlm::builder()
+        .chunk_pause(Duration::from_millis(5))
+        .otherwise(Reply::text(question))
+        .start()
+        .await;
+    let providers = vec![provider(
+        Wire::OpenAi,
+        fake.base_url(Wire::OpenAi),
+        "fake-model",
+    )];
+    (fake, services_with(pool, models(providers, &[])))
+}
+
+/// The system prompt of the last request the model got.
+fn system_prompt(fake: &FakeLlm) -> String {
+    let request = fake.last_request().unwrap().body;
+    request["messages"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
 
 const ITALIAN_PRODUCT_MANAGER: Documents = Documents {
     job_title: "Product Manager",
@@ -75,17 +99,7 @@ async fn an_italian_job_makes_an_italian_interview_the_offline_coach_holds_in_en
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn an_llm_interviewer_is_told_italian_and_its_italian_question_is_asked(pool: PgPool) {
     let question = "Quale esperimento A/B ha cambiato di più la roadmap della sua app?";
-    let fake = FakeLlm::builder()
-        .chunk_pause(Duration::from_millis(5))
-        .otherwise(Reply::text(question))
-        .start()
-        .await;
-    let providers = vec![provider(
-        Wire::OpenAi,
-        fake.base_url(Wire::OpenAi),
-        "fake-model",
-    )];
-    let services = services_with(pool, models(providers, &[]));
+    let (fake, services) = asked_by_a_model(pool, question).await;
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner, &ITALIAN_PRODUCT_MANAGER, 3).await;
 
@@ -96,8 +110,7 @@ async fn an_llm_interviewer_is_told_italian_and_its_italian_question_is_asked(po
         first.text, question,
         "the model's question, not the coach's"
     );
-    let request = fake.last_request().unwrap().body;
-    let system = request["messages"][0]["content"].as_str().unwrap();
+    let system = system_prompt(&fake);
     assert!(
         system.contains("Ask in Italian, the language of this interview"),
         "{system}"
@@ -118,17 +131,7 @@ const JAPANESE_PRODUCT_MANAGER: Documents = Documents {
 #[sqlx::test(migrator = "services::db::MIGRATOR")]
 async fn a_japanese_job_makes_a_japanese_interview_whose_llm_question_is_asked(pool: PgPool) {
     let question = "A/Bテストの結果でロードマップを大きく変えたのはどんな時でしたか？";
-    let fake = FakeLlm::builder()
-        .chunk_pause(Duration::from_millis(5))
-        .otherwise(Reply::text(question))
-        .start()
-        .await;
-    let providers = vec![provider(
-        Wire::OpenAi,
-        fake.base_url(Wire::OpenAi),
-        "fake-model",
-    )];
-    let services = services_with(pool, models(providers, &[]));
+    let (fake, services) = asked_by_a_model(pool, question).await;
     let owner = OwnerToken::generate().key();
     let id = ready_interview(&services, &owner, &JAPANESE_PRODUCT_MANAGER, 3).await;
     let interview = services.interviews.get(&owner, id).await.unwrap();
@@ -145,8 +148,7 @@ async fn a_japanese_job_makes_a_japanese_interview_whose_llm_question_is_asked(p
         first.text, question,
         "the model's question, not the coach's"
     );
-    let request = fake.last_request().unwrap().body;
-    let system = request["messages"][0]["content"].as_str().unwrap();
+    let system = system_prompt(&fake);
     assert!(
         system.contains("Ask in Japanese, the language of this interview"),
         "{system}"
