@@ -65,6 +65,16 @@ impl Harness {
         interviewer: Interviewer,
         log_path: PathBuf,
     ) -> Result<Self, String> {
+        Self::start_with(options, interviewer, log_path, &[]).await
+    }
+
+    /// As [`Self::start`], with `settings` in the server's environment besides.
+    pub async fn start_with(
+        options: &Options,
+        interviewer: Interviewer,
+        log_path: PathBuf,
+        settings: &[(&str, &str)],
+    ) -> Result<Self, String> {
         let ledger = Arc::new(ProviderLedger::new(options.users));
         let fake = match interviewer.provider_latency() {
             Some(latency) => Some(
@@ -83,7 +93,12 @@ impl Harness {
                 "DATABASE_MAX_CONNECTIONS",
                 options.database_max_connections.to_string(),
             )
-            .output(Output::File(log_path.clone()));
+            .output(Output::File(log_path.clone()))
+            .envs(
+                settings
+                    .iter()
+                    .map(|(name, value)| (*name, value.to_string())),
+            );
         let server = match &fake {
             Some(fake) => server.envs([
                 ("LLM_PROVIDERS", "openai".to_owned()),

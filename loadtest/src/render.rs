@@ -2,7 +2,9 @@
 //! request after another on one keep-alive connection, without compression. The pages are
 //! those of one finished interview of `--questions` questions (the interview page with its
 //! transcript, its report) and the history. CPU is read from /proc for the server process
-//! alone (PostgreSQL's share is not in it), over all views after a warm-up.
+//! alone (PostgreSQL's share is not in it), over all views after a warm-up. Each page is
+//! measured twice: with the server's page cache (a completed interview's page is rendered once
+//! and served again) and without it (every view rendered).
 
 use std::time::{Duration, Instant};
 
@@ -28,20 +30,82 @@ six months.";
 #[derive(Clone, Debug, Serialize)]
 pub struct PageFigures {
     pub page: &'static str,
+    pub page_cache: &'static str,
     pub views: usize,
     pub bytes: usize,
     pub cpu_micros_per_view: f64,
     pub median_latency_micros: u128,
 }
 
-/// Renders each page `views` times and reports the figures; `Ok(passed)`.
+/// Renders each page `views` times, with the page cache and without, and reports the
+/// figures; `Ok(passed)`.
 pub async fn run(
     options: &Options,
     views: usize,
     output: &std::path::Path,
 ) -> Result<bool, String> {
+    let mut figures = measure(options, views, output, PageCache::Kept).await?;
+    figures.extend(measure(options, views, output, PageCache::Off).await?);
+
+    println!(
+        "\nServer CPU per page view ({} questions answered, no compression, {views} views each after {WARM_UP_VIEWS}):\n",
+        options.question_count
+    );
+    println!("| page | page cache | bytes | CPU per view | median latency |");
+    println!("|---|---|---:|---:|---:|");
+    for figure in &figures {
+        println!(
+            "| {} | {} | {} | {:.0} µs | {} µs |",
+            figure.page,
+            figure.page_cache,
+            figure.bytes,
+            figure.cpu_micros_per_view,
+            figure.median_latency_micros
+        );
+    }
+    let interview = &figures[0];
+    let passed = interview.cpu_micros_per_view <= INTERVIEW_PAGE_BUDGET_MICROS;
+    println!(
+        "\n{}: the interview page costs {:.0} µs of CPU a view (budget {INTERVIEW_PAGE_BUDGET_MICROS:.0} µs)",
+        if passed { "PASS" } else { "FAIL" },
+        interview.cpu_micros_per_view
+    );
+    let json = serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())?;
+    std::fs::write(&options.report, json)
+        .map_err(|e| format!("{}: {e}", options.report.display()))?;
+    Ok(passed)
+}
+
+/// The server's page cache in a run: as configured (on unless `PAGE_CACHE_MB=0` is set
+/// outside), or off, so every view is rendered.
+#[derive(Clone, Copy)]
+enum PageCache {
+    Kept,
+    Off,
+}
+
+impl PageCache {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Kept => "as configured",
+            Self::Off => "off",
+        }
+    }
+}
+
+async fn measure(
+    options: &Options,
+    views: usize,
+    output: &std::path::Path,
+    page_cache: PageCache,
+) -> Result<Vec<PageFigures>, String> {
     let log_path = output.join("loadtest-render-server.log");
-    let harness = Harness::start(options, Interviewer::OfflineCoach, log_path).await?;
+    let settings: &[(&str, &str)] = match page_cache {
+        PageCache::Kept => &[],
+        PageCache::Off => &[("PAGE_CACHE_MB", "0")],
+    };
+    let harness =
+        Harness::start_with(options, Interviewer::OfflineCoach, log_path, settings).await?;
     let api = Api::new(harness.base_url());
     let id = api
         .completed_interview(&DATA_SCIENTIST, options.question_count, ANSWER)
@@ -99,6 +163,7 @@ pub async fn run(
         latencies.sort_unstable();
         figures.push(PageFigures {
             page,
+            page_cache: page_cache.label(),
             views,
             bytes,
             cpu_micros_per_view: cpu * 1e6 / views as f64,
@@ -106,28 +171,5 @@ pub async fn run(
         });
     }
     harness.stop().await?;
-
-    println!(
-        "\nServer CPU per page view ({} questions answered, no compression, {views} views each after {WARM_UP_VIEWS}):\n",
-        options.question_count
-    );
-    println!("| page | bytes | CPU per view | median latency |");
-    println!("|---|---:|---:|---:|");
-    for figure in &figures {
-        println!(
-            "| {} | {} | {:.0} µs | {} µs |",
-            figure.page, figure.bytes, figure.cpu_micros_per_view, figure.median_latency_micros
-        );
-    }
-    let interview = &figures[0];
-    let passed = interview.cpu_micros_per_view <= INTERVIEW_PAGE_BUDGET_MICROS;
-    println!(
-        "\n{}: the interview page costs {:.0} µs of CPU a view (budget {INTERVIEW_PAGE_BUDGET_MICROS:.0} µs)",
-        if passed { "PASS" } else { "FAIL" },
-        interview.cpu_micros_per_view
-    );
-    let json = serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())?;
-    std::fs::write(&options.report, json)
-        .map_err(|e| format!("{}: {e}", options.report.display()))?;
-    Ok(passed)
+    Ok(figures)
 }

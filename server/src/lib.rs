@@ -8,6 +8,7 @@ mod health;
 mod identity;
 mod metrics;
 mod move_form;
+mod page_cache;
 mod rate_limit;
 mod router;
 mod security;

@@ -24,6 +24,7 @@ use tracing::Level;
 
 use crate::identity::{owner_identity, IdentitySettings};
 use crate::metrics::{self, MetricsEndpoint};
+use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{Caller, Cost, RateLimiting};
 use crate::security::{self, Site};
 use crate::state::{AppState, PublicUrl};
@@ -89,7 +90,12 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         >(provide_services, move |options| {
             app::shell(options, inline_css.clone(), chunk_preloads.clone())
         }))
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        // After identity (which is outside): a page is kept for, and served to, its owner.
+        .layer(middleware::from_fn_with_state(
+            PageCache::new(state.services.clone(), config.page_cache_bytes),
+            page_cache::serve,
+        ));
 
     Router::new()
         .nest_service("/pkg", bundle_files(&config.site_root, hashed_bundle))

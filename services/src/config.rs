@@ -73,6 +73,9 @@ pub struct Config {
     /// `RETENTION_DAYS`: an interview nobody has opened for this many days is deleted with
     /// everything it holds, default 90; 0 keeps interviews for ever.
     pub retention_days: u32,
+    /// `PAGE_CACHE_MB`: memory for completed interviews' rendered pages, served again while
+    /// nothing they show changes (default 16; 0 renders every view).
+    pub page_cache_bytes: usize,
     /// Requests per minute that may call an LLM or parse a document (see [`RateLimits`]).
     pub rate_limits: RateLimits,
     /// `CLIENT_IP_HEADER`: behind a load balancer, the header it puts the client's address in
@@ -352,6 +355,7 @@ impl Config {
                 "RETENTION_DAYS",
                 crate::retention::DEFAULT_RETENTION_DAYS,
             )?,
+            page_cache_bytes: parse_or(&get, "PAGE_CACHE_MB", 16usize)?.saturating_mul(1024 * 1024),
             rate_limits: RateLimits::from_lookup(&get)?,
             client_ip_header: get("CLIENT_IP_HEADER").map(|name| name.trim().to_owned()),
             metrics_token: get("METRICS_TOKEN").map(Secret::new),

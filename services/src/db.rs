@@ -3,19 +3,36 @@
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::Connection;
 
 /// The schema, embedded at compile time from `migrations/` at the workspace root.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+/// A connection used this recently is handed out without the ping that checks it is alive.
+/// A database restart takes longer than this, so the connections it broke have been idle for
+/// longer and are still pinged and replaced before a request meets them.
+const FRESH_CONNECTION: Duration = Duration::from_millis(100);
+
 /// Connects lazily-failing: start-up waits at most `acquire_timeout` for the database.
 ///
-/// Connections are pinged before each use (sqlx's default). Without it a page view costs one
-/// round trip less per query, but after a database restart every pooled connection fails one
-/// request with a 500 before the pool replaces it (measured in docs/performance.md).
+/// A connection idle for more than [`FRESH_CONNECTION`] is pinged before use, as sqlx does for
+/// every one by default: without the ping, after a database restart every pooled connection
+/// fails one request with a 500 before the pool replaces it. Under load (a connection back in
+/// the pool within milliseconds) each query saves that round trip (docs/performance.md).
 pub async fn connect(database_url: &str, max_connections: u32) -> Result<PgPool, sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(5))
+        .test_before_acquire(false)
+        .before_acquire(|connection, metadata| {
+            Box::pin(async move {
+                if metadata.idle_for > FRESH_CONNECTION {
+                    // An error closes the connection, and the pool hands out another one.
+                    connection.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .connect(database_url)
         .await
 }

@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_strings;
 mod interview;
 mod metrics;
+mod page_cache;
 mod process;
 mod rate_limits;
 mod security;

@@ -1,0 +1,312 @@
+//! Finished interviews' pages, rendered once and served again while nothing they show changes.
+//!
+//! A completed interview's page shows what can no longer change (its questions and answers)
+//! and one thing that can: the day it is kept until, which moves when its owner opens it. Each
+//! view still asks the database whether the caller owns the interview, in the one statement
+//! that also records the opening; when the interview is completed, its page is looked up by
+//! the interview, its last change and its last opening. A stored render is served with a
+//! fresh nonce; otherwise the page is rendered as usual and kept. Nothing else is kept: pages
+//! of interviews under way, other people's requests (the render answers those "not found"),
+//! error pages, responses that set a cookie.
+
+mod template;
+
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_SECURITY_POLICY, SET_COOKIE, TRANSFER_ENCODING};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use domain::{InterviewId, InterviewStatus};
+use lru::LruCache;
+use services::{OwnerKey, Services};
+use template::NonceTemplate;
+
+/// A page bigger than this is served but not kept (an interview page is 30–80 KB).
+const MAX_KEPT_PAGE_BYTES: usize = 512 * 1024;
+
+/// Says whether a view was served from the cache (`hit`) or rendered and kept (`miss`).
+pub const CACHE_HEADER: &str = "x-page-cache";
+
+/// Shared by every request (the middleware's state is cloned for each).
+#[derive(Clone)]
+pub struct PageCache(Arc<Shared>);
+
+struct Shared {
+    services: Services,
+    /// `None` when the cache is off (a budget of 0 bytes).
+    pages: Option<Mutex<StoredPages>>,
+}
+
+impl PageCache {
+    /// Keeps pages up to `budget_bytes` in all, the least recently served dropped first.
+    pub fn new(services: Services, budget_bytes: usize) -> Self {
+        let pages = (budget_bytes > 0).then(|| {
+            Mutex::new(StoredPages {
+                by_key: LruCache::unbounded(),
+                bytes: 0,
+                budget: budget_bytes,
+            })
+        });
+        Self(Arc::new(Shared { services, pages }))
+    }
+
+    fn find(&self, key: &PageKey) -> Option<Arc<CachedPage>> {
+        let mut pages = self.0.pages.as_ref()?.lock().ok()?;
+        pages.by_key.get(key).cloned()
+    }
+
+    fn keep(&self, key: PageKey, page: CachedPage) {
+        if let Some(mut pages) = self.0.pages.as_ref().and_then(|pages| pages.lock().ok()) {
+            pages.insert(key, Arc::new(page));
+        }
+    }
+}
+
+/// The middleware in front of the pages.
+pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    let Some((id, owner)) = page_and_owner(&cache, &request) else {
+        return next.run(request).await;
+    };
+    let Some(key) = completed_page_key(&cache, id, &owner).await else {
+        return next.run(request).await;
+    };
+    if let Some(response) = cache.find(&key).and_then(|page| page.response()) {
+        metrics::counter!("page_cache_views_total", "outcome" => "hit").increment(1);
+        return response;
+    }
+    metrics::counter!("page_cache_views_total", "outcome" => "miss").increment(1);
+    let response = next.run(request).await;
+    keep_rendered(&cache, key, response).await
+}
+
+/// The page's key when the caller owns the interview and it is completed.
+async fn completed_page_key(
+    cache: &PageCache,
+    id: InterviewId,
+    owner: &OwnerKey,
+) -> Option<PageKey> {
+    // Errors and strangers fall through to the render, which answers them as it always does.
+    let interview = cache.0.services.interviews.get(owner, id).await.ok()?;
+    (interview.status == InterviewStatus::Completed).then_some(PageKey {
+        id,
+        updated_at: interview.updated_at,
+        opened_at: interview.opened_at,
+    })
+}
+
+/// The interview and the caller, when the request can be answered from the cache.
+fn page_and_owner(cache: &PageCache, request: &Request) -> Option<(InterviewId, OwnerKey)> {
+    cache.0.pages.as_ref()?;
+    if request.method() != Method::GET || request.uri().query().is_some() {
+        return None;
+    }
+    let id = interview_page_id(request.uri().path())?;
+    Some((id, *request.extensions().get::<OwnerKey>()?))
+}
+
+/// `/interviews/{id}`, the interview page (not its set-up, feedback or brief).
+fn interview_page_id(path: &str) -> Option<InterviewId> {
+    let id = path.strip_prefix("/interviews/")?;
+    uuid::Uuid::parse_str(id).ok().map(InterviewId)
+}
+
+/// Keeps a fresh render when it can be served again, and returns it.
+async fn keep_rendered(cache: &PageCache, key: PageKey, response: Response) -> Response {
+    if response.status() != StatusCode::OK || response.headers().contains_key(SET_COOKIE) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "the page's render failed while it was sent");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match CachedPage::from_render(parts.status, &parts.headers, &body) {
+        Some(page) => {
+            cache.keep(key, page);
+            parts
+                .headers
+                .insert(CACHE_HEADER, HeaderValue::from_static("miss"));
+        }
+        None => tracing::debug!("a completed interview's page was not kept"),
+    }
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// What a stored page is found by: the interview, and the two times that change what its page
+/// shows (its last change, and its last opening, which sets the day it is kept until).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct PageKey {
+    id: InterviewId,
+    updated_at: DateTime<Utc>,
+    opened_at: DateTime<Utc>,
+}
+
+struct CachedPage {
+    status: StatusCode,
+    /// The render's headers but its policy (which holds the nonce) and length.
+    headers: HeaderMap,
+    policy: NonceTemplate,
+    body: NonceTemplate,
+}
+
+impl CachedPage {
+    /// `None` for a render that cannot be served again: no nonce in its policy (then nothing
+    /// would be renewed), not UTF-8, or too big to keep.
+    fn from_render(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Option<Self> {
+        if body.len() > MAX_KEPT_PAGE_BYTES {
+            return None;
+        }
+        let policy = headers.get(CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+        let nonce = policy_nonce(policy)?;
+        let body = NonceTemplate::split(std::str::from_utf8(body).ok()?, nonce)?;
+        let policy = NonceTemplate::split(policy, nonce)?;
+        let mut headers = headers.clone();
+        for name in [CONTENT_SECURITY_POLICY, CONTENT_LENGTH, TRANSFER_ENCODING] {
+            headers.remove(name);
+        }
+        Some(Self {
+            status,
+            headers,
+            policy,
+            body,
+        })
+    }
+
+    /// The page with a nonce of its own.
+    fn response(&self) -> Option<Response> {
+        let nonce = leptos::nonce::Nonce::new();
+        let policy = HeaderValue::from_bytes(&self.policy.fill(&nonce)).ok()?;
+        let mut response = Response::new(Body::from(self.body.fill(&nonce)));
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers.clone();
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_SECURITY_POLICY, policy);
+        headers.insert(CACHE_HEADER, HeaderValue::from_static("hit"));
+        Some(response)
+    }
+
+    fn len(&self) -> usize {
+        self.body.len() + self.policy.len()
+    }
+}
+
+/// The nonce a Content-Security-Policy allows scripts by (`'nonce-…'`).
+fn policy_nonce(policy: &str) -> Option<&str> {
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let length = policy[start..].find('\'')?;
+    Some(&policy[start..start + length]).filter(|nonce| !nonce.is_empty())
+}
+
+struct StoredPages {
+    by_key: LruCache<PageKey, Arc<CachedPage>>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl StoredPages {
+    fn insert(&mut self, key: PageKey, page: Arc<CachedPage>) {
+        let length = page.len();
+        if length > self.budget {
+            return;
+        }
+        if let Some(replaced) = self.by_key.put(key, page) {
+            self.bytes -= replaced.len();
+        }
+        self.bytes += length;
+        while self.bytes > self.budget {
+            match self.by_key.pop_lru() {
+                Some((_, dropped)) => self.bytes -= dropped.len(),
+                None => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nonce_the_policy_allows() {
+        let policy = "default-src 'self'; script-src 'self' 'nonce-Ab_9-x' 'wasm-unsafe-eval'";
+        assert_eq!(policy_nonce(policy), Some("Ab_9-x"));
+        assert_eq!(policy_nonce("default-src 'self'"), None);
+        assert_eq!(policy_nonce("script-src 'nonce-'"), None);
+    }
+
+    #[test]
+    fn only_the_interview_page_is_looked_up() {
+        let id = "0b5f3a39-7d2c-4a59-9a4e-2f0f7c1d2e3f";
+        assert!(interview_page_id(&format!("/interviews/{id}")).is_some());
+        for path in [
+            format!("/interviews/{id}/feedback"),
+            format!("/interviews/{id}/brief"),
+            "/interviews/new".to_owned(),
+            "/".to_owned(),
+        ] {
+            assert!(interview_page_id(&path).is_none(), "{path}");
+        }
+    }
+
+    fn page(bytes: usize) -> CachedPage {
+        let headers = HeaderMap::from_iter([(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("script-src 'nonce-n0'"),
+        )]);
+        let body = format!("<script nonce=\"n0\"></script>{}", "x".repeat(bytes));
+        CachedPage::from_render(StatusCode::OK, &headers, body.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn the_least_recently_served_go_first_when_the_budget_is_full() {
+        let page_bytes = page(1000).len();
+        let mut pages = StoredPages {
+            by_key: LruCache::unbounded(),
+            bytes: 0,
+            budget: page_bytes * 2,
+        };
+        let key = |n: u128| PageKey {
+            id: InterviewId(uuid::Uuid::from_u128(n)),
+            updated_at: DateTime::UNIX_EPOCH,
+            opened_at: DateTime::UNIX_EPOCH,
+        };
+        pages.insert(key(1), Arc::new(page(1000)));
+        pages.insert(key(2), Arc::new(page(1000)));
+        assert!(pages.by_key.get(&key(1)).is_some());
+        pages.insert(key(3), Arc::new(page(1000)));
+        assert!(
+            pages.by_key.peek(&key(2)).is_none(),
+            "2 was served least recently"
+        );
+        assert!(pages.by_key.peek(&key(1)).is_some() && pages.by_key.peek(&key(3)).is_some());
+        assert_eq!(pages.bytes, page_bytes * 2);
+        pages.insert(key(4), Arc::new(page(page_bytes * 3)));
+        assert!(
+            pages.by_key.peek(&key(4)).is_none(),
+            "a page over the budget is not kept"
+        );
+    }
+
+    #[test]
+    fn a_served_page_has_a_new_nonce_in_its_policy_and_body() {
+        let page = page(10);
+        let first = page.response().unwrap();
+        let second = page.response().unwrap();
+        let nonce_of = |response: &Response| {
+            let policy = response.headers()[CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap();
+            policy_nonce(policy).unwrap().to_owned()
+        };
+        assert_ne!(nonce_of(&first), "n0");
+        assert_ne!(nonce_of(&first), nonce_of(&second));
+        assert_eq!(first.headers()[CACHE_HEADER], "hit");
+    }
+}

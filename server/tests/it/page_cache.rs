@@ -1,0 +1,211 @@
+//! A completed interview's page, rendered once and served again from the page cache: each
+//! view with a nonce of its own, only to the interview's owner, and rendered anew when what it
+//! shows changes (the day it is kept until) or when the interview is gone.
+
+use crate::common::TestServer;
+use domain::InterviewId;
+use reqwest::header::{CONTENT_SECURITY_POLICY, COOKIE};
+use reqwest::StatusCode;
+use sqlx::PgPool;
+use testkit::api::Api;
+use testkit::fixtures::{DATA_SCIENTIST, DATA_SCIENTIST_ANSWER};
+
+const HOSTILE_TITLE: &str = "Analyst</title><script>alert('title')</script>";
+
+/// One view of the interview page as `cookie`'s browser.
+struct View {
+    status: StatusCode,
+    /// `x-page-cache`: `hit`, `miss`, or none when the cache was not asked.
+    cache: Option<String>,
+    nonce: Option<String>,
+    body: String,
+}
+
+impl View {
+    /// The page with its nonce replaced, to compare two views.
+    fn without_nonce(&self) -> String {
+        let nonce = self.nonce.as_deref().expect("a page with a nonce");
+        self.body.replace(nonce, "NONCE")
+    }
+}
+
+async fn view(server: &TestServer, id: InterviewId, cookie: Option<&str>) -> View {
+    let mut request = reqwest::Client::new().get(server.url(&format!("/interviews/{id}")));
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    let response = request.send().await.unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|value| value.to_str().unwrap().to_owned())
+    };
+    let cache = header("x-page-cache");
+    let nonce = header(CONTENT_SECURITY_POLICY.as_str()).map(|policy| {
+        let start = policy.find("'nonce-").unwrap() + "'nonce-".len();
+        let end = start + policy[start..].find('\'').unwrap();
+        policy[start..end].to_owned()
+    });
+    View {
+        status: response.status(),
+        cache,
+        nonce,
+        body: response.text().await.unwrap(),
+    }
+}
+
+/// An interview of three questions with a hostile title, every question answered.
+async fn completed_interview(api: &Api) -> InterviewId {
+    let mut input = DATA_SCIENTIST.new_interview(3);
+    input.job_title = HOSTILE_TITLE.into();
+    let id = api
+        .ready_interview_as(&input, &DATA_SCIENTIST)
+        .await
+        .unwrap()
+        .id;
+    let mut question = api.start(id).await.unwrap();
+    loop {
+        let outcome = api
+            .answer_with(id, question.id, DATA_SCIENTIST_ANSWER)
+            .await
+            .unwrap();
+        match outcome.next_question {
+            Some(next) => question = next,
+            None => break,
+        }
+    }
+    id
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_completed_interview_is_rendered_once_then_served_with_a_new_nonce(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let id = completed_interview(&api).await;
+    let cookie = api.owner_cookie().unwrap();
+
+    let first = view(&server, id, Some(&cookie)).await;
+    let second = view(&server, id, Some(&cookie)).await;
+    let third = view(&server, id, Some(&cookie)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.cache.as_deref(), Some("miss"));
+    assert_eq!(second.cache.as_deref(), Some("hit"));
+    assert_eq!(third.cache.as_deref(), Some("hit"));
+    assert!(first.body.contains(DATA_SCIENTIST_ANSWER));
+    assert!(first
+        .body
+        .contains("Interview complete: 3 of 3 questions answered"));
+
+    // The same page, each time with a nonce of its own, the same in the policy and the page.
+    assert_eq!(second.without_nonce(), first.without_nonce());
+    assert_eq!(third.without_nonce(), first.without_nonce());
+    let nonces = [&first, &second, &third].map(|view| view.nonce.clone().unwrap());
+    assert!(nonces[0] != nonces[1] && nonces[1] != nonces[2] && nonces[0] != nonces[2]);
+    for view in [&first, &second, &third] {
+        let nonce = view.nonce.as_deref().unwrap();
+        assert!(view.body.contains(&format!("nonce=\"{nonce}\"")));
+        assert!(
+            view.body.contains(&format!("'nonce-{nonce}'")),
+            "the policy's <meta>"
+        );
+    }
+
+    // The title stays text in the stored page as in the render.
+    assert!(!second.body.contains("<script>alert("));
+    assert!(second.body.contains("&lt;script&gt;alert("));
+
+    // Strangers and browsers without a cookie get the render's "not found", never the page.
+    let stranger_api = server.api();
+    stranger_api.interviews().await.unwrap();
+    let stranger = view(&server, id, Some(&stranger_api.owner_cookie().unwrap())).await;
+    let anonymous = view(&server, id, None).await;
+    for refused in [stranger, anonymous] {
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+        assert_eq!(refused.cache, None);
+        assert!(!refused.body.contains(DATA_SCIENTIST_ANSWER));
+    }
+    server.stop().await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_new_opening_date_or_a_deletion_is_never_hidden_by_the_cache(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let api = server.api();
+    let id = completed_interview(&api).await;
+    let cookie = api.owner_cookie().unwrap();
+    let kept_until = |view: &View| {
+        let at = view
+            .body
+            .find("id=\"kept-until\"")
+            .expect("the kept-until date");
+        let start = at + view.body[at..].find("datetime=\"").unwrap() + "datetime=\"".len();
+        let end = start + view.body[start..].find('"').unwrap();
+        view.body[start..end].to_owned()
+    };
+    let first = view(&server, id, Some(&cookie)).await;
+    assert_eq!(
+        view(&server, id, Some(&cookie)).await.cache.as_deref(),
+        Some("hit")
+    );
+
+    // Last opened two days ago: this view records a new opening, which moves the date.
+    sqlx::query("UPDATE interviews SET opened_at = opened_at - interval '2 days' WHERE id = $1")
+        .bind(id.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let reopened = view(&server, id, Some(&cookie)).await;
+    assert_eq!(reopened.cache.as_deref(), Some("miss"));
+    assert_ne!(kept_until(&reopened), kept_until(&first));
+    assert_eq!(
+        view(&server, id, Some(&cookie)).await.cache.as_deref(),
+        Some("hit")
+    );
+
+    // Deleted (as the retention sweep deletes): "not found", not the stored page.
+    sqlx::query("DELETE FROM interviews WHERE id = $1")
+        .bind(id.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let gone = view(&server, id, Some(&cookie)).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert_eq!(gone.cache, None);
+    assert!(!gone.body.contains(DATA_SCIENTIST_ANSWER));
+    server.stop().await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn interviews_under_way_and_a_cache_turned_off_render_every_view(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let api = server.api();
+    let id = api.ready_interview(&DATA_SCIENTIST, 3).await.unwrap().id;
+    let question = api.start(id).await.unwrap();
+    let cookie = api.owner_cookie().unwrap();
+    for _ in 0..2 {
+        let under_way = view(&server, id, Some(&cookie)).await;
+        assert_eq!(under_way.status, StatusCode::OK);
+        assert_eq!(under_way.cache, None);
+    }
+    // The page follows the interview: the answer given since is on the next view.
+    api.answer_with(id, question.id, DATA_SCIENTIST_ANSWER)
+        .await
+        .unwrap();
+    assert!(view(&server, id, Some(&cookie))
+        .await
+        .body
+        .contains(DATA_SCIENTIST_ANSWER));
+    server.stop().await;
+
+    let server = TestServer::start_with(pool, &[("PAGE_CACHE_MB", "0")]).await;
+    let api = server.api();
+    let id = completed_interview(&api).await;
+    let cookie = api.owner_cookie().unwrap();
+    for _ in 0..2 {
+        let rendered = view(&server, id, Some(&cookie)).await;
+        assert_eq!(rendered.status, StatusCode::OK);
+        assert_eq!(rendered.cache, None);
+    }
+    server.stop().await;
+}
