@@ -1,13 +1,14 @@
 //! Finished interviews' pages, rendered once and served again while nothing they show changes.
 //!
-//! A completed interview's page shows what can no longer change (its questions and answers)
-//! and one thing that can: the day it is kept until, which moves when its owner opens it. Each
+//! A completed interview's page and, once written, its report's page show what can no longer
+//! change (questions, answers, the report) and a few things that can: the day the interview is
+//! kept until (it moves when its owner opens it), its share links and practice attempts. Each
 //! view still asks the database whether the caller owns the interview, in the one statement
-//! that also records the opening; when the interview is completed, its page is looked up by
-//! the interview, its last change and its last opening. A stored render is served with a
-//! fresh nonce; otherwise the page is rendered as usual and kept. Nothing else is kept: pages
-//! of interviews under way, other people's requests (the render answers those "not found"),
-//! error pages, responses that set a cookie.
+//! that also records the opening and says when each of those last changed
+//! ([`services::InterviewChanges`]); the page is looked up by that. A stored render is served
+//! with a fresh nonce; otherwise the page is rendered as usual and kept. Nothing else is kept:
+//! pages of interviews under way or reports being written, other people's requests (the render
+//! answers those "not found"), error pages, responses that set a cookie.
 
 mod template;
 
@@ -19,10 +20,9 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_SECURITY_POLICY, SET_COOKIE, TR
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
 use domain::{InterviewId, InterviewStatus};
 use lru::LruCache;
-use services::{OwnerKey, Services};
+use services::{InterviewChanges, OwnerKey, Services};
 use template::NonceTemplate;
 
 /// A page bigger than this is served but not kept (an interview page is 30–80 KB).
@@ -68,10 +68,10 @@ impl PageCache {
 
 /// The middleware in front of the pages.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
-    let Some((id, owner)) = page_and_owner(&cache, &request) else {
+    let Some((page, id, owner)) = page_and_owner(&cache, &request) else {
         return next.run(request).await;
     };
-    let Some(key) = completed_page_key(&cache, id, &owner).await else {
+    let Some(key) = finished_page_key(&cache, page, id, &owner).await else {
         return next.run(request).await;
     };
     if let Some(response) = cache.find(&key).and_then(|page| page.response()) {
@@ -83,35 +83,53 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     keep_rendered(&cache, key, response).await
 }
 
-/// The page's key when the caller owns the interview and it is completed.
-async fn completed_page_key(
+/// The page's key when the caller owns the interview and what the page shows is finished.
+async fn finished_page_key(
     cache: &PageCache,
+    page: Page,
     id: InterviewId,
     owner: &OwnerKey,
 ) -> Option<PageKey> {
     // Errors and strangers fall through to the render, which answers them as it always does.
-    let interview = cache.0.services.interviews.get(owner, id).await.ok()?;
-    (interview.status == InterviewStatus::Completed).then_some(PageKey {
-        id,
-        updated_at: interview.updated_at,
-        opened_at: interview.opened_at,
-    })
+    let changes = cache.0.services.interviews.changes(owner, id).await.ok()?;
+    let finished = changes.status == InterviewStatus::Completed
+        && match page {
+            Page::Interview => true,
+            Page::Feedback => changes.report_at.is_some(),
+        };
+    finished.then_some(PageKey { page, changes })
 }
 
-/// The interview and the caller, when the request can be answered from the cache.
-fn page_and_owner(cache: &PageCache, request: &Request) -> Option<(InterviewId, OwnerKey)> {
+/// The page, interview and caller, when the request can be answered from the cache.
+fn page_and_owner(cache: &PageCache, request: &Request) -> Option<(Page, InterviewId, OwnerKey)> {
     cache.0.pages.as_ref()?;
     if request.method() != Method::GET || request.uri().query().is_some() {
         return None;
     }
-    let id = interview_page_id(request.uri().path())?;
-    Some((id, *request.extensions().get::<OwnerKey>()?))
+    let (page, id) = Page::of_path(request.uri().path())?;
+    Some((page, id, *request.extensions().get::<OwnerKey>()?))
 }
 
-/// `/interviews/{id}`, the interview page (not its set-up, feedback or brief).
-fn interview_page_id(path: &str) -> Option<InterviewId> {
-    let id = path.strip_prefix("/interviews/")?;
-    uuid::Uuid::parse_str(id).ok().map(InterviewId)
+/// The pages kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Page {
+    /// `/interviews/{id}`: the questions and answers.
+    Interview,
+    /// `/interviews/{id}/feedback`: the report, its practice and share links.
+    Feedback,
+}
+
+impl Page {
+    /// The page at `path` and its interview (not the set-up of a new one, nor the brief).
+    fn of_path(path: &str) -> Option<(Self, InterviewId)> {
+        let rest = path.strip_prefix("/interviews/")?;
+        let (id, page) = match rest.split_once('/') {
+            None => (rest, Self::Interview),
+            Some((id, "feedback")) => (id, Self::Feedback),
+            Some(_) => return None,
+        };
+        Some((page, InterviewId(uuid::Uuid::parse_str(id).ok()?)))
+    }
 }
 
 /// Keeps a fresh render when it can be served again, and returns it.
@@ -139,13 +157,11 @@ async fn keep_rendered(cache: &PageCache, key: PageKey, response: Response) -> R
     Response::from_parts(parts, Body::from(body))
 }
 
-/// What a stored page is found by: the interview, and the two times that change what its page
-/// shows (its last change, and its last opening, which sets the day it is kept until).
+/// What a stored page is found by: the page, and when each thing it shows last changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct PageKey {
-    id: InterviewId,
-    updated_at: DateTime<Utc>,
-    opened_at: DateTime<Utc>,
+    page: Page,
+    changes: InterviewChanges,
 }
 
 struct CachedPage {
@@ -242,16 +258,21 @@ mod tests {
     }
 
     #[test]
-    fn only_the_interview_page_is_looked_up() {
+    fn only_an_interview_s_page_and_its_report_are_looked_up() {
         let id = "0b5f3a39-7d2c-4a59-9a4e-2f0f7c1d2e3f";
-        assert!(interview_page_id(&format!("/interviews/{id}")).is_some());
+        let page = |path: &str| Page::of_path(path).map(|(page, _)| page);
+        assert_eq!(page(&format!("/interviews/{id}")), Some(Page::Interview));
+        assert_eq!(
+            page(&format!("/interviews/{id}/feedback")),
+            Some(Page::Feedback)
+        );
         for path in [
-            format!("/interviews/{id}/feedback"),
             format!("/interviews/{id}/brief"),
+            format!("/interviews/{id}/feedback/x"),
             "/interviews/new".to_owned(),
             "/".to_owned(),
         ] {
-            assert!(interview_page_id(&path).is_none(), "{path}");
+            assert_eq!(page(&path), None, "{path}");
         }
     }
 
@@ -273,9 +294,16 @@ mod tests {
             budget: page_bytes * 2,
         };
         let key = |n: u128| PageKey {
-            id: InterviewId(uuid::Uuid::from_u128(n)),
-            updated_at: DateTime::UNIX_EPOCH,
-            opened_at: DateTime::UNIX_EPOCH,
+            page: Page::Interview,
+            changes: InterviewChanges {
+                id: InterviewId(uuid::Uuid::from_u128(n)),
+                status: InterviewStatus::Completed,
+                updated_at: chrono::DateTime::UNIX_EPOCH,
+                opened_at: chrono::DateTime::UNIX_EPOCH,
+                report_at: None,
+                share_links: (0, None),
+                attempts: (0, None),
+            },
         };
         pages.insert(key(1), Arc::new(page(1000)));
         pages.insert(key(2), Arc::new(page(1000)));

@@ -47,11 +47,11 @@ pub fn build_router(config: &Config, services: Services) -> Router {
         .env(Env::PROD)
         .hash_files(hashed_bundle)
         .build();
-    let state = AppState {
+    let state = AppState::new(
         leptos_options,
-        services: services.clone(),
-        public_url: PublicUrl(config.public_url.clone()),
-    };
+        services.clone(),
+        PublicUrl(config.public_url.clone()),
+    );
     // Every SSR render and server function call gets the services through the context.
     let provide_services = move || provide_context(services.clone());
     let inline_css = bundle_css(&config.site_root, hashed_bundle);

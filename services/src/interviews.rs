@@ -15,7 +15,10 @@ use crate::retention::Retention;
 use crate::{Error, OwnerKey, Result};
 use row::{InterviewRow, INTERVIEW_COLUMNS};
 
+mod changes;
 pub(crate) mod row;
+
+pub use changes::InterviewChanges;
 
 #[derive(Clone, Debug)]
 pub struct InterviewService {
@@ -156,6 +159,13 @@ impl InterviewService {
         let (now, stale) = self.retention.touch_bounds();
         let interview = row::open(&self.pool, id, owner, now, stale).await?;
         Ok(self.with_expiry(interview))
+    }
+
+    /// When each thing the interview's pages show last changed (for a cache of the pages),
+    /// or [`Error::NotFound`] as [`Self::get`]; an opening by its owner, as `get` is.
+    pub async fn changes(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewChanges> {
+        let (now, stale) = self.retention.touch_bounds();
+        changes::open(&self.pool, id, owner, now, stale).await
     }
 
     /// Sets the language the interview will be held in, chosen by the user: a job

@@ -26,7 +26,7 @@ pub use documents::DocumentService;
 pub use engine::InterviewEngine;
 pub use error::{Error, Result};
 pub use identity::{OwnerKey, OwnerToken};
-pub use interviews::InterviewService;
+pub use interviews::{InterviewChanges, InterviewService};
 pub use models::Models;
 pub use reports::{ReportService, ReportWriter};
 pub use retention::{Clock, Retention, SystemClock};

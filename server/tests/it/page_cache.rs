@@ -1,11 +1,15 @@
-//! A completed interview's page, rendered once and served again from the page cache: each
-//! view with a nonce of its own, only to the interview's owner, and rendered anew when what it
-//! shows changes (the day it is kept until) or when the interview is gone.
+//! A completed interview's page and its report's, rendered once and served again from the
+//! page cache: each view with a nonce of its own, only to the interview's owner, and rendered
+//! anew when what it shows changes (the day it is kept until, share links, practice attempts)
+//! or when the interview is gone.
+
+use std::time::Duration;
 
 use crate::common::TestServer;
 use domain::InterviewId;
 use reqwest::header::{CONTENT_SECURITY_POLICY, COOKIE};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
 use sqlx::PgPool;
 use testkit::api::Api;
 use testkit::fixtures::{DATA_SCIENTIST, DATA_SCIENTIST_ANSWER};
@@ -30,7 +34,11 @@ impl View {
 }
 
 async fn view(server: &TestServer, id: InterviewId, cookie: Option<&str>) -> View {
-    let mut request = reqwest::Client::new().get(server.url(&format!("/interviews/{id}")));
+    view_page(server, &format!("/interviews/{id}"), cookie).await
+}
+
+async fn view_page(server: &TestServer, path: &str, cookie: Option<&str>) -> View {
+    let mut request = reqwest::Client::new().get(server.url(path));
     if let Some(cookie) = cookie {
         request = request.header(COOKIE, cookie);
     }
@@ -207,5 +215,73 @@ async fn interviews_under_way_and_a_cache_turned_off_render_every_view(pool: PgP
         assert_eq!(rendered.status, StatusCode::OK);
         assert_eq!(rendered.cache, None);
     }
+    server.stop().await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_written_report_is_kept_and_rendered_anew_for_each_link_and_attempt(pool: PgPool) {
+    let server = TestServer::start(pool).await;
+    let api = server.api();
+    let id = completed_interview(&api).await;
+    let cookie = api.owner_cookie().unwrap();
+    let page = format!("/interviews/{id}/feedback");
+    let cache_of = |view: View| {
+        assert_eq!(view.status, StatusCode::OK);
+        (view.cache, view.body)
+    };
+
+    // Being written: rendered each time (the page polls for it); kept once written.
+    let (cache, _) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache, None);
+    api.wait_for_report(id, Duration::from_millis(50), Duration::from_secs(10))
+        .await
+        .unwrap();
+    let (cache, written) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("miss"));
+    assert!(written.contains("share-links-empty") && !written.contains("with your best attempts"));
+    let (cache, _) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("hit"));
+
+    // A share link made, then revoked: each shows on the next view.
+    let shares = format!("/api/v1/interviews/{id}/shares");
+    let link = api.send(Method::POST, &shares, None).await.unwrap();
+    assert_eq!(link.status, StatusCode::CREATED);
+    let (cache, shared) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("miss"));
+    assert!(shared.contains("badge--active") && !shared.contains("share-links-empty"));
+    let link_id = link.json()["id"].as_str().unwrap().to_owned();
+    let revoked = api
+        .send(Method::DELETE, &format!("{shares}/{link_id}"), None)
+        .await
+        .unwrap();
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    let (cache, after_revoking) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("miss"));
+    assert!(after_revoking.contains("badge--revoked") && !after_revoking.contains("badge--active"));
+
+    // A question practised again: the overall with the best attempts shows.
+    let attempt = api
+        .send(
+            Method::POST,
+            &format!("/api/v1/interviews/{id}/questions/2/attempts"),
+            Some(&json!({ "text": DATA_SCIENTIST_ANSWER, "client_id": uuid::Uuid::new_v4() })),
+        )
+        .await
+        .unwrap();
+    assert_eq!(attempt.status, StatusCode::OK, "{}", attempt.text);
+    let (cache, practised) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("miss"));
+    assert!(practised.contains("with your best attempts"));
+    let (cache, again) = cache_of(view_page(&server, &page, Some(&cookie)).await);
+    assert_eq!(cache.as_deref(), Some("hit"));
+    assert!(again.contains("with your best attempts"));
+
+    // Strangers: "not found", never the stored report.
+    let stranger = server.api();
+    stranger.interviews().await.unwrap();
+    let refused = view_page(&server, &page, Some(&stranger.owner_cookie().unwrap())).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert_eq!(refused.cache, None);
+    assert!(!refused.body.contains("practice-overall"));
     server.stop().await;
 }
