@@ -8,7 +8,7 @@ use domain::{InterviewId, InterviewStatus};
 use sqlx::PgExecutor;
 
 use crate::error::corrupt;
-use crate::{Error, OwnerKey, Result};
+use crate::{OwnerKey, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct InterviewChanges {
@@ -46,29 +46,15 @@ pub(crate) async fn open<'e>(
     now: DateTime<Utc>,
     stale: DateTime<Utc>,
 ) -> Result<InterviewChanges> {
-    let row: ChangesRow = sqlx::query_as(
-        "WITH touched AS (
-             UPDATE interviews SET opened_at = $3
-             WHERE id = $1 AND owner_key = $2 AND opened_at < $4
-             RETURNING opened_at
-         )
-         SELECT i.status, i.updated_at,
-                COALESCE((SELECT opened_at FROM touched), i.opened_at) AS opened_at,
-                (SELECT created_at FROM reports WHERE interview_id = i.id) AS report_at,
-                (SELECT count(*) FROM share_links WHERE interview_id = i.id) AS share_links,
-                (SELECT max(GREATEST(created_at, revoked_at)) FROM share_links
-                 WHERE interview_id = i.id) AS share_links_at,
-                (SELECT count(*) FROM attempts WHERE interview_id = i.id) AS attempts,
-                (SELECT max(created_at) FROM attempts WHERE interview_id = i.id) AS attempts_at
-         FROM interviews i WHERE i.id = $1 AND i.owner_key = $2",
-    )
-    .bind(id.0)
-    .bind(owner.as_bytes())
-    .bind(now)
-    .bind(stale)
-    .fetch_optional(executor)
-    .await?
-    .ok_or(Error::NotFound)?;
+    let select = "i.status, i.updated_at,
+         COALESCE((SELECT opened_at FROM touched), i.opened_at) AS opened_at,
+         (SELECT created_at FROM reports WHERE interview_id = i.id) AS report_at,
+         (SELECT count(*) FROM share_links WHERE interview_id = i.id) AS share_links,
+         (SELECT max(GREATEST(created_at, revoked_at)) FROM share_links
+          WHERE interview_id = i.id) AS share_links_at,
+         (SELECT count(*) FROM attempts WHERE interview_id = i.id) AS attempts,
+         (SELECT max(created_at) FROM attempts WHERE interview_id = i.id) AS attempts_at";
+    let row: ChangesRow = super::row::read_opening(executor, select, id, owner, now, stale).await?;
     Ok(InterviewChanges {
         id,
         status: row.status.parse().map_err(corrupt)?,

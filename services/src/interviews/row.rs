@@ -69,30 +69,45 @@ pub(crate) async fn open<'e>(
         row: InterviewRow,
         touched_at: Option<DateTime<Utc>>,
     }
-    // The SELECT sees the row as it was before the UPDATE of its own statement: the new date
-    // comes from what the UPDATE returns.
+    let select = format!("{INTERVIEW_COLUMNS}, (SELECT opened_at FROM touched) AS touched_at");
+    let opened: Opened = read_opening(executor, &select, id, owner, now, stale).await?;
+    let mut interview = Interview::try_from(opened.row)?;
+    if let Some(touched_at) = opened.touched_at {
+        interview.opened_at = touched_at;
+    }
+    Ok(interview)
+}
+
+/// Reads `select` from the owner's interview `id` (the table as `i`) in the statement that
+/// opens it (see [`open`]); `touched.opened_at` is the new opening when this one moved it.
+/// The SELECT sees the row as it was before the UPDATE of its own statement, hence `touched`.
+pub(crate) async fn read_opening<'e, O>(
+    executor: impl PgExecutor<'e>,
+    select: &str,
+    id: InterviewId,
+    owner: &OwnerKey,
+    now: DateTime<Utc>,
+    stale: DateTime<Utc>,
+) -> Result<O>
+where
+    O: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin,
+{
     let sql = format!(
         "WITH touched AS (
              UPDATE interviews SET opened_at = $3
              WHERE id = $1 AND owner_key = $2 AND opened_at < $4
              RETURNING opened_at
          )
-         SELECT {INTERVIEW_COLUMNS}, (SELECT opened_at FROM touched) AS touched_at
-         FROM interviews WHERE id = $1 AND owner_key = $2"
+         SELECT {select} FROM interviews i WHERE i.id = $1 AND i.owner_key = $2"
     );
-    let opened: Opened = sqlx::query_as(&sql)
+    sqlx::query_as(&sql)
         .bind(id.0)
         .bind(owner.as_bytes())
         .bind(now)
         .bind(stale)
         .fetch_optional(executor)
         .await?
-        .ok_or(Error::NotFound)?;
-    let mut interview = Interview::try_from(opened.row)?;
-    if let Some(touched_at) = opened.touched_at {
-        interview.opened_at = touched_at;
-    }
-    Ok(interview)
+        .ok_or(Error::NotFound)
 }
 
 /// Whether a read holds the row until the transaction ends.
