@@ -1,10 +1,10 @@
 //! The render benchmark: the server's CPU time per page view of the server-rendered pages, one
 //! request after another on one keep-alive connection, without compression. The pages are
 //! those of one finished interview of `--questions` questions (the interview page with its
-//! transcript, its report) and the history. CPU is read from /proc for the server process
-//! alone (PostgreSQL's share is not in it), over all views after a warm-up. Each page is
-//! measured twice: with the server's page cache (a completed interview's page is rendered once
-//! and served again) and without it (every view rendered).
+//! transcript, its report, the report behind a share link) and the history. CPU is read from
+//! /proc for the server process alone (PostgreSQL's share is not in it), over all views after
+//! a warm-up. Each page is measured twice: with the server's page cache (a finished page is
+//! rendered once and served again) and without it (every view rendered).
 
 use std::time::{Duration, Instant};
 
@@ -115,6 +115,19 @@ async fn measure(
     api.wait_for_report(id, Duration::from_millis(50), Duration::from_secs(30))
         .await
         .map_err(|e| e.to_string())?;
+    let link = api
+        .send(
+            reqwest::Method::POST,
+            &format!("/api/v1/interviews/{id}/shares"),
+            None,
+        )
+        .await
+        .map_err(|e| e.to_string())?
+        .json();
+    let token = link["token"]
+        .as_str()
+        .ok_or("the share link has no token")?
+        .to_owned();
     let cookie = api
         .owner_cookie()
         .ok_or("the server issued no owner cookie")?;
@@ -126,6 +139,7 @@ async fn measure(
     let pages = [
         ("interview", format!("/interviews/{id}")),
         ("report", format!("/interviews/{id}/feedback")),
+        ("shared report", format!("/share/{token}")),
         ("history", "/".to_owned()),
         // The floor: the same layers (identity, security headers, metrics) and no page.
         ("health check", "/healthz".to_owned()),

@@ -5,7 +5,8 @@
 //! kept until (it moves when its owner opens it), its share links and practice attempts. Each
 //! view still asks the database whether the caller owns the interview, in the one statement
 //! that also records the opening and says when each of those last changed
-//! ([`services::InterviewChanges`]); the page is looked up by that. A stored render is served
+//! ([`services::InterviewChanges`]); the page is looked up by that. A share link's page
+//! (`/share/{token}`) the same way, by [`services::SharedChanges`]: the link must be live. A stored render is served
 //! with a fresh nonce; otherwise the page is rendered as usual and kept. Nothing else is kept:
 //! pages of interviews under way or reports being written, other people's requests (the render
 //! answers those "not found"), error pages, responses that set a cookie.
@@ -22,7 +23,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::{InterviewId, InterviewStatus};
 use lru::LruCache;
-use services::{InterviewChanges, OwnerKey, Services};
+use services::{InterviewChanges, OwnerKey, Services, SharedChanges};
 use template::NonceTemplate;
 
 /// A page bigger than this is served but not kept (an interview page is 30–80 KB).
@@ -68,10 +69,10 @@ impl PageCache {
 
 /// The middleware in front of the pages.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
-    let Some((page, id, owner)) = page_and_owner(&cache, &request) else {
+    let Some(lookup) = Lookup::of(&cache, &request) else {
         return next.run(request).await;
     };
-    let Some(key) = finished_page_key(&cache, page, id, &owner).await else {
+    let Some(key) = finished_page_key(&cache, lookup).await else {
         return next.run(request).await;
     };
     if let Some(response) = cache.find(&key).and_then(|page| page.response()) {
@@ -83,34 +84,62 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     keep_rendered(&cache, key, response).await
 }
 
-/// The page's key when the caller owns the interview and what the page shows is finished.
-async fn finished_page_key(
-    cache: &PageCache,
-    page: Page,
-    id: InterviewId,
-    owner: &OwnerKey,
-) -> Option<PageKey> {
-    // Errors and strangers fall through to the render, which answers them as it always does.
-    let changes = cache.0.services.interviews.changes(owner, id).await.ok()?;
-    let finished = changes.status == InterviewStatus::Completed
-        && match page {
-            Page::Interview => true,
-            Page::Feedback => changes.report_at.is_some(),
-        };
-    finished.then_some(PageKey { page, changes })
-}
-
-/// The page, interview and caller, when the request can be answered from the cache.
-fn page_and_owner(cache: &PageCache, request: &Request) -> Option<(Page, InterviewId, OwnerKey)> {
-    cache.0.pages.as_ref()?;
-    if request.method() != Method::GET || request.uri().query().is_some() {
-        return None;
+/// The page's key when what it shows is finished and the caller may see it.
+async fn finished_page_key(cache: &PageCache, lookup: Lookup) -> Option<PageKey> {
+    // Errors, strangers and dead links fall through to the render, which answers them as it
+    // always does.
+    let services = &cache.0.services;
+    match lookup {
+        Lookup::Owned { page, id, owner } => {
+            let changes = services.interviews.changes(&owner, id).await.ok()?;
+            let finished = changes.status == InterviewStatus::Completed
+                && match page {
+                    Page::Interview => true,
+                    Page::Feedback => changes.report_at.is_some(),
+                };
+            finished.then_some(PageKey::Owned { page, changes })
+        }
+        Lookup::Shared { token } => {
+            let changes = services.shares.changes(&token).await.ok()?;
+            changes
+                .report_at
+                .is_some()
+                .then_some(PageKey::Shared(changes))
+        }
     }
-    let (page, id) = Page::of_path(request.uri().path())?;
-    Some((page, id, *request.extensions().get::<OwnerKey>()?))
 }
 
-/// The pages kept.
+/// A request the cache may answer: a page of the caller's own interview, or a share link's.
+enum Lookup {
+    Owned {
+        page: Page,
+        id: InterviewId,
+        owner: OwnerKey,
+    },
+    Shared {
+        token: String,
+    },
+}
+
+impl Lookup {
+    fn of(cache: &PageCache, request: &Request) -> Option<Self> {
+        cache.0.pages.as_ref()?;
+        if request.method() != Method::GET || request.uri().query().is_some() {
+            return None;
+        }
+        let path = request.uri().path();
+        if let Some(token) = path.strip_prefix("/share/") {
+            return Some(Self::Shared {
+                token: token.to_owned(),
+            });
+        }
+        let (page, id) = Page::of_path(path)?;
+        let owner = *request.extensions().get::<OwnerKey>()?;
+        Some(Self::Owned { page, id, owner })
+    }
+}
+
+/// The pages of one's own interview that are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Page {
     /// `/interviews/{id}`: the questions and answers.
@@ -159,9 +188,13 @@ async fn keep_rendered(cache: &PageCache, key: PageKey, response: Response) -> R
 
 /// What a stored page is found by: the page, and when each thing it shows last changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct PageKey {
-    page: Page,
-    changes: InterviewChanges,
+enum PageKey {
+    Owned {
+        page: Page,
+        changes: InterviewChanges,
+    },
+    /// `/share/{token}`: the link (so a revoked one is never served) and its report.
+    Shared(SharedChanges),
 }
 
 struct CachedPage {
@@ -293,7 +326,7 @@ mod tests {
             bytes: 0,
             budget: page_bytes * 2,
         };
-        let key = |n: u128| PageKey {
+        let key = |n: u128| PageKey::Owned {
             page: Page::Interview,
             changes: InterviewChanges {
                 id: InterviewId(uuid::Uuid::from_u128(n)),

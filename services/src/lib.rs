@@ -30,7 +30,7 @@ pub use interviews::{InterviewChanges, InterviewService};
 pub use models::Models;
 pub use reports::{ReportService, ReportWriter};
 pub use retention::{Clock, Retention, SystemClock};
-pub use shares::ShareService;
+pub use shares::{ShareService, SharedChanges};
 
 use std::sync::Arc;
 

@@ -19,6 +19,19 @@ pub struct ShareService {
     retention: Retention,
 }
 
+/// When what a live share link's page shows last changed: read for every view, a cache of the
+/// page is keyed by it. A revoked link has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SharedChanges {
+    pub link: Uuid,
+    pub interview: InterviewId,
+    pub updated_at: DateTime<Utc>,
+    /// Its owner's last opening, which sets the day the link goes with the interview.
+    pub opened_at: DateTime<Utc>,
+    /// When the report was written.
+    pub report_at: Option<DateTime<Utc>>,
+}
+
 #[derive(sqlx::FromRow)]
 struct ShareRow {
     id: Uuid,
@@ -130,6 +143,39 @@ impl ShareService {
             company,
             report,
             expires_at: self.retention.expiry(opened_at),
+        })
+    }
+
+    /// When what the page of the live link `token` shows last changed; [`Error::NotFound`]
+    /// as [`Self::open`]. Visitors do not open the interview: nothing is written.
+    pub async fn changes(&self, token: &str) -> Result<SharedChanges> {
+        if token.len() != 43 {
+            return Err(Error::NotFound);
+        }
+        #[derive(sqlx::FromRow)]
+        struct ChangesRow {
+            link: Uuid,
+            interview: Uuid,
+            updated_at: DateTime<Utc>,
+            opened_at: DateTime<Utc>,
+            report_at: Option<DateTime<Utc>>,
+        }
+        let row: ChangesRow = sqlx::query_as(
+            "SELECT s.id AS link, i.id AS interview, i.updated_at, i.opened_at,
+                    (SELECT created_at FROM reports WHERE interview_id = i.id) AS report_at
+             FROM share_links s JOIN interviews i ON i.id = s.interview_id
+             WHERE s.token_hash = $1 AND s.revoked_at IS NULL",
+        )
+        .bind(token_hash(token).as_slice())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(Error::NotFound)?;
+        Ok(SharedChanges {
+            link: row.link,
+            interview: InterviewId(row.interview),
+            updated_at: row.updated_at,
+            opened_at: row.opened_at,
+            report_at: row.report_at,
         })
     }
 

@@ -22,6 +22,7 @@ struct View {
     /// `x-page-cache`: `hit`, `miss`, or none when the cache was not asked.
     cache: Option<String>,
     nonce: Option<String>,
+    headers: reqwest::header::HeaderMap,
     body: String,
 }
 
@@ -59,6 +60,7 @@ async fn view_page(server: &TestServer, path: &str, cookie: Option<&str>) -> Vie
         status: response.status(),
         cache,
         nonce,
+        headers: response.headers().clone(),
         body: response.text().await.unwrap(),
     }
 }
@@ -283,5 +285,78 @@ async fn a_written_report_is_kept_and_rendered_anew_for_each_link_and_attempt(po
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
     assert_eq!(refused.cache, None);
     assert!(!refused.body.contains("practice-overall"));
+    server.stop().await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_share_link_s_page_is_kept_while_the_link_lives(pool: PgPool) {
+    let server = TestServer::start(pool.clone()).await;
+    let owner = server.api();
+    let id = completed_interview(&owner).await;
+    owner
+        .wait_for_report(id, Duration::from_millis(50), Duration::from_secs(10))
+        .await
+        .unwrap();
+    let shares = format!("/api/v1/interviews/{id}/shares");
+    let link = owner
+        .send(Method::POST, &shares, None)
+        .await
+        .unwrap()
+        .json();
+    let page = format!("/share/{}", link["token"].as_str().unwrap());
+    let deleted_on = |view: &View| {
+        let at = view
+            .body
+            .find("will be deleted on")
+            .expect("the deletion date");
+        let start = at + view.body[at..].find("datetime=\"").unwrap() + "datetime=\"".len();
+        let end = start + view.body[start..].find('"').unwrap();
+        view.body[start..end].to_owned()
+    };
+
+    // Visitors with and without a cookie of their own: one render, then the stored page.
+    let first = view_page(&server, &page, None).await;
+    let visitor = server.api();
+    visitor.interviews().await.unwrap();
+    let second = view_page(&server, &page, Some(&visitor.owner_cookie().unwrap())).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.cache.as_deref(), Some("miss"));
+    assert_eq!(second.cache.as_deref(), Some("hit"));
+    assert_eq!(second.without_nonce(), first.without_nonce());
+    assert_ne!(second.nonce, first.nonce);
+    // The render's own headers are kept: the token in the address never leaves as a referrer.
+    for view in [&first, &second] {
+        assert_eq!(view.headers["referrer-policy"], "no-referrer");
+    }
+    assert!(first.body.contains("&lt;script&gt;alert(") && !first.body.contains("<script>alert("));
+
+    // The owner opens the interview two days on: the date the link goes moves, on its page too.
+    sqlx::query("UPDATE interviews SET opened_at = opened_at - interval '2 days' WHERE id = $1")
+        .bind(id.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let stale = view_page(&server, &page, None).await;
+    assert_eq!(
+        stale.cache.as_deref(),
+        Some("miss"),
+        "the opening moved back"
+    );
+    owner.interview(id).await.unwrap();
+    let reopened = view_page(&server, &page, None).await;
+    assert_eq!(reopened.cache.as_deref(), Some("miss"));
+    assert_ne!(deleted_on(&reopened), deleted_on(&stale));
+
+    // Revoked: "not found" at once, never the stored page.
+    let link_id = link["id"].as_str().unwrap();
+    let revoked = owner
+        .send(Method::DELETE, &format!("{shares}/{link_id}"), None)
+        .await
+        .unwrap();
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    let gone = view_page(&server, &page, None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert_eq!(gone.cache, None);
+    assert!(!gone.body.contains("&lt;script&gt;alert("));
     server.stop().await;
 }
