@@ -73,8 +73,9 @@ pub struct Config {
     /// `RETENTION_DAYS`: an interview nobody has opened for this many days is deleted with
     /// everything it holds, default 90; 0 keeps interviews for ever.
     pub retention_days: u32,
-    /// `PAGE_CACHE_MB`: memory for completed interviews' rendered pages, served again while
-    /// nothing they show changes (default 16; 0 renders every view).
+    /// `PAGE_CACHE_MB`: memory for rendered pages of completed interviews (the interview, its
+    /// report, its share links' pages), served again while nothing they show changes (default
+    /// 16; 0 renders every view).
     pub page_cache_bytes: usize,
     /// Requests per minute that may call an LLM or parse a document (see [`RateLimits`]).
     pub rate_limits: RateLimits,
