@@ -57,9 +57,16 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Shows an error that is not about one input field. Not-found errors get the full 404 page.
+/// Shows an error that is not about one input field. Not-found errors get the full 404 page;
+/// a failure on our side is also a 500 on the server, so no cache takes the page for a good one.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if matches!(error, AppError::Internal) {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        }
+    }
     match error {
         AppError::NotFound => view! { <NotFound /> }.into_any(),
         other => view! {

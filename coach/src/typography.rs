@@ -2,6 +2,8 @@
 //! comparison) does with a sentence: fill its `{name}` placeholders, set it in its language's
 //! typography, count things and join lists the way the language does.
 
+mod articles;
+
 use domain::Language;
 
 /// The table of `language` among the coach's four (English, French, German, Spanish, in
@@ -16,11 +18,17 @@ pub(crate) fn table_of<T>(language: Language, [en, fr, de, es]: [&'static T; 4])
     }
 }
 
-/// `template` with each `{key}` replaced by its value, in `language`'s typography.
+/// `template` with each `{key}` replaced by its value, in `language`'s typography; an
+/// organisation's name (`{employer}`, `{company}`) with the article it takes (`articles`).
 pub(crate) fn fill(language: Language, template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_owned();
     for (key, value) in values {
-        text = text.replace(&format!("{{{key}}}"), value);
+        let placeholder = format!("{{{key}}}");
+        text = if articles::ORGANISATION_KEYS.contains(key) {
+            articles::put_name(language, &text, &placeholder, value)
+        } else {
+            text.replace(&placeholder, value)
+        };
     }
     match language {
         Language::French => french_typography(&text),

@@ -75,8 +75,9 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     let Some(key) = finished_page_key(&cache, lookup).await else {
         return next.run(request).await;
     };
-    if let Some(response) = cache.find(&key).and_then(|page| page.response()) {
+    if let Some(mut response) = cache.find(&key).and_then(|page| page.response()) {
         metrics::counter!("page_cache_views_total", "outcome" => "hit").increment(1);
+        key.tell_the_owner(response.headers_mut(), "hit");
         return response;
     }
     metrics::counter!("page_cache_views_total", "outcome" => "miss").increment(1);
@@ -177,9 +178,7 @@ async fn keep_rendered(cache: &PageCache, key: PageKey, response: Response) -> R
     match CachedPage::from_render(parts.status, &parts.headers, &body) {
         Some(page) => {
             cache.keep(key, page);
-            parts
-                .headers
-                .insert(CACHE_HEADER, HeaderValue::from_static("miss"));
+            key.tell_the_owner(&mut parts.headers, "miss");
         }
         None => tracing::debug!("a completed interview's page was not kept"),
     }
@@ -195,6 +194,16 @@ enum PageKey {
     },
     /// `/share/{token}`: the link (so a revoked one is never served) and its report.
     Shared(SharedChanges),
+}
+
+impl PageKey {
+    /// Says on the owner's own pages whether the view was served from the cache; not on a
+    /// share page, whose visitors would learn from it that someone else viewed it lately.
+    fn tell_the_owner(&self, headers: &mut HeaderMap, outcome: &'static str) {
+        if matches!(self, Self::Owned { .. }) {
+            headers.insert(CACHE_HEADER, HeaderValue::from_static(outcome));
+        }
+    }
 }
 
 struct CachedPage {
@@ -237,7 +246,6 @@ impl CachedPage {
         *response.headers_mut() = self.headers.clone();
         let headers = response.headers_mut();
         headers.insert(CONTENT_SECURITY_POLICY, policy);
-        headers.insert(CACHE_HEADER, HeaderValue::from_static("hit"));
         Some(response)
     }
 
@@ -334,7 +342,7 @@ mod tests {
                 updated_at: chrono::DateTime::UNIX_EPOCH,
                 opened_at: chrono::DateTime::UNIX_EPOCH,
                 report_at: None,
-                share_links: (0, None),
+                share_links: (0, 0, None),
                 attempts: (0, None),
             },
         };
@@ -368,6 +376,29 @@ mod tests {
         };
         assert_ne!(nonce_of(&first), "n0");
         assert_ne!(nonce_of(&first), nonce_of(&second));
-        assert_eq!(first.headers()[CACHE_HEADER], "hit");
+        assert_eq!(
+            first
+                .headers()
+                .get_all(CONTENT_SECURITY_POLICY)
+                .iter()
+                .count(),
+            1
+        );
+        let body = |response: Response| async move {
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await;
+            String::from_utf8(bytes.unwrap().to_vec()).unwrap()
+        };
+        let nonce = nonce_of(&first);
+        let first = block_on(body(first));
+        assert!(first.starts_with(&format!("<script nonce=\"{nonce}\">")));
+        assert!(!first.contains("n0"));
+    }
+
+    /// Runs one future to its end on this thread.
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
     }
 }

@@ -8,17 +8,20 @@ use sqlx::Connection;
 /// The schema, embedded at compile time from `migrations/` at the workspace root.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
-/// A connection used this recently is handed out without the ping that checks it is alive.
-/// A database restart takes longer than this, so the connections it broke have been idle for
-/// longer and are still pinged and replaced before a request meets them.
+/// A connection back in the pool for less than this is handed out without the ping that
+/// checks it is alive (sqlx pinged it as it came back). Connections idle for longer, as every
+/// one is after a database restart, are pinged and replaced before a request meets them.
 const FRESH_CONNECTION: Duration = Duration::from_millis(100);
 
 /// Connects lazily-failing: start-up waits at most `acquire_timeout` for the database.
 ///
 /// A connection idle for more than [`FRESH_CONNECTION`] is pinged before use, as sqlx does for
-/// every one by default: without the ping, after a database restart every pooled connection
+/// every one by default: without any ping, after a database restart every pooled connection
 /// fails one request with a 500 before the pool replaces it. Under load (a connection back in
-/// the pool within milliseconds) each query saves that round trip (docs/performance.md).
+/// the pool within milliseconds) each query saves that round trip (docs/performance.md). The
+/// cost: a database that goes away while a connection is between two uses less than 100 ms
+/// apart fails that use at once, where a ping would have had the pool wait (up to
+/// `acquire_timeout`) for a new connection; at most once per pooled connection.
 pub async fn connect(database_url: &str, max_connections: u32) -> Result<PgPool, sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(max_connections)

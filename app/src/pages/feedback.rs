@@ -39,7 +39,12 @@ async fn load(id: InterviewId) -> Result<PageData, AppError> {
     let interview = get_interview(id).await?;
     let feedback = request_feedback(id).await;
     let shares = list_shares(id).await?;
-    let attempts = list_attempts(id).await.ok();
+    // None while the interview is not finished; any other failure fails the page.
+    let attempts = match list_attempts(id).await {
+        Ok(attempts) => Some(attempts),
+        Err(AppError::Conflict(_)) => None,
+        Err(error) => return Err(error),
+    };
     Ok(PageData {
         interview,
         feedback,

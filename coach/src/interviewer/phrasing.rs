@@ -199,8 +199,13 @@ mod tests {
     fn other_languages_quote_the_cv_as_written() {
         let french = Wording::of(domain::Language::French);
         assert_eq!(
-            achievement_lead(french, Some("Lycée Ampère"), "Ai organisé le tutorat entre élèves", 14),
-            "Chez Lycée Ampère, votre CV indique «\u{a0}Ai organisé le tutorat entre élèves\u{a0}»."
+            achievement_lead(
+                french,
+                Some("Lycée Ampère"),
+                "Ai organisé le tutorat entre élèves",
+                14
+            ),
+            "Au Lycée Ampère, votre CV indique «\u{a0}Ai organisé le tutorat entre élèves\u{a0}»."
         );
     }
 

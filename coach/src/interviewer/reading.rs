@@ -119,6 +119,8 @@ pub(crate) struct Reading {
     /// Whether the interview's language says the candidate's words back in the second person
     /// (English: "you moved writes"); otherwise they are quoted as said.
     pub says_back: bool,
+    /// The answer as given: a quote of it must be one of its clauses.
+    pub answer: String,
 }
 
 impl Reading {
@@ -216,8 +218,11 @@ impl Reading {
     }
 
     /// Something concrete from the answer, quoted whole: to acknowledge it.
+    /// Quoted as said (French, German, Spanish), it must be a whole clause of the answer:
+    /// "Notiert: „ich heute mache“" (from "was ich heute mache") or „Ich habe mit zwei
+    /// Kolleginnen eine strukturierte“ (cut before its noun) read as not listening.
     pub(crate) fn short_fact(&self) -> Option<String> {
-        self.whole_outcome().or_else(|| {
+        let fact = self.whole_outcome().or_else(|| {
             self.specific_actions()
                 .find(|action| is_whole_action(action))
                 .map(|action| {
@@ -227,8 +232,21 @@ impl Reading {
                         self.say_back(action)
                     }
                 })
-        })
+        })?;
+        (self.says_back || is_whole_clause(&self.answer, &fact)).then_some(fact)
     }
+}
+
+/// Whether `quote` stands in `answer` between clause boundaries: the answer's start or a
+/// sentence's, or a comma, colon or semicolon, before it; the same, or the end, after it.
+fn is_whole_clause(answer: &str, quote: &str) -> bool {
+    answer.match_indices(quote).any(|(at, _)| {
+        let before = answer[..at].trim_end();
+        let after = answer[at + quote.len()..].trim_start();
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', ',', ':', ';']);
+        let closes = after.is_empty() || after.starts_with(['.', '!', '?', ',', ':', ';']);
+        opens && closes
+    })
 }
 
 /// "built an outbox" says what was done, whole; "measured it" names nothing, "proposed five
@@ -338,6 +356,7 @@ pub(crate) fn read(
         facts,
         new_job_skill,
         says_back: wording.says_back(),
+        answer: last.answer.clone(),
     }
 }
 
@@ -427,7 +446,31 @@ mod tests {
             facts: answer_facts(answer, &[], &[]),
             new_job_skill: None,
             says_back: true,
+            answer: answer.to_owned(),
         }
+    }
+
+    #[test]
+    fn a_quote_as_said_is_a_whole_clause_of_the_answer() {
+        let answer = "Ihre Station passt zu dem, was ich heute mache. Ich habe mit zwei Kolleginnen eine strukturierte Übergabe entwickelt. Danach sank die Zeit um 20 %, und alle waren froh.";
+        assert!(
+            !is_whole_clause(answer, "ich heute mache"),
+            "a relative clause's end"
+        );
+        assert!(!is_whole_clause(
+            answer,
+            "Ich habe mit zwei Kolleginnen eine strukturierte"
+        ));
+        assert!(is_whole_clause(answer, "Danach sank die Zeit um 20 %"));
+        assert!(
+            is_whole_clause(answer, "und alle waren froh"),
+            "after a comma"
+        );
+        let quoted = Reading {
+            says_back: false,
+            ..reading("J'ai créé un atelier hebdomadaire de résolution de problèmes pour mes élèves de 3e.")
+        };
+        assert_eq!(quoted.short_fact(), None);
     }
 
     #[test]

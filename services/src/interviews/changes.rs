@@ -20,8 +20,9 @@ pub struct InterviewChanges {
     pub opened_at: DateTime<Utc>,
     /// When its report was written; `None` until it is.
     pub report_at: Option<DateTime<Utc>>,
-    /// Its share links: how many, and the last made or revoked.
-    pub share_links: (i64, Option<DateTime<Utc>>),
+    /// Its share links: how many, how many revoked, and the last made or revoked (a revoke
+    /// and a new link racing can leave that time as it was, not the counts).
+    pub share_links: (i64, i64, Option<DateTime<Utc>>),
     /// Its practice attempts: how many, and the last.
     pub attempts: (i64, Option<DateTime<Utc>>),
 }
@@ -33,6 +34,7 @@ struct ChangesRow {
     opened_at: DateTime<Utc>,
     report_at: Option<DateTime<Utc>>,
     share_links: i64,
+    share_links_revoked: i64,
     share_links_at: Option<DateTime<Utc>>,
     attempts: i64,
     attempts_at: Option<DateTime<Utc>>,
@@ -50,6 +52,8 @@ pub(crate) async fn open<'e>(
          COALESCE((SELECT opened_at FROM touched), i.opened_at) AS opened_at,
          (SELECT created_at FROM reports WHERE interview_id = i.id) AS report_at,
          (SELECT count(*) FROM share_links WHERE interview_id = i.id) AS share_links,
+         (SELECT count(revoked_at) FROM share_links
+          WHERE interview_id = i.id) AS share_links_revoked,
          (SELECT max(GREATEST(created_at, revoked_at)) FROM share_links
           WHERE interview_id = i.id) AS share_links_at,
          (SELECT count(*) FROM attempts WHERE interview_id = i.id) AS attempts,
@@ -61,7 +65,7 @@ pub(crate) async fn open<'e>(
         updated_at: row.updated_at,
         opened_at: row.opened_at,
         report_at: row.report_at,
-        share_links: (row.share_links, row.share_links_at),
+        share_links: (row.share_links, row.share_links_revoked, row.share_links_at),
         attempts: (row.attempts, row.attempts_at),
     })
 }

@@ -12,6 +12,7 @@ use crate::report::offline::Context;
 use crate::report::quote::{first_person, sentences, tidier};
 use crate::report::scores::SUBSTANTIAL_WORDS;
 use crate::report::Answered;
+use text::profile::Skill;
 use text::words::SearchableText;
 
 const MAX_TO_ADD: usize = 4;
@@ -195,14 +196,32 @@ fn to_add(context: &Context, answered: &Answered, analysis: &AnswerAnalysis) -> 
 
 /// A job skill the question names that the answer does not.
 fn asked_but_not_named(context: &Context, answered: &Answered) -> Option<String> {
-    let question = SearchableText::new(answered.question);
     let answer = SearchableText::new(answered.answer);
-    context
-        .documents
-        .job
+    skill_asked(context, answered, |skill| !skill.is_in(&answer))
+}
+
+/// The job skill (passing `keep`) the question asks about: the first one named in its last
+/// sentence that names any. The ask comes after the acknowledgement of the answer before it
+/// ("You mentioned COPRA; go on. At … your CV mentions ECMO. …" asks about ECMO).
+fn skill_asked(
+    context: &Context,
+    answered: &Answered,
+    keep: impl Fn(&Skill) -> bool,
+) -> Option<String> {
+    sentences(answered.question)
         .iter()
-        .find(|skill| skill.is_in(&question) && !skill.is_in(&answer))
-        .map(|skill| skill.name.clone())
+        .rev()
+        .find_map(|sentence| {
+            let sentence = SearchableText::new(sentence);
+            context
+                .documents
+                .job
+                .iter()
+                .filter(|skill| keep(skill))
+                .filter_map(|skill| Some((skill.position_in(&sentence)?, skill)))
+                .min_by_key(|(position, _)| *position)
+                .map(|(_, skill)| skill.name.clone())
+        })
 }
 
 /// The sentences a sample answer keeps, in their order: all of them within
@@ -410,13 +429,7 @@ fn placeholder(context: &Context, answered: &Answered, component: StarComponent)
 
 /// The job skill the question is about, if it names one.
 fn asked_term(context: &Context, answered: &Answered) -> Option<String> {
-    let question = SearchableText::new(answered.question);
-    context
-        .documents
-        .job
-        .iter()
-        .find(|skill| skill.is_in(&question))
-        .map(|skill| skill.name.clone())
+    skill_asked(context, answered, |_| true)
 }
 
 #[cfg(test)]
@@ -496,6 +509,23 @@ mod tests {
         assert!(!first.sample_answer.to_lowercase().contains("um,"));
         assert!(first.to_add.iter().any(|a| a.starts_with("A number")));
         assert!(weak.questions.iter().all(|q| !q.to_add.is_empty()));
+        // After an acknowledgement naming the answer before ("You mentioned Kafka"), the
+        // question is about what it asks next.
+        let acknowledged = offline_report(&input(
+            CV,
+            &[(
+                "You mentioned Kafka; go on. How would you bring Docker into your work here?",
+                WEAK[2].1,
+            )],
+        ));
+        assert!(
+            acknowledged.questions[0]
+                .to_add
+                .iter()
+                .any(|a| a.starts_with("Docker")),
+            "{:?}",
+            acknowledged.questions[0].to_add
+        );
         // The Docker question: the weak answer never names Docker.
         assert!(
             weak.questions[2]
