@@ -1,9 +1,11 @@
 //! The PostgreSQL pool and the schema migrations.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::Connection;
+use sqlx::{Connection, Postgres};
 
 /// The schema, embedded at compile time from `migrations/` at the workspace root.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -38,6 +40,51 @@ pub async fn connect(database_url: &str, max_connections: u32) -> Result<PgPool,
         })
         .connect(database_url)
         .await
+}
+
+/// A connection kept out of the pool for the one statement run on every view of a cached
+/// page: sqlx 0.8 pings each connection it takes back, a second round trip per statement,
+/// which a kept connection is spared. It is kept again only after its statement completed: a
+/// statement cancelled midway (its request dropped) takes the connection back to the pool,
+/// which checks it, and a failed one is not kept (after a database restart the first view
+/// fails over to a full render and the next takes a fresh connection).
+#[derive(Clone)]
+pub(crate) struct KeptConnection {
+    pool: PgPool,
+    kept: Arc<Mutex<Option<PoolConnection<Postgres>>>>,
+}
+
+impl KeptConnection {
+    pub(crate) fn new(pool: PgPool) -> Self {
+        Self {
+            pool,
+            kept: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// The kept connection, or one from the pool while it is in use or there is none.
+    pub(crate) async fn take(&self) -> Result<PoolConnection<Postgres>, sqlx::Error> {
+        let kept = self.kept.lock().ok().and_then(|mut kept| kept.take());
+        match kept {
+            Some(connection) => Ok(connection),
+            None => self.pool.acquire().await,
+        }
+    }
+
+    /// Keeps `connection`, whose statement completed, unless one is kept already.
+    pub(crate) fn keep(&self, connection: PoolConnection<Postgres>) {
+        if let Ok(mut kept) = self.kept.lock() {
+            if kept.is_none() {
+                *kept = Some(connection);
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for KeptConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptConnection").finish_non_exhaustive()
+    }
 }
 
 /// Applies pending migrations. Safe to run from several instances at once: sqlx takes an

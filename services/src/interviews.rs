@@ -9,6 +9,7 @@ use domain::{
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::db::KeptConnection;
 use crate::documents;
 use crate::interviewer::chain::seed_of;
 use crate::retention::Retention;
@@ -24,6 +25,8 @@ pub use changes::InterviewChanges;
 pub struct InterviewService {
     pool: PgPool,
     retention: Retention,
+    /// For [`Self::changes`], read on every view of a cached page.
+    kept: KeptConnection,
 }
 
 /// A row of the owner's list: the interview plus what its card shows.
@@ -73,7 +76,11 @@ impl SummaryRow {
 
 impl InterviewService {
     pub fn new(pool: PgPool, retention: Retention) -> Self {
-        Self { pool, retention }
+        Self {
+            kept: KeptConnection::new(pool.clone()),
+            pool,
+            retention,
+        }
     }
 
     /// `interview` with the date it will be deleted on.
@@ -165,7 +172,12 @@ impl InterviewService {
     /// or [`Error::NotFound`] as [`Self::get`]; an opening by its owner, as `get` is.
     pub async fn changes(&self, owner: &OwnerKey, id: InterviewId) -> Result<InterviewChanges> {
         let (now, stale) = self.retention.touch_bounds();
-        changes::open(&self.pool, id, owner, now, stale).await
+        let mut connection = self.kept.take().await?;
+        let changes = changes::open(&mut *connection, id, owner, now, stale).await;
+        if matches!(changes, Ok(_) | Err(Error::NotFound)) {
+            self.kept.keep(connection);
+        }
+        changes
     }
 
     /// Sets the language the interview will be held in, chosen by the user: a job

@@ -7,6 +7,7 @@ use domain::{InterviewId, NewShareLink, ShareLink, SharedReport};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::db::KeptConnection;
 use crate::identity::{random_token, token_hash};
 use crate::reports::ReportService;
 use crate::retention::Retention;
@@ -17,6 +18,8 @@ pub struct ShareService {
     pool: PgPool,
     reports: ReportService,
     retention: Retention,
+    /// For [`Self::changes`], read on every view of a cached share page.
+    kept: KeptConnection,
 }
 
 /// When what a live share link's page shows last changed: read for every view, a cache of the
@@ -52,6 +55,7 @@ impl From<ShareRow> for ShareLink {
 impl ShareService {
     pub fn new(pool: PgPool, reports: ReportService, retention: Retention) -> Self {
         Self {
+            kept: KeptConnection::new(pool.clone()),
             pool,
             reports,
             retention,
@@ -160,16 +164,18 @@ impl ShareService {
             opened_at: DateTime<Utc>,
             report_at: Option<DateTime<Utc>>,
         }
-        let row: ChangesRow = sqlx::query_as(
+        let hash = token_hash(token);
+        let row = sqlx::query_as::<_, ChangesRow>(
             "SELECT s.id AS link, i.id AS interview, i.updated_at, i.opened_at,
                     (SELECT created_at FROM reports WHERE interview_id = i.id) AS report_at
              FROM share_links s JOIN interviews i ON i.id = s.interview_id
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL",
         )
-        .bind(token_hash(token).as_slice())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(Error::NotFound)?;
+        .bind(hash.as_slice());
+        let mut connection = self.kept.take().await?;
+        let row = row.fetch_optional(&mut *connection).await?;
+        self.kept.keep(connection);
+        let row = row.ok_or(Error::NotFound)?;
         Ok(SharedChanges {
             link: row.link,
             interview: InterviewId(row.interview),

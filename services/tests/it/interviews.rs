@@ -246,3 +246,52 @@ async fn the_language_follows_the_job_description_until_the_user_chooses_one(poo
     let interview = services.interviews.get(&owner, id).await.unwrap();
     assert_eq!(language(interview), (Language::German, true));
 }
+
+/// What a page cache keys on: it moves with each change a page shows, strangers get nothing,
+/// and the connection it is read on recovers when the database drops it.
+#[sqlx::test(migrator = "services::db::MIGRATOR")]
+async fn changes_follow_the_interview_and_survive_a_dropped_connection(pool: PgPool) {
+    let services = crate::offline_services(pool.clone());
+    let owner = OwnerToken::generate().key();
+    let id = testkit::services::completed_interview(
+        &services,
+        &owner,
+        &testkit::fixtures::PRODUCT_MANAGER,
+        3,
+        testkit::fixtures::PRODUCT_MANAGER_ANSWER,
+    )
+    .await;
+    let before = services.interviews.changes(&owner, id).await.unwrap();
+    assert_eq!(before.status, InterviewStatus::Completed);
+    assert_eq!((before.share_links.0, before.attempts.0), (0, 0));
+    assert_eq!(before.report_at, None);
+    let stranger = OwnerToken::generate().key();
+    assert!(matches!(
+        services.interviews.changes(&stranger, id).await,
+        Err(Error::NotFound)
+    ));
+
+    let link = services.shares.create(&owner, id).await;
+    assert!(link.is_err(), "no report yet, so no link");
+    sqlx::query("UPDATE interviews SET opened_at = opened_at - interval '2 hours' WHERE id = $1")
+        .bind(id.0)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let reopened = services.interviews.changes(&owner, id).await.unwrap();
+    assert!(reopened.opened_at > before.opened_at - chrono::TimeDelta::hours(1));
+    assert_ne!(reopened, before, "the opening moved");
+
+    // The database drops every connection (as a restart does): a read may fail once, the next
+    // one reads on a new connection.
+    sqlx::query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let _ = services.interviews.changes(&owner, id).await;
+    let after = services.interviews.changes(&owner, id).await.unwrap();
+    assert_eq!(after.id, id);
+}
