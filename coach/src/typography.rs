@@ -51,6 +51,15 @@ fn french_typography(text: &str) -> String {
         .replace(" »", "\u{a0}»")
 }
 
+/// `text` with its first letter a capital.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "1 word", "12 words": `one` or `many` after the count.
 pub(crate) fn counted(count: impl Into<u64>, one: &str, many: &str) -> String {
     let count = count.into();

@@ -317,13 +317,7 @@ pub(crate) fn first_person(phrase: &str) -> String {
         .join(" ")
 }
 
-pub(crate) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+pub(crate) use crate::typography::capitalise;
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 
 use domain::Language;
 
+use super::capitalise;
+
 /// The placeholders that hold an organisation's name.
 pub(super) const ORGANISATION_KEYS: [&str; 2] = ["employer", "company"];
 
@@ -152,7 +154,7 @@ pub(super) fn put_name(language: Language, text: &str, placeholder: &str, name: 
                     && (before.trim_end().is_empty()
                         || before.trim_end().ends_with(['.', '?', '!']));
                 out.push_str(&if opens_sentence {
-                    capitalised(article)
+                    capitalise(article)
                 } else {
                     article.to_owned()
                 });
@@ -279,17 +281,9 @@ fn french_article(gender: Gender, name: &str) -> &'static str {
 /// `form` capitalised when `original` is.
 fn keep_case(original: &str, form: &str) -> String {
     if original.starts_with(char::is_uppercase) {
-        capitalised(form)
+        capitalise(form)
     } else {
         form.to_owned()
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
