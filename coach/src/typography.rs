@@ -75,6 +75,29 @@ pub(crate) fn join_list(items: &[&str], and: &str) -> String {
     }
 }
 
+/// For the tests of each wording table: `table_language` gives each language the coach speaks
+/// its own table and every other one the English table, and the `samples` of each table read
+/// as its language.
+#[cfg(test)]
+pub(crate) fn assert_tables_follow_the_language(
+    table_language: impl Fn(Language) -> Language,
+    samples: impl Fn(Language) -> Vec<&'static str>,
+) {
+    for language in Language::ALL.iter().copied() {
+        let expected = if language.coach_speaks() {
+            language
+        } else {
+            Language::English
+        };
+        assert_eq!(table_language(language), expected, "{language:?}");
+        if language.coach_speaks() {
+            for text in samples(language) {
+                assert_eq!(text::language::detect_language(text), language, "{text}");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

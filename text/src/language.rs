@@ -49,18 +49,8 @@ pub fn detect_language(text: &str) -> Language {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-
-    fn corpus(kind: &str, folder: &str) -> String {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../testdata/corpus")
-            .join(kind)
-            .join(folder)
-            .join("ground_truth.txt");
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    }
+    use crate::test_corpus::text_of as corpus;
 
     #[test]
     fn german_documents_from_the_corpus() {

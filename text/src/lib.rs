@@ -26,3 +26,19 @@ pub mod tokens;
 pub mod top_words;
 pub mod vocabulary;
 pub mod words;
+
+/// The corpus's documents, for tests.
+#[cfg(test)]
+mod test_corpus {
+    use std::path::Path;
+
+    /// The text of `testdata/corpus/{kind}/{folder}` as extracted (`ground_truth.txt`).
+    pub(crate) fn text_of(kind: &str, folder: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/corpus")
+            .join(kind)
+            .join(folder)
+            .join("ground_truth.txt");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}

@@ -321,18 +321,8 @@ mod tests {
 
 #[cfg(test)]
 mod corpus_tests {
-    use std::path::Path;
-
     use super::*;
-
-    fn corpus(kind: &str, folder: &str) -> String {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../testdata/corpus")
-            .join(kind)
-            .join(folder)
-            .join("ground_truth.txt");
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    }
+    use crate::test_corpus::text_of as corpus;
 
     fn names(skills: &[Skill]) -> Vec<&str> {
         skills.iter().map(|skill| skill.name.as_str()).collect()

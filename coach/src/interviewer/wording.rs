@@ -166,26 +166,6 @@ impl Wording {
 mod tests {
     use super::*;
 
-    fn all() -> Vec<&'static Wording> {
-        Language::ALL
-            .iter()
-            .map(|&language| Wording::of(language))
-            .collect()
-    }
-
-    #[test]
-    fn each_table_is_its_language() {
-        for wording in all() {
-            for question in wording.closings {
-                assert_eq!(
-                    text::language::detect_language(question),
-                    wording.language,
-                    "{question}"
-                );
-            }
-        }
-    }
-
     #[test]
     fn spanish_questions_open_with_an_inverted_mark() {
         let spanish = Wording::of(Language::Spanish);
@@ -213,14 +193,10 @@ mod tests {
     }
 
     #[test]
-    fn languages_the_coach_does_not_speak_get_the_english_table() {
-        for language in Language::ALL.iter().copied() {
-            let expected = if language.coach_speaks() {
-                language
-            } else {
-                Language::English
-            };
-            assert_eq!(Wording::of(language).language, expected, "{language:?}");
-        }
+    fn each_language_the_coach_speaks_has_its_table_and_others_the_english_one() {
+        crate::typography::assert_tables_follow_the_language(
+            |language| Wording::of(language).language,
+            |language| Wording::of(language).closings.to_vec(),
+        );
     }
 }

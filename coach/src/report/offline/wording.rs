@@ -279,32 +279,17 @@ mod tests {
     }
 
     #[test]
-    fn each_table_is_its_language() {
-        for language in Language::ALL.iter().copied().filter(|l| l.coach_speaks()) {
-            let wording = ReportWording::of(language);
-            for text in [
-                wording.missing_unbacked,
-                wording.not_answer_off_topic,
-                wording.add_short,
-            ] {
-                assert_eq!(text::language::detect_language(text), language, "{text}");
-            }
-        }
-    }
-
-    #[test]
-    fn languages_the_coach_does_not_speak_get_the_english_table() {
-        for language in Language::ALL.iter().copied() {
-            let expected = if language.coach_speaks() {
-                language
-            } else {
-                Language::English
-            };
-            assert_eq!(
-                ReportWording::of(language).language,
-                expected,
-                "{language:?}"
-            );
-        }
+    fn each_language_the_coach_speaks_has_its_table_and_others_the_english_one() {
+        crate::typography::assert_tables_follow_the_language(
+            |language| ReportWording::of(language).language,
+            |language| {
+                let wording = ReportWording::of(language);
+                vec![
+                    wording.missing_unbacked,
+                    wording.not_answer_off_topic,
+                    wording.add_short,
+                ]
+            },
+        );
     }
 }
